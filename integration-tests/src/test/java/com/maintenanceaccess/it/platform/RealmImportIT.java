@@ -1,0 +1,75 @@
+package com.maintenanceaccess.it.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.maintenanceaccess.it.support.Http;
+import com.maintenanceaccess.it.support.Mail;
+import com.maintenanceaccess.it.support.Realm;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** realm-config/maintenance-realm.json, imported at start, is the realm the server runs. */
+class RealmImportIT {
+
+    private final Realm realm = Realm.maintenance();
+
+    @Test
+    void realmUsesTheMaintenanceThemesAndSecuritySettings() {
+        JsonNode rep = realm.adminGet("");
+        assertEquals("maintenance", rep.get("loginTheme").asText());
+        assertEquals("maintenance", rep.get("emailTheme").asText());
+        assertTrue(rep.get("bruteForceProtected").asBoolean());
+        assertTrue(rep.get("organizationsEnabled").asBoolean());
+        assertFalse(rep.get("registrationAllowed").asBoolean());
+        assertTrue(rep.get("passwordPolicy").asText().contains("length(12)"));
+    }
+
+    @Test
+    void loginAndAdminEventsAreKeptWithRepresentations() {
+        JsonNode events = realm.adminGet("/events/config");
+        assertTrue(events.get("eventsEnabled").asBoolean());
+        assertTrue(events.get("adminEventsEnabled").asBoolean());
+        assertTrue(events.get("adminEventsDetailsEnabled").asBoolean());
+        assertEquals(34560000L, events.get("eventsExpiration").asLong());
+        List<String> listeners = new ArrayList<>();
+        events.get("eventsListeners").forEach(listener -> listeners.add(listener.asText()));
+        assertTrue(listeners.contains("mx-audit-log"), listeners::toString);
+        assertEquals("34560000", realm.adminGet("").get("attributes").get("adminEventsExpiration").asText());
+    }
+
+    @Test
+    void smtpPlaceholdersAreResolvedFromTheEnvironment() {
+        JsonNode smtp = realm.adminGet("").get("smtpServer");
+        assertEquals("127.0.0.1", smtp.get("host").asText());
+        assertEquals(String.valueOf(Mail.port()), smtp.get("port").asText());
+        assertEquals("no-reply@maintenance.localhost", smtp.get("from").asText(), "the local default applies");
+    }
+
+    @Test
+    void maintenanceAppIsAPublicClientThatRequiresPkce() {
+        JsonNode client = realm.adminGet("/clients?clientId=maintenance-app").get(0);
+        assertTrue(client.get("publicClient").asBoolean());
+        assertTrue(client.get("standardFlowEnabled").asBoolean());
+        assertFalse(client.get("directAccessGrantsEnabled").asBoolean());
+        assertFalse(client.get("implicitFlowEnabled").asBoolean());
+        assertEquals("S256", client.get("attributes").get("pkce.code.challenge.method").asText());
+        assertEquals("http://localhost:3000/*", client.get("redirectUris").get(0).asText());
+    }
+
+    @Test
+    void anAuthorizationRequestWithoutPkceIsRefused() {
+        Http.Response response = Http.get(realm.url("/protocol/openid-connect/auth?client_id=maintenance-app"
+                + "&response_type=code&scope=openid&redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fcallback"), null);
+        assertEquals(302, response.status(), response::toString);
+        assertTrue(response.header("Location").contains("error=invalid_request"), response.header("Location"));
+    }
+
+    @Test
+    void theDemoDataIsNotPartOfTheProductionRealm() {
+        assertEquals(0, realm.adminGet("/users?username=pat.planner&exact=true").size());
+    }
+}

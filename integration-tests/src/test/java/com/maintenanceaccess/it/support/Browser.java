@@ -1,0 +1,56 @@
+package com.maintenanceaccess.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium, headless, driven by Debian's chromedriver (no browser download).
+ * The flags keep it off the network: this machine reaches only loopback.
+ */
+public final class Browser {
+
+    private Browser() {
+    }
+
+    public static ChromeDriver open() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("mx.it.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=en");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("mx.it.chromedriver", "/usr/bin/chromedriver")).toFile())
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    /** Waits up to 20 s for an element (pages such as the account console redirect by script). */
+    public static WebElement await(ChromeDriver driver, By locator) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /** Saves a screenshot as target/screenshots/NAME.png and returns its path. */
+    public static Path screenshot(ChromeDriver driver, String name) {
+        Path target = Path.of(System.getProperty("mx.it.output", "target"), "screenshots", name + ".png");
+        try {
+            Files.createDirectories(target.getParent());
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+}

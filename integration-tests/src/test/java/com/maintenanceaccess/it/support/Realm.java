@@ -1,0 +1,127 @@
+package com.maintenanceaccess.it.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The imported {@code maintenance} realm as an administrator and its users see it through
+ * the server's public HTTP API. Test users get unique names so test classes can share one
+ * server without seeing each other's data.
+ */
+public final class Realm {
+
+    public static final String NAME = "maintenance";
+    /** A confidential client the tests add to get user tokens by password grant. */
+    public static final String TEST_CLIENT = "mx-it-client";
+    public static final String TEST_CLIENT_SECRET = "mx-it-secret";
+    public static final String TEST_PASSWORD = "Test-Password-2026!";
+
+    private final KeycloakServer server;
+
+    public Realm(KeycloakServer server) {
+        this.server = server;
+    }
+
+    public static Realm maintenance() {
+        return new Realm(KeycloakServer.shared());
+    }
+
+    public String url(String path) {
+        return server.baseUrl() + "/realms/" + NAME + path;
+    }
+
+    public String adminUrl(String path) {
+        return server.baseUrl() + "/admin/realms/" + NAME + path;
+    }
+
+    public KeycloakServer server() {
+        return server;
+    }
+
+    /** A fresh token of the master realm's bootstrap administrator. */
+    public String adminToken() {
+        Http.Response response = Http.postForm(server.baseUrl() + "/realms/master/protocol/openid-connect/token",
+                Map.of("grant_type", "password", "client_id", "admin-cli",
+                        "username", KeycloakServer.ADMIN_USER, "password", KeycloakServer.ADMIN_PASSWORD));
+        assertEquals(200, response.status(), response::toString);
+        return response.json().get("access_token").asText();
+    }
+
+    public JsonNode adminGet(String path) {
+        Http.Response response = Http.get(adminUrl(path), adminToken());
+        assertEquals(200, response.status(), () -> path + ": " + response);
+        return response.json();
+    }
+
+    /** Creates an enabled user with a password; returns its id. */
+    public String createUser(String prefix, Map<String, Object> extra) {
+        String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> user = new java.util.HashMap<>(Map.of(
+                "username", username,
+                "email", username + "@mro.example",
+                "emailVerified", true,
+                "firstName", "Test",
+                "lastName", prefix,
+                "enabled", true,
+                "credentials", List.of(Map.of("type", "password", "value", TEST_PASSWORD, "temporary", false))));
+        user.putAll(extra);
+        Http.Response response = Http.postJson(adminUrl("/users"), adminToken(), user);
+        assertEquals(201, response.status(), response::toString);
+        String location = response.header("Location");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    public String username(String userId) {
+        return adminGet("/users/" + userId).get("username").asText();
+    }
+
+    /** Grants roles of the realm-management client (manage-users, view-realm …). */
+    public void grantRealmManagement(String userId, String... roles) {
+        String clientUuid = clientUuid("realm-management");
+        List<JsonNode> representations = new ArrayList<>();
+        for (String role : roles) {
+            representations.add(adminGet("/clients/" + clientUuid + "/roles/" + role));
+        }
+        Http.Response response = Http.postJson(adminUrl("/users/" + userId + "/role-mappings/clients/" + clientUuid),
+                adminToken(), representations);
+        assertEquals(204, response.status(), response::toString);
+    }
+
+    public String clientUuid(String clientId) {
+        JsonNode clients = adminGet("/clients?clientId=" + clientId);
+        return clients.get(0).get("id").asText();
+    }
+
+    /** Adds (once) a confidential client that allows the password grant, for test tokens. */
+    public synchronized void ensureTestClient() {
+        if (adminGet("/clients?clientId=" + TEST_CLIENT).size() > 0) {
+            return;
+        }
+        Http.Response response = Http.postJson(adminUrl("/clients"), adminToken(), Map.of(
+                "clientId", TEST_CLIENT,
+                "secret", TEST_CLIENT_SECRET,
+                "publicClient", false,
+                "directAccessGrantsEnabled", true,
+                "standardFlowEnabled", false));
+        assertEquals(201, response.status(), response::toString);
+    }
+
+    /** A user's token through the test client (password grant). */
+    public JsonNode passwordGrant(String username, String password) {
+        ensureTestClient();
+        Http.Response response = Http.postForm(url("/protocol/openid-connect/token"), Map.of(
+                "grant_type", "password", "client_id", TEST_CLIENT, "client_secret", TEST_CLIENT_SECRET,
+                "username", username, "password", password, "scope", "openid"));
+        assertEquals(200, response.status(), response::toString);
+        return response.json();
+    }
+
+    public String userToken(String userId) {
+        return passwordGrant(username(userId), TEST_PASSWORD).get("access_token").asText();
+    }
+}
