@@ -69,6 +69,18 @@ class RealmImportIT {
     }
 
     @Test
+    void userProfileKeepsUnmanagedAttributesReadOnlyForAdministrators() {
+        JsonNode profile = realm.adminGet("/users/profile");
+        assertEquals("ADMIN_VIEW", profile.get("unmanagedAttributePolicy").asText());
+        // Message keys such as ${firstName} are not environment placeholders and survive the import.
+        profile.get("attributes").forEach(attribute -> {
+            if (attribute.get("name").asText().equals("firstName")) {
+                assertEquals("${firstName}", attribute.get("displayName").asText());
+            }
+        });
+    }
+
+    @Test
     void theDemoDataIsNotPartOfTheProductionRealm() {
         assertEquals(0, realm.adminGet("/users?username=pat.planner&exact=true").size());
     }

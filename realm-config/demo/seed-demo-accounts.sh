@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Local demo only (run.sh calls it once the server answers): creates each demo account
+# (an organization, one file in accounts/) that is missing, and makes every demo user whose
+# e-mail domain is one of the account's domains a member. Realm import cannot do this
+# because the demo users live in their own file, imported after the realm.
+set -euo pipefail
+kcadm="$1"; server="$2"; user="$3"; password="$4"
+here="$(cd "$(dirname "$0")" && pwd)"
+config="$(mktemp)"
+trap 'rm -f "$config"' EXIT
+k() { "$kcadm" "$@" --config "$config"; }
+
+k config credentials --server "$server" --realm master --user "$user" --password "$password" >/dev/null
+for file in "$here"/accounts/*.json; do
+  alias=$(sed -n 's/.*"alias": *"\([^"]*\)".*/\1/p' "$file")
+  domain=$(sed -n 's/.*"domains".*"name": *"\([^"]*\)".*/\1/p' "$file")
+  if [ -n "$(k get organizations -r maintenance -q search="$alias" --fields id --format csv --noquotes)" ]; then
+    continue
+  fi
+  org=$(k create organizations -r maintenance -f "$file" -i)
+  for member in $(k get users -r maintenance -q search="@$domain" --fields id --format csv --noquotes); do
+    k create "organizations/$org/members" -r maintenance -b "\"$member\"" >/dev/null
+  done
+  echo "demo account $alias created with the demo users of $domain"
+done
