@@ -114,9 +114,11 @@ public final class DesiredStateBuilder {
         }
         for (RoleTemplate template : byName.values()) {
             checkIncludes(template, byName);
+            int known = problems.size();
             Set<String> direct = expand(template.permissions(), "permissions");
             direct.removeAll(expand(template.except(), "except"));
-            if (direct.isEmpty() && template.includes().isEmpty()) {
+            // "grants nothing" only when that is not just the echo of a bad pattern.
+            if (direct.isEmpty() && template.includes().isEmpty() && problems.size() == known) {
                 problems.add(template.node().problem("template '" + template.name() + "' grants no permission"));
             }
             Set<String> composites = new LinkedHashSet<>(direct);

@@ -8,7 +8,7 @@ import java.util.Map;
 public final class PlanSummary {
 
     /** The event carries at most this many changes; the counts are always complete. */
-    public static final int EVENT_CHANGES = 200;
+    public static final int EVENT_CHANGES = 50;
 
     private PlanSummary() {
     }

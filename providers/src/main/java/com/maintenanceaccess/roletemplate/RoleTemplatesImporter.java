@@ -2,7 +2,7 @@ package com.maintenanceaccess.roletemplate;
 
 import java.util.List;
 import java.util.concurrent.locks.Lock;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
+import jakarta.persistence.EntityManager;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -22,6 +22,8 @@ public class RoleTemplatesImporter implements Provider {
     public interface EventSink {
         void emit(KeycloakSession session, RealmModel realm, Plan plan);
     }
+
+    private static final String JPA_PROVIDER = "org.keycloak.connections.jpa.JpaConnectionProvider";
 
     private final KeycloakSession session;
     private final RoleTemplatesImporterFactory factory;
@@ -64,12 +66,23 @@ public class RoleTemplatesImporter implements Provider {
         }
     }
 
-    /** SELECT ... FOR UPDATE on the realm row: held until the transaction ends. */
+    /**
+     * SELECT ... FOR UPDATE on the realm row: held until the transaction ends. The JPA
+     * connection provider is looked up by name because keycloak-model-jpa 26.7.3 cannot be
+     * compiled against (its parent pom is not served); the distribution always has it.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static void lockRealmRow(KeycloakSession session, String realmId) {
-        session.getProvider(JpaConnectionProvider.class).getEntityManager()
-                .createNativeQuery("SELECT ID FROM REALM WHERE ID = ?1 FOR UPDATE")
-                .setParameter(1, realmId)
-                .getResultList();
+        try {
+            Class type = Class.forName(JPA_PROVIDER, true, RoleTemplatesImporter.class.getClassLoader());
+            Object provider = session.getProvider(type);
+            EntityManager entityManager = (EntityManager) type.getMethod("getEntityManager").invoke(provider);
+            entityManager.createNativeQuery("SELECT ID FROM REALM WHERE ID = ?1 FOR UPDATE")
+                    .setParameter(1, realmId)
+                    .getResultList();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot lock realm " + realmId + " for the role-template apply", e);
+        }
     }
 
     @Override
