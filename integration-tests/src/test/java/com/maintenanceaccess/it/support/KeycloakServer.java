@@ -71,6 +71,11 @@ public final class KeycloakServer {
                 "--cache=local",
                 "--import-realm",
                 "--log-level=INFO,com.maintenanceaccess:DEBUG"));
+        // Feature options for the test server (e.g. the role-template start-up import), from the pom.
+        String extra = System.getProperty("mx.it.server-options", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

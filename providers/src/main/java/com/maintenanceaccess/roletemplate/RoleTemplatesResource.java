@@ -1,0 +1,105 @@
+package com.maintenanceaccess.roletemplate;
+
+import com.maintenanceaccess.api.MxCaller;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.keycloak.common.ClientConnection;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+
+/**
+ * {@code POST /realms/{realm}/mx/role-templates/plan} and {@code .../apply}: the body is
+ * the whole input (YAML stream or bundle, or JSON bundle), at most {@value #MAX_BYTES}
+ * bytes. Only callers with manage-realm get here (checked by the locator). Bad input:
+ * 400 listing every problem, nothing written.
+ */
+public class RoleTemplatesResource {
+
+    public static final int MAX_BYTES = 1024 * 1024;
+
+    private final KeycloakSession session;
+    private final MxCaller caller;
+
+    public RoleTemplatesResource(KeycloakSession session, MxCaller caller) {
+        this.session = session;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("plan")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response plan(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        RealmModel realm = session.getContext().getRealm();
+        try {
+            List<InputParser.Source> sources = sources(contentType, body);
+            Plan plan = importer().plan(realm, sources);
+            return Response.ok(PlanSummary.response(realm.getName(), true, plan)).build();
+        } catch (InvalidInputException e) {
+            return badRequest(e.problems());
+        }
+    }
+
+    @POST
+    @Path("apply")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response apply(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        RealmModel realm = session.getContext().getRealm();
+        ClientConnection connection = session.getContext().getConnection();
+        try {
+            List<InputParser.Source> sources = sources(contentType, body);
+            Plan plan = importer().apply(realm, sources, (inner, target, applied) ->
+                    new AdminEventBuilder(target, caller.adminAuth(), inner, connection)
+                            .operation(OperationType.ACTION)
+                            .resource(RoleTemplatesImporterFactory.EVENT_RESOURCE_TYPE)
+                            .resourcePath(RoleTemplatesImporterFactory.EVENT_RESOURCE_PATH)
+                            .representation(PlanSummary.event("rest", applied))
+                            .success());
+            return Response.ok(PlanSummary.response(realm.getName(), false, plan)).build();
+        } catch (InvalidInputException e) {
+            return badRequest(e.problems());
+        }
+    }
+
+    private RoleTemplatesImporter importer() {
+        return session.getProvider(RoleTemplatesImporter.class);
+    }
+
+    /** The body as one source; over the limit is a problem like any other. */
+    private static List<InputParser.Source> sources(String contentType, InputStream body) {
+        byte[] bytes;
+        try {
+            bytes = body == null ? new byte[0] : body.readNBytes(MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new InvalidInputException(List.of(new Problem("request body", 0, 0, "",
+                    "input larger than the limit of " + MAX_BYTES + " bytes (1 MiB)")));
+        }
+        if (bytes.length == 0) {
+            throw new InvalidInputException(List.of(new Problem("request body", 0, 0, "", "the body is empty")));
+        }
+        boolean json = contentType != null && contentType.toLowerCase().contains("json");
+        return List.of(new InputParser.Source("request body", new String(bytes, StandardCharsets.UTF_8), json));
+    }
+
+    private static Response badRequest(List<Problem> problems) {
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
+                .entity(PlanSummary.problems(problems)).build();
+    }
+}
