@@ -1,9 +1,12 @@
 package com.maintenanceaccess.api;
 
 import com.maintenanceaccess.bundle.BundleVersion;
+import com.maintenanceaccess.account.AccountsResource;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.util.Map;
 import org.keycloak.models.KeycloakSession;
 
@@ -15,9 +18,16 @@ import org.keycloak.models.KeycloakSession;
 public class MxRootResource {
 
     private final KeycloakSession session;
+    private final Clock clock;
 
-    public MxRootResource(KeycloakSession session) {
+    public MxRootResource(KeycloakSession session, Clock clock) {
         this.session = session;
+        this.clock = clock;
+    }
+
+    @Path("accounts")
+    public AccountsResource accounts() {
+        return new AccountsResource(session, MxCaller.authenticate(session), () -> java.util.Set.of(), clock);
     }
 
     /** Which bundle this realm runs: for operators, so only to realm administrators. */
