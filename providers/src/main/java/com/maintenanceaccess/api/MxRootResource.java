@@ -1,13 +1,19 @@
 package com.maintenanceaccess.api;
 
 import com.maintenanceaccess.bundle.BundleVersion;
+import com.maintenanceaccess.access.AccessCatalog;
+import com.maintenanceaccess.access.AccessCatalogStore;
+import com.maintenanceaccess.account.AccountsResource;
 import com.maintenanceaccess.roletemplate.RoleTemplatesResource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 
 /**
  * The root of {@code /realms/{realm}/mx}. Each feature hangs its resource here with a
@@ -17,9 +23,18 @@ import org.keycloak.models.KeycloakSession;
 public class MxRootResource {
 
     private final KeycloakSession session;
+    private final Clock clock;
 
-    public MxRootResource(KeycloakSession session) {
+    public MxRootResource(KeycloakSession session, Clock clock) {
         this.session = session;
+        this.clock = clock;
+    }
+
+    @Path("accounts")
+    public AccountsResource accounts() {
+        RealmModel realm = session.getContext().getRealm();
+        return new AccountsResource(session, MxCaller.authenticate(session),
+                () -> AccessCatalogStore.read(realm).map(AccessCatalog::features).orElse(Set.of()), clock);
     }
 
     /** Which bundle this realm runs: for operators, so only to realm administrators. */

@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
 public final class Http {
 
     public static final ObjectMapper JSON = new ObjectMapper();
+    // HTTP/1.1: the JDK's h2c upgrade on plain http can lose a request body.
     private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 

@@ -70,6 +70,8 @@ public final class KeycloakServer {
                 "--db=dev-mem",
                 "--cache=local",
                 "--import-realm",
+                // Tests watch setup modes end within seconds rather than the default minute.
+                "--spi-realm-restapi-extension--mx--setup-mode-check-interval=2",
                 "--log-level=INFO,com.maintenanceaccess:DEBUG"));
         // Feature options for the test server (e.g. the role-template start-up import), from the pom.
         String extra = System.getProperty("mx.it.server-options", "").trim();

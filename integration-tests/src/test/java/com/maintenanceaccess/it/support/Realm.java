@@ -92,6 +92,18 @@ public final class Realm {
         assertEquals(204, response.status(), response::toString);
     }
 
+    /** Grants realm roles (permissions and role templates are realm roles). */
+    public void grantRealmRole(String userId, String... roles) {
+        List<JsonNode> representations = new ArrayList<>();
+        for (String role : roles) {
+            representations.add(adminGet("/roles/" + java.net.URLEncoder.encode(role, java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("+", "%20")));
+        }
+        Http.Response response = Http.postJson(adminUrl("/users/" + userId + "/role-mappings/realm"),
+                adminToken(), representations);
+        assertEquals(204, response.status(), response::toString);
+    }
+
     public String clientUuid(String clientId) {
         JsonNode clients = adminGet("/clients?clientId=" + clientId);
         return clients.get(0).get("id").asText();
