@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.maintenanceaccess.it.support.AppLogin;
 import com.maintenanceaccess.it.support.Http;
 import com.maintenanceaccess.it.support.Realm;
 import java.util.HashMap;
@@ -70,7 +71,7 @@ class RoleTemplateTokensIT {
                 realm.adminToken(), List.of(role));
         assertEquals(204, granted.status(), granted::toString);
 
-        JsonNode tokens = AppLogin.login(realm.url(""), realm.username(userId), Realm.TEST_PASSWORD);
+        JsonNode tokens = AppLogin.login(realm, realm.username(userId), Realm.TEST_PASSWORD, "openid");
         JsonNode access = AppLogin.claims(tokens.get("access_token").asText());
 
         Set<String> expected = new TreeSet<>();
