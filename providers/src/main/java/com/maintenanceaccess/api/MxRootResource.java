@@ -1,7 +1,9 @@
 package com.maintenanceaccess.api;
 
 import com.maintenanceaccess.bundle.BundleVersion;
+import com.maintenanceaccess.invitation.InvitationsResource;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
@@ -27,5 +29,11 @@ public class MxRootResource {
         MxCaller.authenticate(session).requireViewRealm();
         return Map.of("bundle", "maintenance-access", "version", BundleVersion.VALUE,
                 "realm", session.getContext().getRealm().getName());
+    }
+
+    /** Invitations of users: list, invite, resend, revoke, change address (docs/invitations.md). */
+    @Path("invitations")
+    public InvitationsResource invitations() {
+        return new InvitationsResource(session, MxCaller.authenticate(session));
     }
 }
