@@ -35,8 +35,9 @@ public record InvitationFilter(InvitationStatus status, Integer minAgeDays, Inte
         return new InvitationFilter(parsedStatus, min, maxAge, part, firstResult, maxResults);
     }
 
-    public boolean matches(Invitation invitation, Instant now) {
-        if (status != null && invitation.effectiveStatus(now) != status) {
+    /** {@code effective} is the invitation's status as of the expiry clock, {@code now} the wall clock. */
+    public boolean matches(Invitation invitation, InvitationStatus effective, Instant now) {
+        if (status != null && effective != status) {
             return false;
         }
         long age = invitation.ageInDays(now);

@@ -88,7 +88,8 @@ final class InvitationService {
 
     /** Everybody ever invited, filtered in memory (a realm's invitations are hundreds, not millions). */
     Map<String, Object> list(InvitationFilter filter) {
-        Instant now = settings.now();
+        Instant expiryClock = settings.now();
+        Instant now = Instant.now();
         List<InvitationStatus> stored = filter.status() == null ? List.of(InvitationStatus.values())
                 : filter.status() == InvitationStatus.EXPIRED
                         ? List.of(InvitationStatus.PENDING, InvitationStatus.EXPIRED) : List.of(filter.status());
@@ -97,7 +98,8 @@ final class InvitationService {
                         status.value()))
                 .distinct()
                 .map(user -> Map.entry(user, InvitationStore.read(user)))
-                .filter(entry -> entry.getValue() != null && filter.matches(entry.getValue(), now))
+                .filter(entry -> entry.getValue() != null && filter.matches(entry.getValue(),
+                        entry.getValue().effectiveStatus(expiryClock), now))
                 .sorted(Comparator.comparing((Map.Entry<UserModel, Invitation> entry) ->
                         Objects.requireNonNullElse(entry.getValue().sentAt(), Instant.EPOCH)).reversed()
                         .thenComparing(entry -> entry.getKey().getId()))

@@ -21,15 +21,15 @@ class InvitationFilterTest {
     @Test
     void filtersByEffectiveStatusAgeAndAddress() {
         Instant now = SENT.plus(Duration.ofDays(10));
-        assertTrue(InvitationFilter.parse("pending", null, null, null, null, null).matches(PENDING, now));
-        assertFalse(InvitationFilter.parse("expired", null, null, null, null, null).matches(PENDING, now));
+        assertTrue(InvitationFilter.parse("pending", null, null, null, null, null).matches(PENDING, PENDING.effectiveStatus(now), now));
+        assertFalse(InvitationFilter.parse("expired", null, null, null, null, null).matches(PENDING, PENDING.effectiveStatus(now), now));
         assertTrue(InvitationFilter.parse("expired", null, null, null, null, null)
-                .matches(PENDING, SENT.plus(Duration.ofDays(31))), "past its expiry a pending one lists as expired");
-        assertTrue(InvitationFilter.parse(null, "10", "10", null, null, null).matches(PENDING, now));
-        assertFalse(InvitationFilter.parse(null, "11", null, null, null, null).matches(PENDING, now));
-        assertFalse(InvitationFilter.parse(null, null, "9", null, null, null).matches(PENDING, now));
-        assertTrue(InvitationFilter.parse(null, null, null, "pat.smith@mro", null, null).matches(PENDING, now));
-        assertFalse(InvitationFilter.parse(null, null, null, "someone", null, null).matches(PENDING, now));
+                .matches(PENDING, PENDING.effectiveStatus(SENT.plus(Duration.ofDays(31))), SENT.plus(Duration.ofDays(31))), "past its expiry a pending one lists as expired");
+        assertTrue(InvitationFilter.parse(null, "10", "10", null, null, null).matches(PENDING, PENDING.effectiveStatus(now), now));
+        assertFalse(InvitationFilter.parse(null, "11", null, null, null, null).matches(PENDING, PENDING.effectiveStatus(now), now));
+        assertFalse(InvitationFilter.parse(null, null, "9", null, null, null).matches(PENDING, PENDING.effectiveStatus(now), now));
+        assertTrue(InvitationFilter.parse(null, null, null, "pat.smith@mro", null, null).matches(PENDING, PENDING.effectiveStatus(now), now));
+        assertFalse(InvitationFilter.parse(null, null, null, "someone", null, null).matches(PENDING, PENDING.effectiveStatus(now), now));
     }
 
     @Test

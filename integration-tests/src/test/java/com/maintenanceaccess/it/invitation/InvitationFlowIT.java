@@ -77,7 +77,7 @@ class InvitationFlowIT {
         browser.findElement(By.id("password-new")).sendKeys("Short-1");
         browser.findElement(By.id("password-confirm")).sendKeys("Short-1");
         browser.findElement(By.id("kc-submit")).click();
-        String error = Browser.await(browser, By.id("input-error-password")).getText();
+        String error = Browser.await(browser, By.id("input-error-password-new")).getText();
         assertTrue(error.contains("12"), error);
         assertEquals("pending", it.invitation(userId).get("status").asText());
 

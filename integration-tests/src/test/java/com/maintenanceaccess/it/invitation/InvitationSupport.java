@@ -11,8 +11,6 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -138,14 +136,35 @@ final class InvitationSupport {
     /** A browser-less invitee: its own cookie jar, following Keycloak's redirects like a browser. */
     static final class Visitor {
         private final HttpClient client = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(20))
                 .build();
+        /** A cookie jar by hand: Keycloak marks its cookies Secure, which the JDK's jar never sends over http. */
+        private final Map<String, String> cookies = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+            if (!cookies.isEmpty()) {
+                request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(java.util.stream.Collectors.joining("; ")));
+            }
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            for (String header : response.headers().allValues("Set-Cookie")) {
+                String pair = header.split(";", 2)[0];
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    String value = pair.substring(eq + 1);
+                    if (value.isEmpty() || header.toLowerCase().contains("max-age=0")) {
+                        cookies.remove(pair.substring(0, eq).trim());
+                    } else {
+                        cookies.put(pair.substring(0, eq).trim(), value);
+                    }
+                }
+            }
+            return response;
+        }
 
         HttpResponse<String> get(String url) throws IOException, InterruptedException {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).GET());
             // Follow redirects inside Keycloak only (not to the app, which is not running).
             int hops = 0;
             while (response.statusCode() == 302 && hops++ < 5) {
@@ -153,8 +172,7 @@ final class InvitationSupport {
                 if (!location.contains("/realms/")) {
                     return response;
                 }
-                response = client.send(HttpRequest.newBuilder(URI.create(url).resolve(location)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
+                response = send(HttpRequest.newBuilder(URI.create(url).resolve(location)).GET());
             }
             return response;
         }
@@ -164,10 +182,9 @@ final class InvitationSupport {
             form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&")
                     .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
                     .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-            return client.send(HttpRequest.newBuilder(URI.create(url))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
         }
 
         /** The action of the accept form on a page. */
