@@ -122,6 +122,8 @@ class InvitationAdminIT {
 
     @Test
     void creatingAUserWithTheRequiredActionSendsTheInvitationAndAdminUpdatesKeepTheState() throws Exception {
+        JsonNode action = realm.adminGet("/authentication/required-actions/accept-invitation");
+        assertTrue(action.get("enabled").asBoolean(), "registered and enabled in the imported realm: " + action);
         String username = InvitationSupport.unique("inv-console");
         String email = username + "@mro.example";
         Http.Response created = Http.postJson(realm.adminUrl("/users"), realm.adminToken(), Map.of(

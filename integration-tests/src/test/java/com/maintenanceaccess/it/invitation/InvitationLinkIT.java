@@ -30,9 +30,16 @@ class InvitationLinkIT {
     }
 
     private static void assertClearPage(String link) {
+        assertClearPage(link, true);
+    }
+
+    /** Our page, or Keycloak's error page with our message when the token itself is refused (forged). */
+    private static void assertClearPage(String link, boolean ourPage) {
         Http.Response page = Http.get(link, null);
         assertEquals(400, page.status(), page::toString);
-        assertTrue(page.body().contains("id=\"mx-invitation-unusable\""), page.body());
+        if (ourPage) {
+            assertTrue(page.body().contains("id=\"mx-invitation-unusable\""), page.body());
+        }
         assertTrue(page.body().contains("ask your administrator"), page.body());
         assertFalse(page.body().contains("mx-accept-invitation-form"));
     }
@@ -72,6 +79,22 @@ class InvitationLinkIT {
         assertClearPage(oldLink);
         assertUsable(InvitationSupport.link(newEmail, 1));
         assertEquals(1, Mail.to(oldEmail).size(), "nothing more to the old address");
+    }
+
+    @Test
+    void aForgedLinkShowsTheSameClearPageAndChangesNothing() throws Exception {
+        String userId = it.invitee("inv-forged", Map.of());
+        assertEquals(201, it.invite(userId, null, null).status());
+        String link = InvitationSupport.link(it.email(userId), 1);
+        int key = link.indexOf("key=") + 4;
+        int end = link.indexOf('&', key) < 0 ? link.length() : link.indexOf('&', key);
+        String jwt = link.substring(key, end);
+        String[] parts = jwt.split("\\.");
+        String forgedSignature = (parts[2].charAt(0) == 'A' ? "B" : "A") + parts[2].substring(1);
+        String forged = link.substring(0, key) + parts[0] + "." + parts[1] + "." + forgedSignature + link.substring(end);
+        assertClearPage(forged, false);
+        assertEquals("pending", it.invitation(userId).get("status").asText());
+        assertUsable(link);
     }
 
     @Test
