@@ -75,6 +75,8 @@ class InvitationLinkIT {
         assertEquals(200, moved.status(), moved::toString);
         assertEquals(newEmail, moved.json().get("email").asText());
         assertEquals(expiresAt, moved.json().get("expiresAt").asText(), "expiry stays");
+        assertEquals(2, moved.json().get("history").size(), "history stays and grows");
+        assertTrue(moved.json().get("history").get(1).asText().contains("from=" + oldEmail + " to=" + newEmail));
         assertEquals(newEmail, it.realm.adminGet("/users/" + userId).get("email").asText());
         assertClearPage(oldLink);
         assertUsable(InvitationSupport.link(newEmail, 1));
