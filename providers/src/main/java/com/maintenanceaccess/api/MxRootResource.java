@@ -1,9 +1,10 @@
 package com.maintenanceaccess.api;
 
-import com.maintenanceaccess.bundle.BundleVersion;
 import com.maintenanceaccess.access.AccessCatalog;
 import com.maintenanceaccess.access.AccessCatalogStore;
 import com.maintenanceaccess.account.AccountsResource;
+import com.maintenanceaccess.bundle.BundleVersion;
+import com.maintenanceaccess.invitation.InvitationsResource;
 import com.maintenanceaccess.roletemplate.RoleTemplatesResource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -50,5 +51,11 @@ public class MxRootResource {
     @Path("role-templates")
     public RoleTemplatesResource roleTemplates() {
         return new RoleTemplatesResource(session, MxCaller.authenticate(session).requireManageRealm());
+    }
+
+    /** Invitations of users: list, invite, resend, revoke, change address (docs/invitations.md). */
+    @Path("invitations")
+    public InvitationsResource invitations() {
+        return new InvitationsResource(session, MxCaller.authenticate(session));
     }
 }

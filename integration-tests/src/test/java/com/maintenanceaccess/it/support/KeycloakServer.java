@@ -72,6 +72,8 @@ public final class KeycloakServer {
                 "--import-realm",
                 // Tests watch setup modes end within seconds rather than the default minute.
                 "--spi-realm-restapi-extension--mx--setup-mode-check-interval=2",
+                // Invitations: expiry decisions run 2 days ahead, so a 1-day invitation is expired (InvitationExpiryIT).
+                "--spi-required-action--accept-invitation--test-clock-offset-seconds=172800",
                 "--log-level=INFO,com.maintenanceaccess:DEBUG"));
         // Feature options for the test server (e.g. the role-template start-up import), from the pom.
         String extra = System.getProperty("mx.it.server-options", "").trim();

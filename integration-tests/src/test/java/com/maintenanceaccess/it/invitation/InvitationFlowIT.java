@@ -1,0 +1,167 @@
+package com.maintenanceaccess.it.invitation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.maintenanceaccess.it.support.Browser;
+import com.maintenanceaccess.it.support.Http;
+import com.maintenanceaccess.it.support.Realm;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The invited person's side, in a real browser: e-mail, page, password, logged in. */
+class InvitationFlowIT {
+
+    private final InvitationSupport it = new InvitationSupport();
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.open();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void anInviteeReadsTheMailOpensTheLinkSetsAPasswordAndIsLoggedIn() throws Exception {
+        Realm realm = it.realm;
+        String account = it.account("Acme MRO");
+        String role = InvitationSupport.unique("planner");
+        assertEquals(201, Http.postJson(realm.adminUrl("/roles"), realm.adminToken(),
+                Map.of("name", role, "description", "Planner")).status());
+        String userId = it.invitee("inv-flow", Map.of("firstName", "Pat", "lastName", "Smith"));
+        JsonNode roleRep = realm.adminGet("/roles/" + role);
+        assertEquals(204, Http.postJson(realm.adminUrl("/users/" + userId + "/role-mappings/realm"),
+                realm.adminToken(), List.of(roleRep)).status());
+        String email = it.email(userId);
+
+        Http.Response invited = it.invite(userId, 5, account);
+        assertEquals(201, invited.status(), invited::toString);
+        assertEquals("pending", invited.json().get("status").asText());
+        assertEquals(it.adminId(), invited.json().get("invitedBy").asText());
+
+        String[] mail = InvitationSupport.mail(email, 1);
+        assertEquals("Your invitation to Maintenance Access", mail[2]);
+        assertTrue(mail[0].contains("Hello Pat Smith,"), mail[0]);
+        assertTrue(mail[0].contains("Ada Admin has invited you"), mail[0]);
+        assertTrue(mail[0].contains("Acme MRO " + account), mail[0]);
+        assertTrue(mail[0].contains(role + " (Planner)"), mail[0]);
+        assertTrue(mail[0].matches("(?s).*valid until [A-Z][a-z]+ \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2}.* UTC\\..*"), mail[0]);
+        assertTrue(mail[1].contains("id=\"mx-invitation-link\""), mail[1]);
+        String link = InvitationSupport.link(email, 1);
+
+        browser.get(link);
+        Browser.await(browser, By.id("mx-invitation"));
+        assertEquals("Acme MRO " + account, browser.findElement(By.id("mx-invitation-account")).getText());
+        assertEquals("Ada Admin", browser.findElement(By.id("mx-invitation-inviter")).getText());
+        assertEquals(role + " (Planner)", browser.findElement(By.cssSelector(".mx-invitation-role")).getText());
+        assertTrue(browser.findElement(By.id("mx-invitation-expiry")).getText().endsWith("UTC"));
+        assertTrue(browser.findElements(By.id("mx-footer")).size() == 1, "maintenance theme");
+        Browser.screenshot(browser, "invitation-page");
+
+        // The realm's policy applies: too short is refused, and nothing is accepted yet.
+        browser.findElement(By.id("password-new")).sendKeys("Short-1");
+        browser.findElement(By.id("password-confirm")).sendKeys("Short-1");
+        browser.findElement(By.id("kc-submit")).click();
+        String error = Browser.await(browser, By.id("input-error-password-new")).getText();
+        assertTrue(error.contains("12"), error);
+        assertEquals("pending", it.invitation(userId).get("status").asText());
+
+        browser.findElement(By.id("password-new")).sendKeys(InvitationSupport.GOOD_PASSWORD);
+        browser.findElement(By.id("password-confirm")).sendKeys(InvitationSupport.GOOD_PASSWORD);
+        browser.findElement(By.id("kc-submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("/login-actions/"));
+
+        JsonNode accepted = it.invitation(userId);
+        assertEquals("accepted", accepted.get("status").asText());
+        assertTrue(accepted.get("acceptedAt").isTextual());
+        assertEquals(1, realm.adminGet("/users/" + userId + "/sessions").size(), "a logged-in session");
+        JsonNode user = realm.adminGet("/users/" + userId);
+        assertTrue(user.get("emailVerified").asBoolean());
+        assertFalse(user.get("requiredActions").toString().contains("accept-invitation"));
+        String orgId = realm.adminGet("/organizations?search=" + account).get(0).get("id").asText();
+        assertEquals(1, realm.adminGet("/organizations/" + orgId + "/members?search=" + user.get("username").asText()).size(),
+                "member of the account");
+        assertEquals(200, Http.postForm(realm.url("/protocol/openid-connect/token"), Map.of("grant_type", "password",
+                "client_id", Realm.TEST_CLIENT, "client_secret", Realm.TEST_CLIENT_SECRET, "username", email,
+                "password", InvitationSupport.GOOD_PASSWORD)).status(), "the new password works");
+
+        JsonNode events = realm.adminGet("/events?type=CUSTOM_REQUIRED_ACTION&user=" + userId);
+        assertEquals(1, events.size(), events::toString);
+        assertEquals("accepted", events.get(0).get("details").get("mx_invitation").asText());
+        assertEquals("accept-invitation", events.get(0).get("details").get("custom_required_action").asText());
+        assertEquals(orgId, events.get(0).get("details").get("account").asText());
+
+        // The same link again, in a fresh browser: the clear page, nothing else.
+        browser.manage().deleteAllCookies();
+        browser.get(link);
+        String page = Browser.await(browser, By.id("mx-invitation-unusable")).getText();
+        assertTrue(page.contains("ask your administrator"), page);
+        assertFalse(browser.getPageSource().contains(email), "names nobody");
+    }
+
+    @Test
+    void aHostileFirstNameIsTextInTheMailAndOnThePage() throws Exception {
+        Realm realm = it.realm;
+        String hostile = "<img src=x onerror=alert(1)>";
+        String username = InvitationSupport.unique("inv-xss");
+        // The user profile refuses such a name through the admin API; imported data can carry it.
+        Http.Response imported = Http.postJson(realm.adminUrl("/partialImport"), realm.adminToken(), Map.of(
+                "ifResourceExists", "FAIL",
+                "users", List.of(Map.of("username", username, "email", username + "@mro.example",
+                        "firstName", hostile, "lastName", "O'Brien & <b>Co</b>", "enabled", true))));
+        assertEquals(200, imported.status(), imported::toString);
+        String userId = realm.adminGet("/users?exact=true&username=" + username).get(0).get("id").asText();
+
+        assertEquals(201, it.invite(userId, null, null).status());
+        String[] mail = InvitationSupport.mail(username + "@mro.example", 1);
+        assertTrue(mail[0].contains("Hello " + hostile + " O'Brien & <b>Co</b>,"), "plain text keeps it as text: " + mail[0]);
+        assertFalse(mail[1].contains("<img"), mail[1]);
+        assertFalse(mail[1].contains("<b>Co"), mail[1]);
+        assertTrue(mail[1].contains("&lt;img src=x onerror=alert(1)&gt;"), mail[1]);
+
+        browser.get(InvitationSupport.link(username + "@mro.example", 1));
+        String greeting = Browser.await(browser, By.id("mx-invitation-greeting")).getText();
+        assertEquals("Welcome, " + hostile + " O'Brien & <b>Co</b>.", greeting);
+        assertTrue(browser.findElements(By.cssSelector("#mx-invitation img, #mx-invitation b")).isEmpty());
+        assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
+    }
+
+    @Test
+    void beforeAcceptanceNobodyLogsInEvenWithAPasswordAnAdministratorSet() throws Exception {
+        Realm realm = it.realm;
+        // Realm.createUser gives the user a password, as an administrator might.
+        String userId = realm.createUser("inv-pw", Map.of());
+        assertEquals(201, it.invite(userId, null, null).status());
+        String username = realm.username(userId);
+
+        Http.Response grant = Http.postForm(realm.url("/protocol/openid-connect/token"), Map.of(
+                "grant_type", "password", "client_id", Realm.TEST_CLIENT, "client_secret", Realm.TEST_CLIENT_SECRET,
+                "username", username, "password", Realm.TEST_PASSWORD));
+        assertEquals(400, grant.status(), grant::toString);
+
+        browser.get(realm.url("/account"));
+        Browser.await(browser, By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(Realm.TEST_PASSWORD);
+        browser.findElement(By.id("kc-login")).click();
+        String page = Browser.await(browser, By.id("mx-invitation-unusable")).getText();
+        assertTrue(page.contains("ask your administrator"), page);
+        assertTrue(browser.findElements(By.id("password-new")).isEmpty(), "no way to set a password here");
+        assertEquals(0, realm.adminGet("/users/" + userId + "/sessions").size());
+        assertEquals("pending", it.invitation(userId).get("status").asText());
+    }
+}

@@ -1,0 +1,86 @@
+package com.maintenanceaccess.invitation;
+
+import com.maintenanceaccess.bundle.ReportsBundleVersion;
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.authentication.RequiredActionFactory;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionProviderModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.PostMigrationEvent;
+
+/**
+ * The {@code accept-invitation} required action. Also registers (enables) it in every realm:
+ * in existing realms once the server has migrated its database, and in every realm created or
+ * imported later, so that administrators find it in the console and the create-user form
+ * without a manual step and without listing every other required action in the realm file.
+ */
+public class AcceptInvitationRequiredActionFactory implements RequiredActionFactory, ReportsBundleVersion {
+
+    public static final String PROVIDER_ID = "accept-invitation";
+    private static final Logger LOG = Logger.getLogger(AcceptInvitationRequiredActionFactory.class);
+
+    private InvitationSettings settings = InvitationSettings.DEFAULTS;
+
+    @Override
+    public RequiredActionProvider create(KeycloakSession session) {
+        return new AcceptInvitationRequiredAction();
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        settings = InvitationSettings.from(config);
+        if (settings.clockOffsetSeconds() != 0) {
+            LOG.warnf("invitation expiry clock shifted by %d s (test-clock-offset-seconds): for tests only",
+                    settings.clockOffsetSeconds());
+        }
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        factory.register(event -> {
+            if (event instanceof PostMigrationEvent) {
+                KeycloakModelUtils.runJobInTransaction(factory,
+                        session -> session.realms().getRealmsStream().forEach(AcceptInvitationRequiredActionFactory::register));
+            } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
+                register(created.getCreatedRealm());
+            }
+        });
+    }
+
+    static void register(RealmModel realm) {
+        if (realm.getRequiredActionProviderByAlias(PROVIDER_ID) != null) {
+            return;
+        }
+        RequiredActionProviderModel model = new RequiredActionProviderModel();
+        model.setAlias(PROVIDER_ID);
+        model.setProviderId(PROVIDER_ID);
+        model.setName("Accept invitation");
+        model.setEnabled(true);
+        model.setDefaultAction(false);
+        // Before every other required action: nothing else may happen before the invitation is accepted.
+        model.setPriority(1);
+        realm.addRequiredActionProvider(model);
+    }
+
+    InvitationSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public String getDisplayText() {
+        return "Accept invitation";
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}

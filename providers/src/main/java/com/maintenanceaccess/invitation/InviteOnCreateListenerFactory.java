@@ -1,0 +1,47 @@
+package com.maintenanceaccess.invitation;
+
+import com.maintenanceaccess.bundle.ReportsBundleVersion;
+import org.keycloak.Config;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.EventListenerProviderFactory;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+
+/**
+ * Global listener (no realm configuration needed): a user created through the admin API or
+ * console with the {@code accept-invitation} required action gets an invitation at once.
+ */
+public class InviteOnCreateListenerFactory implements EventListenerProviderFactory, ReportsBundleVersion {
+
+    public static final String PROVIDER_ID = "mx-invite-on-create";
+
+    private KeycloakSessionFactory sessionFactory;
+
+    @Override
+    public EventListenerProvider create(KeycloakSession session) {
+        return new InviteOnCreateListener(session, sessionFactory);
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        this.sessionFactory = factory;
+    }
+
+    @Override
+    public boolean isGlobal() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}
