@@ -56,4 +56,5 @@ exec "$home/bin/kc.sh" start-dev \
   --http-management-port="$management_port" \
   --db=dev-file \
   --db-url="jdbc:h2:file:${state_dir}/h2/keycloakdb;NON_KEYWORDS=VALUE" \
-  --import-realm
+  --import-realm \
+  --spi-mx-role-templates--mx-role-templates--dir="$PWD/realm-config"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Local demo only (run.sh calls it once the server answers): creates each demo account
-# (an organization, one file in accounts/) that is missing, and makes every demo user whose
-# e-mail domain is one of the account's domains a member. Realm import cannot do this
-# because the demo users live in their own file, imported after the realm.
+# (an organization, one file in accounts/) that is missing, makes every demo user whose
+# e-mail domain is one of the account's domains a member, and gives the demo users the
+# role templates of demo-roles.txt. Realm import cannot do this: the demo users live in
+# their own file, and the templates are made by the start-up import after the realm import.
 set -euo pipefail
 kcadm="$1"; server="$2"; user="$3"; password="$4"
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -23,3 +24,15 @@ for file in "$here"/accounts/*.json; do
   done
   echo "demo account $alias created with the demo users of $domain"
 done
+
+for _ in $(seq 1 30); do
+  k get roles/planner -r maintenance >/dev/null 2>&1 && break
+  sleep 1
+done
+grep -v '^#' "$here/demo-roles.txt" | while read -r username roles; do
+  [ -n "$username" ] || continue
+  for role in $roles; do
+    k add-roles -r maintenance --uusername "$username" --rolename "$role" >/dev/null
+  done
+done
+echo "demo users have their role templates"

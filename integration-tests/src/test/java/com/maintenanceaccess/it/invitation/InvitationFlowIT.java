@@ -155,9 +155,7 @@ class InvitationFlowIT {
         assertEquals(400, grant.status(), grant::toString);
 
         browser.get(realm.url("/account"));
-        Browser.await(browser, By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(Realm.TEST_PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
+        Browser.signIn(browser, username, Realm.TEST_PASSWORD);
         String page = Browser.await(browser, By.id("mx-invitation-unusable")).getText();
         assertTrue(page.contains("ask your administrator"), page);
         assertTrue(browser.findElements(By.id("password-new")).isEmpty(), "no way to set a password here");

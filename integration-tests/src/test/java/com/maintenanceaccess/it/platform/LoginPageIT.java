@@ -48,10 +48,9 @@ class LoginPageIT {
     @Test
     void aWrongPasswordShowsAnErrorAndNoHintWhetherTheUserExists() {
         browser.get(realm.url("/account"));
-        Browser.await(browser, By.id("username")).sendKeys("no-such-person@mro.example");
-        browser.findElement(By.id("password")).sendKeys("wrong-password-123");
-        browser.findElement(By.id("kc-login")).click();
-        String error = Browser.await(browser, By.id("input-error-username")).getText();
+        Browser.signIn(browser, "no-such-person@mro.example", "wrong-password-123");
+        String error = Browser.await(browser,
+                By.cssSelector("[id^='input-error-']:not([id^='input-error-container'])")).getText();
         assertEquals("Invalid username or password.", error);
         assertTrue(browser.findElements(By.id("mx-footer")).size() == 1);
     }

@@ -1,0 +1,27 @@
+package com.maintenanceaccess.invitation;
+
+import java.time.Instant;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.AdminAuth;
+
+/** What other features may do with a user's invitation. */
+public final class Invitations {
+
+    private Invitations() {
+    }
+
+    /**
+     * Revokes the user's invitation if it is still pending (its link dies, an event is
+     * emitted, history is kept); returns whether there was one to revoke.
+     */
+    public static boolean revokePending(KeycloakSession session, RealmModel realm, UserModel user, AdminAuth actor) {
+        Invitation current = InvitationStore.read(user);
+        if (current == null || current.effectiveStatus(Instant.now()) != InvitationStatus.PENDING) {
+            return false;
+        }
+        new InvitationService(session, realm).revoke(user.getId(), actor);
+        return true;
+    }
+}
