@@ -4,9 +4,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.List;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.provider.Provider;
 
 /**
  * Range queries on the expiry index ({@link ExpiryIndex}) in Keycloak's USER_ATTRIBUTE table:
@@ -21,7 +21,26 @@ final class ExpiryQuery {
     private final EntityManager em;
 
     ExpiryQuery(KeycloakSession session) {
-        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        this.em = entityManager(session);
+    }
+
+    /**
+     * The request's EntityManager from Keycloak's JpaConnectionProvider. Looked up by name
+     * because keycloak-model-jpa:26.7.3 cannot be a compile dependency (its parent POM is not
+     * on Maven Central); the class is on the server's class path.
+     */
+    private static EntityManager entityManager(KeycloakSession session) {
+        try {
+            Class<? extends Provider> type = Class.forName("org.keycloak.connections.jpa.JpaConnectionProvider", true,
+                    KeycloakSession.class.getClassLoader()).asSubclass(Provider.class);
+            Provider provider = session.getProvider(type);
+            if (provider == null) {
+                throw new IllegalStateException("the compliance views need Keycloak's JPA store");
+            }
+            return (EntityManager) type.getMethod("getEntityManager").invoke(provider);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the compliance views need Keycloak's JPA store", e);
+        }
     }
 
     /** Hits with {@code from <= validUntil < to} (either bound may be null), optionally of one type. */
