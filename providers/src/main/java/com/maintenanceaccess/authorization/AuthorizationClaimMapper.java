@@ -52,12 +52,10 @@ public class AuthorizationClaimMapper extends AbstractOIDCProtocolMapper
     protected void setClaim(IDToken token, ProtocolMapperModel mapping, UserSessionModel userSession,
                             KeycloakSession session, ClientSessionContext clientSessionCtx) {
         List<?> claim = AuthorizationClaim.of(AuthorizationStore.read(userSession.getUser()).records(), clock.instant());
+        // Always a list, even of one or none: OIDCAttributeMapperHelper.mapClaim would flatten a
+        // one-element list to an object and drop an empty one, and clients need one shape.
         String name = mapping.getConfig().get(OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME);
-        if (name == null || name.isBlank()) {
-            token.getOtherClaims().put(DEFAULT_CLAIM, claim);
-        } else {
-            OIDCAttributeMapperHelper.mapClaim(token, mapping, claim);
-        }
+        token.getOtherClaims().put(name == null || name.isBlank() ? DEFAULT_CLAIM : name, claim);
     }
 
     @Override

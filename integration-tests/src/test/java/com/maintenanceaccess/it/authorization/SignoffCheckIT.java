@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.maintenanceaccess.it.support.Http;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -90,8 +92,10 @@ class SignoffCheckIT {
                 row("inspector performed the work", "inspector", "inspection", "B737", "rii", "inspector", null, false,
                         "signer_performed_work"),
                 row("independent inspector", "inspector", "inspection", "B737", "rii", "tech", null, true),
-                row("asked at a time after expiry", "valid", "certifying-staff", "A320", "line", "tech", "2031-01-01T00:00:00Z",
-                        false, "expired"),
+                // 800 days on: past the record's expiry (700 days), before the licence's (3 years),
+                // and the experience recorded today no longer counts in the 24-month window.
+                row("asked at a later time", "valid", "certifying-staff", "A320", "line", "tech", "+800d",
+                        false, "expired", "recency_lapsed"),
                 row("expired and out of scope", "expired", "certifying-staff", "B777", "line", "tech", null, false,
                         "expired", "out_of_scope"));
     }
@@ -108,7 +112,7 @@ class SignoffCheckIT {
         Map<String, Object> body = new HashMap<>(Map.of("signer", people.get(signer), "authorizationType", type,
                 "aircraftType", aircraft, "taskCategory", task, "performer", people.get(performer)));
         if (time != null) {
-            body.put("time", time);
+            body.put("time", Instant.now().plus(Duration.ofDays(Long.parseLong(time.replaceAll("[^0-9]", "")))).toString());
         }
         Http.Response response = Http.postJson(authz.realm.url("/mx/signoff-check"), backendToken, body);
         assertEquals(200, response.status(), response::toString);
