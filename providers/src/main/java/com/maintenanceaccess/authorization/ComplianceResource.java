@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.maintenanceaccess.api.MxCaller;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -17,7 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
  * {@code /realms/{realm}/mx/authorizations}: realm-wide compliance views for holders of
@@ -32,12 +35,14 @@ public class ComplianceResource {
 
     private final KeycloakSession session;
     private final RealmModel realm;
+    private final MxCaller caller;
     private final AuthorizationFeature feature;
 
     public ComplianceResource(KeycloakSession session) {
         this.session = session;
         this.realm = session.getContext().getRealm();
-        MxCaller caller = MxCaller.authenticate(session);
+        this.caller = MxCaller.authenticate(session);
+        // :manage is composite and includes :view, so this admits compliance and auditors.
         caller.require(ApiErrors.hasRealmRole(realm, caller.user(), AuthorizationFeature.VIEW_ROLE),
                 AuthorizationFeature.VIEW_ROLE);
         this.feature = AuthorizationFeature.of(session);
@@ -106,6 +111,40 @@ public class ComplianceResource {
         ArrayNode people = body.putArray("entries");
         rows.forEach(r -> people.add(RosterCsv.json(r)));
         return Response.ok(body, MediaType.APPLICATION_JSON).build();
+    }
+
+    /**
+     * Rebuilds the expiry index of every holder of records. Needed only for records that
+     * arrived without the API or the admin console, e.g. by realm import or partial import.
+     */
+    @POST
+    @Path("reindex")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ObjectNode reindex() {
+        caller.require(ApiErrors.hasRealmRole(realm, caller.user(), AuthorizationFeature.MANAGE_ROLE),
+                AuthorizationFeature.MANAGE_ROLE);
+        ExpiryQuery query = new ExpiryQuery(session);
+        int users = 0;
+        for (int first = 0; ; first += MAX_PAGE) {
+            List<String> ids = query.holders(realm, first, MAX_PAGE);
+            for (String id : ids) {
+                UserModel user = session.users().getUserById(realm, id);
+                if (user != null) {
+                    AuthorizationStore.reindex(user, AuthorizationStore.read(user).records());
+                    users++;
+                }
+            }
+            if (ids.size() < MAX_PAGE) {
+                break;
+            }
+        }
+        new AdminEventBuilder(realm, caller.adminAuth(), session, session.getContext().getConnection())
+                .resource(AuthorizationFeature.RESOURCE_TYPE).operation(OperationType.ACTION)
+                .resourcePath("authorizations", "reindex").detail("action", "reindex")
+                .detail("users", String.valueOf(users)).success();
+        ObjectNode answer = JsonNodeFactory.instance.objectNode();
+        answer.put("users", users);
+        return answer;
     }
 
     private ArrayNode rows(List<ExpiryQuery.Hit> hits, Instant now) {

@@ -43,6 +43,17 @@ final class ExpiryQuery {
         }
     }
 
+    /** Ids of users that hold any stored authorization value, in id order, paged. */
+    List<String> holders(RealmModel realm, int first, int max) {
+        return em.createQuery("select distinct a.user.id from UserAttributeEntity a"
+                        + " where a.name = :name and a.user.realmId = :realmId order by a.user.id", String.class)
+                .setParameter("name", AuthorizationFeature.ATTRIBUTE)
+                .setParameter("realmId", realm.getId())
+                .setFirstResult(first)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
     /** Hits with {@code from <= validUntil < to} (either bound may be null), optionally of one type. */
     List<Hit> page(RealmModel realm, Instant from, Instant to, String type, int first, int max) {
         StringBuilder jpql = new StringBuilder("select a.user.id, a.value from UserAttributeEntity a"

@@ -126,6 +126,27 @@ class ComplianceViewsIT {
     }
 
     @Test
+    void recordsThatArriveByImportAreFoundAfterAReindex() {
+        String reference = ref("imported");
+        String username = "view-imported-" + Long.toString(System.nanoTime(), 36);
+        String value = ConsoleWriteIT.compact("imported-1", reference, "B737").replaceFirst("\"exp\":\"[^\"]+\"",
+                "\"exp\":\"" + Instant.now().plus(Duration.ofDays(3)) + "\"");
+        Http.Response imported = Http.postJson(authz.realm.adminUrl("/partialImport"), authz.realm.adminToken(), Map.of(
+                "ifResourceExists", "FAIL", "users", java.util.List.of(Map.of("username", username, "enabled", true,
+                        "email", username + "@mro.example", "firstName", "I", "lastName", "I",
+                        "attributes", Map.of("mx_authorizations", java.util.List.of(value))))));
+        assertEquals(200, imported.status(), imported::toString);
+        assertFalse(references(get("expiring?days=10&max=500")).contains(reference), "an import writes no index");
+
+        assertEquals(403, Http.postJson(authz.realm.url("/mx/authorizations/reindex"), auditorToken, Map.of()).status());
+        Http.Response reindex = Http.postJson(authz.realm.url("/mx/authorizations/reindex"),
+                authz.realm.userToken(authz.officer()), Map.of());
+        assertEquals(200, reindex.status(), reindex::toString);
+        assertTrue(reindex.json().get("users").asInt() >= 1, reindex::toString);
+        assertTrue(references(get("expiring?days=10&max=500")).contains(reference));
+    }
+
+    @Test
     void badParametersAreRefusedNamingTheParameter() {
         for (String[] bad : new String[][] {{"expiring?days=abc", "days"}, {"expiring?days=0", "days"},
                 {"expiring?max=100000", "max"}, {"expired?first=-1", "first"}, {"roster?format=xml", "format"},
