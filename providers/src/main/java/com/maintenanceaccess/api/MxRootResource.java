@@ -3,11 +3,15 @@ package com.maintenanceaccess.api;
 import com.maintenanceaccess.access.AccessCatalog;
 import com.maintenanceaccess.access.AccessCatalogStore;
 import com.maintenanceaccess.account.AccountsResource;
+import com.maintenanceaccess.authorization.ComplianceResource;
+import com.maintenanceaccess.authorization.PersonnelAuthorizationsResource;
+import com.maintenanceaccess.authorization.SignoffCheckResource;
 import com.maintenanceaccess.bundle.BundleVersion;
 import com.maintenanceaccess.invitation.InvitationsResource;
 import com.maintenanceaccess.roletemplate.RoleTemplatesResource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
@@ -57,5 +61,22 @@ public class MxRootResource {
     @Path("invitations")
     public InvitationsResource invitations() {
         return new InvitationsResource(session, MxCaller.authenticate(session));
+    }
+
+    // Personnel authorizations (docs/authorizations.md): one person's records, the signoff
+    // check for the maintenance app, and the realm-wide compliance views.
+    @Path("users/{userId}/authorizations")
+    public PersonnelAuthorizationsResource personnelAuthorizations(@PathParam("userId") String userId) {
+        return new PersonnelAuthorizationsResource(session, userId);
+    }
+
+    @Path("signoff-check")
+    public SignoffCheckResource signoffCheck() {
+        return new SignoffCheckResource(session);
+    }
+
+    @Path("authorizations")
+    public ComplianceResource complianceViews() {
+        return new ComplianceResource(session);
     }
 }

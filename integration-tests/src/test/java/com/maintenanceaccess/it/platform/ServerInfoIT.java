@@ -1,37 +1,64 @@
 package com.maintenanceaccess.it.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.maintenanceaccess.api.MxResourceProviderFactory;
 import com.maintenanceaccess.audit.AuditLogListenerFactory;
 import com.maintenanceaccess.it.support.Http;
 import com.maintenanceaccess.it.support.Realm;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
 /** The admin console's server info lists every provider of the bundle with the bundle version. */
 class ServerInfoIT {
 
-    /** SPI id → provider id, for every factory the bundle registers. */
-    static final Map<String, String> BUNDLE_PROVIDERS = Map.of(
-            "realm-restapi-extension", MxResourceProviderFactory.PROVIDER_ID,
-            "eventsListener", AuditLogListenerFactory.PROVIDER_ID);
-
     @Test
-    void serverInfoListsEveryBundleProviderWithTheBundleVersion() {
+    void serverInfoListsEveryBundleProviderWithTheBundleVersion() throws Exception {
         Realm realm = Realm.maintenance();
         Http.Response response = Http.get(realm.server().baseUrl() + "/admin/serverinfo", realm.adminToken());
         assertEquals(200, response.status(), response::toString);
-        JsonNode providers = response.json().get("providers");
 
-        BUNDLE_PROVIDERS.forEach((spi, id) -> {
-            JsonNode provider = providers.path(spi).path("providers").path(id);
-            assertNotNull(provider.get("operationalInfo"), spi + "/" + id + " missing from server info: " + provider);
-            assertEquals(System.getProperty("mx.bundle.version"), provider.get("operationalInfo").get("version").asText(),
-                    spi + "/" + id);
-        });
+        // Every provider in server info that says it is ours, by SPI, with its version.
+        List<String> reported = new ArrayList<>();
+        response.json().get("providers").fields().forEachRemaining(spi -> spi.getValue().path("providers").fields()
+                .forEachRemaining(provider -> {
+                    JsonNode info = provider.getValue().path("operationalInfo");
+                    if ("maintenance-access".equals(info.path("bundle").asText())) {
+                        assertEquals(System.getProperty("mx.bundle.version"), info.path("version").asText(),
+                                spi.getKey() + "/" + provider.getKey());
+                        reported.add(spi.getKey() + "/" + provider.getKey());
+                    }
+                }));
+
+        assertTrue(reported.contains("realm-restapi-extension/" + MxResourceProviderFactory.PROVIDER_ID), reported::toString);
+        assertTrue(reported.contains("eventsListener/" + AuditLogListenerFactory.PROVIDER_ID), reported::toString);
+        assertEquals(bundleFactories().size(), reported.size(),
+                "each factory the jar registers is listed: " + bundleFactories() + " vs " + reported);
+    }
+
+    /** The factory classes the providers jar registers in META-INF/services (SPI definitions aside). */
+    private static List<String> bundleFactories() throws Exception {
+        Path jar = Path.of(System.getProperty("keycloak.home"), "providers", "maintenance-access-providers.jar");
+        List<String> factories = new ArrayList<>();
+        try (JarFile file = new JarFile(jar.toFile())) {
+            for (JarEntry entry : java.util.Collections.list(file.entries())) {
+                if (entry.getName().startsWith("META-INF/services/") && !entry.isDirectory()
+                        && !entry.getName().endsWith("org.keycloak.provider.Spi")) {
+                    new String(file.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8).lines()
+                            .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                            .forEach(factories::add);
+                }
+            }
+        }
+        return factories;
     }
 
     @Test

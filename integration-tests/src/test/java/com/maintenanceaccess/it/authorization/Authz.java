@@ -1,0 +1,142 @@
+package com.maintenanceaccess.it.authorization;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.maintenanceaccess.it.support.Http;
+import com.maintenanceaccess.it.support.Realm;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** People and records for the personnel-authorization tests, made through the public APIs. */
+final class Authz {
+
+    static final String MANAGE = "personnel-authorizations:manage";
+    static final String VIEW = "personnel-authorizations:view";
+    static final String SIGNOFF = "signoff:check";
+
+    final Realm realm = Realm.maintenance();
+
+    /** A compliance officer: the dedicated role, and manage-users so the console path is open too. */
+    String officer() {
+        String id = realm.createUser("compliance", Map.of());
+        grantRealmRoles(id, MANAGE);
+        realm.grantRealmManagement(id, "manage-users", "view-users");
+        return id;
+    }
+
+    /** An account administrator: manage-users but not the compliance role. */
+    String accountAdmin() {
+        String id = realm.createUser("account-admin", Map.of());
+        realm.grantRealmManagement(id, "manage-users", "view-users");
+        return id;
+    }
+
+    String auditor() {
+        String id = realm.createUser("auditor", Map.of());
+        grantRealmRoles(id, VIEW);
+        return id;
+    }
+
+    void grantRealmRoles(String userId, String... roles) {
+        List<JsonNode> reps = new ArrayList<>();
+        for (String role : roles) {
+            reps.add(realm.adminGet("/roles/" + role));
+        }
+        Http.Response response = Http.postJson(realm.adminUrl("/users/" + userId + "/role-mappings/realm"),
+                realm.adminToken(), reps);
+        assertEquals(204, response.status(), response::toString);
+    }
+
+    String url(String userId) {
+        return realm.url("/mx/users/" + userId + "/authorizations");
+    }
+
+    /** A valid certifying-staff body: B1.1, A320 family, line/base/ATA-32, recent and trained. */
+    static Map<String, Object> crs(String reference) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("type", "certifying-staff");
+        body.put("reference", reference);
+        body.put("licence", new HashMap<>(Map.of("authority", "UK CAA", "number", "UK.66.123456", "category", "B1.1",
+                "expiry", LocalDate.now(ZoneOffset.UTC).plusYears(3).toString())));
+        body.put("scope", new HashMap<>(Map.of("aircraft", List.of("A320-family"), "tasks", List.of("line", "base", "ATA-32"),
+                "bases", List.of("LHR"))));
+        body.put("limitations", "no engine ground runs");
+        body.put("firstIssue", "2020-05-01");
+        body.put("effective", Instant.now().minus(Duration.ofDays(30)).toString());
+        body.put("expiry", Instant.now().plus(Duration.ofDays(700)).toString());
+        body.put("issuer", "Quality Manager");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        body.put("continuationTraining", today.minusMonths(3).toString());
+        body.put("experience", List.of(Map.of("from", today.minusMonths(20).toString(), "to", today.minusDays(10).toString())));
+        return body;
+    }
+
+    static Map<String, Object> inspection(String reference) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("type", "inspection");
+        body.put("reference", reference);
+        body.put("scope", Map.of("aircraft", List.of("B737"), "tasks", List.of("rii")));
+        body.put("effective", Instant.now().minus(Duration.ofDays(30)).toString());
+        body.put("expiry", Instant.now().plus(Duration.ofDays(300)).toString());
+        body.put("issuer", "Quality Manager");
+        return body;
+    }
+
+    static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
+        Map<String, Object> copy = new HashMap<>(body);
+        copy.put(key, value);
+        return copy;
+    }
+
+    /** Grants through the API as the officer; returns the created record. */
+    JsonNode grant(String officerToken, String userId, Map<String, Object> body) {
+        Http.Response response = Http.postJson(url(userId), officerToken, body);
+        assertEquals(201, response.status(), response::toString);
+        return response.json();
+    }
+
+    JsonNode action(String officerToken, String userId, String recordId, String action, String reason) {
+        Http.Response response = Http.postJson(url(userId) + "/" + recordId + "/" + action, officerToken,
+                reason == null ? Map.of() : Map.of("reason", reason));
+        assertEquals(200, response.status(), response::toString);
+        return response.json();
+    }
+
+    JsonNode list(String token, String userId) {
+        Http.Response response = Http.get(url(userId), token);
+        assertEquals(200, response.status(), response::toString);
+        return response.json();
+    }
+
+    /** The admin events of this feature about one person, newest first. */
+    List<JsonNode> events(String userId) {
+        JsonNode events = realm.adminGet("/admin-events?max=5000");
+        List<JsonNode> mine = new ArrayList<>();
+        events.forEach(e -> {
+            if ("MX_PERSONNEL_AUTHORIZATION".equals(e.path("resourceType").asText())
+                    && e.path("resourcePath").asText().startsWith("users/" + userId + "/authorizations/")) {
+                mine.add(e);
+            }
+        });
+        return mine;
+    }
+
+    static void sleepUntil(Instant instant) {
+        long millis = Duration.between(Instant.now(), instant).toMillis();
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package com.maintenanceaccess.authorization;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The compact token claim: only records valid at {@code now}, each as
+ * {@code {t: type, ref: reference, ac: [aircraft], task: [tasks], exp: epoch seconds of validUntil}}.
+ */
+public final class AuthorizationClaim {
+
+    private AuthorizationClaim() {
+    }
+
+    public static List<Map<String, Object>> of(List<PersonnelAuthorization> records, Instant now) {
+        return records.stream()
+                .filter(a -> AuthorizationState.isValid(a, now))
+                .map(a -> {
+                    Map<String, Object> claim = new LinkedHashMap<>();
+                    claim.put("t", a.type());
+                    claim.put("ref", a.reference());
+                    claim.put("ac", a.scope().aircraft());
+                    claim.put("task", a.scope().tasks());
+                    claim.put("exp", a.validUntil().getEpochSecond());
+                    return claim;
+                })
+                .toList();
+    }
+}

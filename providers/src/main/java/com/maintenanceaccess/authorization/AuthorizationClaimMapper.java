@@ -1,0 +1,85 @@
+package com.maintenanceaccess.authorization;
+
+import com.maintenanceaccess.bundle.ReportsBundleVersion;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.keycloak.models.ClientSessionContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
+import org.keycloak.protocol.oidc.mappers.OIDCIDTokenMapper;
+import org.keycloak.protocol.oidc.mappers.UserInfoTokenMapper;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.representations.IDToken;
+
+/**
+ * Adds the person's personnel authorizations that are valid at issue time as a compact claim
+ * (default {@code mx_auth}, see {@link AuthorizationClaim}). It reads the user model's
+ * attribute, which the user cache holds: no database query per token once the cache is warm.
+ * A token keeps the claim until it expires, so clients should also honour each entry's
+ * {@code exp}, and the signoff check remains the authority for a controlled signoff.
+ */
+public class AuthorizationClaimMapper extends AbstractOIDCProtocolMapper
+        implements OIDCAccessTokenMapper, OIDCIDTokenMapper, UserInfoTokenMapper, ReportsBundleVersion {
+
+    public static final String PROVIDER_ID = "mx-personnel-authorizations-mapper";
+    public static final String DEFAULT_CLAIM = "mx_auth";
+
+    private static final List<ProviderConfigProperty> CONFIG = config();
+
+    private static List<ProviderConfigProperty> config() {
+        List<ProviderConfigProperty> config = new ArrayList<>();
+        OIDCAttributeMapperHelper.addTokenClaimNameConfig(config);
+        OIDCAttributeMapperHelper.addIncludeInTokensConfig(config, AuthorizationClaimMapper.class);
+        return List.copyOf(config);
+    }
+
+    private final Clock clock;
+
+    public AuthorizationClaimMapper() {
+        this(Clock.systemUTC());
+    }
+
+    AuthorizationClaimMapper(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    protected void setClaim(IDToken token, ProtocolMapperModel mapping, UserSessionModel userSession,
+                            KeycloakSession session, ClientSessionContext clientSessionCtx) {
+        List<?> claim = AuthorizationClaim.of(AuthorizationStore.read(userSession.getUser()).records(), clock.instant());
+        // Always a list, even of one or none: OIDCAttributeMapperHelper.mapClaim would flatten a
+        // one-element list to an object and drop an empty one, and clients need one shape.
+        String name = mapping.getConfig().get(OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME);
+        token.getOtherClaims().put(name == null || name.isBlank() ? DEFAULT_CLAIM : name, claim);
+    }
+
+    @Override
+    public String getDisplayCategory() {
+        return TOKEN_MAPPER_CATEGORY;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Personnel authorizations (valid now)";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Adds the user's personnel authorizations that are valid at issue time as a compact list claim.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return CONFIG;
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}

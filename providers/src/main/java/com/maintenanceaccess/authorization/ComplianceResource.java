@@ -1,0 +1,185 @@
+package com.maintenanceaccess.authorization;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.maintenanceaccess.api.MxCaller;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+
+/**
+ * {@code /realms/{realm}/mx/authorizations}: realm-wide compliance views for holders of
+ * {@value AuthorizationFeature#VIEW_ROLE}. Expiring and expired are paged straight from the
+ * expiry index; the roster walks the index of one type in pages and keeps only records valid
+ * now, so none of them reads users that hold no matching authorization.
+ */
+public class ComplianceResource {
+
+    static final int MAX_PAGE = 500;
+    static final int MAX_DAYS = 3660;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final MxCaller caller;
+    private final AuthorizationFeature feature;
+
+    public ComplianceResource(KeycloakSession session) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.caller = MxCaller.authenticate(session);
+        // :manage is composite and includes :view, so this admits compliance and auditors.
+        caller.require(ApiErrors.hasRealmRole(realm, caller.user(), AuthorizationFeature.VIEW_ROLE),
+                AuthorizationFeature.VIEW_ROLE);
+        this.feature = AuthorizationFeature.of(session);
+    }
+
+    /** Records (not revoked) whose validity ends within the next {@code days} days, soonest first. */
+    @GET
+    @Path("expiring")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ArrayNode expiring(@QueryParam("days") String days, @QueryParam("first") String first,
+                              @QueryParam("max") String max) {
+        int n = number("days", days, 30, 1, MAX_DAYS);
+        Instant now = feature.clock().instant();
+        return rows(new ExpiryQuery(session).page(realm, now, now.plus(Duration.ofDays(n)), null,
+                number("first", first, 0, 0, Integer.MAX_VALUE), number("max", max, 100, 1, MAX_PAGE)), now);
+    }
+
+    /** Records (not revoked) whose validity has already ended, most recently ended first in index order. */
+    @GET
+    @Path("expired")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ArrayNode expired(@QueryParam("first") String first, @QueryParam("max") String max) {
+        Instant now = feature.clock().instant();
+        return rows(new ExpiryQuery(session).page(realm, null, now, null,
+                number("first", first, 0, 0, Integer.MAX_VALUE), number("max", max, 100, 1, MAX_PAGE)), now);
+    }
+
+    /** The roster of people holding a valid authorization of {@code type} now, for auditors. */
+    @GET
+    @Path("roster")
+    public Response roster(@QueryParam("type") @DefaultValue("certifying-staff") String type,
+                           @QueryParam("format") @DefaultValue("json") String format) {
+        if (feature.catalog().type(type).isEmpty()) {
+            throw ApiErrors.invalid("type", "unknown authorization type '" + type + "'");
+        }
+        if (!format.equals("json") && !format.equals("csv")) {
+            throw ApiErrors.invalid("format", "must be json or csv");
+        }
+        Instant now = feature.clock().instant();
+        List<RosterCsv.Row> rows = new ArrayList<>();
+        ExpiryQuery query = new ExpiryQuery(session);
+        for (int first = 0; ; first += MAX_PAGE) {
+            List<ExpiryQuery.Hit> hits = query.page(realm, now, null, type, first, MAX_PAGE);
+            for (ExpiryQuery.Hit hit : hits) {
+                UserModel user = session.users().getUserById(realm, hit.userId());
+                if (user == null) {
+                    continue;
+                }
+                AuthorizationChanges.byId(AuthorizationStore.read(user).records(), ExpiryIndex.recordId(hit.indexValue()))
+                        .filter(a -> a.type().equals(type) && AuthorizationState.isValid(a, now))
+                        .ifPresent(a -> rows.add(new RosterCsv.Row(user.getId(), user.getUsername(), user.getFirstName(),
+                                user.getLastName(), user.getEmail(), a)));
+            }
+            if (hits.size() < MAX_PAGE) {
+                break;
+            }
+        }
+        if (format.equals("csv")) {
+            return Response.ok(RosterCsv.csv(rows), "text/csv; charset=utf-8")
+                    .header("Content-Disposition", "attachment; filename=\"roster-" + type + ".csv\"").build();
+        }
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("type", type);
+        body.put("generatedAt", now.toString());
+        body.put("count", rows.size());
+        ArrayNode people = body.putArray("entries");
+        rows.forEach(r -> people.add(RosterCsv.json(r)));
+        return Response.ok(body, MediaType.APPLICATION_JSON).build();
+    }
+
+    /**
+     * Rebuilds the expiry index of every holder of records. Needed only for records that
+     * arrived without the API or the admin console, e.g. by realm import or partial import.
+     */
+    @POST
+    @Path("reindex")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ObjectNode reindex() {
+        caller.require(ApiErrors.hasRealmRole(realm, caller.user(), AuthorizationFeature.MANAGE_ROLE),
+                AuthorizationFeature.MANAGE_ROLE);
+        ExpiryQuery query = new ExpiryQuery(session);
+        int users = 0;
+        for (int first = 0; ; first += MAX_PAGE) {
+            List<String> ids = query.holders(realm, first, MAX_PAGE);
+            for (String id : ids) {
+                UserModel user = session.users().getUserById(realm, id);
+                if (user != null) {
+                    AuthorizationStore.reindex(user, AuthorizationStore.read(user).records());
+                    users++;
+                }
+            }
+            if (ids.size() < MAX_PAGE) {
+                break;
+            }
+        }
+        new AdminEventBuilder(realm, caller.adminAuth(), session, session.getContext().getConnection())
+                .resource(AuthorizationFeature.RESOURCE_TYPE).operation(OperationType.ACTION)
+                .resourcePath("authorizations", "reindex").detail("action", "reindex")
+                .detail("users", String.valueOf(users)).success();
+        ObjectNode answer = JsonNodeFactory.instance.objectNode();
+        answer.put("users", users);
+        return answer;
+    }
+
+    private ArrayNode rows(List<ExpiryQuery.Hit> hits, Instant now) {
+        ArrayNode rows = JsonNodeFactory.instance.arrayNode();
+        for (ExpiryQuery.Hit hit : hits) {
+            UserModel user = session.users().getUserById(realm, hit.userId());
+            if (user == null) {
+                continue;
+            }
+            AuthorizationChanges.byId(AuthorizationStore.read(user).records(), ExpiryIndex.recordId(hit.indexValue()))
+                    .ifPresent(a -> {
+                        ObjectNode row = rows.addObject();
+                        row.put("userId", user.getId());
+                        row.put("username", user.getUsername());
+                        row.put("firstName", user.getFirstName());
+                        row.put("lastName", user.getLastName());
+                        row.put("validUntil", a.validUntil().toString());
+                        row.set("authorization", AuthorizationJson.write(a, now));
+                    });
+        }
+        return rows;
+    }
+
+    private static int number(String field, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < min || n > max) {
+                throw ApiErrors.invalid(field, "must be between " + min + " and " + max);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw ApiErrors.invalid(field, "'" + value + "' is not a whole number");
+        }
+    }
+}

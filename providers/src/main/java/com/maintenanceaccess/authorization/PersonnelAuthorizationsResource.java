@@ -1,0 +1,160 @@
+package com.maintenanceaccess.authorization;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.maintenanceaccess.api.MxCaller;
+import com.maintenanceaccess.authorization.AuthorizationChanges.Change;
+import com.maintenanceaccess.authorization.AuthorizationChanges.NoSuchAuthorizationException;
+import com.maintenanceaccess.authorization.AuthorizationStore.Stored;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.function.Function;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+
+/**
+ * {@code /realms/{realm}/mx/users/{id}/authorizations}: one person's records. Reading needs
+ * {@value AuthorizationFeature#VIEW_ROLE}; every write needs
+ * {@value AuthorizationFeature#MANAGE_ROLE} (manage-users alone is not enough), is refused on
+ * one's own records, validates, stores in the request transaction and emits one event.
+ */
+@Produces(MediaType.APPLICATION_JSON)
+public class PersonnelAuthorizationsResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final MxCaller caller;
+    private final String userId;
+    private final AuthorizationFeature feature;
+
+    public PersonnelAuthorizationsResource(KeycloakSession session, String userId) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.caller = MxCaller.authenticate(session);
+        this.userId = userId;
+        this.feature = AuthorizationFeature.of(session);
+    }
+
+    @GET
+    public ArrayNode list() {
+        requireRole(AuthorizationFeature.VIEW_ROLE);
+        UserModel person = person();
+        Instant now = feature.clock().instant();
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        AuthorizationStore.read(person).records().forEach(a -> list.add(AuthorizationJson.write(a, now)));
+        return list;
+    }
+
+    @GET
+    @Path("{authorizationId}")
+    public ObjectNode get(@PathParam("authorizationId") String authorizationId) {
+        requireRole(AuthorizationFeature.VIEW_ROLE);
+        PersonnelAuthorization a = AuthorizationChanges.byId(AuthorizationStore.read(person()).records(), authorizationId)
+                .orElseThrow(() -> notFound("authorization"));
+        return AuthorizationJson.write(a, feature.clock().instant());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response grant(String body) {
+        ObjectNode created = change(records -> feature.changes().grant(records, read(body), caller.user().getUsername()));
+        return Response.status(Response.Status.CREATED).entity(created).build();
+    }
+
+    @PUT
+    @Path("{authorizationId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ObjectNode update(@PathParam("authorizationId") String authorizationId, String body) {
+        return change(records -> feature.changes().update(records, authorizationId, read(body)));
+    }
+
+    @POST
+    @Path("{authorizationId}/suspend")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ObjectNode suspend(@PathParam("authorizationId") String authorizationId, String body) {
+        return change(records -> feature.changes().suspend(records, authorizationId, reason(body)));
+    }
+
+    @POST
+    @Path("{authorizationId}/reinstate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ObjectNode reinstate(@PathParam("authorizationId") String authorizationId, String body) {
+        return change(records -> feature.changes().reinstate(records, authorizationId, reason(body)));
+    }
+
+    @POST
+    @Path("{authorizationId}/revoke")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ObjectNode revoke(@PathParam("authorizationId") String authorizationId, String body) {
+        return change(records -> feature.changes().revoke(records, authorizationId, reason(body)));
+    }
+
+    /** Permission, person, separation of duties, rules; then store and emit one event. */
+    private ObjectNode change(Function<java.util.List<PersonnelAuthorization>, Change> operation) {
+        requireRole(AuthorizationFeature.MANAGE_ROLE);
+        UserModel person = person();
+        caller.require(!person.getId().equals(caller.user().getId()),
+                "separation of duties: nobody changes their own personnel authorizations, so a different holder of "
+                        + AuthorizationFeature.MANAGE_ROLE);
+        Stored stored = AuthorizationStore.read(person);
+        Change change;
+        try {
+            change = operation.apply(stored.records());
+        } catch (InvalidAuthorizationException e) {
+            throw ApiErrors.invalid(e.errors());
+        } catch (NoSuchAuthorizationException e) {
+            throw notFound("authorization");
+        }
+        AuthorizationStore.write(person, stored, change.records());
+        AuthorizationEvents.emit(new AdminEventBuilder(realm, caller.adminAuth(), session,
+                session.getContext().getConnection()), person, change.action(), change.before(), change.after(), "mx-api");
+        return AuthorizationJson.write(change.after(), feature.clock().instant());
+    }
+
+    private void requireRole(String role) {
+        caller.require(ApiErrors.hasRealmRole(realm, caller.user(), role), role);
+    }
+
+    private UserModel person() {
+        UserModel person = session.users().getUserById(realm, userId);
+        if (person == null) {
+            throw notFound("user");
+        }
+        return person;
+    }
+
+    private static PersonnelAuthorization read(String body) {
+        try {
+            return AuthorizationJson.read(ApiErrors.parse(body));
+        } catch (InvalidAuthorizationException e) {
+            throw ApiErrors.invalid(e.errors());
+        }
+    }
+
+    private static String reason(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        JsonNode reason = ApiErrors.parse(body).get("reason");
+        if (reason != null && !reason.isNull() && !reason.isTextual()) {
+            throw ApiErrors.invalid("reason", "must be a string");
+        }
+        return reason == null || reason.isNull() ? null : reason.asText();
+    }
+
+    private static jakarta.ws.rs.WebApplicationException notFound(String what) {
+        return ApiErrors.status(Response.Status.NOT_FOUND, "not_found", what + " not found");
+    }
+}
