@@ -34,31 +34,51 @@ public final class AdminAudit {
                 .success();
     }
 
+    /** An event that follows from another one (a warning about a grant): same actor, same time. */
+    public static void asFollowUp(KeycloakSession session, RealmModel realm, AdminEvent cause, OperationType operation,
+                                  String resourceType, String path, Object representation) {
+        AdminEvent event = newEvent(realm, operation, resourceType, path, representation);
+        event.setAuthDetails(new AuthDetails(cause.getAuthDetails()));
+        event.setDetails(Map.of("cause", cause.getId() == null ? "" : cause.getId()));
+        send(session, realm, event);
+    }
+
     /**
      * A write the server made by itself (a scheduled job): no user or client acted, so the
      * event names the bundle as the actor in its details.
      */
     public static void bySystem(KeycloakSession session, RealmModel realm, OperationType operation,
                                 String resourceType, String path, Object representation) {
-        AdminEvent event = new AdminEvent();
-        event.setId(java.util.UUID.randomUUID().toString());
-        event.setTime(org.keycloak.common.util.Time.currentTimeMillis());
-        event.setRealmId(realm.getId());
-        event.setRealmName(realm.getName());
+        AdminEvent event = newEvent(realm, operation, resourceType, path, representation);
         AuthDetails auth = new AuthDetails();
         auth.setRealmId(realm.getId());
         auth.setRealmName(realm.getName());
         auth.setIpAddress("127.0.0.1");
         event.setAuthDetails(auth);
+        event.setDetails(Map.of("actor", "maintenance-access:scheduler"));
+        send(session, realm, event);
+    }
+
+    private static AdminEvent newEvent(RealmModel realm, OperationType operation, String resourceType, String path,
+                                       Object representation) {
+        AdminEvent event = new AdminEvent();
+        event.setId(java.util.UUID.randomUUID().toString());
+        event.setTime(org.keycloak.common.util.Time.currentTimeMillis());
+        event.setRealmId(realm.getId());
+        event.setRealmName(realm.getName());
         event.setOperationType(operation);
         event.setResourceTypeAsString(resourceType);
         event.setResourcePath(path);
-        event.setDetails(Map.of("actor", "maintenance-access:scheduler"));
         try {
             event.setRepresentation(JsonSerialization.writeValueAsString(representation));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        return event;
+    }
+
+    /** Into the realm's admin event store (when on) and to its listeners, as Keycloak's own builder does. */
+    private static void send(KeycloakSession session, RealmModel realm, AdminEvent event) {
         boolean withRepresentation = realm.isAdminEventsDetailsEnabled();
         if (realm.isAdminEventsEnabled()) {
             EventStoreProvider store = session.getProvider(EventStoreProvider.class);

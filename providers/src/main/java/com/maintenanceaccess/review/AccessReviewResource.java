@@ -1,0 +1,186 @@
+package com.maintenanceaccess.review;
+
+import com.maintenanceaccess.access.AccessCatalog;
+import com.maintenanceaccess.access.AccessCatalogStore;
+import com.maintenanceaccess.api.MxCaller;
+import com.maintenanceaccess.api.Problems;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * {@code /realms/{realm}/mx/access}: why a user can or cannot reach a page (explain), what
+ * they can reach, and the realm's access review report. Callers need view-users.
+ */
+public class AccessReviewResource {
+
+    static final int MAX_PAGE = 500;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final Clock clock;
+
+    public AccessReviewResource(KeycloakSession session, MxCaller caller, Clock clock) {
+        caller.requireViewUsers();
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("explain")
+    @Produces(MediaType.APPLICATION_JSON)
+    public AccessExplainer.Explanation explain(@QueryParam("user") String user, @QueryParam("page") String page) {
+        AccessCatalog catalog = catalog();
+        if (page == null || page.isBlank()) {
+            throw badRequest("page: required, the id of a page or action of the access catalog");
+        }
+        AccessCatalog.Page target = catalog.page(page).orElseThrow(() -> badRequest("page: unknown page or action '"
+                + page + "' (GET /mx/access/pages lists them)"));
+        return AccessExplainer.explain(facts(user), target);
+    }
+
+    @GET
+    @Path("reachable")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> reachable(@QueryParam("user") String user) {
+        UserFacts facts = facts(user);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("user", facts.id());
+        answer.put("username", facts.username());
+        answer.put("pages", AccessExplainer.reachable(facts, catalog()).stream().map(AccessCatalog.Page::id).toList());
+        return answer;
+    }
+
+    @GET
+    @Path("pages")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<AccessCatalog.Page> pages() {
+        return catalog().pages();
+    }
+
+    /**
+     * The access review, one page of users at a time (ordered as Keycloak lists users), with
+     * the realm-wide count of administrators on every page.
+     */
+    @GET
+    @Path("report")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    public Response report(@QueryParam("format") String format, @QueryParam("first") Integer first,
+                           @QueryParam("max") Integer max, @QueryParam("inactiveDays") Integer inactiveDays,
+                           @QueryParam("pendingDays") Integer pendingDays, @QueryParam("expiringDays") Integer expiringDays) {
+        List<String> problems = new ArrayList<>();
+        int from = number("first", first, 0, 0, Integer.MAX_VALUE, problems);
+        int size = number("max", max, 100, 1, MAX_PAGE, problems);
+        AccessReport.Thresholds thresholds = new AccessReport.Thresholds(
+                number("inactiveDays", inactiveDays, 90, 1, 3650, problems),
+                number("pendingDays", pendingDays, 7, 1, 3650, problems),
+                number("expiringDays", expiringDays, 30, 1, 3650, problems));
+        String type = format == null ? "json" : format;
+        if (!type.equals("json") && !type.equals("csv")) {
+            problems.add("format: must be json or csv");
+        }
+        if (!problems.isEmpty()) {
+            return Problems.badRequest(problems);
+        }
+        Instant now = clock.instant();
+        UserFactsReader reader = new UserFactsReader(session);
+        List<AccessReport.Finding> findings = new ArrayList<>();
+        List<UserModel> users = session.users()
+                .searchForUserStream(realm, Map.of(UserModel.INCLUDE_SERVICE_ACCOUNT, "false"), from, size + 1)
+                .toList();
+        boolean more = users.size() > size;
+        for (UserModel user : users.subList(0, Math.min(size, users.size()))) {
+            Instant created = user.getCreatedTimestamp() == null ? null : Instant.ofEpochMilli(user.getCreatedTimestamp());
+            findings.addAll(AccessReport.findings(reader.read(user, now), LastLogin.of(user), created, thresholds, now));
+        }
+        if (type.equals("csv")) {
+            return Response.ok(AccessReport.csv(findings), "text/csv")
+                    .header("X-Administrators", administrators())
+                    .header("X-Next-First", more ? String.valueOf(from + size) : null)
+                    .build();
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("generatedAt", now.toString());
+        answer.put("thresholds", thresholds);
+        answer.put("administrators", administrators());
+        answer.put("first", from);
+        answer.put("max", size);
+        answer.put("next", more ? from + size : null);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        AccessReport.CATEGORIES.forEach(category -> counts.put(category,
+                findings.stream().filter(finding -> finding.category().equals(category)).count()));
+        answer.put("counts", counts);
+        answer.put("findings", findings);
+        return Response.ok(answer, MediaType.APPLICATION_JSON).build();
+    }
+
+    /** Holders of a privileged role template across the realm: role members, not a user scan. */
+    private int administrators() {
+        Set<String> holders = new HashSet<>();
+        realm.getRolesStream()
+                .filter(role -> "true".equals(role.getFirstAttribute(UserFactsReader.PRIVILEGED)))
+                .forEach(role -> collectHolders(role, holders, new HashSet<>()));
+        return holders.size();
+    }
+
+    /** Direct holders of a role, and holders of composites that contain it. */
+    private void collectHolders(RoleModel role, Set<String> holders, Set<String> seen) {
+        if (!seen.add(role.getId())) {
+            return;
+        }
+        session.users().getRoleMembersStream(realm, role).forEach(user -> holders.add(user.getId()));
+        realm.getRolesStream().filter(candidate -> candidate.isComposite() && candidate.hasRole(role)
+                && !candidate.getId().equals(role.getId())).forEach(parent -> collectHolders(parent, holders, seen));
+    }
+
+    private UserFacts facts(String user) {
+        if (user == null || user.isBlank()) {
+            throw badRequest("user: required, a user id or username");
+        }
+        UserModel found = session.users().getUserById(realm, user);
+        if (found == null) {
+            found = session.users().getUserByUsername(realm, user);
+        }
+        if (found == null) {
+            throw new NotFoundException(Problems.notFound("user '" + user + "' does not exist in this realm"));
+        }
+        return new UserFactsReader(session).read(found, clock.instant());
+    }
+
+    private AccessCatalog catalog() {
+        return AccessCatalogStore.read(realm).orElseThrow(() -> new BadRequestException(Problems.badRequest(
+                "catalog: no access catalog applied to this realm yet (POST /mx/role-templates/apply)")));
+    }
+
+    private static int number(String name, Integer value, int fallback, int min, int maxValue, List<String> problems) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value < min || value > maxValue) {
+            problems.add(name + ": must be between " + min + " and " + maxValue + ", was " + value);
+        }
+        return value;
+    }
+
+    private static BadRequestException badRequest(String problem) {
+        return new BadRequestException(Problems.badRequest(problem));
+    }
+}

@@ -1,0 +1,141 @@
+package com.maintenanceaccess.review;
+
+import com.maintenanceaccess.access.AccessCatalog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The product article's "after creating a user" list for one user: name and work e-mail,
+ * roles, areas reachable, personnel authorizations their templates require, account,
+ * invitation accepted; and least privilege (privileged templates held).
+ */
+public final class SetupReview {
+
+    /** Domains of personal mailboxes: a work e-mail is expected (the article's best practice). */
+    static final Set<String> PERSONAL_MAIL_DOMAINS = Set.of("gmail.com", "googlemail.com", "outlook.com",
+            "hotmail.com", "live.com", "yahoo.com", "icloud.com", "me.com", "aol.com", "gmx.de", "gmx.net",
+            "web.de", "proton.me", "protonmail.com");
+
+    public static final String NAME_AND_EMAIL = "name-and-work-email";
+    public static final String ROLES = "roles";
+    public static final String AREAS = "areas-reachable";
+    public static final String AUTHORIZATIONS = "required-authorizations";
+    public static final String ACCOUNT = "account";
+    public static final String INVITATION = "invitation-accepted";
+    public static final String LEAST_PRIVILEGE = "least-privilege";
+
+    private SetupReview() {
+    }
+
+    public record Review(String userId, String username, boolean complete, List<Check> checks,
+                         List<String> areas, List<String> roles) {
+    }
+
+    public static Review review(UserFacts user, AccessCatalog catalog) {
+        List<Check> checks = new ArrayList<>();
+        checks.add(nameAndEmail(user));
+        checks.add(roles(user));
+        List<String> areas = areas(user, catalog);
+        checks.add(areas.isEmpty()
+                ? Check.fail(AREAS, "Expected areas reachable", "no area of the maintenance app is reachable",
+                        "Assign the role template of the user's job.")
+                : Check.pass(AREAS, "Expected areas reachable", String.join(", ", areas)));
+        checks.add(requiredAuthorizations(user));
+        checks.add(account(user));
+        checks.add(user.invitationAccepted()
+                ? Check.pass(INVITATION, "Invitation accepted", user.invitationStatus() == null
+                        ? "no invitation on record" : "accepted")
+                : Check.fail(INVITATION, "Invitation accepted", "invitation is " + user.invitationStatus(),
+                        "Ask the user to accept the invitation, resend it, or correct the address."));
+        checks.add(leastPrivilege(user));
+        boolean complete = checks.stream().allMatch(Check::passed);
+        List<String> roles = user.templates().stream().map(UserFacts.Template::name).toList();
+        return new Review(user.id(), user.username(), complete, checks, areas, roles);
+    }
+
+    /** The areas of the catalog in which the user holds at least one permission. */
+    static List<String> areas(UserFacts user, AccessCatalog catalog) {
+        Set<String> areas = new TreeSet<>();
+        for (String permission : user.permissions()) {
+            int colon = permission.indexOf(':');
+            if (colon > 0 && catalog.area(permission.substring(0, colon)).isPresent()) {
+                areas.add(permission.substring(0, colon));
+            }
+        }
+        return List.copyOf(areas);
+    }
+
+    private static Check nameAndEmail(UserFacts user) {
+        String title = "Name and work e-mail";
+        List<String> problems = new ArrayList<>();
+        if (blank(user.firstName()) || blank(user.lastName())) {
+            problems.add("first or last name missing");
+        }
+        if (blank(user.email())) {
+            problems.add("e-mail missing");
+        } else if (isPersonal(user.email())) {
+            problems.add(user.email() + " is a personal mailbox, not a work e-mail");
+        }
+        return problems.isEmpty()
+                ? Check.pass(NAME_AND_EMAIL, title, user.firstName() + " " + user.lastName() + " <" + user.email() + ">")
+                : Check.fail(NAME_AND_EMAIL, title, String.join("; ", problems),
+                        "Correct the user's name and work e-mail (Users → Details).");
+    }
+
+    private static Check roles(UserFacts user) {
+        return user.templates().isEmpty()
+                ? Check.fail(ROLES, "Role templates assigned", "none", "Assign the role template of the user's job.")
+                : Check.pass(ROLES, "Role templates assigned",
+                        user.templates().stream().map(UserFacts.Template::name).collect(Collectors.joining(", ")));
+    }
+
+    private static Check requiredAuthorizations(UserFacts user) {
+        String title = "Personnel authorizations the roles require";
+        List<String> missing = user.templates().stream()
+                .filter(template -> template.requiresAuthorization() != null)
+                .filter(template -> !user.validAuthorizationTypes().contains(template.requiresAuthorization()))
+                .map(template -> template.requiresAuthorization() + " (for " + template.name() + ")")
+                .distinct()
+                .toList();
+        if (missing.isEmpty()) {
+            return Check.pass(AUTHORIZATIONS, title, user.validAuthorizationTypes().isEmpty()
+                    ? "none required" : "valid: " + String.join(", ", new TreeSet<>(user.validAuthorizationTypes())));
+        }
+        return Check.fail(AUTHORIZATIONS, title, "missing or not valid: " + String.join(", ", missing),
+                "Compliance must record the authorization, or remove the role that requires it.");
+    }
+
+    private static Check account(UserFacts user) {
+        List<String> accounts = user.accounts().stream().filter(UserFacts.Account::enabled)
+                .map(UserFacts.Account::alias).toList();
+        return accounts.isEmpty()
+                ? Check.fail(ACCOUNT, "Correct account", "member of no enabled account",
+                        "Add the user to their maintenance organisation.")
+                : Check.pass(ACCOUNT, "Correct account", String.join(", ", accounts));
+    }
+
+    private static Check leastPrivilege(UserFacts user) {
+        String title = "No administrator access without need";
+        List<String> privileged = user.templates().stream().filter(UserFacts.Template::privileged)
+                .map(UserFacts.Template::name).toList();
+        if (privileged.isEmpty()) {
+            return Check.pass(LEAST_PRIVILEGE, title, "no privileged role template");
+        }
+        boolean operational = user.templates().stream().anyMatch(template -> !template.privileged());
+        return Check.fail(LEAST_PRIVILEGE, title, "holds privileged " + String.join(", ", privileged)
+                        + (operational ? " and operational roles" : ""),
+                "Confirm the user needs administrator access; remove it if they only need operational access.");
+    }
+
+    static boolean isPersonal(String email) {
+        int at = email.lastIndexOf('@');
+        return at > 0 && PERSONAL_MAIL_DOMAINS.contains(email.substring(at + 1).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

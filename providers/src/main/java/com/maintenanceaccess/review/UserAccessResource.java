@@ -1,0 +1,186 @@
+package com.maintenanceaccess.review;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.maintenanceaccess.access.AccessCatalog;
+import com.maintenanceaccess.access.AccessCatalogStore;
+import com.maintenanceaccess.api.MxCaller;
+import com.maintenanceaccess.api.Problems;
+import com.maintenanceaccess.audit.AdminAudit;
+import com.maintenanceaccess.invitation.Invitations;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.services.managers.AuthenticationManager;
+
+/**
+ * {@code /realms/{realm}/mx/users/{id}/review}, {@code …/deactivate} and {@code …/reactivate}:
+ * the "after creating a user" review (view-users), and taking a leaver's access away while
+ * keeping roles and authorization history for audit (manage-users).
+ */
+public class UserAccessResource {
+
+    public static final String RESOURCE_TYPE = "MX_USER_ACCESS";
+    /** Who deactivated the user, when and why: kept while the user is deactivated. */
+    public static final String DEACTIVATED = "mx.deactivated";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_REASON = 500;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final MxCaller caller;
+    private final String userId;
+    private final Clock clock;
+
+    public UserAccessResource(KeycloakSession session, MxCaller caller, String userId, Clock clock) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.caller = caller;
+        this.userId = userId;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("review")
+    @Produces(MediaType.APPLICATION_JSON)
+    public SetupReview.Review review() {
+        caller.requireViewUsers();
+        AccessCatalog catalog = AccessCatalogStore.read(realm).orElse(new AccessCatalog(
+                AccessCatalog.DEFAULT_CLIENT, List.of(), List.of()));
+        return SetupReview.review(new UserFactsReader(session).read(user(), clock.instant()), catalog);
+    }
+
+    @POST
+    @Path("deactivate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response deactivate(String body) {
+        caller.requireManageUsers();
+        UserModel user = user();
+        String reason;
+        try {
+            reason = reason(body);
+        } catch (IllegalArgumentException e) {
+            return Problems.badRequest(e.getMessage());
+        }
+        if (user.getId().equals(caller.user().getId())) {
+            return Problems.badRequest("user: you cannot deactivate yourself");
+        }
+        if (!user.isEnabled() && user.getFirstAttribute(DEACTIVATED) != null) {
+            return Problems.badRequest("user: already deactivated");
+        }
+        Instant now = clock.instant();
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("at", now.toString());
+        record.put("by", caller.user().getUsername());
+        record.put("reason", reason);
+
+        user.setEnabled(false);
+        user.setSingleAttribute(DEACTIVATED, write(record));
+        int sessions = endSessions(user);
+        boolean invitationRevoked = Invitations.revokePending(session, realm, user, caller.adminAuth());
+
+        Map<String, Object> change = new LinkedHashMap<>(record);
+        change.put("before", Map.of("enabled", true));
+        change.put("after", Map.of("enabled", false));
+        change.put("sessionsEnded", sessions);
+        change.put("invitationRevoked", invitationRevoked);
+        AdminAudit.byCaller(session, caller, OperationType.ACTION, RESOURCE_TYPE, "users/" + user.getId() + "/deactivate", change);
+        return Response.ok(change).build();
+    }
+
+    @POST
+    @Path("reactivate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response reactivate(String body) {
+        caller.requireManageUsers();
+        UserModel user = user();
+        String reason;
+        try {
+            reason = reason(body);
+        } catch (IllegalArgumentException e) {
+            return Problems.badRequest(e.getMessage());
+        }
+        String deactivation = user.getFirstAttribute(DEACTIVATED);
+        if (deactivation == null) {
+            return Problems.badRequest("user: not deactivated");
+        }
+        user.setEnabled(true);
+        user.removeAttribute(DEACTIVATED);
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("at", clock.instant().toString());
+        change.put("by", caller.user().getUsername());
+        change.put("reason", reason);
+        change.put("before", Map.of("enabled", false, "deactivation", deactivation));
+        change.put("after", Map.of("enabled", true));
+        AdminAudit.byCaller(session, caller, OperationType.ACTION, RESOURCE_TYPE, "users/" + user.getId() + "/reactivate", change);
+        return Response.ok(change).build();
+    }
+
+    /** Ends every session of the user, as the console's "sign out" does (refresh tokens die with them). */
+    private int endSessions(UserModel user) {
+        List<UserSessionModel> sessions = session.sessions().getUserSessionsStream(realm, user).toList();
+        for (UserSessionModel userSession : sessions) {
+            AuthenticationManager.backchannelLogout(session, realm, userSession, session.getContext().getUri(),
+                    session.getContext().getConnection(), session.getContext().getRequestHeaders(), true);
+        }
+        session.sessions().getOfflineUserSessionsStream(realm, user).toList()
+                .forEach(offline -> session.sessions().removeOfflineUserSession(realm, offline));
+        return sessions.size();
+    }
+
+    /** {"reason": "…"}: required, 1 to 500 characters. */
+    static String reason(String body) {
+        JsonNode json;
+        try {
+            json = body == null || body.isBlank() ? null : JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("body: malformed JSON at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr());
+        }
+        if (json == null || !json.isObject()) {
+            throw new IllegalArgumentException("body: must be a JSON object with a reason");
+        }
+        JsonNode reason = json.get("reason");
+        if (reason == null || !reason.isTextual() || reason.asText().isBlank()) {
+            throw new IllegalArgumentException("reason: required, say why (e.g. \"left the company\")");
+        }
+        if (reason.asText().length() > MAX_REASON) {
+            throw new IllegalArgumentException("reason: at most " + MAX_REASON + " characters");
+        }
+        return reason.asText().trim();
+    }
+
+    private UserModel user() {
+        UserModel user = session.users().getUserById(realm, userId);
+        if (user == null) {
+            throw new NotFoundException(Problems.notFound("user '" + userId + "' does not exist in this realm"));
+        }
+        return user;
+    }
+
+    private static String write(Map<String, Object> value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
