@@ -8,6 +8,8 @@ import com.maintenanceaccess.authorization.PersonnelAuthorizationsResource;
 import com.maintenanceaccess.authorization.SignoffCheckResource;
 import com.maintenanceaccess.bundle.BundleVersion;
 import com.maintenanceaccess.invitation.InvitationsResource;
+import com.maintenanceaccess.review.AccessReviewResource;
+import com.maintenanceaccess.review.UserAccessResource;
 import com.maintenanceaccess.roletemplate.RoleTemplatesResource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -78,5 +80,17 @@ public class MxRootResource {
     @Path("authorizations")
     public ComplianceResource complianceViews() {
         return new ComplianceResource(session);
+    }
+
+    /** Why a user can or cannot reach a page, what they reach, and the access review report (view-users). */
+    @Path("access")
+    public AccessReviewResource access() {
+        return new AccessReviewResource(session, MxCaller.authenticate(session), clock);
+    }
+
+    /** A user's setup review, deactivation and reactivation (docs/access-review.md). */
+    @Path("users/{userId}")
+    public UserAccessResource userAccess(@PathParam("userId") String userId) {
+        return new UserAccessResource(session, MxCaller.authenticate(session), userId, clock);
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /** People and records for the personnel-authorization tests, made through the public APIs. */
-final class Authz {
+public final class Authz {
 
     static final String MANAGE = "personnel-authorizations:manage";
     static final String VIEW = "personnel-authorizations:view";
@@ -24,7 +24,7 @@ final class Authz {
     final Realm realm = Realm.maintenance();
 
     /** A compliance officer: the dedicated role, and manage-users so the console path is open too. */
-    String officer() {
+    public String officer() {
         String id = realm.createUser("compliance", Map.of());
         grantRealmRoles(id, MANAGE);
         realm.grantRealmManagement(id, "manage-users", "view-users");
@@ -59,7 +59,7 @@ final class Authz {
     }
 
     /** A valid certifying-staff body: B1.1, A320 family, line/base/ATA-32, recent and trained. */
-    static Map<String, Object> crs(String reference) {
+    public static Map<String, Object> crs(String reference) {
         Map<String, Object> body = new HashMap<>();
         body.put("type", "certifying-staff");
         body.put("reference", reference);
@@ -89,14 +89,14 @@ final class Authz {
         return body;
     }
 
-    static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
+    public static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
         Map<String, Object> copy = new HashMap<>(body);
         copy.put(key, value);
         return copy;
     }
 
     /** Grants through the API as the officer; returns the created record. */
-    JsonNode grant(String officerToken, String userId, Map<String, Object> body) {
+    public JsonNode grant(String officerToken, String userId, Map<String, Object> body) {
         Http.Response response = Http.postJson(url(userId), officerToken, body);
         assertEquals(201, response.status(), response::toString);
         return response.json();
@@ -109,7 +109,7 @@ final class Authz {
         return response.json();
     }
 
-    JsonNode list(String token, String userId) {
+    public JsonNode list(String token, String userId) {
         Http.Response response = Http.get(url(userId), token);
         assertEquals(200, response.status(), response::toString);
         return response.json();

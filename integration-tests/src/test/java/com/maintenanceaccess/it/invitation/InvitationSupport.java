@@ -26,9 +26,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What the invitation ITs share: an administrator, invitees, the mails and the link in them. */
-final class InvitationSupport {
+public final class InvitationSupport {
 
-    static final String GOOD_PASSWORD = "Hangar-Door-2026-Blue";
+    public static final String GOOD_PASSWORD = "Hangar-Door-2026-Blue";
     private static final Pattern LINK = Pattern.compile("(https?://\\S+/login-actions/action-token\\?\\S+)");
 
     final Realm realm = Realm.maintenance();
@@ -53,17 +53,17 @@ final class InvitationSupport {
     }
 
     /** An enabled user without a password (as an administrator creates an invitee). */
-    String invitee(String prefix, Map<String, Object> extra) {
+    public String invitee(String prefix, Map<String, Object> extra) {
         Map<String, Object> user = new HashMap<>(Map.of("credentials", List.of(), "emailVerified", false));
         user.putAll(extra);
         return realm.createUser(prefix, user);
     }
 
-    String email(String userId) {
+    public String email(String userId) {
         return realm.adminGet("/users/" + userId).get("email").asText();
     }
 
-    Http.Response invite(String userId, Object expiresInDays, String account) {
+    public Http.Response invite(String userId, Object expiresInDays, String account) {
         Map<String, Object> body = new HashMap<>();
         body.put("userId", userId);
         if (expiresInDays != null) {
@@ -75,14 +75,14 @@ final class InvitationSupport {
         return Http.postJson(api(""), adminToken(), body);
     }
 
-    JsonNode invitation(String userId) {
+    public JsonNode invitation(String userId) {
         Http.Response response = Http.get(api("/" + userId), adminToken());
         assertEquals(200, response.status(), response::toString);
         return response.json();
     }
 
     /** The n-th mail to an address, as {text, html}. */
-    static String[] mail(String address, int n) throws Exception {
+    public static String[] mail(String address, int n) throws Exception {
         MimeMessage message = Mail.await(address, n, Duration.ofSeconds(30));
         String text = null;
         String html = null;
@@ -112,7 +112,7 @@ final class InvitationSupport {
     }
 
     /** The invitation link of the n-th mail to an address (from the plain-text part). */
-    static String link(String address, int n) throws Exception {
+    public static String link(String address, int n) throws Exception {
         String text = mail(address, n)[0];
         Matcher matcher = LINK.matcher(text);
         assertTrue(matcher.find(), "a link in: " + text);
@@ -196,7 +196,7 @@ final class InvitationSupport {
     }
 
     /** Accepts an invitation without a browser; returns the final response of the form post. */
-    static HttpResponse<String> accept(String link, String password) throws Exception {
+    public static HttpResponse<String> accept(String link, String password) throws Exception {
         Visitor visitor = new Visitor();
         HttpResponse<String> page = visitor.get(link);
         assertEquals(200, page.statusCode(), page::body);
