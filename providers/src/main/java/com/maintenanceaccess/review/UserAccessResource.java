@@ -9,6 +9,7 @@ import com.maintenanceaccess.api.MxCaller;
 import com.maintenanceaccess.api.Problems;
 import com.maintenanceaccess.audit.AdminAudit;
 import com.maintenanceaccess.invitation.Invitations;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -73,12 +74,7 @@ public class UserAccessResource {
     public Response deactivate(String body) {
         caller.requireManageUsers();
         UserModel user = user();
-        String reason;
-        try {
-            reason = reason(body);
-        } catch (IllegalArgumentException e) {
-            return Problems.badRequest(e.getMessage());
-        }
+        String reason = reason(body);
         if (user.getId().equals(caller.user().getId())) {
             return Problems.badRequest("user: you cannot deactivate yourself");
         }
@@ -112,12 +108,7 @@ public class UserAccessResource {
     public Response reactivate(String body) {
         caller.requireManageUsers();
         UserModel user = user();
-        String reason;
-        try {
-            reason = reason(body);
-        } catch (IllegalArgumentException e) {
-            return Problems.badRequest(e.getMessage());
-        }
+        String reason = reason(body);
         String deactivation = user.getFirstAttribute(DEACTIVATED);
         if (deactivation == null) {
             return Problems.badRequest("user: not deactivated");
@@ -146,8 +137,16 @@ public class UserAccessResource {
         return sessions.size();
     }
 
-    /** {"reason": "…"}: required, 1 to 500 characters. */
+    /** {"reason": "…"}: required, 1 to 500 characters; 400 naming the problem otherwise. */
     static String reason(String body) {
+        try {
+            return parseReason(body);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(Problems.badRequest(e.getMessage()));
+        }
+    }
+
+    private static String parseReason(String body) {
         JsonNode json;
         try {
             json = body == null || body.isBlank() ? null : JSON.readTree(body);

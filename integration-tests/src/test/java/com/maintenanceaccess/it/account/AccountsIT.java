@@ -26,9 +26,9 @@ class AccountsIT {
 
     @BeforeEach
     void twoAccounts() {
-        workshopAccount = createAccount("hangar", Map.of("mx.features", List.of("planning", "workshop"),
+        workshopAccount = realm.createAccount("hangar", true, Map.of("mx.features", List.of("planning", "workshop"),
                 "mx.setup-mode", List.of("on"), "mx.setup-mode-until", List.of(Instant.now().plus(Duration.ofDays(1)).toString())));
-        storesAccount = createAccount("depot", Map.of("mx.features", List.of("stores"), "mx.setup-mode", List.of("off")));
+        storesAccount = realm.createAccount("depot", true, Map.of("mx.features", List.of("stores"), "mx.setup-mode", List.of("off")));
         settingsAdmin = realm.createUser("settings-admin", Map.of());
         realm.grantRealmRole(settingsAdmin, "account-settings:manage");
     }
@@ -73,7 +73,7 @@ class AccountsIT {
     @Test
     void aPersonInTwoAccountsGetsTheAccountTheOrganizationScopeSelects() {
         String consultant = member(workshopAccount, "consultant");
-        addMember(storesAccount, consultant);
+        realm.addMember(storesAccount, consultant);
 
         assertTrue(claims(consultant, "openid").path(ACCOUNT).isMissingNode(), "no guess between two accounts");
         String alias = realm.adminGet("/organizations/" + storesAccount).get("alias").asText();
@@ -87,7 +87,7 @@ class AccountsIT {
 
         assertEquals(204, Http.delete(realm.adminUrl("/organizations/" + storesAccount + "/members/" + misplaced),
                 realm.adminToken()).status());
-        addMember(workshopAccount, misplaced);
+        realm.addMember(workshopAccount, misplaced);
 
         assertEquals(workshopAccount, accountClaim(misplaced, "openid").get("id").asText());
         JsonNode events = realm.adminGet("/admin-events?resourceTypes=ORGANIZATION_MEMBERSHIP&max=50");
@@ -168,26 +168,10 @@ class AccountsIT {
         return AppLogin.claims(tokens.get("access_token").asText());
     }
 
-    private String createAccount(String prefix, Map<String, List<String>> attributes) {
-        String alias = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Http.Response response = Http.postJson(realm.adminUrl("/organizations"), realm.adminToken(), Map.of(
-                "name", alias, "alias", alias, "enabled", true,
-                "domains", List.of(Map.of("name", alias + ".example")), "attributes", attributes));
-        assertEquals(201, response.status(), response::toString);
-        String location = response.header("Location");
-        return location.substring(location.lastIndexOf('/') + 1);
-    }
-
     private String member(String accountId, String prefix) {
         String userId = realm.createUser(prefix, Map.of());
-        addMember(accountId, userId);
+        realm.addMember(accountId, userId);
         return userId;
-    }
-
-    private void addMember(String accountId, String userId) {
-        Http.Response response = Http.send("POST", realm.adminUrl("/organizations/" + accountId + "/members"),
-                realm.adminToken(), "application/json", "\"" + userId + "\"");
-        assertEquals(201, response.status(), response::toString);
     }
 
     private JsonNode lastAccountEvent(String accountId) {

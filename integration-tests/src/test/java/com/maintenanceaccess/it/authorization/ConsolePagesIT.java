@@ -31,9 +31,7 @@ class ConsolePagesIT {
     }
 
     private void login(String userId) {
-        Browser.await(browser, By.id("username")).sendKeys(authz.realm.username(userId));
-        browser.findElement(By.id("password")).sendKeys(Realm.TEST_PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
+        Browser.signIn(browser, authz.realm.username(userId), Realm.TEST_PASSWORD);
     }
 
     private WebElement text(String text) {

@@ -104,6 +104,24 @@ public final class Realm {
         assertEquals(204, response.status(), response::toString);
     }
 
+    /** Creates an account (organization) with a unique alias and the given attributes; returns its id. */
+    public String createAccount(String prefix, boolean enabled, Map<String, List<String>> attributes) {
+        String alias = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Http.Response response = Http.postJson(adminUrl("/organizations"), adminToken(), Map.of(
+                "name", alias, "alias", alias, "enabled", enabled,
+                "domains", List.of(Map.of("name", alias + ".example")), "attributes", attributes));
+        assertEquals(201, response.status(), response::toString);
+        String location = response.header("Location");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    /** Makes a user a member of an account, as the console's Organizations → Members does. */
+    public void addMember(String accountId, String userId) {
+        Http.Response response = Http.send("POST", adminUrl("/organizations/" + accountId + "/members"),
+                adminToken(), "application/json", "\"" + userId + "\"");
+        assertEquals(201, response.status(), response::toString);
+    }
+
     public String clientUuid(String clientId) {
         JsonNode clients = adminGet("/clients?clientId=" + clientId);
         return clients.get(0).get("id").asText();
