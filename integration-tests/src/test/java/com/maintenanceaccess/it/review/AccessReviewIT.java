@@ -212,7 +212,8 @@ class AccessReviewIT {
                 String[] cells = line.split(",", 4);
                 csv.computeIfAbsent(cells[1], k -> new ArrayList<>()).add(cells[0]);
             });
-            first = page.json().get("next").isNull() ? null : page.json().get("next").asInt();
+            JsonNode next = page.json().path("next"); // absent on the last page
+            first = next.isMissingNode() || next.isNull() ? null : next.asInt();
         }
         expected.forEach((userId, categories) -> {
             assertEquals(categories, json.getOrDefault(userId, List.of()), "JSON findings of " + userId);
@@ -254,9 +255,10 @@ class AccessReviewIT {
                 .stream().filter(r -> r.equals("certifying-staff")).toList(), "roles are kept");
         assertEquals(1, authz.list(officerToken, leaver).size(), "authorization history is kept");
         assertEquals("revoked", invitations.invitation(invited).get("status").asText());
+        // Keycloak refuses links of disabled users before the bundle's handler runs.
         Http.Response page = Http.get(link, null);
         assertEquals(400, page.status(), "the invitation link stops working");
-        assertTrue(page.body().contains("id=\"mx-invitation-unusable\""), page.body());
+        assertFalse(page.body().contains("mx-accept-invitation-form"), page.body());
 
         JsonNode event = realm.adminGet("/admin-events?resourcePath=users/" + leaver + "/deactivate&max=5").get(0);
         assertEquals("MX_USER_ACCESS", event.get("resourceType").asText());
