@@ -1,0 +1,443 @@
+package com.maintenanceaccess.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.IntConsumer;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the bundle costs against stock Keycloak on the same server in the same run. Run by
+ * failsafe only in the benchmarks profile (docs/benchmarks.md); writes
+ * target/benchmark-results.md. Fails only when the server cannot be set up or a request of
+ * the measured paths answers an error: a benchmark that measured failures would lie.
+ */
+class BundleBenchmark {
+
+    private final int threads = Integer.getInteger("bench.threads", 4);
+    private final double roundSeconds = Integer.getInteger("bench.round-seconds", 8);
+    private final int rounds = Integer.getInteger("bench.rounds", 5);
+    private final int invitations = Integer.getInteger("bench.invitations", 200);
+    private final int users = Integer.getInteger("bench.users", 10_000);
+    private final StringBuilder out = new StringBuilder();
+    private BenchServer server;
+    private BenchRealm realm;
+    private GreenMail mail;
+
+    @Test
+    void run() throws Exception {
+        int smtpPort = Integer.getInteger("bench.smtp-port", 3725);
+        mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        server = new BenchServer();
+        try {
+            Instant started = Instant.now();
+            server.start(smtpPort);
+            line("# Maintenance Access benchmark, " + Instant.now());
+            line("");
+            line("Database: " + server.db + "; server start (incl. augmentation and realm import): "
+                    + Duration.between(started, Instant.now()).toSeconds() + " s; client threads: " + threads
+                    + "; rounds: " + rounds + " × " + (int) roundSeconds + " s");
+            realm = new BenchRealm(server);
+            setUp();
+            importer();
+            tokens();
+            invitations();
+            queries();
+        } finally {
+            server.close();
+            mail.stop();
+            Path results = Path.of(System.getProperty("bench.output", "target"), "benchmark-results.md");
+            Files.writeString(results, out);
+            System.out.println("\n" + out + "\nresults: " + results + "\nserver log: " + server.log);
+        }
+    }
+
+    private void line(String text) {
+        out.append(text).append('\n');
+        System.out.println(text);
+    }
+
+    /** bench-admin (realm user) does what the bundle's API needs; bench-cli gives password-grant tokens. */
+    private void setUp() {
+        realm.createClient(Map.of("clientId", BenchRealm.CLI, "secret", BenchRealm.CLI_SECRET, "publicClient", false,
+                "directAccessGrantsEnabled", true, "standardFlowEnabled", false));
+        String admin = realm.createUser("bench-admin", Map.of());
+        realm.grantRealmManagement(admin, "manage-realm", "view-realm", "manage-users", "view-users");
+        realm.grantRealmRoles(admin, "personnel-authorizations:manage", "personnel-authorizations:view");
+    }
+
+    private String adminToken() {
+        return realm.token("bench-admin");
+    }
+
+    // ---------------------------------------------------------------- 2. importer
+
+    private void importer() throws Exception {
+        line("\n## Importer (POST /mx/role-templates/apply)\n");
+        Catalogs catalogs = new Catalogs();
+        String shipped = catalogs.shipped();
+        String changed = Catalogs.threeChanges(shipped);
+        line("Shipped catalog: " + Catalogs.permissions(catalogs.catalog()) + " permissions, "
+                + catalogs.templates().size() + " templates.\n");
+        line("| step | runs | p50 ms | max ms | plan total (changes) | SQL statements per run (writes) |");
+        line("|---|---|---|---|---|---|");
+        applySeries("cold apply, shipped catalog", realm.url("/mx/role-templates/apply"), adminToken(), List.of(shipped));
+        applySeries("re-apply unchanged", realm.url("/mx/role-templates/apply"), adminToken(), repeat(shipped, 10));
+        List<String> toggles = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            toggles.add(changed);
+            toggles.add(shipped);
+        }
+        applySeries("apply with three edits, then back (alternating)", realm.url("/mx/role-templates/apply"), adminToken(), toggles);
+
+        // Ten times the catalog in a realm of its own, so the maintenance realm keeps the shipped state.
+        String scale = "bench-scale";
+        Web.postJson(server.baseUrl() + "/admin/realms", realm.master(), Map.of("realm", scale, "enabled", true,
+                "adminEventsEnabled", true, "adminEventsDetailsEnabled", true,
+                "clients", List.of(Map.of("clientId", "maintenance-app", "publicClient", true, "fullScopeAllowed", false,
+                                "redirectUris", List.of("http://localhost:3000/*")),
+                        Map.of("clientId", BenchRealm.CLI, "secret", BenchRealm.CLI_SECRET, "publicClient", false,
+                                "directAccessGrantsEnabled", true, "standardFlowEnabled", false)),
+                "users", List.of(Map.of("username", "operator", "enabled", true, "email", "operator@mro.example",
+                        "emailVerified", true, "firstName", "Op", "lastName", "Erator",
+                        "credentials", List.of(Map.of("type", "password", "value", BenchRealm.PASSWORD, "temporary", false)),
+                        "clientRoles", Map.of("realm-management", List.of("manage-realm"))))))
+                .expect(201, "scale realm");
+        String operator = Web.postForm(server.baseUrl() + "/realms/" + scale + "/protocol/openid-connect/token", Map.of(
+                "grant_type", "password", "client_id", BenchRealm.CLI, "client_secret", BenchRealm.CLI_SECRET,
+                "username", "operator", "password", BenchRealm.PASSWORD)).expect(200, "operator").json()
+                .get("access_token").asText();
+        String big = catalogs.tenTimes(10);
+        JsonNode bigCatalog = Catalogs.YAML.readTree(big.substring(0, big.indexOf("\n---", 5)));
+        long bigTemplates = big.split("kind: \"?RoleTemplate").length - 1;
+        String bigChanged = big.replace("Generated job 3 of copy 4", "Generated job 3 of copy 4, changed")
+                .replaceFirst("(name: \"?job-5-1\"?\\n(?:.*\\n)*?permissions:\\n)", "$1- \"inventory-5:view\"\n")
+                .replace("Generated job 7 of copy 9", "Generated job 7 of copy 9, changed");
+        String apply = server.baseUrl() + "/realms/" + scale + "/mx/role-templates/apply";
+        applySeries("10×: cold apply (" + Catalogs.permissions(bigCatalog) + " permissions, " + bigTemplates + " templates)",
+                apply, operator, List.of(big));
+        applySeries("10×: re-apply unchanged", apply, operator, repeat(big, 5));
+        applySeries("10×: apply with three edits, then back", apply, operator, List.of(bigChanged, big, bigChanged, big));
+        line("\nStock comparison: not measured (Keycloak has no catalog importer; a partialImport of the"
+                + " same roles would skip the plan, the scopes and the managed-attribute checks).");
+    }
+
+    private static List<String> repeat(String body, int n) {
+        List<String> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            list.add(body);
+        }
+        return list;
+    }
+
+    private void applySeries(String step, String url, String token, List<String> bodies) {
+        Histogram h = Load.histogram();
+        List<String> totals = new ArrayList<>();
+        long mark = server.mark();
+        for (String body : bodies) {
+            Web.Response[] answer = new Web.Response[1];
+            Load.sample(h, () -> answer[0] = Web.send("POST", url, token, "application/yaml", body));
+            answer[0].expect(200, step);
+            totals.add(answer[0].json().path("summary").path("total").asText());
+        }
+        Map<String, Integer> sql = server.sql(mark);
+        int runs = bodies.size();
+        line("| " + step + " | " + runs + " | " + Stats.ms(h, 50) + " | " + Stats.f(h.getMaxValue() / 1000.0) + " | "
+                + String.join(", ", totals.stream().distinct().toList()) + " | "
+                + Stats.f(sql.getOrDefault("total", 0) / (double) runs) + " (" + Stats.f(sql.getOrDefault("writes", 0) / (double) runs)
+                + ": " + writes(sql) + ") |");
+    }
+
+    private static String writes(Map<String, Integer> sql) {
+        List<String> tables = new ArrayList<>();
+        sql.forEach((k, v) -> {
+            if (k.startsWith("write:")) {
+                tables.add(k.substring(6) + " " + v);
+            }
+        });
+        return tables.isEmpty() ? "none" : String.join(", ", tables);
+    }
+
+    // ---------------------------------------------------------------- 1. tokens
+
+    private void tokens() {
+        line("\n## Token issuance: refresh-token grant, same user, two clients\n");
+        realm.createClient(Map.of("clientId", "bench-plain", "publicClient", true, "standardFlowEnabled", true,
+                "fullScopeAllowed", true, "redirectUris", List.of("http://localhost:3000/*")));
+        String user = realm.createUser("bench-crs", Map.of("email", "bench-crs@bench-mro.example"));
+        realm.grantRealmRoles(user, "certifying-staff");
+        Web.postJson(realm.url("/mx/users/" + user + "/authorizations"), adminToken(), crs("BENCH/CRS-1"))
+                .expect(201, "authorization");
+        String account = Web.postJson(realm.adminUrl("/organizations"), realm.master(), Map.of("name", "bench-mro",
+                "alias", "bench-mro", "enabled", true, "domains", List.of(Map.of("name", "bench-mro.example"))))
+                .expect(201, "account").createdId();
+        Web.send("POST", realm.adminUrl("/organizations/" + account + "/members"), realm.master(), "application/json",
+                "\"" + user + "\"").expect(201, "member");
+
+        String[] bundle = new String[threads];
+        String[] stock = new String[threads];
+        JsonNode bundleClaims = null;
+        JsonNode stockClaims = null;
+        for (int t = 0; t < threads; t++) {
+            JsonNode b = Login.login(realm.url(""), "maintenance-app", "bench-crs", BenchRealm.PASSWORD, "openid");
+            JsonNode s = Login.login(realm.url(""), "bench-plain", "bench-crs", BenchRealm.PASSWORD, "openid");
+            bundle[t] = b.get("refresh_token").asText();
+            stock[t] = s.get("refresh_token").asText();
+            bundleClaims = Login.claims(b.get("access_token").asText());
+            stockClaims = Login.claims(s.get("access_token").asText());
+        }
+        if (bundleClaims.path("mx_perms").size() == 0 || bundleClaims.path("mx_auth").size() == 0
+                || bundleClaims.path("mx_account").isMissingNode()) {
+            throw new IllegalStateException("maintenance-app token lacks the bundle's claims: " + bundleClaims);
+        }
+        line("maintenance-app token: " + bundleClaims.path("mx_perms").size() + " mx_perms, "
+                + bundleClaims.path("mx_auth").size() + " mx_auth, mx_account present, scope \""
+                + bundleClaims.path("scope").asText() + "\". bench-plain (stock defaults, full scope, no bundle mappers): "
+                + stockClaims.path("realm_access").path("roles").size() + " realm roles, no mx_* claims: "
+                + (!stockClaims.has("mx_perms") && !stockClaims.has("mx_auth")) + ".\n");
+
+        IntConsumer bundleOp = t -> refresh("maintenance-app", bundle[t]);
+        IntConsumer stockOp = t -> refresh("bench-plain", stock[t]);
+        Load.timed(threads, 10, stockOp);
+        Load.timed(threads, 10, bundleOp);
+        List<Double> stockRates = new ArrayList<>();
+        List<Double> bundleRates = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        Histogram stockLatency = Load.histogram();
+        Histogram bundleLatency = Load.histogram();
+        for (int r = 0; r < rounds; r++) {
+            Load.Round s;
+            Load.Round b;
+            if (r % 2 == 0) {
+                s = Load.timed(threads, roundSeconds, stockOp);
+                b = Load.timed(threads, roundSeconds, bundleOp);
+            } else {
+                b = Load.timed(threads, roundSeconds, bundleOp);
+                s = Load.timed(threads, roundSeconds, stockOp);
+            }
+            stockRates.add(s.perSecond());
+            bundleRates.add(b.perSecond());
+            ratios.add(b.perSecond() / s.perSecond());
+            stockLatency.add(s.latency());
+            bundleLatency.add(b.latency());
+        }
+        Map<String, Integer> stockSql = sqlPerToken(stockOp);
+        Map<String, Integer> bundleSql = sqlPerToken(bundleOp);
+        line("| client | grants/s median (min–max of " + rounds + " rounds) | p50 / p95 / p99 ms | SQL per grant (select/insert/update/delete) |");
+        line("|---|---|---|---|");
+        line("| stock: bench-plain | " + Stats.f(Stats.median(stockRates)) + " (" + Stats.range(stockRates) + ") | "
+                + Stats.percentiles(stockLatency) + " | " + perGrant(stockSql) + " |");
+        line("| bundle: maintenance-app | " + Stats.f(Stats.median(bundleRates)) + " (" + Stats.range(bundleRates) + ") | "
+                + Stats.percentiles(bundleLatency) + " | " + perGrant(bundleSql) + " |");
+        line("\nThroughput ratio bundle/stock: median of rounds " + Stats.f(Stats.median(ratios)) + " (rounds "
+                + Stats.range(ratios) + "); ratio of medians " + Stats.f(Stats.median(bundleRates) / Stats.median(stockRates))
+                + ". Target ≥ 0.95.");
+    }
+
+    private static final int SQL_SAMPLE = 200;
+
+    private Map<String, Integer> sqlPerToken(IntConsumer op) {
+        long mark = server.mark();
+        for (int i = 0; i < SQL_SAMPLE; i++) {
+            op.accept(0);
+        }
+        BenchServer.sleep(1500); // persistent-session updates may be written a moment later
+        return server.sql(mark);
+    }
+
+    private static String perGrant(Map<String, Integer> sql) {
+        return Stats.f(sql.getOrDefault("total", 0) / (double) SQL_SAMPLE) + " ("
+                + Stats.f(sql.getOrDefault("select", 0) / (double) SQL_SAMPLE) + "/"
+                + Stats.f(sql.getOrDefault("insert", 0) / (double) SQL_SAMPLE) + "/"
+                + Stats.f(sql.getOrDefault("update", 0) / (double) SQL_SAMPLE) + "/"
+                + Stats.f(sql.getOrDefault("delete", 0) / (double) SQL_SAMPLE) + ")";
+    }
+
+    private void refresh(String client, String refreshToken) {
+        Web.postForm(realm.url("/protocol/openid-connect/token"), Map.of("grant_type", "refresh_token",
+                "refresh_token", refreshToken, "client_id", client)).expect(200, "refresh " + client);
+    }
+
+    private static Map<String, Object> crs(String reference) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Map<String, Object> body = new HashMap<>();
+        body.put("type", "certifying-staff");
+        body.put("reference", reference);
+        body.put("licence", Map.of("authority", "UK CAA", "number", "UK.66.123456", "category", "B1.1",
+                "expiry", today.plusYears(3).toString()));
+        body.put("scope", Map.of("aircraft", List.of("A320-family"), "tasks", List.of("line", "base", "ATA-32"),
+                "bases", List.of("LHR")));
+        body.put("firstIssue", "2020-05-01");
+        body.put("effective", Instant.now().minus(Duration.ofDays(30)).toString());
+        body.put("expiry", Instant.now().plus(Duration.ofDays(700)).toString());
+        body.put("continuationTraining", today.minusMonths(3).toString());
+        body.put("experience", List.of(Map.of("from", today.minusMonths(20).toString(), "to", today.minusDays(10).toString())));
+        return body;
+    }
+
+    // ---------------------------------------------------------------- 3. invitations
+
+    private void invitations() {
+        line("\n## Invitations: " + invitations + " users per path\n");
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        Map<String, IntConsumer> paths = new java.util.LinkedHashMap<>();
+        paths.put("stock: create user (admin API)", i -> createInvitee(run + "a" + i));
+        paths.put("stock: create user + execute-actions-email", i -> {
+            String id = createInvitee(run + "b" + i);
+            Web.putJson(realm.adminUrl("/users/" + id + "/execute-actions-email"), adminToken(), List.of("UPDATE_PASSWORD"))
+                    .expect(204, "execute-actions-email");
+        });
+        paths.put("bundle: create user + POST /mx/invitations", i -> {
+            String id = createInvitee(run + "c" + i);
+            Web.postJson(realm.url("/mx/invitations"), adminToken(), Map.of("userId", id)).expect(201, "invite");
+        });
+        // Warm-up: 20 of each, not counted.
+        int[] offset = {1_000_000};
+        paths.forEach((name, op) -> Load.counted(threads, 20, i -> op.accept(offset[0] + i)));
+        int mailsBefore = mail.getReceivedMessages().length;
+        int parts = 4;
+        int per = invitations / parts;
+        Map<String, List<Double>> rates = new HashMap<>();
+        Map<String, Histogram> latency = new HashMap<>();
+        List<String> names = new ArrayList<>(paths.keySet());
+        for (int part = 0; part < parts; part++) {
+            for (int n = 0; n < names.size(); n++) {
+                String name = names.get((n + part) % names.size());
+                int base = part * per;
+                Load.Round round = Load.counted(threads, per, i -> paths.get(name).accept(base + i));
+                rates.computeIfAbsent(name, k -> new ArrayList<>()).add(round.perSecond());
+                latency.computeIfAbsent(name, k -> Load.histogram()).add(round.latency());
+            }
+        }
+        int expectedMails = 2 * per * parts;
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (mail.getReceivedMessages().length - mailsBefore < expectedMails && Instant.now().isBefore(deadline)) {
+            BenchServer.sleep(200);
+        }
+        line("| path | users/s median (min–max of " + parts + " parts of " + per + ") | p50 / p95 / p99 ms | ratio to plain create |");
+        line("|---|---|---|---|");
+        double plain = Stats.median(rates.get(names.get(0)));
+        for (String name : names) {
+            double median = Stats.median(rates.get(name));
+            line("| " + name + " | " + Stats.f(median) + " (" + Stats.range(rates.get(name)) + ") | "
+                    + Stats.percentiles(latency.get(name)) + " | " + Stats.f(median / plain) + " |");
+        }
+        double stockMail = Stats.median(rates.get(names.get(1)));
+        double bundleMail = Stats.median(rates.get(names.get(2)));
+        line("\nBundle invitation vs stock e-mail invite (execute-actions-email): " + Stats.f(bundleMail / stockMail)
+                + ". Mails received by GreenMail: " + (mail.getReceivedMessages().length - mailsBefore) + " of " + expectedMails
+                + " expected. Accepting the invitations: not measured.");
+    }
+
+    private String createInvitee(String suffix) {
+        String username = "inv-" + suffix;
+        return Web.postJson(realm.adminUrl("/users"), adminToken(), Map.of("username", username,
+                "email", username + "@mro.example", "enabled", true, "firstName", "Invited", "lastName", suffix))
+                .expect(201, "create " + username).createdId();
+    }
+
+    // ---------------------------------------------------------------- 4. queries
+
+    private void queries() {
+        line("\n## Queries with " + users + " more users in the realm\n");
+        int batch = 500;
+        Histogram importLatency = Load.histogram();
+        Instant expiring0 = Instant.now();
+        for (int start = 0; start < users; start += batch) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (int i = start; i < Math.min(users, start + batch); i++) {
+                list.add(queryUser(i, expiring0));
+            }
+            Map<String, Object> body = Map.of("ifResourceExists", "SKIP", "users", list);
+            Load.sample(importLatency, () -> Web.postJson(realm.adminUrl("/partialImport"), realm.master(), body)
+                    .expect(200, "partialImport"));
+        }
+        Histogram reindex = Load.histogram();
+        JsonNode[] indexed = new JsonNode[1];
+        Load.sample(reindex, () -> indexed[0] = Web.send("POST", realm.url("/mx/authorizations/reindex"), adminToken(), null, null)
+                .expect(200, "reindex").json());
+        line("partialImport of " + users + " users in batches of " + batch + ": p50 " + Stats.ms(importLatency, 50)
+                + " ms per batch, total " + Stats.f(importLatency.getTotalCount() * importLatency.getMean() / 1e6) + " s"
+                + ". One in five holds a certifying-staff record (expiry spread over 400 days); reindex "
+                + indexed[0] + " took " + Stats.ms(reindex, 50) + " ms.\n");
+
+        String token = adminToken();
+        String explainUser = "q-00042";
+        String explainId = Web.get(realm.adminUrl("/users?exact=true&username=" + explainUser), realm.master())
+                .expect(200, "lookup").json().get(0).get("id").asText();
+        line("| query | samples | p50 / p95 ms | stock reference | p50 / p95 ms | p50 ratio |");
+        line("|---|---|---|---|---|---|");
+        compare("expiring authorizations, 30 days, max 100", 50,
+                i -> Web.get(realm.url("/mx/authorizations/expiring?days=30&first=0&max=100"), adminToken()).expect(200, "expiring"),
+                "admin users list, max 100",
+                i -> Web.get(realm.adminUrl("/users?first=0&max=100&briefRepresentation=false"), adminToken()).expect(200, "users"));
+        compare("access review report page, max 500 (pages 0–9 of 500)", 20,
+                i -> Web.get(realm.url("/mx/access/report?max=500&first=" + (i % 10) * 500), adminToken()).expect(200, "report"),
+                "admin users list, max 500, same offsets",
+                i -> Web.get(realm.adminUrl("/users?max=500&briefRepresentation=false&first=" + (i % 10) * 500), adminToken())
+                        .expect(200, "users"));
+        compare("explain (user, workshop.signoffs.release)", 100,
+                i -> Web.get(realm.url("/mx/access/explain?user=" + explainUser + "&page=workshop.signoffs.release"), adminToken())
+                        .expect(200, "explain"),
+                "user's effective realm roles",
+                i -> Web.get(realm.adminUrl("/users/" + explainId + "/role-mappings/realm/composite"), adminToken()).expect(200, "roles"));
+        if (token == null) {
+            throw new IllegalStateException();
+        }
+        line("\nThe stock references do not do the same work: they show what Keycloak's nearest admin-API read costs on the same realm.");
+    }
+
+    private void compare(String name, int samples, IntConsumer bundle, String stockName, IntConsumer stock) {
+        for (int i = 0; i < 5; i++) {
+            bundle.accept(i);
+            stock.accept(i);
+        }
+        Histogram b = Load.histogram();
+        Histogram s = Load.histogram();
+        for (int i = 0; i < samples; i++) {
+            int n = i;
+            Load.sample(s, () -> stock.accept(n));
+            Load.sample(b, () -> bundle.accept(n));
+        }
+        line("| " + name + " | " + samples + " | " + Stats.p50p95(b) + " | " + stockName + " | " + Stats.p50p95(s) + " | "
+                + Stats.f(b.getValueAtPercentile(50) / (double) s.getValueAtPercentile(50)) + " |");
+    }
+
+    private static Map<String, Object> queryUser(int i, Instant now) {
+        String username = String.format("q-%05d", i);
+        Map<String, Object> user = new HashMap<>(Map.of("username", username, "email", username + "@mro.example",
+                "emailVerified", true, "enabled", true, "firstName", "Query", "lastName", username));
+        List<String> roles = new ArrayList<>();
+        if (i % 3 == 0) {
+            roles.add("technician");
+        }
+        if (i % 5 == 0) {
+            roles.add("certifying-staff");
+            Instant expiry = now.plus(Duration.ofDays(1 + (i / 5) % 400));
+            String record = Web.toJson(Map.of("v", 1, "id", UUID.randomUUID().toString(), "t", "certifying-staff",
+                    "ref", "BENCH/" + i, "lic", Map.of("a", "UK CAA", "n", "UK.66." + i, "c", "B1.1", "x", "2031-01-01"),
+                    "ac", List.of("A320-family"), "task", List.of("line"),
+                    "eff", "2025-01-01T00:00:00Z", "exp", expiry.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+                    "st", "a"));
+            user.put("attributes", Map.of("mx_authorizations", List.of(record)));
+        }
+        if (i % 50 == 0) {
+            roles.add("account-administrator");
+        }
+        user.put("realmRoles", roles);
+        return user;
+    }
+}
