@@ -31,11 +31,13 @@ public class PermissionsClaimMapper extends AbstractOIDCProtocolMapper
     static final String MANAGED = "mx.managed";
     static final String MANAGED_BY_CATALOG = "access-catalog";
 
-    private static final List<ProviderConfigProperty> CONFIG = new ArrayList<>();
+    private static final List<ProviderConfigProperty> CONFIG = config();
 
-    static {
-        OIDCAttributeMapperHelper.addTokenClaimNameConfig(CONFIG);
-        OIDCAttributeMapperHelper.addIncludeInTokensConfig(CONFIG, PermissionsClaimMapper.class);
+    private static List<ProviderConfigProperty> config() {
+        List<ProviderConfigProperty> config = new ArrayList<>();
+        OIDCAttributeMapperHelper.addTokenClaimNameConfig(config);
+        OIDCAttributeMapperHelper.addIncludeInTokensConfig(config, PermissionsClaimMapper.class);
+        return List.copyOf(config);
     }
 
     @Override

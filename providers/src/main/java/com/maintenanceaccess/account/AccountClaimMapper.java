@@ -39,10 +39,12 @@ public class AccountClaimMapper extends AbstractOIDCProtocolMapper
     public static final String PROVIDER_ID = "mx-account-mapper";
     public static final String CLAIM = "mx_account";
 
-    private static final List<ProviderConfigProperty> CONFIG = new ArrayList<>();
+    private static final List<ProviderConfigProperty> CONFIG = config();
 
-    static {
-        OIDCAttributeMapperHelper.addIncludeInTokensConfig(CONFIG, AccountClaimMapper.class);
+    private static List<ProviderConfigProperty> config() {
+        List<ProviderConfigProperty> config = new ArrayList<>();
+        OIDCAttributeMapperHelper.addIncludeInTokensConfig(config, AccountClaimMapper.class);
+        return List.copyOf(config);
     }
 
     private final Clock clock = Clock.systemUTC();
