@@ -28,9 +28,9 @@ case "${1:-start}" in
     mkdir -p "$DIR"
     createdb -h 127.0.0.1 -U postgres mxcluster 2>/dev/null || true
     if [ ! -d "$DIR/nodeA" ]; then
-      cp -r "$DIST" "$DIR/nodeA"
+      cp -a "$DIST" "$DIR/nodeA"
       "$DIR/nodeA/bin/kc.sh" build --db=postgres --cache=ispn --cache-stack=jdbc-ping
-      cp -r "$DIR/nodeA" "$DIR/nodeB"
+      cp -a "$DIR/nodeA" "$DIR/nodeB"  # -a keeps mtimes, else B sees a "changed" provider jar and wants a rebuild
       rm -rf "$DIR/nodeB/data/import"   # one node imports the realm
     fi
     node A 8690 9690 7810
