@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -107,7 +108,14 @@ public class AccountsResource {
     /** By id or alias; 404 for anything not an account of this realm. */
     private OrganizationModel find(String id) {
         OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
-        OrganizationModel account = organizations == null ? null : organizations.getById(id);
+        OrganizationModel account;
+        try {
+            account = organizations == null ? null : organizations.getById(id);
+        } catch (ModelException e) {
+            // Keycloak throws (500) for the id of another realm's organization; to the caller
+            // that is an account that does not exist here (HostileInputIT).
+            account = null;
+        }
         if (account == null && organizations != null) {
             account = organizations.getByAlias(id);
         }

@@ -86,6 +86,11 @@ public final class AuthorizationChanges {
         if (reason == null || reason.isBlank()) {
             throw new InvalidAuthorizationException("reason", "a revocation needs a reason");
         }
+        // Revocation skips the record rules (an invalid record must still be revocable), so the
+        // reason's limit is checked here: without it a 2 MiB reason was stored (HostileInputIT).
+        if (reason.length() > AuthorizationRules.MAX_LIMITATIONS) {
+            throw new InvalidAuthorizationException("reason", "at most " + AuthorizationRules.MAX_LIMITATIONS + " characters");
+        }
         PersonnelAuthorization after = before.withStatus(Status.REVOKED, reason, clock.instant());
         return new Change("revoke", replace(records, after), before, after);
     }

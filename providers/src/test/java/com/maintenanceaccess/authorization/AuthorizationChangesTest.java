@@ -67,6 +67,13 @@ class AuthorizationChangesTest {
     }
 
     @Test
+    void aRevocationReasonHasTheSameLimitAsASuspensionReason() {
+        assertEquals("reason", assertThrows(InvalidAuthorizationException.class,
+                () -> changes.revoke(List.of(Fixtures.crs()), "crs-1", "x".repeat(501))).errors().get(0).field());
+        assertEquals(Status.REVOKED, changes.revoke(List.of(Fixtures.crs()), "crs-1", "x".repeat(500)).after().status());
+    }
+
+    @Test
     void updateKeepsIdAndStatusAndValidates() {
         List<PersonnelAuthorization> records = List.of(Fixtures.crs().withStatus(Status.SUSPENDED, "x", Fixtures.NOW));
         Change change = changes.update(records, "crs-1", Fixtures.withType(Fixtures.crs(), "support-staff", "SUP-9"));

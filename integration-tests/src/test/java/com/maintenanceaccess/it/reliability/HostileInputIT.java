@@ -1,0 +1,384 @@
+package com.maintenanceaccess.it.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.maintenanceaccess.it.authorization.Authz;
+import com.maintenanceaccess.it.support.Http;
+import com.maintenanceaccess.it.support.Realm;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every endpoint of the bundle against hostile callers and hostile input, table-driven: no
+ * token (401), a realm user without the permission (403), another realm's ids (404), and
+ * malformed, mistyped, incomplete, oversized and markup bodies (4xx with a JSON message).
+ * Before each case the state the call could touch is snapshotted (the target user with its
+ * attributes and role mappings, the account, the realm's roles and attributes, the other
+ * realm's user) and compared afterwards: a refused call must change nothing.
+ *
+ * <p>The table is {@link #ENDPOINTS}; a new endpoint of the bundle belongs there.
+ */
+class HostileInputIT {
+
+    private static final Realm REALM = Realm.maintenance();
+    private static final String SCRIPT = "<script>alert(1)</script>";
+    private static final String MARKUP = "\"><img src=x onerror=alert(1)>";
+    /** 2 MiB of a valid JSON string: larger than every limit of the bundle. */
+    private static final String OVERSIZED = "{\"reason\":\"" + "A".repeat(2 * 1024 * 1024) + "\"}";
+
+    /** One endpoint: its method and path ({user}, {aid}, {org} are filled in), and what it reads. */
+    record Endpoint(String method, String path, Body body, String foreignQuery) {
+        boolean write() {
+            return body != Body.NONE;
+        }
+    }
+
+    /** How an endpoint takes its input, which decides the bad bodies it is sent. */
+    enum Body { NONE, JSON, YAML }
+
+    static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("GET", "/mx", Body.NONE, null),
+            new Endpoint("POST", "/mx/role-templates/plan", Body.YAML, null),
+            new Endpoint("POST", "/mx/role-templates/apply", Body.YAML, null),
+            new Endpoint("GET", "/mx/invitations", Body.NONE, null),
+            new Endpoint("GET", "/mx/invitations/{user}", Body.NONE, null),
+            new Endpoint("POST", "/mx/invitations", Body.JSON, null),
+            new Endpoint("POST", "/mx/invitations/{user}/resend", Body.JSON, null),
+            new Endpoint("POST", "/mx/invitations/{user}/revoke", Body.NONE, null),
+            new Endpoint("PUT", "/mx/invitations/{user}/email", Body.JSON, null),
+            new Endpoint("GET", "/mx/users/{user}/authorizations", Body.NONE, null),
+            new Endpoint("GET", "/mx/users/{user}/authorizations/{aid}", Body.NONE, null),
+            new Endpoint("POST", "/mx/users/{user}/authorizations", Body.JSON, null),
+            new Endpoint("PUT", "/mx/users/{user}/authorizations/{aid}", Body.JSON, null),
+            new Endpoint("POST", "/mx/users/{user}/authorizations/{aid}/suspend", Body.JSON, null),
+            new Endpoint("POST", "/mx/users/{user}/authorizations/{aid}/reinstate", Body.JSON, null),
+            new Endpoint("POST", "/mx/users/{user}/authorizations/{aid}/revoke", Body.JSON, null),
+            new Endpoint("POST", "/mx/signoff-check", Body.JSON, null),
+            new Endpoint("GET", "/mx/authorizations/expiring", Body.NONE, null),
+            new Endpoint("GET", "/mx/authorizations/expired", Body.NONE, null),
+            new Endpoint("GET", "/mx/authorizations/roster", Body.NONE, null),
+            new Endpoint("POST", "/mx/authorizations/reindex", Body.NONE, null),
+            new Endpoint("GET", "/mx/access/explain?page=administration.account-settings&user={user}", Body.NONE, "user"),
+            new Endpoint("GET", "/mx/access/reachable?user={user}", Body.NONE, "user"),
+            new Endpoint("GET", "/mx/access/pages", Body.NONE, null),
+            new Endpoint("GET", "/mx/access/report", Body.NONE, null),
+            new Endpoint("GET", "/mx/users/{user}/review", Body.NONE, null),
+            new Endpoint("POST", "/mx/users/{user}/deactivate", Body.JSON, null),
+            new Endpoint("POST", "/mx/users/{user}/reactivate", Body.JSON, null),
+            new Endpoint("GET", "/mx/accounts/{org}", Body.NONE, null),
+            new Endpoint("PUT", "/mx/accounts/{org}", Body.JSON, null));
+
+    /** Bodies that are wrong in the way only this endpoint can be wrong: missing and mistyped fields. */
+    static final Map<String, List<String>> SPECIFIC = Map.ofEntries(
+            Map.entry("POST /mx/role-templates/plan", List.of("kind: RoleTemplate\n", "kind: [1, 2]\nname: {a: b}\n",
+                    "kind: RoleTemplate\nname: \"" + SCRIPT + "\"\npermissions: [\"" + MARKUP + "\"]\n")),
+            Map.entry("POST /mx/role-templates/apply", List.of("kind: RoleTemplate\n", "kind: [1, 2]\nname: {a: b}\n",
+                    "kind: RoleTemplate\nname: \"" + SCRIPT + "\"\npermissions: [\"" + MARKUP + "\"]\n")),
+            Map.entry("POST /mx/invitations", List.of("{}", "{\"userId\": 42}", "{\"userId\": \"{user}\", \"expiresInDays\": \"seven\"}",
+                    "{\"userId\": \"{user}\", \"expiresInDays\": -1}", "{\"userId\": \"" + SCRIPT + "\"}",
+                    "{\"userId\": \"{user}\", \"account\": \"" + MARKUP + "\"}", "{\"userId\": \"{user}\", \"admin\": true}")),
+            Map.entry("POST /mx/invitations/{user}/resend", List.of("{\"expiresInDays\": \"seven\"}", "{\"expiresInDays\": 100000}",
+                    "{\"expiresInDays\": \"" + SCRIPT + "\"}", "{\"unknown\": 1}")),
+            Map.entry("PUT /mx/invitations/{user}/email", List.of("{}", "{\"email\": 42}", "{\"email\": \"not-an-address\"}",
+                    "{\"email\": \"" + SCRIPT + "@mro.example\"}", "{\"email\": \"" + MARKUP + "\"}")),
+            Map.entry("POST /mx/users/{user}/authorizations", List.of("{}", "{\"type\": 42}", "{\"type\": \"" + SCRIPT + "\"}",
+                    "{\"type\": \"certifying-staff\", \"reference\": \"" + SCRIPT + "\", \"expiry\": \"tomorrow\"}")),
+            Map.entry("PUT /mx/users/{user}/authorizations/{aid}", List.of("{}", "{\"type\": 42}", "{\"type\": \"" + SCRIPT + "\"}",
+                    "{\"type\": \"certifying-staff\", \"reference\": \"" + MARKUP + "\", \"effective\": []}")),
+            Map.entry("POST /mx/users/{user}/authorizations/{aid}/suspend", List.of("{}", "{\"reason\": 42}", "{\"reason\": \"\"}")),
+            Map.entry("POST /mx/users/{user}/authorizations/{aid}/reinstate", List.of("{}", "{\"reason\": 42}", "{\"reason\": \"\"}")),
+            Map.entry("POST /mx/users/{user}/authorizations/{aid}/revoke", List.of("{}", "{\"reason\": 42}", "{\"reason\": \"\"}")),
+            Map.entry("POST /mx/signoff-check", List.of("{}", "{\"signer\": 42, \"authorizationType\": true}",
+                    "{\"signer\": \"{user}\", \"authorizationType\": \"" + SCRIPT + "\"}",
+                    "{\"signer\": \"{user}\", \"authorizationType\": \"certifying-staff\", \"time\": \"" + MARKUP + "\"}")),
+            Map.entry("POST /mx/users/{user}/deactivate", List.of("{}", "{\"reason\": 42}", "{\"reason\": \"\"}",
+                    "{\"reason\": \"" + "x".repeat(501) + "\"}")),
+            Map.entry("POST /mx/users/{user}/reactivate", List.of("{}", "{\"reason\": 42}", "{\"reason\": \"\"}")),
+            Map.entry("PUT /mx/accounts/{org}", List.of("{\"features\": 42}", "{\"features\": [\"" + SCRIPT + "\"]}",
+                    "{\"setupMode\": \"" + MARKUP + "\"}", "{\"setupModeUntil\": \"tomorrow\"}", "{\"features\": [[]]}")));
+
+    /** Bodies every JSON endpoint must refuse: not JSON, not an object, or too large. */
+    static final List<String> GENERIC_JSON = List.of("{\"reason\": ", "not json at all", "[]", "[{\"reason\": \"x\"}]",
+            "\"" + SCRIPT + "\"", "42", "null", OVERSIZED);
+    static final List<String> GENERIC_YAML = List.of("kind: [unclosed", "- just\n- a list\n", "\"" + SCRIPT + "\"",
+            "<html>" + SCRIPT + "</html>", OVERSIZED);
+
+    private static JsonNode baseline;
+    private static String adminToken;
+    private static Instant adminTokenAt = Instant.EPOCH;
+    private static String otherRealm;
+    private static String otherUser;
+    private static String otherOrg;
+    private static String target;
+    private static String authorizationId;
+    private static String org;
+    private static String nobody;
+    private static String superuser;
+    private static final Map<String, String> USER_TOKENS = new LinkedHashMap<>();
+    private static final Map<String, Instant> USER_TOKENS_AT = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void setUp() {
+        // Another realm with a user and an account: its ids must be 404 in the maintenance realm.
+        otherRealm = "mx-hostile-" + UUID.randomUUID().toString().substring(0, 8);
+        Http.Response created = Http.postJson(REALM.server().baseUrl() + "/admin/realms", admin(), Map.of(
+                "realm", otherRealm, "enabled", true, "organizationsEnabled", true,
+                "users", List.of(Map.of("username", "stranger", "enabled", true, "email", "stranger@elsewhere.example",
+                        "firstName", "Str", "lastName", "Anger"))));
+        assertEquals(201, created.status(), created::toString);
+        otherUser = Http.get(otherAdminUrl("/users?username=stranger&exact=true"), admin()).json().get(0).get("id").asText();
+        Http.Response orgCreated = Http.postJson(otherAdminUrl("/organizations"), admin(), Map.of(
+                "name", "elsewhere", "alias", "elsewhere", "domains", List.of(Map.of("name", "elsewhere.example"))));
+        assertEquals(201, orgCreated.status(), orgCreated::toString);
+        String location = orgCreated.header("Location");
+        otherOrg = location.substring(location.lastIndexOf('/') + 1);
+
+        // The caller who may do everything (so that validation, not permission, answers)...
+        superuser = REALM.createUser("hostile-super", Map.of());
+        REALM.grantRealmManagement(superuser, "manage-users", "view-users", "manage-realm", "view-realm");
+        REALM.grantRealmRole(superuser, "personnel-authorizations:manage", "personnel-authorizations:view",
+                "signoff:check", "account-settings:manage");
+        // ... and a realm user who may do nothing of it.
+        nobody = REALM.createUser("hostile-nobody", Map.of());
+
+        // The target: a member of an account, with one authorization and a pending invitation.
+        org = REALM.createAccount("hostile", true, Map.of());
+        target = REALM.createUser("hostile-target", Map.of("credentials", List.of(), "emailVerified", false));
+        REALM.addMember(org, target);
+        String officer = new Authz().officer();
+        authorizationId = new Authz().grant(REALM.userToken(officer), target, Authz.crs("HOSTILE-1")).get("id").asText();
+        Http.Response invited = Http.postJson(REALM.url("/mx/invitations"), token(superuser), Map.of("userId", target));
+        assertEquals(201, invited.status(), invited::toString);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (otherRealm != null) {
+            Http.delete(REALM.server().baseUrl() + "/admin/realms/" + otherRealm, admin());
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> withoutTokenIs401() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Endpoint e : ENDPOINTS) {
+            // No token, and an unsigned ("alg": "none") token naming a subject.
+            for (String bearer : new String[] {null, "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0."}) {
+                tests.add(DynamicTest.dynamicTest(e.method() + " " + e.path() + " bearer=" + bearer, () ->
+                        expectUnchanged(e, bearer, validishBody(e), 401)));
+            }
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> withoutPermissionIs403() {
+        return ENDPOINTS.stream().map(e -> DynamicTest.dynamicTest(e.method() + " " + e.path(), () ->
+                expectUnchanged(e, token(nobody), validishBody(e), 403)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> anotherRealmsIdsAre404() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Endpoint e : ENDPOINTS) {
+            if (!e.path().contains("{") && !e.method().equals("POST")) {
+                continue;
+            }
+            tests.add(DynamicTest.dynamicTest(e.method() + " " + e.path(), () -> {
+                String path = e.path().replace("{user}", otherUser).replace("{org}", otherOrg);
+                if (path.equals("/mx/invitations") && e.method().equals("POST")) {
+                    Http.Response r = call(e.method(), path, token(superuser), "{\"userId\": \"" + otherUser + "\"}", e.body());
+                    assertRefused(r, 404);
+                    return;
+                }
+                if (path.equals("/mx/signoff-check")) {
+                    // No enumeration: a stranger is simply not allowed, exactly like an unknown id.
+                    Http.Response r = call(e.method(), path, token(superuser),
+                            signoffBody(otherUser), e.body());
+                    assertEquals(200, r.status(), r::toString);
+                    assertFalse(r.json().get("allowed").asBoolean(), r::toString);
+                    Http.Response unknown = call(e.method(), path, token(superuser),
+                            signoffBody(UUID.randomUUID().toString()), e.body());
+                    assertEquals(r.json().get("reasons"), unknown.json().get("reasons"), "same answer as for an unknown id");
+                    return;
+                }
+                if (!e.path().contains("{")) {
+                    return; // no id to take from another realm (plan, apply, reindex)
+                }
+                expectUnchangedAt(e, path, token(superuser), validishBody(e), 404);
+            }));
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> badBodiesAre4xxWithAMessage() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Endpoint e : ENDPOINTS) {
+            if (!e.write()) {
+                continue;
+            }
+            List<String> bodies = new ArrayList<>(e.body() == Body.YAML ? GENERIC_YAML : GENERIC_JSON);
+            bodies.addAll(SPECIFIC.getOrDefault(e.method() + " " + e.path(), List.of()));
+            for (String body : bodies) {
+                String label = body.length() > 60 ? body.substring(0, 40) + "…(" + body.length() + " chars)" : body;
+                tests.add(DynamicTest.dynamicTest(e.method() + " " + e.path() + " " + label, () ->
+                        expectUnchanged(e, token(superuser), body.replace("{user}", target), 0)));
+            }
+        }
+        return tests.stream();
+    }
+
+    /** Markup where an id goes: 404 or 400 as JSON, never an HTML page that echoes it. */
+    @TestFactory
+    Stream<DynamicTest> markupInIdsIsNotReflectedAsHtml() {
+        return ENDPOINTS.stream().filter(e -> e.path().contains("{")).map(e -> DynamicTest.dynamicTest(
+                e.method() + " " + e.path(), () -> {
+                    String hostile = java.net.URLEncoder.encode(SCRIPT, java.nio.charset.StandardCharsets.UTF_8);
+                    String path = e.path().replace("{user}", hostile).replace("{org}", hostile).replace("{aid}", hostile);
+                    expectUnchangedAt(e, path, token(superuser), validishBody(e), 0);
+                }));
+    }
+
+    // ------------------------------------------------------------------------------------
+
+    /** A body that would pass validation, so that only the case under test can refuse it. */
+    private static String validishBody(Endpoint e) {
+        return switch (e.method() + " " + e.path()) {
+            case "POST /mx/role-templates/plan", "POST /mx/role-templates/apply" ->
+                    "kind: RoleTemplate\nname: hostile-probe\npermissions: [workorders:view]\n";
+            case "POST /mx/invitations" -> "{\"userId\": \"" + target + "\"}";
+            case "PUT /mx/invitations/{user}/email" -> "{\"email\": \"moved-" + target.substring(0, 8) + "@mro.example\"}";
+            case "POST /mx/users/{user}/authorizations", "PUT /mx/users/{user}/authorizations/{aid}" ->
+                    Http.toJson(Authz.crs("HOSTILE-2"));
+            case "POST /mx/signoff-check" -> signoffBody(target);
+            case "POST /mx/invitations/{user}/resend" -> "{}";
+            case "PUT /mx/accounts/{org}" -> "{\"setupMode\": true}";
+            default -> e.write() ? "{\"reason\": \"hostile input test\"}" : null;
+        };
+    }
+
+    private static String signoffBody(String signer) {
+        return "{\"signer\": \"" + signer + "\", \"authorizationType\": \"certifying-staff\", "
+                + "\"aircraftType\": \"A320-family\", \"taskCategory\": \"line\"}";
+    }
+
+    private static void expectUnchanged(Endpoint e, String bearer, String body, int expected) {
+        String path = e.path().replace("{user}", target).replace("{org}", org);
+        expectUnchangedAt(e, path, bearer, body, expected);
+    }
+
+    /** expected 0: any 4xx. */
+    private static void expectUnchangedAt(Endpoint e, String path, String bearer, String body, int expected) {
+        // Cases run one after another and none may change anything, so the state after one
+        // case is the state before the next: one snapshot per case instead of two.
+        JsonNode before = baseline();
+        Http.Response response = call(e.method(), path, bearer, body, e.body());
+        JsonNode after = snapshot();
+        baseline = after;
+        assertRefused(response, expected);
+        assertEquals(before, after, () -> e.method() + " " + path + " answered " + response.status()
+                + " but changed the realm's state");
+    }
+
+    private static void assertRefused(Http.Response response, int expected) {
+        if (expected == 0) {
+            assertTrue(response.status() >= 400 && response.status() < 500, () -> "expected 4xx: " + shorten(response));
+        } else {
+            assertEquals(expected, response.status(), () -> shorten(response));
+        }
+        String type = String.valueOf(response.header("Content-Type"));
+        assertTrue(type.startsWith("application/json"), () -> "error is not JSON (" + type + "): " + shorten(response));
+        JsonNode json = response.json();
+        String message = json.path("error_description").asText(json.path("error").asText(json.path("message").asText("")));
+        if (message.isBlank() && json.has("problems")) {
+            message = json.get("problems").toString();
+        }
+        String finalMessage = message;
+        assertFalse(finalMessage.isBlank(), () -> "no message: " + shorten(response));
+        // Messages may quote the refused value (JSON-escaped, served as application/json);
+        // what must never happen is an HTML page echoing it.
+        assertFalse(type.contains("html"), () -> "HTML error: " + shorten(response));
+    }
+
+    private static Http.Response call(String method, String path, String bearer, String body, Body kind) {
+        String resolved = path.replace("{aid}", authorizationId);
+        String type = body == null ? null : kind == Body.YAML ? "application/yaml" : "application/json";
+        return Http.send(method, REALM.url(resolved), bearer, type, body);
+    }
+
+    /** What any of the endpoints could change: the target (attributes, roles, invitation, authorizations), the account, the realm's roles and attributes, the stranger. */
+    private static JsonNode snapshot() {
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("user", REALM.adminUrl("/users/" + target));
+        parts.put("userRoles", REALM.adminUrl("/users/" + target + "/role-mappings"));
+        parts.put("account", REALM.adminUrl("/organizations/" + org));
+        parts.put("accountMembers", REALM.adminUrl("/organizations/" + org + "/members"));
+        parts.put("roles", REALM.adminUrl("/roles?briefRepresentation=false&max=10000"));
+        parts.put("realm", REALM.server().baseUrl() + "/admin/realms/" + Realm.NAME);
+        parts.put("stranger", otherAdminUrl("/users/" + otherUser));
+        parts.put("strangerAccount", otherAdminUrl("/organizations/" + otherOrg));
+        String token = admin();
+        // The parts are independent reads: fetched in parallel to keep the table fast.
+        Map<String, JsonNode> fetched = new java.util.concurrent.ConcurrentHashMap<>();
+        parts.entrySet().parallelStream().forEach(p -> fetched.put(p.getKey(), adminJson(p.getValue(), token)));
+        ObjectNode snapshot = Http.JSON.createObjectNode();
+        parts.keySet().forEach(k -> snapshot.set(k, fetched.get(k)));
+        ((ObjectNode) snapshot.get("user")).remove("access"); // what the admin may do with the user, not its state
+        snapshot.set("realm", fetched.get("realm").get("attributes")); // the applied catalog lives here
+        return snapshot;
+    }
+
+    private static synchronized JsonNode baseline() {
+        if (baseline == null) {
+            baseline = snapshot();
+        }
+        return baseline;
+    }
+
+    private static JsonNode adminJson(String url, String token) {
+        Http.Response response = Http.get(url, token);
+        assertEquals(200, response.status(), () -> url + ": " + response);
+        return response.json();
+    }
+
+    private static String otherAdminUrl(String path) {
+        return REALM.server().baseUrl() + "/admin/realms/" + otherRealm + path;
+    }
+
+    /** The master administrator's token, renewed well before the default 60 s lifespan ends. */
+    private static synchronized String admin() {
+        if (adminToken == null || Instant.now().isAfter(adminTokenAt.plusSeconds(30))) {
+            adminTokenAt = Instant.now();
+            adminToken = REALM.adminToken();
+        }
+        return adminToken;
+    }
+
+    private static synchronized String token(String userId) {
+        Instant at = USER_TOKENS_AT.get(userId);
+        if (at == null || Instant.now().isAfter(at.plusSeconds(120))) {
+            USER_TOKENS.put(userId, REALM.userToken(userId));
+            USER_TOKENS_AT.put(userId, Instant.now());
+        }
+        return USER_TOKENS.get(userId);
+    }
+
+    private static String shorten(Http.Response response) {
+        String body = response.body();
+        return response.status() + " " + (body.length() > 500 ? body.substring(0, 500) + "…" : body);
+    }
+}

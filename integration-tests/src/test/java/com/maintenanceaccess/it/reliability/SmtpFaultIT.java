@@ -1,0 +1,115 @@
+package com.maintenanceaccess.it.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.maintenanceaccess.it.invitation.InvitationSupport;
+import com.maintenanceaccess.it.support.Http;
+import com.maintenanceaccess.it.support.Mail;
+import com.maintenanceaccess.it.support.Realm;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SMTP down while inviting: the administrator gets a clear error, nothing is recorded, no
+ * earlier link dies, and once the mail server is back the same invitation can be sent or
+ * resent. "Down" is the realm's smtpServer pointed at a loopback port nobody listens on (the
+ * shared GreenMail keeps running for the other test classes); it is restored afterwards.
+ */
+class SmtpFaultIT {
+
+    private final Realm realm = Realm.maintenance();
+    private final InvitationSupport invitations = new InvitationSupport();
+
+    @Test
+    void anInvitationThatCouldNotBeMailedIsNotRecordedAndCanBeSentLater() throws Exception {
+        String invitee = invitations.invitee("smtp-down", Map.of());
+        String email = invitations.email(invitee);
+        JsonNode userBefore = user(invitee);
+
+        Http.Response failed = withSmtpDown(() -> invitations.invite(invitee, null, null));
+        assertEquals(502, failed.status(), failed::toString);
+        assertEquals("email_failed", failed.json().get("error").asText(), failed::toString);
+        assertFalse(failed.json().path("error_description").asText().isBlank(), failed::toString);
+        assertEquals(userBefore, user(invitee), "a failed mail leaves the user as it was");
+        assertTrue(Mail.to(email).isEmpty());
+
+        Http.Response sent = invitations.invite(invitee, null, null);
+        assertEquals(201, sent.status(), sent::toString);
+        assertEquals("pending", sent.json().get("status").asText());
+        assertEquals(302, InvitationSupport.accept(InvitationSupport.link(email, 1), InvitationSupport.GOOD_PASSWORD)
+                .statusCode(), "the link mailed once SMTP is back works");
+    }
+
+    @Test
+    void aResendThatCouldNotBeMailedKeepsTheEarlierLinkAndCanBeRepeated() throws Exception {
+        String invitee = invitations.invitee("smtp-resend", Map.of());
+        String email = invitations.email(invitee);
+        assertEquals(201, invitations.invite(invitee, null, null).status());
+        String firstLink = InvitationSupport.link(email, 1);
+        JsonNode pending = invitations.invitation(invitee);
+
+        Http.Response failed = withSmtpDown(() -> Http.postJson(
+                realm.url("/mx/invitations/" + invitee + "/resend"), adminToken(), Map.of()));
+        assertEquals(502, failed.status(), failed::toString);
+        assertEquals("email_failed", failed.json().get("error").asText(), failed::toString);
+        assertEquals(pending, invitations.invitation(invitee), "the invitation is unchanged");
+        assertEquals(1, Mail.to(email).size());
+
+        Http.Response resent = Http.postJson(realm.url("/mx/invitations/" + invitee + "/resend"), adminToken(), Map.of());
+        assertEquals(200, resent.status(), resent::toString);
+        String secondLink = InvitationSupport.link(email, 2);
+        assertFalse(secondLink.equals(firstLink));
+        assertEquals(302, InvitationSupport.accept(secondLink, InvitationSupport.GOOD_PASSWORD).statusCode());
+    }
+
+    // ------------------------------------------------------------------------------------
+
+    private String adminId;
+
+    private String adminToken() {
+        if (adminId == null) {
+            adminId = realm.createUser("smtp-admin", Map.of());
+            realm.grantRealmManagement(adminId, "manage-users", "view-users");
+        }
+        return realm.userToken(adminId);
+    }
+
+    private JsonNode user(String id) {
+        ObjectNode user = (ObjectNode) realm.adminGet("/users/" + id);
+        user.remove("access");
+        return user;
+    }
+
+    /** Runs the call while the realm's SMTP server is a closed loopback port; restores it in any case. */
+    private Http.Response withSmtpDown(java.util.function.Supplier<Http.Response> call) {
+        String realmUrl = realm.server().baseUrl() + "/admin/realms/" + Realm.NAME;
+        JsonNode smtp = realm.adminGet("").get("smtpServer").deepCopy();
+        ObjectNode down = smtp.deepCopy();
+        down.put("host", "127.0.0.1");
+        down.put("port", String.valueOf(closedPort()));
+        assertEquals(204, Http.putJson(realmUrl, realm.adminToken(), Map.of("smtpServer", down)).status());
+        try {
+            return call.get();
+        } finally {
+            Http.Response restored = Http.putJson(realmUrl, realm.adminToken(), Map.of("smtpServer", smtp));
+            assertEquals(204, restored.status(), restored::toString);
+        }
+    }
+
+    /** A loopback port that was free a moment ago: connecting to it is refused. */
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
