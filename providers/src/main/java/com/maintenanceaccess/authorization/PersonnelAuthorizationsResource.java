@@ -16,6 +16,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.function.Function;
@@ -59,50 +61,59 @@ public class PersonnelAuthorizationsResource {
 
     @GET
     @Path("{authorizationId}")
-    public ObjectNode get(@PathParam("authorizationId") String authorizationId) {
+    public Response get(@PathParam("authorizationId") String authorizationId) {
         requireRole(AuthorizationFeature.VIEW_ROLE);
         PersonnelAuthorization a = AuthorizationChanges.byId(AuthorizationStore.read(person()).records(), authorizationId)
                 .orElseThrow(() -> notFound("authorization"));
-        return AuthorizationJson.write(a, feature.clock().instant());
+        return Response.ok(AuthorizationJson.write(a, feature.clock().instant()))
+                .header(HttpHeaders.ETAG, AuthorizationVersion.of(a)).build();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response grant(String body) {
-        ObjectNode created = change(records -> feature.changes().grant(records, read(body), caller.user().getUsername()));
-        return Response.status(Response.Status.CREATED).entity(created).build();
+        Response written = change(null, records -> feature.changes().grant(records, read(body), caller.user().getUsername()));
+        return Response.status(Response.Status.CREATED).entity(written.getEntity())
+                .header(HttpHeaders.ETAG, written.getHeaderString(HttpHeaders.ETAG)).build();
     }
 
     @PUT
     @Path("{authorizationId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ObjectNode update(@PathParam("authorizationId") String authorizationId, String body) {
-        return change(records -> feature.changes().update(records, authorizationId, read(body)));
+    public Response update(@PathParam("authorizationId") String authorizationId,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
+        return change(ifMatch, records -> feature.changes().update(records, authorizationId, read(body)));
     }
 
     @POST
     @Path("{authorizationId}/suspend")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ObjectNode suspend(@PathParam("authorizationId") String authorizationId, String body) {
-        return change(records -> feature.changes().suspend(records, authorizationId, reason(body)));
+    public Response suspend(@PathParam("authorizationId") String authorizationId,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
+        return change(ifMatch, records -> feature.changes().suspend(records, authorizationId, reason(body)));
     }
 
     @POST
     @Path("{authorizationId}/reinstate")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ObjectNode reinstate(@PathParam("authorizationId") String authorizationId, String body) {
-        return change(records -> feature.changes().reinstate(records, authorizationId, reason(body)));
+    public Response reinstate(@PathParam("authorizationId") String authorizationId,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
+        return change(ifMatch, records -> feature.changes().reinstate(records, authorizationId, reason(body)));
     }
 
     @POST
     @Path("{authorizationId}/revoke")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ObjectNode revoke(@PathParam("authorizationId") String authorizationId, String body) {
-        return change(records -> feature.changes().revoke(records, authorizationId, reason(body)));
+    public Response revoke(@PathParam("authorizationId") String authorizationId,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
+        return change(ifMatch, records -> feature.changes().revoke(records, authorizationId, reason(body)));
     }
 
-    /** Permission, person, separation of duties, rules; then store and emit one event. */
-    private ObjectNode change(Function<java.util.List<PersonnelAuthorization>, Change> operation) {
+    /**
+     * Permission, person, separation of duties, rules, the version the caller read (If-Match);
+     * then store and emit one event. Answers the written record with its new version (ETag).
+     */
+    private Response change(String ifMatch, Function<java.util.List<PersonnelAuthorization>, Change> operation) {
         requireRole(AuthorizationFeature.MANAGE_ROLE);
         UserModel person = person();
         caller.require(!person.getId().equals(caller.user().getId()),
@@ -117,10 +128,16 @@ public class PersonnelAuthorizationsResource {
         } catch (NoSuchAuthorizationException e) {
             throw notFound("authorization");
         }
+        if (change.before() != null && !AuthorizationVersion.matches(ifMatch, change.before())) {
+            throw ApiErrors.status(Response.Status.PRECONDITION_FAILED, "conflict", "authorization "
+                    + change.before().id() + " was changed since you read it (now version "
+                    + AuthorizationVersion.of(change.before()) + "): reload it and apply your change again");
+        }
         AuthorizationStore.write(person, stored, change.records());
         AuthorizationEvents.emit(new AdminEventBuilder(realm, caller.adminAuth(), session,
                 session.getContext().getConnection()), person, change.action(), change.before(), change.after(), "mx-api");
-        return AuthorizationJson.write(change.after(), feature.clock().instant());
+        return Response.ok(AuthorizationJson.write(change.after(), feature.clock().instant()))
+                .header(HttpHeaders.ETAG, AuthorizationVersion.of(change.after())).build();
     }
 
     private void requireRole(String role) {

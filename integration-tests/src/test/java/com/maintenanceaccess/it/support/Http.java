@@ -47,6 +47,12 @@ public final class Http {
     }
 
     public static Response send(String method, String url, String bearer, String contentType, String body) {
+        return send(method, url, bearer, contentType, body, Map.of());
+    }
+
+    /** With extra request headers (If-Match …). */
+    public static Response send(String method, String url, String bearer, String contentType, String body,
+                                Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -57,6 +63,7 @@ public final class Http {
             request.header("Content-Type", contentType);
         }
         request.header("Accept", "application/json, text/csv;q=0.9, */*;q=0.8");
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), response);
