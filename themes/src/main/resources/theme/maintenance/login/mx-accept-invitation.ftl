@@ -3,7 +3,7 @@
 <#import "buttons.ftl" as buttons>
 <#import "password-validation.ftl" as validator>
 <#-- The invitee's page: what they are invited to, then their password. Every value is escaped by
-     FreeMarker's HTML output format; nothing here uses ?no_esc. -->
+     FreeMarker's HTML output format; nothing here bypasses it. -->
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('password','password-confirm'); section>
     <#if section = "header">
         ${msg("mxInvitationTitle")}
