@@ -137,12 +137,12 @@ class InvitationLinkIT {
     }
 
     @Test
-    void twentyParallelRedemptionsOfOneLinkExactlyOneWins() throws Exception {
+    void fiftyParallelRedemptionsOfOneLinkExactlyOneWins() throws Exception {
         String userId = it.invitee("inv-race", Map.of());
         assertEquals(201, it.invite(userId, null, null).status());
         String link = InvitationSupport.link(it.email(userId), 1);
 
-        int n = 20;
+        int n = 50; // issue 5 asks for 20, the reliability issue for 50
         List<InvitationSupport.Visitor> visitors = new ArrayList<>();
         List<String> actions = new ArrayList<>();
         for (int i = 0; i < n; i++) {
