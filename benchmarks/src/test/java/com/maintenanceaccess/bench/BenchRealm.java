@@ -1,5 +1,6 @@
 package com.maintenanceaccess.bench;
 
+import com.maintenanceaccess.it.support.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ final class BenchRealm {
     /** The master administrator's token, renewed every 45 s (tokens live 60 s in master). */
     synchronized String master() {
         if (masterToken == null || System.currentTimeMillis() - masterTokenAt > 45_000) {
-            masterToken = Web.postForm(server.baseUrl() + "/realms/master/protocol/openid-connect/token",
+            masterToken = Http.postForm(server.baseUrl() + "/realms/master/protocol/openid-connect/token",
                     Map.of("grant_type", "password", "client_id", "admin-cli",
                             "username", BenchServer.ADMIN_USER, "password", BenchServer.ADMIN_PASSWORD))
                     .expect(200, "master token").json().get("access_token").asText();
@@ -49,7 +50,7 @@ final class BenchRealm {
     synchronized String token(String username) {
         String[] cached = userTokens.get(username);
         if (cached == null || System.currentTimeMillis() - Long.parseLong(cached[1]) > 240_000) {
-            String token = Web.postForm(url("/protocol/openid-connect/token"), Map.of(
+            String token = Http.postForm(url("/protocol/openid-connect/token"), Map.of(
                     "grant_type", "password", "client_id", CLI, "client_secret", CLI_SECRET,
                     "username", username, "password", PASSWORD)).expect(200, "token of " + username)
                     .json().get("access_token").asText();
@@ -60,11 +61,11 @@ final class BenchRealm {
     }
 
     JsonNode get(String path) {
-        return Web.get(adminUrl(path), master()).expect(200, path).json();
+        return Http.get(adminUrl(path), master()).expect(200, path).json();
     }
 
     void createClient(Map<String, Object> client) {
-        Web.postJson(adminUrl("/clients"), master(), client).expect(201, "client " + client.get("clientId"));
+        Http.postJson(adminUrl("/clients"), master(), client).expect(201, "client " + client.get("clientId"));
     }
 
     String createUser(String username, Map<String, Object> extra) {
@@ -73,7 +74,7 @@ final class BenchRealm {
                 "firstName", "Bench", "lastName", username, "enabled", true,
                 "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))));
         user.putAll(extra);
-        return Web.postJson(adminUrl("/users"), master(), user).expect(201, "user " + username).createdId();
+        return Http.postJson(adminUrl("/users"), master(), user).expect(201, "user " + username).createdId();
     }
 
     void grantRealmManagement(String userId, String... roles) {
@@ -82,7 +83,7 @@ final class BenchRealm {
         for (String role : roles) {
             reps.add(get("/clients/" + client + "/roles/" + role));
         }
-        Web.postJson(adminUrl("/users/" + userId + "/role-mappings/clients/" + client), master(), reps)
+        Http.postJson(adminUrl("/users/" + userId + "/role-mappings/clients/" + client), master(), reps)
                 .expect(204, "realm-management roles");
     }
 
@@ -91,6 +92,6 @@ final class BenchRealm {
         for (String role : roles) {
             reps.add(get("/roles/" + URLEncoder.encode(role, StandardCharsets.UTF_8).replace("+", "%20")));
         }
-        Web.postJson(adminUrl("/users/" + userId + "/role-mappings/realm"), master(), reps).expect(204, "realm roles");
+        Http.postJson(adminUrl("/users/" + userId + "/role-mappings/realm"), master(), reps).expect(204, "realm roles");
     }
 }

@@ -1,5 +1,6 @@
 package com.maintenanceaccess.bench;
 
+import com.maintenanceaccess.it.support.Http;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.URI;
@@ -90,7 +91,7 @@ final class BenchServer implements AutoCloseable {
                 throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<Void> response = Web.CLIENT.send(HttpRequest.newBuilder(probe).build(),
+                HttpResponse<Void> response = Http.CLIENT.send(HttpRequest.newBuilder(probe).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;

@@ -1,5 +1,7 @@
 package com.maintenanceaccess.bench;
 
+import com.maintenanceaccess.it.support.AppLogin;
+import com.maintenanceaccess.it.support.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -105,7 +107,7 @@ class BundleBenchmark {
 
         // Ten times the catalog in a realm of its own, so the maintenance realm keeps the shipped state.
         String scale = "bench-scale";
-        Web.postJson(server.baseUrl() + "/admin/realms", realm.master(), Map.of("realm", scale, "enabled", true,
+        Http.postJson(server.baseUrl() + "/admin/realms", realm.master(), Map.of("realm", scale, "enabled", true,
                 "adminEventsEnabled", true, "adminEventsDetailsEnabled", true,
                 "clients", List.of(Map.of("clientId", "maintenance-app", "publicClient", true, "fullScopeAllowed", false,
                                 "redirectUris", List.of("http://localhost:3000/*")),
@@ -116,7 +118,7 @@ class BundleBenchmark {
                         "credentials", List.of(Map.of("type", "password", "value", BenchRealm.PASSWORD, "temporary", false)),
                         "clientRoles", Map.of("realm-management", List.of("manage-realm"))))))
                 .expect(201, "scale realm");
-        String operator = Web.postForm(server.baseUrl() + "/realms/" + scale + "/protocol/openid-connect/token", Map.of(
+        String operator = Http.postForm(server.baseUrl() + "/realms/" + scale + "/protocol/openid-connect/token", Map.of(
                 "grant_type", "password", "client_id", BenchRealm.CLI, "client_secret", BenchRealm.CLI_SECRET,
                 "username", "operator", "password", BenchRealm.PASSWORD)).expect(200, "operator").json()
                 .get("access_token").asText();
@@ -148,8 +150,8 @@ class BundleBenchmark {
         List<String> totals = new ArrayList<>();
         long mark = server.mark();
         for (String body : bodies) {
-            Web.Response[] answer = new Web.Response[1];
-            Load.sample(h, () -> answer[0] = Web.send("POST", url, token, "application/yaml", body));
+            Http.Response[] answer = new Http.Response[1];
+            Load.sample(h, () -> answer[0] = Http.send("POST", url, token, "application/yaml", body));
             answer[0].expect(200, step);
             totals.add(answer[0].json().path("summary").path("total").asText());
         }
@@ -179,12 +181,12 @@ class BundleBenchmark {
                 "fullScopeAllowed", true, "redirectUris", List.of("http://localhost:3000/*")));
         String user = realm.createUser("bench-crs", Map.of("email", "bench-crs@bench-mro.example"));
         realm.grantRealmRoles(user, "certifying-staff");
-        Web.postJson(realm.url("/mx/users/" + user + "/authorizations"), adminToken(), crs("BENCH/CRS-1"))
+        Http.postJson(realm.url("/mx/users/" + user + "/authorizations"), adminToken(), crs("BENCH/CRS-1"))
                 .expect(201, "authorization");
-        String account = Web.postJson(realm.adminUrl("/organizations"), realm.master(), Map.of("name", "bench-mro",
+        String account = Http.postJson(realm.adminUrl("/organizations"), realm.master(), Map.of("name", "bench-mro",
                 "alias", "bench-mro", "enabled", true, "domains", List.of(Map.of("name", "bench-mro.example"))))
                 .expect(201, "account").createdId();
-        Web.send("POST", realm.adminUrl("/organizations/" + account + "/members"), realm.master(), "application/json",
+        Http.send("POST", realm.adminUrl("/organizations/" + account + "/members"), realm.master(), "application/json",
                 "\"" + user + "\"").expect(201, "member");
 
         String[] bundle = new String[threads];
@@ -192,12 +194,12 @@ class BundleBenchmark {
         JsonNode bundleClaims = null;
         JsonNode stockClaims = null;
         for (int t = 0; t < threads; t++) {
-            JsonNode b = Login.login(realm.url(""), "maintenance-app", "bench-crs", BenchRealm.PASSWORD, "openid");
-            JsonNode s = Login.login(realm.url(""), "bench-plain", "bench-crs", BenchRealm.PASSWORD, "openid");
+            JsonNode b = AppLogin.login(realm.url(""), "maintenance-app", "bench-crs", BenchRealm.PASSWORD, "openid");
+            JsonNode s = AppLogin.login(realm.url(""), "bench-plain", "bench-crs", BenchRealm.PASSWORD, "openid");
             bundle[t] = b.get("refresh_token").asText();
             stock[t] = s.get("refresh_token").asText();
-            bundleClaims = Login.claims(b.get("access_token").asText());
-            stockClaims = Login.claims(s.get("access_token").asText());
+            bundleClaims = AppLogin.claims(b.get("access_token").asText());
+            stockClaims = AppLogin.claims(s.get("access_token").asText());
         }
         if (bundleClaims.path("mx_perms").size() == 0 || bundleClaims.path("mx_auth").size() == 0
                 || bundleClaims.path("mx_account").isMissingNode()) {
@@ -267,7 +269,7 @@ class BundleBenchmark {
     }
 
     private void refresh(String client, String refreshToken) {
-        Web.postForm(realm.url("/protocol/openid-connect/token"), Map.of("grant_type", "refresh_token",
+        Http.postForm(realm.url("/protocol/openid-connect/token"), Map.of("grant_type", "refresh_token",
                 "refresh_token", refreshToken, "client_id", client)).expect(200, "refresh " + client);
     }
 
@@ -297,12 +299,12 @@ class BundleBenchmark {
         paths.put("stock: create user (admin API)", i -> createInvitee(run + "a" + i));
         paths.put("stock: create user + execute-actions-email", i -> {
             String id = createInvitee(run + "b" + i);
-            Web.putJson(realm.adminUrl("/users/" + id + "/execute-actions-email"), adminToken(), List.of("UPDATE_PASSWORD"))
+            Http.putJson(realm.adminUrl("/users/" + id + "/execute-actions-email"), adminToken(), List.of("UPDATE_PASSWORD"))
                     .expect(204, "execute-actions-email");
         });
         paths.put("bundle: create user + POST /mx/invitations", i -> {
             String id = createInvitee(run + "c" + i);
-            Web.postJson(realm.url("/mx/invitations"), adminToken(), Map.of("userId", id)).expect(201, "invite");
+            Http.postJson(realm.url("/mx/invitations"), adminToken(), Map.of("userId", id)).expect(201, "invite");
         });
         // Warm-up: 20 of each, not counted.
         int[] offset = {1_000_000};
@@ -344,7 +346,7 @@ class BundleBenchmark {
 
     private String createInvitee(String suffix) {
         String username = "inv-" + suffix;
-        return Web.postJson(realm.adminUrl("/users"), adminToken(), Map.of("username", username,
+        return Http.postJson(realm.adminUrl("/users"), adminToken(), Map.of("username", username,
                 "email", username + "@mro.example", "enabled", true, "firstName", "Invited", "lastName", suffix))
                 .expect(201, "create " + username).createdId();
     }
@@ -362,12 +364,12 @@ class BundleBenchmark {
                 list.add(queryUser(i, expiring0));
             }
             Map<String, Object> body = Map.of("ifResourceExists", "SKIP", "users", list);
-            Load.sample(importLatency, () -> Web.postJson(realm.adminUrl("/partialImport"), realm.master(), body)
+            Load.sample(importLatency, () -> Http.postJson(realm.adminUrl("/partialImport"), realm.master(), body)
                     .expect(200, "partialImport"));
         }
         Histogram reindex = Load.histogram();
         JsonNode[] indexed = new JsonNode[1];
-        Load.sample(reindex, () -> indexed[0] = Web.send("POST", realm.url("/mx/authorizations/reindex"), adminToken(), null, null)
+        Load.sample(reindex, () -> indexed[0] = Http.send("POST", realm.url("/mx/authorizations/reindex"), adminToken(), null, null)
                 .expect(200, "reindex").json());
         line("partialImport of " + users + " users in batches of " + batch + ": p50 " + Stats.ms(importLatency, 50)
                 + " ms per batch, total " + Stats.f(importLatency.getTotalCount() * importLatency.getMean() / 1e6) + " s"
@@ -376,24 +378,24 @@ class BundleBenchmark {
 
         String token = adminToken();
         String explainUser = "q-00042";
-        String explainId = Web.get(realm.adminUrl("/users?exact=true&username=" + explainUser), realm.master())
+        String explainId = Http.get(realm.adminUrl("/users?exact=true&username=" + explainUser), realm.master())
                 .expect(200, "lookup").json().get(0).get("id").asText();
         line("| query | samples | p50 / p95 ms | stock reference | p50 / p95 ms | p50 ratio |");
         line("|---|---|---|---|---|---|");
         compare("expiring authorizations, 30 days, max 100", 50,
-                i -> Web.get(realm.url("/mx/authorizations/expiring?days=30&first=0&max=100"), adminToken()).expect(200, "expiring"),
+                i -> Http.get(realm.url("/mx/authorizations/expiring?days=30&first=0&max=100"), adminToken()).expect(200, "expiring"),
                 "admin users list, max 100",
-                i -> Web.get(realm.adminUrl("/users?first=0&max=100&briefRepresentation=false"), adminToken()).expect(200, "users"));
+                i -> Http.get(realm.adminUrl("/users?first=0&max=100&briefRepresentation=false"), adminToken()).expect(200, "users"));
         compare("access review report page, max 500 (pages 0–9 of 500)", 20,
-                i -> Web.get(realm.url("/mx/access/report?max=500&first=" + (i % 10) * 500), adminToken()).expect(200, "report"),
+                i -> Http.get(realm.url("/mx/access/report?max=500&first=" + (i % 10) * 500), adminToken()).expect(200, "report"),
                 "admin users list, max 500, same offsets",
-                i -> Web.get(realm.adminUrl("/users?max=500&briefRepresentation=false&first=" + (i % 10) * 500), adminToken())
+                i -> Http.get(realm.adminUrl("/users?max=500&briefRepresentation=false&first=" + (i % 10) * 500), adminToken())
                         .expect(200, "users"));
         compare("explain (user, workshop.signoffs.release)", 100,
-                i -> Web.get(realm.url("/mx/access/explain?user=" + explainUser + "&page=workshop.signoffs.release"), adminToken())
+                i -> Http.get(realm.url("/mx/access/explain?user=" + explainUser + "&page=workshop.signoffs.release"), adminToken())
                         .expect(200, "explain"),
                 "user's effective realm roles",
-                i -> Web.get(realm.adminUrl("/users/" + explainId + "/role-mappings/realm/composite"), adminToken()).expect(200, "roles"));
+                i -> Http.get(realm.adminUrl("/users/" + explainId + "/role-mappings/realm/composite"), adminToken()).expect(200, "roles"));
         if (token == null) {
             throw new IllegalStateException();
         }
@@ -427,7 +429,7 @@ class BundleBenchmark {
         if (i % 5 == 0) {
             roles.add("certifying-staff");
             Instant expiry = now.plus(Duration.ofDays(1 + (i / 5) % 400));
-            String record = Web.toJson(Map.of("v", 1, "id", UUID.randomUUID().toString(), "t", "certifying-staff",
+            String record = Http.toJson(Map.of("v", 1, "id", UUID.randomUUID().toString(), "t", "certifying-staff",
                     "ref", "BENCH/" + i, "lic", Map.of("a", "UK CAA", "n", "UK.66." + i, "c", "B1.1", "x", "2031-01-01"),
                     "ac", List.of("A320-family"), "task", List.of("line"),
                     "eff", "2025-01-01T00:00:00Z", "exp", expiry.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),

@@ -164,7 +164,7 @@ class AccountsIT {
     }
 
     private JsonNode claims(String userId, String scope) {
-        JsonNode tokens = AppLogin.login(realm, realm.username(userId), Realm.TEST_PASSWORD, scope);
+        JsonNode tokens = AppLogin.login(realm.url(""), realm.username(userId), Realm.TEST_PASSWORD, scope);
         return AppLogin.claims(tokens.get("access_token").asText());
     }
 

@@ -71,7 +71,7 @@ class RoleTemplateTokensIT {
                 realm.adminToken(), List.of(role));
         assertEquals(204, granted.status(), granted::toString);
 
-        JsonNode tokens = AppLogin.login(realm, realm.username(userId), Realm.TEST_PASSWORD, "openid");
+        JsonNode tokens = AppLogin.login(realm.url(""), realm.username(userId), Realm.TEST_PASSWORD, "openid");
         JsonNode access = AppLogin.claims(tokens.get("access_token").asText());
 
         Set<String> expected = new TreeSet<>();

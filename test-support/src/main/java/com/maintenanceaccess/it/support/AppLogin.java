@@ -36,7 +36,13 @@ public final class AppLogin {
     private AppLogin() {
     }
 
-    public static JsonNode login(Realm realm, String username, String password, String scope) {
+    /** Logs in to the maintenance app of the realm at {@code realmUrl} (…/realms/NAME). */
+    public static JsonNode login(String realmUrl, String username, String password, String scope) {
+        return login(realmUrl, CLIENT_ID, username, password, scope);
+    }
+
+    /** The same for any public client that allows {@link #REDIRECT_URI}. */
+    public static JsonNode login(String realmUrl, String clientId, String username, String password, String scope) {
         HttpClient browser = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -46,7 +52,7 @@ public final class AppLogin {
         Map<String, String> cookies = new LinkedHashMap<>();
         String verifier = randomVerifier();
         Map<String, String> query = new LinkedHashMap<>();
-        query.put("client_id", CLIENT_ID);
+        query.put("client_id", clientId);
         query.put("response_type", "code");
         query.put("redirect_uri", REDIRECT_URI);
         query.put("scope", scope);
@@ -54,7 +60,7 @@ public final class AppLogin {
         query.put("code_challenge", challenge(verifier));
         query.put("code_challenge_method", "S256");
         HttpResponse<String> page = send(browser, cookies, HttpRequest.newBuilder(
-                URI.create(realm.url("/protocol/openid-connect/auth?" + form(query)))).GET());
+                URI.create(realmUrl + "/protocol/openid-connect/auth?" + form(query))).GET());
         assertEquals(200, page.statusCode(), page::body);
 
         // With organizations on, Keycloak may ask for the username first and the password on a
@@ -72,9 +78,9 @@ public final class AppLogin {
         String code = parameter(location, "code");
         assertNotNull(code, () -> "no code in " + location);
 
-        Http.Response tokens = Http.postForm(realm.url("/protocol/openid-connect/token"), Map.of(
+        Http.Response tokens = Http.postForm(realmUrl + "/protocol/openid-connect/token", Map.of(
                 "grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT_URI,
-                "client_id", CLIENT_ID, "code_verifier", verifier));
+                "client_id", clientId, "code_verifier", verifier));
         assertEquals(200, tokens.status(), tokens::toString);
         return tokens.json();
     }

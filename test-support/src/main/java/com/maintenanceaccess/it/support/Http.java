@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -18,8 +19,9 @@ public final class Http {
 
     public static final ObjectMapper JSON = new ObjectMapper();
     // HTTP/1.1: the JDK's h2c upgrade on plain http can lose a request body.
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
+    public static final HttpClient CLIENT = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
@@ -40,6 +42,20 @@ public final class Http {
             return raw.headers().firstValue(name).orElse(null);
         }
 
+        /** This response, or an error naming what was asked when the status is another. */
+        public Response expect(int expected, String what) {
+            if (status != expected) {
+                throw new IllegalStateException(what + ": expected " + expected + " but got " + status + " " + body);
+            }
+            return this;
+        }
+
+        /** The id at the end of the Location header of a 201. */
+        public String createdId() {
+            String location = header("Location");
+            return location.substring(location.lastIndexOf('/') + 1);
+        }
+
         @Override
         public String toString() {
             return status + " " + body;
@@ -54,6 +70,7 @@ public final class Http {
     public static Response send(String method, String url, String bearer, String contentType, String body,
                                 Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofMinutes(5))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (bearer != null) {
