@@ -66,6 +66,11 @@ final class BenchServer implements AutoCloseable {
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.environment().putAll(Map.of("MX_SMTP_HOST", "127.0.0.1", "MX_SMTP_PORT", String.valueOf(smtpPort)));
+        if (Boolean.getBoolean("bench.jfr")) {
+            // Java Flight Recorder's sampling profiler on the server; read with `jfr print` or JDK Mission Control.
+            builder.environment().put("JAVA_OPTS_APPEND", "-XX:StartFlightRecording=settings=profile,filename="
+                    + log.resolveSibling("keycloak-bench.jfr").toAbsolutePath());
+        }
         Files.createDirectories(log.getParent());
         process = builder.start();
         awaitReady(Duration.ofMinutes(5));

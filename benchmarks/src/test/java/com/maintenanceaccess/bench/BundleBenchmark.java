@@ -2,9 +2,13 @@ package com.maintenanceaccess.bench;
 
 import com.maintenanceaccess.it.support.AppLogin;
 import com.maintenanceaccess.it.support.Http;
+import com.maintenanceaccess.it.support.MailParts;
+import com.maintenanceaccess.it.support.Visitor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +37,9 @@ class BundleBenchmark {
     private final int rounds = Integer.getInteger("bench.rounds", 5);
     private final int invitations = Integer.getInteger("bench.invitations", 200);
     private final int users = Integer.getInteger("bench.users", 10_000);
+    /** Which phases run (comma-separated); the others are skipped, e.g. to profile one of them. */
+    private final List<String> phases = List.of(System.getProperty("bench.phases",
+            "importer,tokens,invitations,queries").split("\\s*,\\s*"));
     private final StringBuilder out = new StringBuilder();
     private BenchServer server;
     private BenchRealm realm;
@@ -54,10 +61,22 @@ class BundleBenchmark {
                     + "; rounds: " + rounds + " × " + (int) roundSeconds + " s");
             realm = new BenchRealm(server);
             setUp();
-            importer();
-            tokens();
-            invitations();
-            queries();
+            if (phases.contains("importer")) {
+                importer();
+            } else {
+                // The other phases need the shipped role templates.
+                Http.send("POST", realm.url("/mx/role-templates/apply"), adminToken(), "application/yaml",
+                        new Catalogs().shipped()).expect(200, "apply shipped catalog");
+            }
+            if (phases.contains("tokens")) {
+                tokens();
+            }
+            if (phases.contains("invitations")) {
+                invitations();
+            }
+            if (phases.contains("queries")) {
+                queries();
+            }
         } finally {
             server.close();
             mail.stop();
@@ -189,18 +208,24 @@ class BundleBenchmark {
         Http.send("POST", realm.adminUrl("/organizations/" + account + "/members"), realm.master(), "application/json",
                 "\"" + user + "\"").expect(201, "member");
 
-        String[] bundle = new String[threads];
-        String[] stock = new String[threads];
-        JsonNode bundleClaims = null;
-        JsonNode stockClaims = null;
-        for (int t = 0; t < threads; t++) {
-            JsonNode b = AppLogin.login(realm.url(""), "maintenance-app", "bench-crs", BenchRealm.PASSWORD, "openid");
-            JsonNode s = AppLogin.login(realm.url(""), "bench-plain", "bench-crs", BenchRealm.PASSWORD, "openid");
-            bundle[t] = b.get("refresh_token").asText();
-            stock[t] = s.get("refresh_token").asText();
-            bundleClaims = AppLogin.claims(b.get("access_token").asText());
-            stockClaims = AppLogin.claims(s.get("access_token").asText());
+        // A third client shows what Keycloak itself costs for the least-privilege set-up the bundle uses:
+        // full scope off and (unlike maintenance-app) no client role of its own.
+        realm.createClient(Map.of("clientId", "bench-scoped", "publicClient", true, "standardFlowEnabled", true,
+                "fullScopeAllowed", false, "redirectUris", List.of("http://localhost:3000/*")));
+        List<String> clients = List.of("bench-plain", "maintenance-app", "bench-scoped");
+        Map<String, String[]> refreshTokens = new HashMap<>();
+        Map<String, JsonNode> claims = new HashMap<>();
+        for (String client : clients) {
+            String[] tokens = new String[threads];
+            for (int t = 0; t < threads; t++) {
+                JsonNode login = AppLogin.login(realm.url(""), client, "bench-crs", BenchRealm.PASSWORD, "openid");
+                tokens[t] = login.get("refresh_token").asText();
+                claims.put(client, AppLogin.claims(login.get("access_token").asText()));
+            }
+            refreshTokens.put(client, tokens);
         }
+        JsonNode bundleClaims = claims.get("maintenance-app");
+        JsonNode stockClaims = claims.get("bench-plain");
         if (bundleClaims.path("mx_perms").size() == 0 || bundleClaims.path("mx_auth").size() == 0
                 || bundleClaims.path("mx_account").isMissingNode()) {
             throw new IllegalStateException("maintenance-app token lacks the bundle's claims: " + bundleClaims);
@@ -209,43 +234,38 @@ class BundleBenchmark {
                 + bundleClaims.path("mx_auth").size() + " mx_auth, mx_account present, scope \""
                 + bundleClaims.path("scope").asText() + "\". bench-plain (stock defaults, full scope, no bundle mappers): "
                 + stockClaims.path("realm_access").path("roles").size() + " realm roles, no mx_* claims: "
-                + (!stockClaims.has("mx_perms") && !stockClaims.has("mx_auth")) + ".\n");
+                + (!stockClaims.has("mx_perms") && !stockClaims.has("mx_auth")) + ". bench-scoped: stock defaults,"
+                + " full scope off, no client roles, no bundle mappers.\n");
 
-        IntConsumer bundleOp = t -> refresh("maintenance-app", bundle[t]);
-        IntConsumer stockOp = t -> refresh("bench-plain", stock[t]);
-        Load.timed(threads, 10, stockOp);
-        Load.timed(threads, 10, bundleOp);
-        List<Double> stockRates = new ArrayList<>();
-        List<Double> bundleRates = new ArrayList<>();
+        Map<String, IntConsumer> ops = new java.util.LinkedHashMap<>();
+        clients.forEach(client -> ops.put(client, t -> refresh(client, refreshTokens.get(client)[t])));
+        ops.values().forEach(op -> Load.timed(threads, 10, op));
+        Map<String, List<Double>> rates = new HashMap<>();
+        Map<String, Histogram> latency = new HashMap<>();
         List<Double> ratios = new ArrayList<>();
-        Histogram stockLatency = Load.histogram();
-        Histogram bundleLatency = Load.histogram();
         for (int r = 0; r < rounds; r++) {
-            Load.Round s;
-            Load.Round b;
-            if (r % 2 == 0) {
-                s = Load.timed(threads, roundSeconds, stockOp);
-                b = Load.timed(threads, roundSeconds, bundleOp);
-            } else {
-                b = Load.timed(threads, roundSeconds, bundleOp);
-                s = Load.timed(threads, roundSeconds, stockOp);
+            Map<String, Double> round = new HashMap<>();
+            for (int n = 0; n < clients.size(); n++) {
+                String client = clients.get((n + r) % clients.size()); // rotate the order each round
+                Load.Round result = Load.timed(threads, roundSeconds, ops.get(client));
+                round.put(client, result.perSecond());
+                rates.computeIfAbsent(client, k -> new ArrayList<>()).add(result.perSecond());
+                latency.computeIfAbsent(client, k -> Load.histogram()).add(result.latency());
             }
-            stockRates.add(s.perSecond());
-            bundleRates.add(b.perSecond());
-            ratios.add(b.perSecond() / s.perSecond());
-            stockLatency.add(s.latency());
-            bundleLatency.add(b.latency());
+            ratios.add(round.get("maintenance-app") / round.get("bench-plain"));
         }
-        Map<String, Integer> stockSql = sqlPerToken(stockOp);
-        Map<String, Integer> bundleSql = sqlPerToken(bundleOp);
+        Map<String, String> labels = Map.of("bench-plain", "stock: bench-plain", "maintenance-app", "bundle: maintenance-app",
+                "bench-scoped", "stock, full scope off: bench-scoped");
         line("| client | grants/s median (min–max of " + rounds + " rounds) | p50 / p95 / p99 ms | SQL per grant (select/insert/update/delete) |");
         line("|---|---|---|---|");
-        line("| stock: bench-plain | " + Stats.f(Stats.median(stockRates)) + " (" + Stats.range(stockRates) + ") | "
-                + Stats.percentiles(stockLatency) + " | " + perGrant(stockSql) + " |");
-        line("| bundle: maintenance-app | " + Stats.f(Stats.median(bundleRates)) + " (" + Stats.range(bundleRates) + ") | "
-                + Stats.percentiles(bundleLatency) + " | " + perGrant(bundleSql) + " |");
-        line("\nThroughput ratio bundle/stock: median of rounds " + Stats.f(Stats.median(ratios)) + " (rounds "
-                + Stats.range(ratios) + "); ratio of medians " + Stats.f(Stats.median(bundleRates) / Stats.median(stockRates))
+        for (String client : clients) {
+            Map<String, Integer> sql = sqlPerToken(ops.get(client));
+            line("| " + labels.get(client) + " | " + Stats.f(Stats.median(rates.get(client))) + " (" + Stats.range(rates.get(client))
+                    + ") | " + Stats.percentiles(latency.get(client)) + " | " + perGrant(sql) + " |");
+        }
+        line("\nThroughput ratio bundle/stock (maintenance-app/bench-plain): median of rounds " + Stats.f(Stats.median(ratios))
+                + " (rounds " + Stats.range(ratios) + "); ratio of medians "
+                + Stats.f(Stats.median(rates.get("maintenance-app")) / Stats.median(rates.get("bench-plain")))
                 + ". Target ≥ 0.95.");
     }
 
@@ -341,7 +361,84 @@ class BundleBenchmark {
         double bundleMail = Stats.median(rates.get(names.get(2)));
         line("\nBundle invitation vs stock e-mail invite (execute-actions-email): " + Stats.f(bundleMail / stockMail)
                 + ". Mails received by GreenMail: " + (mail.getReceivedMessages().length - mailsBefore) + " of " + expectedMails
-                + " expected. Accepting the invitations: not measured.");
+                + " expected.");
+        accept(run, per * parts);
+    }
+
+    /**
+     * Every invitee of both e-mail paths follows the link in their mail and sets a password:
+     * the bundle's invitation page against Keycloak's execute-actions (update password) pages.
+     */
+    private void accept(String run, int n) {
+        Map<String, String> links = new HashMap<>();
+        for (MimeMessage message : mail.getReceivedMessages()) {
+            try {
+                links.put(message.getAllRecipients()[0].toString(), MailParts.of(message).actionLink());
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        Map<String, IntConsumer> paths = new java.util.LinkedHashMap<>();
+        paths.put("stock: execute-actions link, update password", i -> acceptStock(links.get("inv-" + run + "b" + i + "@mro.example")));
+        paths.put("bundle: invitation link, set password", i -> acceptInvitation(links.get("inv-" + run + "c" + i + "@mro.example")));
+        int parts = 4;
+        int per = n / parts;
+        Map<String, List<Double>> rates = new HashMap<>();
+        Map<String, Histogram> latency = new HashMap<>();
+        List<String> names = new ArrayList<>(paths.keySet());
+        for (int part = 0; part < parts; part++) {
+            for (int k = 0; k < names.size(); k++) {
+                String name = names.get((k + part) % names.size());
+                int base = part * per;
+                Load.Round round = Load.counted(threads, per, i -> paths.get(name).accept(base + i));
+                rates.computeIfAbsent(name, x -> new ArrayList<>()).add(round.perSecond());
+                latency.computeIfAbsent(name, x -> Load.histogram()).add(round.latency());
+            }
+        }
+        line("\nAccepting: each of the " + per * parts + " invitees per path opens the link from their mail and sets a"
+                + " password (every page of the way, as a browser without JavaScript would).\n");
+        line("| path | acceptances/s median (min–max of " + parts + " parts of " + per + ") | p50 / p95 / p99 ms |");
+        line("|---|---|---|");
+        for (String name : names) {
+            line("| " + name + " | " + Stats.f(Stats.median(rates.get(name))) + " (" + Stats.range(rates.get(name)) + ") | "
+                    + Stats.percentiles(latency.get(name)) + " |");
+        }
+        line("\nBundle acceptance vs stock: " + Stats.f(Stats.median(rates.get(names.get(1))) / Stats.median(rates.get(names.get(0))))
+                + " (the bundle's path also claims the invitation, records it and logs the person in to the app).");
+    }
+
+    private static final String NEW_PASSWORD = "Accepted-Passw0rd!";
+
+    /** Keycloak's execute-actions link: an info page to proceed, the update-password form, the done page. */
+    private static void acceptStock(String link) {
+        Visitor visitor = new Visitor();
+        HttpResponse<String> page = visitor.get(link);
+        java.util.regex.Matcher proceed = java.util.regex.Pattern.compile("href=\"([^\"]*action-token[^\"]*)\"").matcher(page.body());
+        if (page.statusCode() == 200 && !page.body().contains("kc-passwd-update-form") && proceed.find()) {
+            page = visitor.get(proceed.group(1).replace("&amp;", "&"));
+        }
+        expect(page, 200, "update-password page");
+        HttpResponse<String> done = visitor.postForm(Visitor.formAction(page.body(), "kc-passwd-update-form"),
+                Map.of("password-new", NEW_PASSWORD, "password-confirm", NEW_PASSWORD));
+        expect(done, 200, "account updated page");
+    }
+
+    /** The bundle's invitation link: the invitation page, then the password form posts and logs in to the app. */
+    private static void acceptInvitation(String link) {
+        Visitor visitor = new Visitor();
+        HttpResponse<String> page = visitor.get(link);
+        expect(page, 200, "invitation page");
+        HttpResponse<String> done = visitor.postForm(Visitor.formAction(page.body(), "mx-accept-invitation-form"),
+                Map.of("password-new", NEW_PASSWORD, "password-confirm", NEW_PASSWORD));
+        if (done.statusCode() != 302 || !done.headers().firstValue("Location").orElse("").contains("code=")) {
+            throw new IllegalStateException("invitation not accepted: " + done.statusCode() + " " + done.body());
+        }
+    }
+
+    private static void expect(HttpResponse<String> page, int status, String what) {
+        if (page == null || page.statusCode() != status) {
+            throw new IllegalStateException(what + ": " + (page == null ? "no link" : page.statusCode() + " " + page.body()));
+        }
     }
 
     private String createInvitee(String suffix) {

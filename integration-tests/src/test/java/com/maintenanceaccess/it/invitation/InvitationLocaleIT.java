@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.maintenanceaccess.it.support.Http;
+import com.maintenanceaccess.it.support.Visitor;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ class InvitationLocaleIT {
         assertTrue(mail[0].matches("(?s).*g\u00fcltig bis \\d{1,2}\\. [A-Z][a-z\u00e4]+ \\d{4}, \\d{2}:\\d{2} UTC\\..*"), mail[0]);
         assertTrue(mail[1].contains("Einladung annehmen"), mail[1]);
 
-        HttpResponse<String> page = new InvitationSupport.Visitor().get(InvitationSupport.link(email, 1));
+        HttpResponse<String> page = new Visitor().get(InvitationSupport.link(email, 1));
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("Einladung annehmen"), page.body());
         assertTrue(page.body().contains("Eingeladen von"), page.body());

@@ -6,30 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.maintenanceaccess.it.support.Http;
 import com.maintenanceaccess.it.support.Mail;
+import com.maintenanceaccess.it.support.MailParts;
 import com.maintenanceaccess.it.support.Realm;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import com.maintenanceaccess.it.support.Visitor;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** What the invitation ITs share: an administrator, invitees, the mails and the link in them. */
 public final class InvitationSupport {
 
     public static final String GOOD_PASSWORD = "Hangar-Door-2026-Blue";
-    private static final Pattern LINK = Pattern.compile("(https?://\\S+/login-actions/action-token\\?\\S+)");
 
     final Realm realm = Realm.maintenance();
     private String adminId;
@@ -83,40 +73,13 @@ public final class InvitationSupport {
 
     /** The n-th mail to an address, as {text, html}. */
     public static String[] mail(String address, int n) throws Exception {
-        MimeMessage message = Mail.await(address, n, Duration.ofSeconds(30));
-        String text = null;
-        String html = null;
-        Object content = message.getContent();
-        if (content instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart part = multipart.getBodyPart(i);
-                if (part.isMimeType("text/plain")) {
-                    text = part.getContent().toString();
-                } else if (part.isMimeType("text/html")) {
-                    html = part.getContent().toString();
-                } else if (part.getContent() instanceof Multipart nested) {
-                    for (int j = 0; j < nested.getCount(); j++) {
-                        BodyPart inner = nested.getBodyPart(j);
-                        if (inner.isMimeType("text/plain")) {
-                            text = inner.getContent().toString();
-                        } else if (inner.isMimeType("text/html")) {
-                            html = inner.getContent().toString();
-                        }
-                    }
-                }
-            }
-        } else {
-            text = content.toString();
-        }
-        return new String[] {text, html, message.getSubject()};
+        MailParts mail = MailParts.of(Mail.await(address, n, Duration.ofSeconds(30)));
+        return new String[] {mail.text(), mail.html(), mail.subject()};
     }
 
     /** The invitation link of the n-th mail to an address (from the plain-text part). */
     public static String link(String address, int n) throws Exception {
-        String text = mail(address, n)[0];
-        Matcher matcher = LINK.matcher(text);
-        assertTrue(matcher.find(), "a link in: " + text);
-        return matcher.group(1);
+        return MailParts.of(Mail.await(address, n, Duration.ofSeconds(30))).actionLink();
     }
 
     static String unique(String prefix) {
@@ -133,66 +96,9 @@ public final class InvitationSupport {
         return alias;
     }
 
-    /** A browser-less invitee: its own cookie jar, following Keycloak's redirects like a browser. */
-    static final class Visitor {
-        private final HttpClient client = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(20))
-                .build();
-        /** A cookie jar by hand: Keycloak marks its cookies Secure, which the JDK's jar never sends over http. */
-        private final Map<String, String> cookies = new java.util.concurrent.ConcurrentHashMap<>();
-
-        private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-            if (!cookies.isEmpty()) {
-                request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                        .collect(java.util.stream.Collectors.joining("; ")));
-            }
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            for (String header : response.headers().allValues("Set-Cookie")) {
-                String pair = header.split(";", 2)[0];
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    String value = pair.substring(eq + 1);
-                    if (value.isEmpty() || header.toLowerCase().contains("max-age=0")) {
-                        cookies.remove(pair.substring(0, eq).trim());
-                    } else {
-                        cookies.put(pair.substring(0, eq).trim(), value);
-                    }
-                }
-            }
-            return response;
-        }
-
-        HttpResponse<String> get(String url) throws IOException, InterruptedException {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).GET());
-            // Follow redirects inside Keycloak only (not to the app, which is not running).
-            int hops = 0;
-            while (response.statusCode() == 302 && hops++ < 5) {
-                String location = response.headers().firstValue("Location").orElseThrow();
-                if (!location.contains("/realms/")) {
-                    return response;
-                }
-                response = send(HttpRequest.newBuilder(URI.create(url).resolve(location)).GET());
-            }
-            return response;
-        }
-
-        HttpResponse<String> postForm(String url, Map<String, String> form) throws IOException, InterruptedException {
-            StringBuilder body = new StringBuilder();
-            form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&")
-                    .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-            return send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
-        }
-
-        /** The action of the accept form on a page. */
-        static String formAction(String html) {
-            Matcher matcher = Pattern.compile("id=\"mx-accept-invitation-form\"[^>]*action=\"([^\"]+)\"").matcher(html);
-            assertTrue(matcher.find(), "the accept form in: " + html);
-            return matcher.group(1).replace("&amp;", "&");
-        }
+    /** The action of the invitation page's accept form. */
+    public static String acceptFormAction(String html) {
+        return Visitor.formAction(html, "mx-accept-invitation-form");
     }
 
     /** Accepts an invitation without a browser; returns the final response of the form post. */
@@ -200,7 +106,7 @@ public final class InvitationSupport {
         Visitor visitor = new Visitor();
         HttpResponse<String> page = visitor.get(link);
         assertEquals(200, page.statusCode(), page::body);
-        return visitor.postForm(Visitor.formAction(page.body()),
+        return visitor.postForm(acceptFormAction(page.body()),
                 Map.of("password-new", password, "password-confirm", password));
     }
 }

@@ -107,6 +107,59 @@ class RoleTemplatesApplyIT {
         }
     }
 
+    /**
+     * An edit applied on top of existing roles and then reverted: each apply leaves exactly the
+     * state it planned (a second plan finds nothing), and the revert restores the first state.
+     * Pins the executor's name-to-role maps, which hold roles read before the apply's writes.
+     */
+    @Test
+    void anEditAndItsRevertEachLeaveExactlyThePlannedState() {
+        try (ScratchRealm scratch = new ScratchRealm()) {
+            String files = RoleTemplateFiles.stream();
+            String edited = files
+                    .replace("description: Works active work orders", "description: Works open work orders")
+                    .replace("  - invoices:*\n", "  - invoices:*\n  - inventory:view\n")
+                    .replace("actions: [view, create, edit, delete, export]}", "actions: [view, create, edit, delete, export, approve]}");
+            for (String edit : List.of("Works open work orders", "invoices:*\n  - inventory:view\n", "export, approve]")) {
+                assertTrue(edited.contains(edit), "the shipped files still take the edit " + edit);
+            }
+            scratch.ok("apply", files);
+            JsonNode before = state(scratch);
+
+            for (int round = 0; round < 2; round++) {
+                JsonNode forward = scratch.ok("apply", edited);
+                assertTrue(forward.get("changes").size() >= 5, forward::toString);
+                assertEquals(0, scratch.ok("plan", edited).get("changes").size(), "the edit is fully applied");
+                assertEquals("approve", scratch.adminGet("/roles/tools:approve").get("name").asText().split(":")[1]);
+                assertTrue(names(scratch.adminGet("/roles/purchasing/composites")).contains("inventory:view"));
+
+                JsonNode back = scratch.ok("apply", files);
+                assertEquals(forward.get("changes").size(), back.get("changes").size(), back::toString);
+                assertEquals(0, scratch.ok("plan", files).get("changes").size(), "the revert is fully applied");
+                assertEquals(before, state(scratch), "the revert restores the first state");
+            }
+        }
+    }
+
+    /** Every role of the realm with its description and composites, sorted. */
+    private static JsonNode state(ScratchRealm scratch) {
+        ObjectMapper json = new ObjectMapper();
+        var state = json.createObjectNode();
+        for (JsonNode role : scratch.adminGet("/roles?max=1000&briefRepresentation=false")) {
+            String name = role.get("name").asText();
+            var entry = state.putObject(name);
+            entry.put("description", role.path("description").asText());
+            entry.putPOJO("composites", names(scratch.adminGet("/roles/" + name + "/composites")).stream().sorted().toList());
+        }
+        return json.valueToTree(new java.util.TreeMap<>(json.convertValue(state, Map.class)));
+    }
+
+    private static List<String> names(JsonNode roles) {
+        List<String> names = new ArrayList<>();
+        roles.forEach(role -> names.add(role.get("name").asText()));
+        return names;
+    }
+
     @Test
     void aHandMadeRoleSurvivesAnApplyThatDeletesManagedRoles() {
         try (ScratchRealm scratch = new ScratchRealm()) {
