@@ -195,7 +195,7 @@ class BundleBenchmark {
     // ---------------------------------------------------------------- 1. tokens
 
     private void tokens() {
-        line("\n## Token issuance: refresh-token grant, same user, two clients\n");
+        line("\n## Token issuance: refresh-token grant, same user, three clients\n");
         realm.createClient(Map.of("clientId", "bench-plain", "publicClient", true, "standardFlowEnabled", true,
                 "fullScopeAllowed", true, "redirectUris", List.of("http://localhost:3000/*")));
         String user = realm.createUser("bench-crs", Map.of("email", "bench-crs@bench-mro.example"));
