@@ -105,7 +105,7 @@ public class AcceptInvitationRequiredAction implements RequiredActionProvider {
      */
     private static void continueWithIdentityProvider(RequiredActionContext context, Invitation invitation, String alias) {
         KeycloakSession session = context.getSession();
-        Optional<IdentityProviderModel> idp = InvitationBrokerLogin.find(session, alias);
+        Optional<IdentityProviderModel> idp = InvitationBrokerLogin.find(session, context.getRealm(), alias);
         if (idp.isEmpty()) {
             context.challenge(context.form()
                     .setAttribute("mxInvitation", InvitationPages.model(session, context.getRealm(), context.getUser(), invitation))

@@ -2,12 +2,16 @@ package com.maintenanceaccess.invitation;
 
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.keycloak.authentication.AuthenticationProcessor;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.IdentityProviderStorageProvider.FetchMode;
 import org.keycloak.models.KeycloakSession;
@@ -45,11 +49,12 @@ final class InvitationBrokerLogin {
 
     /**
      * The realm's identity providers a person may log in with (enabled, not link-only, not hidden
-     * on the login page, not tied to an organization), as {@code alias} and {@code displayName},
-     * by display name.
+     * on the login page, not tied to an organization) whose first-broker-login flow can accept an
+     * invitation (it has an enabled {@code mx-invitation-idp-link} step), as {@code alias} and
+     * {@code displayName}, by display name.
      */
-    static List<Map<String, String>> offered(KeycloakSession session) {
-        return session.identityProviders().getForLogin(FetchMode.REALM_ONLY, null)
+    static List<Map<String, String>> offered(KeycloakSession session, RealmModel realm) {
+        return candidates(session, realm)
                 .map(idp -> {
                     Map<String, String> choice = new LinkedHashMap<>();
                     choice.put("alias", idp.getAlias());
@@ -62,13 +67,33 @@ final class InvitationBrokerLogin {
     }
 
     /** The offered provider of that alias, if it is one. */
-    static Optional<IdentityProviderModel> find(KeycloakSession session, String alias) {
+    static Optional<IdentityProviderModel> find(KeycloakSession session, RealmModel realm, String alias) {
         if (alias == null || alias.isBlank()) {
             return Optional.empty();
         }
+        return candidates(session, realm).filter(idp -> idp.getAlias().equals(alias)).findFirst();
+    }
+
+    private static Stream<IdentityProviderModel> candidates(KeycloakSession session, RealmModel realm) {
         return session.identityProviders().getForLogin(FetchMode.REALM_ONLY, null)
-                .filter(idp -> idp.getAlias().equals(alias))
-                .findFirst();
+                .filter(idp -> acceptsInvitations(realm, idp));
+    }
+
+    /**
+     * Whether the provider's first-broker-login flow (its own, else the realm's) has the step that
+     * accepts invitations. Behind any other flow, Keycloak's default steps would offer to link the
+     * invitee's account, and the invitation would never be accepted.
+     */
+    private static boolean acceptsInvitations(RealmModel realm, IdentityProviderModel idp) {
+        AuthenticationFlowModel flow = idp.getFirstBrokerLoginFlowId() == null ? realm.getFirstBrokerLoginFlow()
+                : realm.getAuthenticationFlowById(idp.getFirstBrokerLoginFlowId());
+        if (flow == null) {
+            return false;
+        }
+        List<AuthenticationExecutionModel> steps = new ArrayList<>();
+        KeycloakModelUtils.deepFindAuthenticationExecutions(realm, flow, steps);
+        return steps.stream().anyMatch(step -> InvitationIdpLinkAuthenticatorFactory.PROVIDER_ID.equals(step.getAuthenticator())
+                && !step.isDisabled());
     }
 
     /**

@@ -66,7 +66,6 @@ public class InvitationIdpLinkAuthenticator extends AbstractIdpAuthenticator {
         EventBuilder event = context.getEvent().clone()
                 .event(EventType.CUSTOM_REQUIRED_ACTION)
                 .detail(Details.CUSTOM_REQUIRED_ACTION, AcceptInvitationRequiredActionFactory.PROVIDER_ID)
-                .detail(InvitationEvents.DETAIL, "accepted")
                 .detail("method", InvitationAcceptance.Method.IDENTITY_PROVIDER.detail())
                 .detail(Details.IDENTITY_PROVIDER, alias);
 

@@ -59,7 +59,7 @@ final class InvitationPages {
         model.put("accountName", details.accountName() == null ? "" : details.accountName());
         model.put("roles", details.roles());
         model.put("expiry", ExpiryFormat.format(invitation.expiresAt(), locale));
-        model.put("identityProviders", InvitationBrokerLogin.offered(session));
+        model.put("identityProviders", InvitationBrokerLogin.offered(session, realm));
         return model;
     }
 }

@@ -37,11 +37,11 @@ final class PartnerIdentityProvider implements AutoCloseable {
                         "standardFlowEnabled", true, "directAccessGrantsEnabled", false,
                         "redirectUris", List.of(base + "/realms/" + Realm.NAME + "/broker/" + alias + "/endpoint")))));
         assertEquals(201, realm.status(), realm::toString);
-        register(alias, displayName, true);
+        register(alias, displayName, FIRST_BROKER_LOGIN_FLOW);
     }
 
-    /** Adds an identity provider to the maintenance realm pointing at the partner realm. */
-    void register(String providerAlias, String displayName, boolean trustEmail) {
+    /** Adds an identity provider ("Trust email" on) to the maintenance realm pointing at the partner realm. */
+    void register(String providerAlias, String displayName, String firstBrokerLoginFlow) {
         String issuer = maintenance.server().baseUrl() + "/realms/" + realmName;
         Map<String, Object> config = new HashMap<>();
         config.put("clientId", CLIENT_ID);
@@ -59,7 +59,7 @@ final class PartnerIdentityProvider implements AutoCloseable {
         config.put("syncMode", "IMPORT");
         Http.Response created = Http.postJson(maintenance.adminUrl("/identity-provider/instances"), maintenance.adminToken(),
                 Map.of("alias", providerAlias, "displayName", displayName, "providerId", "keycloak-oidc",
-                        "enabled", true, "trustEmail", trustEmail, "firstBrokerLoginFlowAlias", FIRST_BROKER_LOGIN_FLOW,
+                        "enabled", true, "trustEmail", true, "firstBrokerLoginFlowAlias", firstBrokerLoginFlow,
                         "config", config));
         assertEquals(201, created.status(), created::toString);
         if (!providerAlias.equals(alias)) {
