@@ -3,20 +3,18 @@ package com.maintenanceaccess.invitation;
 import com.maintenanceaccess.invitation.Invitation.Usability;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.events.EventBuilder;
+import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.policy.PasswordPolicyManagerProvider;
 import org.keycloak.policy.PolicyError;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -27,12 +25,11 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * an administrator set, a social login or any other route stops here at the "ask your
  * administrator" page, so nobody can log in as the invitee before acceptance.
  *
- * <p>Acceptance is claimed atomically with {@link SingleUseObjectProvider#putIfAbsent} on the
- * invitation nonce: of many parallel submissions of one link, exactly one wins.
+ * <p>The page takes a password, or offers the realm's identity providers ("Continue with …",
+ * see {@link InvitationBrokerLogin}). Acceptance is claimed atomically on the invitation nonce
+ * ({@link InvitationAcceptance}): of many parallel submissions of one link, exactly one wins.
  */
 public class AcceptInvitationRequiredAction implements RequiredActionProvider {
-
-    static final String CLAIM_PREFIX = "mx-invitation-accepted:";
 
     @Override
     public void evaluateTriggers(RequiredActionContext context) {
@@ -54,15 +51,20 @@ public class AcceptInvitationRequiredAction implements RequiredActionProvider {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         UserModel user = context.getUser();
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
         EventBuilder event = context.getEvent().detail(InvitationEvents.DETAIL, "accepted");
         Invitation invitation = usableInvitation(context);
         if (invitation == null) {
             event.error("mx_invitation_unusable");
-            context.challenge(InvitationPages.unusable(session, context.getAuthenticationSession()));
+            context.challenge(InvitationPages.unusable(session, authSession));
             return;
         }
 
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        if (form.containsKey(InvitationBrokerLogin.FORM_FIELD)) {
+            continueWithIdentityProvider(context, invitation, form.getFirst(InvitationBrokerLogin.FORM_FIELD));
+            return;
+        }
         String password = form.getFirst("password-new");
         String confirm = form.getFirst("password-confirm");
         List<FormMessage> errors = new ArrayList<>();
@@ -82,33 +84,40 @@ public class AcceptInvitationRequiredAction implements RequiredActionProvider {
         }
 
         // Only one submission per link gets past this line, across threads and cluster nodes.
-        long lifespan = Math.max(60, invitation.expiresAt().getEpochSecond() - Instant.now().getEpochSecond()
-                + 86_400L * InvitationSettings.of(session).linkGraceDays());
-        if (!session.singleUseObjects().putIfAbsent(CLAIM_PREFIX + invitation.nonce(), lifespan)) {
+        InvitationAcceptance acceptance = new InvitationAcceptance(session);
+        if (!acceptance.claim(invitation)) {
             event.error("mx_invitation_used");
-            context.challenge(InvitationPages.unusable(session, context.getAuthenticationSession()));
+            context.challenge(InvitationPages.unusable(session, authSession));
             return;
         }
-
-        AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        Invitation accepted = invitation.accept(authSession.getAuthNote(InvitationActionTokenHandler.NOTE_NONCE),
-                authSession.getAuthNote(InvitationActionTokenHandler.NOTE_EMAIL), user.getEmail(),
-                InvitationSettings.of(session).now());
         user.credentialManager().updateCredential(UserCredentialModel.password(password, false));
-        InvitationStore.write(user, accepted);
-        // The link went to this address and was opened: the address is proven.
-        user.setEmailVerified(true);
-        user.removeRequiredAction(AcceptInvitationRequiredActionFactory.PROVIDER_ID);
-        OrganizationModel account = joinAccount(session, user, accepted);
+        acceptance.complete(user, invitation, authSession.getAuthNote(InvitationActionTokenHandler.NOTE_NONCE),
+                authSession.getAuthNote(InvitationActionTokenHandler.NOTE_EMAIL), InvitationAcceptance.Method.PASSWORD,
+                event);
         authSession.removeAuthNote(InvitationActionTokenHandler.NOTE_NONCE);
-
-        event.detail("invited_by", String.valueOf(accepted.invitedBy()))
-                .detail("sent_at", String.valueOf(accepted.sentAt()))
-                .detail("accepted_at", String.valueOf(accepted.acceptedAt()));
-        if (account != null) {
-            event.detail("account", account.getId());
-        }
+        // Keycloak emits the event (CUSTOM_REQUIRED_ACTION) with the details added above.
         context.success();
+    }
+
+    /**
+     * "Continue with …": nothing is accepted here. The broker login decides, in the
+     * first-broker-login flow ({@link InvitationIdpLinkAuthenticator}).
+     */
+    private static void continueWithIdentityProvider(RequiredActionContext context, Invitation invitation, String alias) {
+        KeycloakSession session = context.getSession();
+        Optional<IdentityProviderModel> idp = InvitationBrokerLogin.find(session, context.getRealm(), alias);
+        if (idp.isEmpty()) {
+            context.challenge(context.form()
+                    .setAttribute("mxInvitation", InvitationPages.model(session, context.getRealm(), context.getUser(), invitation))
+                    .setError("mxInvitationIdpUnavailable")
+                    .setStatus(Response.Status.BAD_REQUEST)
+                    .createForm(InvitationPages.ACCEPT_TEMPLATE));
+            return;
+        }
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        context.challenge(InvitationBrokerLogin.start(session, context.getRealm(), context.getUriInfo().getBaseUri(),
+                authSession, context.getUser(), authSession.getAuthNote(InvitationActionTokenHandler.NOTE_NONCE),
+                authSession.getAuthNote(InvitationActionTokenHandler.NOTE_EMAIL), idp.get()));
     }
 
     /** The invitation if this flow came through a link that is still usable, else {@code null}. */
@@ -123,18 +132,6 @@ public class AcceptInvitationRequiredAction implements RequiredActionProvider {
         Usability usability = invitation.usability(nonce, email, context.getUser().getEmail(),
                 InvitationSettings.of(context.getSession()).now());
         return usability == Usability.USABLE ? invitation : null;
-    }
-
-    private static OrganizationModel joinAccount(KeycloakSession session, UserModel user, Invitation invitation) {
-        OrganizationModel account = InvitationDetails.organization(session, invitation.account());
-        if (account == null) {
-            return null;
-        }
-        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
-        if (!organizations.isMember(account, user)) {
-            organizations.addMember(account, user);
-        }
-        return account;
     }
 
     private static Response page(RequiredActionContext context, Invitation invitation, List<FormMessage> errors) {

@@ -15,6 +15,7 @@ final class InvitationPages {
 
     static final String ACCEPT_TEMPLATE = "mx-accept-invitation.ftl";
     static final String UNUSABLE_TEMPLATE = "mx-invitation-unusable.ftl";
+    static final String IDP_REFUSED_MESSAGE = "mxInvitationIdpRefused";
 
     private InvitationPages() {
     }
@@ -31,6 +32,21 @@ final class InvitationPages {
         return form.setStatus(Response.Status.BAD_REQUEST).createForm(UNUSABLE_TEMPLATE);
     }
 
+    /**
+     * The same page when an identity provider did not vouch for the invited address (another
+     * address, not verified, another provider). It says what to do and names nobody; the
+     * invitation is still pending and its link still works.
+     */
+    static Response idpRefused(KeycloakSession session, AuthenticationSessionModel authSession) {
+        LoginFormsProvider form = session.getProvider(LoginFormsProvider.class);
+        if (authSession != null) {
+            form.setAuthenticationSession(authSession);
+        }
+        return form.setAttribute("mxUnusableTitle", "mxInvitationIdpRefusedTitle")
+                .setAttribute("mxUnusableMessage", IDP_REFUSED_MESSAGE)
+                .setStatus(Response.Status.BAD_REQUEST).createForm(UNUSABLE_TEMPLATE);
+    }
+
     /** What the invitee sees before setting a password: account, inviter, roles, expiry. */
     static Map<String, Object> model(KeycloakSession session, RealmModel realm, UserModel user, Invitation invitation) {
         InvitationDetails details = InvitationDetails.of(session, realm, user, invitation);
@@ -43,6 +59,7 @@ final class InvitationPages {
         model.put("accountName", details.accountName() == null ? "" : details.accountName());
         model.put("roles", details.roles());
         model.put("expiry", ExpiryFormat.format(invitation.expiresAt(), locale));
+        model.put("identityProviders", InvitationBrokerLogin.offered(session, realm));
         return model;
     }
 }

@@ -2,8 +2,9 @@
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
 <#import "password-validation.ftl" as validator>
-<#-- The invitee's page: what they are invited to, then their password. Every value is escaped by
-     FreeMarker's HTML output format; nothing here bypasses it. -->
+<#-- The invitee's page: what they are invited to, then their password, or "Continue with" one of the
+     realm's identity providers. Every value (identity provider names too) is escaped by FreeMarker's
+     HTML output format; nothing here bypasses it. -->
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('password','password-confirm'); section>
     <#if section = "header">
         ${msg("mxInvitationTitle")}
@@ -37,6 +38,21 @@
                 <@buttons.button id="kc-submit" name="accept" label="mxInvitationAccept"/>
             </@buttons.actionGroup>
         </form>
+        <#if mxInvitation.identityProviders?has_content>
+            <#-- Instead of a password: an identity provider whose verified e-mail is the invited address.
+                 The buttons post to the required action, which hands over to the broker login. -->
+            <div id="mx-invitation-idps" class="mx-invitation-idps">
+                <p class="mx-invitation-idps-intro">${msg("mxInvitationOrContinueWith", mxInvitation.email)}</p>
+                <form id="mx-invitation-idp-form" action="${url.loginAction}" method="post">
+                    <#list mxInvitation.identityProviders as idp>
+                        <div class="${properties.kcFormGroupClass!}">
+                            <button type="submit" id="mx-idp-${idp.alias}" name="mx-idp" value="${idp.alias}"
+                                    class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!} mx-invitation-idp">${msg("mxInvitationContinueWith", idp.displayName)}</button>
+                        </div>
+                    </#list>
+                </form>
+            </div>
+        </#if>
         <@validator.templates/>
         <@validator.script field="password-new"/>
     </#if>
