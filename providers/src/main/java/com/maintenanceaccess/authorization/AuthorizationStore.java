@@ -14,6 +14,7 @@ import org.keycloak.models.UserModel;
 public final class AuthorizationStore {
 
     private static final Logger LOG = Logger.getLogger(AuthorizationStore.class);
+    private static final DecodedValues DECODED = new DecodedValues(20_000);
 
     /** The readable records and any stored values that could not be read (kept untouched). */
     public record Stored(List<PersonnelAuthorization> records, List<String> unreadable) {
@@ -31,7 +32,7 @@ public final class AuthorizationStore {
         List<String> unreadable = new ArrayList<>();
         for (String value : values) {
             try {
-                records.add(AuthorizationCodec.decode(value));
+                records.add(DECODED.decode(value));
             } catch (InvalidAuthorizationException e) {
                 LOG.warnf("user %s has an unreadable %s value: %s", userId, AuthorizationFeature.ATTRIBUTE, e.getMessage());
                 unreadable.add(value);

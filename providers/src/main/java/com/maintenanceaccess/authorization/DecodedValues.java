@@ -1,0 +1,40 @@
+package com.maintenanceaccess.authorization;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Decoded authorization records by their stored value. Every token of the maintenance app
+ * decodes the holder's records ({@code mx_auth}); the profiler showed that decoding as the
+ * bundle's largest share of a token (docs/benchmarks.md). Decoding is a pure function of the
+ * value and records are immutable, so a value decodes once per node. A changed record is a
+ * new value, so nothing is ever stale; the map is emptied when it reaches its limit, which
+ * bounds memory without bookkeeping (one decode per value refills it).
+ */
+final class DecodedValues {
+
+    private final int limit;
+    private final Map<String, PersonnelAuthorization> decoded = new ConcurrentHashMap<>();
+
+    DecodedValues(int limit) {
+        this.limit = limit;
+    }
+
+    /** The record of a stored value; an unreadable value throws every time and is not kept. */
+    PersonnelAuthorization decode(String value) {
+        PersonnelAuthorization known = decoded.get(value);
+        if (known != null) {
+            return known;
+        }
+        PersonnelAuthorization record = AuthorizationCodec.decode(value);
+        if (decoded.size() >= limit) {
+            decoded.clear();
+        }
+        decoded.put(value, record);
+        return record;
+    }
+
+    int size() {
+        return decoded.size();
+    }
+}
