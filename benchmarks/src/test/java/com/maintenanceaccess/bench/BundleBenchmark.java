@@ -195,7 +195,7 @@ class BundleBenchmark {
     // ---------------------------------------------------------------- 1. tokens
 
     private void tokens() {
-        line("\n## Token issuance: refresh-token grant, same user, three clients\n");
+        line("\n## Token issuance: refresh-token grant, same user, four clients\n");
         realm.createClient(Map.of("clientId", "bench-plain", "publicClient", true, "standardFlowEnabled", true,
                 "fullScopeAllowed", true, "redirectUris", List.of("http://localhost:3000/*")));
         String user = realm.createUser("bench-crs", Map.of("email", "bench-crs@bench-mro.example"));
@@ -212,7 +212,17 @@ class BundleBenchmark {
         // full scope off and (unlike maintenance-app) no client role of its own.
         realm.createClient(Map.of("clientId", "bench-scoped", "publicClient", true, "standardFlowEnabled", true,
                 "fullScopeAllowed", false, "redirectUris", List.of("http://localhost:3000/*")));
-        List<String> clients = List.of("bench-plain", "maintenance-app", "bench-scoped");
+        // A fourth client is the maintenance app without the bundle: the same scopes, full scope off, one
+        // client role, but none of the bundle's mappers. maintenance-app against it is what the mappers cost.
+        JsonNode app = realm.get("/clients?clientId=maintenance-app").get(0);
+        List<String> appScopes = new ArrayList<>();
+        realm.get("/clients/" + app.get("id").asText() + "/default-client-scopes").forEach(scope -> appScopes.add(scope.get("name").asText()));
+        realm.createClient(Map.of("clientId", "bench-app-stock", "publicClient", true, "standardFlowEnabled", true,
+                "fullScopeAllowed", false, "redirectUris", List.of("http://localhost:3000/*"), "defaultClientScopes", appScopes));
+        String appStock = realm.get("/clients?clientId=bench-app-stock").get(0).get("id").asText();
+        Http.postJson(realm.adminUrl("/clients/" + appStock + "/roles"), realm.master(), Map.of("name", "no-permission"))
+                .expect(201, "client role");
+        List<String> clients = List.of("bench-plain", "maintenance-app", "bench-scoped", "bench-app-stock");
         Map<String, String[]> refreshTokens = new HashMap<>();
         Map<String, JsonNode> claims = new HashMap<>();
         for (String client : clients) {
@@ -235,7 +245,9 @@ class BundleBenchmark {
                 + bundleClaims.path("scope").asText() + "\". bench-plain (stock defaults, full scope, no bundle mappers): "
                 + stockClaims.path("realm_access").path("roles").size() + " realm roles, no mx_* claims: "
                 + (!stockClaims.has("mx_perms") && !stockClaims.has("mx_auth")) + ". bench-scoped: stock defaults,"
-                + " full scope off, no client roles, no bundle mappers.\n");
+                + " full scope off, no client roles, no bundle mappers. bench-app-stock: maintenance-app's default scopes, full"
+                + " scope off, one client role, no bundle mappers (scope \"" + claims.get("bench-app-stock").path("scope").asText()
+                + "\", mx_perms absent: " + !claims.get("bench-app-stock").has("mx_perms") + ").\n");
 
         Map<String, IntConsumer> ops = new java.util.LinkedHashMap<>();
         clients.forEach(client -> ops.put(client, t -> refresh(client, refreshTokens.get(client)[t])));
@@ -255,7 +267,8 @@ class BundleBenchmark {
             ratios.add(round.get("maintenance-app") / round.get("bench-plain"));
         }
         Map<String, String> labels = Map.of("bench-plain", "stock: bench-plain", "maintenance-app", "bundle: maintenance-app",
-                "bench-scoped", "stock, full scope off: bench-scoped");
+                "bench-scoped", "stock, full scope off: bench-scoped",
+                "bench-app-stock", "the app's scopes without the bundle's mappers: bench-app-stock");
         line("| client | grants/s median (min–max of " + rounds + " rounds) | p50 / p95 / p99 ms | SQL per grant (select/insert/update/delete) |");
         line("|---|---|---|---|");
         for (String client : clients) {
@@ -267,6 +280,8 @@ class BundleBenchmark {
                 + " (rounds " + Stats.range(ratios) + "); ratio of medians "
                 + Stats.f(Stats.median(rates.get("maintenance-app")) / Stats.median(rates.get("bench-plain")))
                 + ". Target ≥ 0.95.");
+        line("What the bundle's mappers cost (maintenance-app/bench-app-stock): ratio of medians "
+                + Stats.f(Stats.median(rates.get("maintenance-app")) / Stats.median(rates.get("bench-app-stock"))) + ".");
     }
 
     private static final int SQL_SAMPLE = 200;

@@ -38,6 +38,8 @@ public class AccountClaimMapper extends AbstractOIDCProtocolMapper
 
     public static final String PROVIDER_ID = "mx-account-mapper";
     public static final String CLAIM = "mx_account";
+    /** Provider id of Keycloak's organization membership mapper, the mark of an organization client scope. */
+    static final String ORGANIZATION_MAPPER = "oidc-organization-membership-mapper";
 
     private static final List<ProviderConfigProperty> CONFIG = config();
 
@@ -81,7 +83,7 @@ public class AccountClaimMapper extends AbstractOIDCProtocolMapper
         if (organizations == null || !organizations.isEnabled()) {
             return;
         }
-        List<OrganizationModel> accounts = candidates(organizations, userSession.getUser(), session, context.getScopeString())
+        List<OrganizationModel> accounts = candidates(organizations, userSession.getUser(), session, context)
                 .filter(OrganizationModel::isEnabled)
                 .limit(2)
                 .toList();
@@ -91,8 +93,15 @@ public class AccountClaimMapper extends AbstractOIDCProtocolMapper
     }
 
     private static Stream<OrganizationModel> candidates(OrganizationProvider organizations, UserModel user,
-                                                        KeycloakSession session, String scopes) {
-        OrganizationScope scope = OrganizationScope.valueOfScope(session, scopes);
+                                                        KeycloakSession session, ClientSessionContext context) {
+        // Parsing the scope parameter for an organization scope costs more than the rest of this
+        // mapper (profiled, docs/benchmarks.md); it can only find one if a client scope of this
+        // token carries Keycloak's organization membership mapper, which the cached scopes tell.
+        boolean organizationScopeGranted = context.getClientScopesStream()
+                .anyMatch(scope -> scope.getProtocolMappersStream()
+                        .anyMatch(mapper -> ORGANIZATION_MAPPER.equals(mapper.getProtocolMapper())));
+        String scopes = context.getScopeString();
+        OrganizationScope scope = organizationScopeGranted ? OrganizationScope.valueOfScope(session, scopes) : null;
         return scope == null ? organizations.getByMember(user) : scope.resolveOrganizations(user, scopes, session);
     }
 
