@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,11 +32,21 @@ public final class InvitationSupport {
     public static final String GOOD_PASSWORD = "Hangar-Door-2026-Blue";
     private static final Pattern LINK = Pattern.compile("(https?://\\S+/login-actions/action-token\\?\\S+)");
 
-    final Realm realm = Realm.maintenance();
+    final Realm realm;
     private String adminId;
 
+    /** On the shared test server. */
+    public InvitationSupport() {
+        this(Realm.maintenance());
+    }
+
+    /** On any server, e.g. one node of the cluster tests. */
+    public InvitationSupport(Realm realm) {
+        this.realm = realm;
+    }
+
     /** A realm user holding manage-users (and view-users): the administrator who invites. */
-    synchronized String adminToken() {
+    public synchronized String adminToken() {
         if (adminId == null) {
             adminId = realm.createUser("inv-admin", Map.of("firstName", "Ada", "lastName", "Admin"));
             realm.grantRealmManagement(adminId, "manage-users", "view-users");
@@ -43,12 +54,12 @@ public final class InvitationSupport {
         return realm.userToken(adminId);
     }
 
-    String adminId() {
+    public String adminId() {
         adminToken();
         return adminId;
     }
 
-    String api(String path) {
+    public String api(String path) {
         return realm.url("/mx/invitations" + path);
     }
 
@@ -133,14 +144,27 @@ public final class InvitationSupport {
         return alias;
     }
 
-    /** A browser-less invitee: its own cookie jar, following Keycloak's redirects like a browser. */
-    static final class Visitor {
+    /**
+     * A browser-less invitee: its own cookie jar, following Keycloak's redirects like a browser.
+     * Every URL it requests goes through {@code route} first: in the cluster tests the links
+     * name the cluster's front-end address, and the route picks the node that serves them.
+     */
+    public static final class Visitor {
+        private final UnaryOperator<String> route;
         private final HttpClient client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(20))
                 .build();
         /** A cookie jar by hand: Keycloak marks its cookies Secure, which the JDK's jar never sends over http. */
         private final Map<String, String> cookies = new java.util.concurrent.ConcurrentHashMap<>();
+
+        public Visitor() {
+            this(UnaryOperator.identity());
+        }
+
+        public Visitor(UnaryOperator<String> route) {
+            this.route = route;
+        }
 
         private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
             if (!cookies.isEmpty()) {
@@ -163,8 +187,9 @@ public final class InvitationSupport {
             return response;
         }
 
-        HttpResponse<String> get(String url) throws IOException, InterruptedException {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).GET());
+        public HttpResponse<String> get(String url) throws IOException, InterruptedException {
+            URI target = URI.create(route.apply(url));
+            HttpResponse<String> response = send(HttpRequest.newBuilder(target).GET());
             // Follow redirects inside Keycloak only (not to the app, which is not running).
             int hops = 0;
             while (response.statusCode() == 302 && hops++ < 5) {
@@ -172,23 +197,24 @@ public final class InvitationSupport {
                 if (!location.contains("/realms/")) {
                     return response;
                 }
-                response = send(HttpRequest.newBuilder(URI.create(url).resolve(location)).GET());
+                target = URI.create(route.apply(target.resolve(location).toString()));
+                response = send(HttpRequest.newBuilder(target).GET());
             }
             return response;
         }
 
-        HttpResponse<String> postForm(String url, Map<String, String> form) throws IOException, InterruptedException {
+        public HttpResponse<String> postForm(String url, Map<String, String> form) throws IOException, InterruptedException {
             StringBuilder body = new StringBuilder();
             form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&")
                     .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
                     .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-            return send(HttpRequest.newBuilder(URI.create(url))
+            return send(HttpRequest.newBuilder(URI.create(route.apply(url)))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
         }
 
         /** The action of the accept form on a page. */
-        static String formAction(String html) {
+        public static String formAction(String html) {
             Matcher matcher = Pattern.compile("id=\"mx-accept-invitation-form\"[^>]*action=\"([^\"]+)\"").matcher(html);
             assertTrue(matcher.find(), "the accept form in: " + html);
             return matcher.group(1).replace("&amp;", "&");
@@ -197,7 +223,12 @@ public final class InvitationSupport {
 
     /** Accepts an invitation without a browser; returns the final response of the form post. */
     public static HttpResponse<String> accept(String link, String password) throws Exception {
-        Visitor visitor = new Visitor();
+        return accept(link, password, UnaryOperator.identity());
+    }
+
+    /** The same, with every request sent where {@code route} says (see {@link Visitor}). */
+    public static HttpResponse<String> accept(String link, String password, UnaryOperator<String> route) throws Exception {
+        Visitor visitor = new Visitor(route);
         HttpResponse<String> page = visitor.get(link);
         assertEquals(200, page.statusCode(), page::body);
         return visitor.postForm(Visitor.formAction(page.body()),
