@@ -79,6 +79,11 @@ final class ClusterDatabase {
         execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
     }
 
+    /** Whether a table exists (committed) in the cluster's database. */
+    boolean hasTable(String table) {
+        return query("SELECT to_regclass('public." + table.replace("'", "") + "') IS NOT NULL").equals(List.of("t"));
+    }
+
     /** The members JDBC_PING has registered: their physical addresses ({@code 127.0.0.1:7810} …). */
     List<String> pingAddresses() {
         return query("SELECT ip FROM jgroups_ping ORDER BY ip");

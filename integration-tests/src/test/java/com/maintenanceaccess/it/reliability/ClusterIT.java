@@ -72,9 +72,12 @@ class ClusterIT {
                 Path.of(System.getProperty("mx.it.output", "target"), "cluster"), database);
         a = nodes.get(0);
         b = nodes.get(1);
-        // Both at once, as an orchestrator starts them: Keycloak's database lock orders the schema
-        // creation and the realm import (A has the realm files).
+        // B starts as soon as A has created Keycloak's schema bookkeeping: started at the very same
+        // moment on an empty database, the second node can fail with "relation databasechangelog
+        // already exists" (Liquibase creates that table before it takes its lock; seen here).
         CompletableFuture<Void> startA = CompletableFuture.runAsync(a::start);
+        awaitTrue(Duration.ofMinutes(6), () -> startA.isDone() || database.hasTable("databasechangelog"),
+                () -> "node A created no schema; see its log");
         CompletableFuture<Void> startB = CompletableFuture.runAsync(b::start);
         startA.join();
         startB.join();
