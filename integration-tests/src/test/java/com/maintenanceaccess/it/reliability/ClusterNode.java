@@ -59,7 +59,7 @@ final class ClusterNode {
     static List<ClusterNode> layOut(Path distribution, Path dir, ClusterDatabase database) {
         Path homeA = dir.resolve("nodeA");
         Path homeB = dir.resolve("nodeB");
-        run(dir, "rm", "-rf", homeA.toString(), homeB.toString());
+        run(dir, "rm", "-rf", homeA.toString(), homeB.toString(), dir.resolve("layout.log").toString());
         run(dir, "cp", "-a", distribution.toString(), homeA.toString());
         List<String> build = new ArrayList<>(List.of(homeA.resolve("bin/kc.sh").toString()));
         build.addAll(BUILD);
