@@ -21,7 +21,17 @@ public final class Authz {
     static final String VIEW = "personnel-authorizations:view";
     static final String SIGNOFF = "signoff:check";
 
-    final Realm realm = Realm.maintenance();
+    final Realm realm;
+
+    /** On the shared test server. */
+    public Authz() {
+        this(Realm.maintenance());
+    }
+
+    /** On any server, e.g. one node of the cluster tests. */
+    public Authz(Realm realm) {
+        this.realm = realm;
+    }
 
     /** A compliance officer: the dedicated role, and manage-users so the console path is open too. */
     public String officer() {
@@ -102,7 +112,7 @@ public final class Authz {
         return response.json();
     }
 
-    JsonNode action(String officerToken, String userId, String recordId, String action, String reason) {
+    public JsonNode action(String officerToken, String userId, String recordId, String action, String reason) {
         Http.Response response = Http.postJson(url(userId) + "/" + recordId + "/" + action, officerToken,
                 reason == null ? Map.of() : Map.of("reason", reason));
         assertEquals(200, response.status(), response::toString);

@@ -15,17 +15,28 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /** What the invitation ITs share: an administrator, invitees, the mails and the link in them. */
 public final class InvitationSupport {
 
     public static final String GOOD_PASSWORD = "Hangar-Door-2026-Blue";
 
-    final Realm realm = Realm.maintenance();
+    final Realm realm;
     private String adminId;
 
+    /** On the shared test server. */
+    public InvitationSupport() {
+        this(Realm.maintenance());
+    }
+
+    /** On any server, e.g. one node of the cluster tests. */
+    public InvitationSupport(Realm realm) {
+        this.realm = realm;
+    }
+
     /** A realm user holding manage-users (and view-users): the administrator who invites. */
-    synchronized String adminToken() {
+    public synchronized String adminToken() {
         if (adminId == null) {
             adminId = realm.createUser("inv-admin", Map.of("firstName", "Ada", "lastName", "Admin"));
             realm.grantRealmManagement(adminId, "manage-users", "view-users");
@@ -33,12 +44,12 @@ public final class InvitationSupport {
         return realm.userToken(adminId);
     }
 
-    String adminId() {
+    public String adminId() {
         adminToken();
         return adminId;
     }
 
-    String api(String path) {
+    public String api(String path) {
         return realm.url("/mx/invitations" + path);
     }
 
@@ -103,7 +114,12 @@ public final class InvitationSupport {
 
     /** Accepts an invitation without a browser; returns the final response of the form post. */
     public static HttpResponse<String> accept(String link, String password) throws Exception {
-        Visitor visitor = new Visitor();
+        return accept(link, password, UnaryOperator.identity());
+    }
+
+    /** The same, with every request sent where {@code route} says (see {@link Visitor}). */
+    public static HttpResponse<String> accept(String link, String password, UnaryOperator<String> route) throws Exception {
+        Visitor visitor = new Visitor(route);
         HttpResponse<String> page = visitor.get(link);
         assertEquals(200, page.statusCode(), page::body);
         return visitor.postForm(acceptFormAction(page.body()),

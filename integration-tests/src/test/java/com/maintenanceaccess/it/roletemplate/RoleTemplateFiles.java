@@ -9,17 +9,17 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The real realm-config files, as a pipeline sends them: concatenated into one YAML stream. */
-final class RoleTemplateFiles {
+public final class RoleTemplateFiles {
 
     private RoleTemplateFiles() {
     }
 
-    static Path dir() {
+    public static Path dir() {
         return Path.of(System.getProperty("mx.realm-config"));
     }
 
     /** {@code cat access-catalog.yaml role-templates/*.yaml}, optionally leaving some templates out. */
-    static String stream(String... leaveOut) {
+    public static String stream(String... leaveOut) {
         StringBuilder body = new StringBuilder(read(dir().resolve("access-catalog.yaml")));
         for (Path file : templates()) {
             String name = file.getFileName().toString().replace(".yaml", "");
@@ -38,7 +38,7 @@ final class RoleTemplateFiles {
         }
     }
 
-    static String read(Path file) {
+    public static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {

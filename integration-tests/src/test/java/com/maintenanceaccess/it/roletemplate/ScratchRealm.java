@@ -14,14 +14,20 @@ import java.util.UUID;
  * keeps the real files' state. It has a maintenance-app client and an operator with
  * manage-realm (and nothing else) who calls the importer.
  */
-final class ScratchRealm implements AutoCloseable {
+public final class ScratchRealm implements AutoCloseable {
 
     static final String OPERATOR = "operator";
 
-    private final Realm maintenance = Realm.maintenance();
+    private final Realm maintenance;
     final String name = "mx-rt-" + UUID.randomUUID().toString().substring(0, 8);
 
     ScratchRealm() {
+        this(Realm.maintenance());
+    }
+
+    /** Beside the maintenance realm of any server (a cluster node). */
+    public ScratchRealm(Realm maintenance) {
+        this.maintenance = maintenance;
         Http.Response created = Http.postJson(maintenance.server().baseUrl() + "/admin/realms", maintenance.adminToken(), Map.of(
                 "realm", name, "enabled", true, "adminEventsEnabled", true, "adminEventsDetailsEnabled", true,
                 "clients", List.of(
@@ -36,15 +42,19 @@ final class ScratchRealm implements AutoCloseable {
         assertEquals(201, created.status(), created::toString);
     }
 
-    String url(String path) {
+    public String name() {
+        return name;
+    }
+
+    public String url(String path) {
         return maintenance.server().baseUrl() + "/realms/" + name + path;
     }
 
-    String adminUrl(String path) {
+    public String adminUrl(String path) {
         return maintenance.server().baseUrl() + "/admin/realms/" + name + path;
     }
 
-    String operatorToken() {
+    public String operatorToken() {
         Http.Response response = Http.postForm(url("/protocol/openid-connect/token"), Map.of(
                 "grant_type", "password", "client_id", Realm.TEST_CLIENT, "client_secret", Realm.TEST_CLIENT_SECRET,
                 "username", OPERATOR, "password", Realm.TEST_PASSWORD));
@@ -52,17 +62,17 @@ final class ScratchRealm implements AutoCloseable {
         return response.json().get("access_token").asText();
     }
 
-    Http.Response post(String action, String contentType, String body) {
+    public Http.Response post(String action, String contentType, String body) {
         return Http.send("POST", url("/mx/role-templates/" + action), operatorToken(), contentType, body);
     }
 
-    JsonNode ok(String action, String body) {
+    public JsonNode ok(String action, String body) {
         Http.Response response = post(action, "application/yaml", body);
         assertEquals(200, response.status(), response::toString);
         return response.json();
     }
 
-    JsonNode adminGet(String path) {
+    public JsonNode adminGet(String path) {
         Http.Response response = Http.get(adminUrl(path), maintenance.adminToken());
         assertEquals(200, response.status(), () -> path + ": " + response);
         return response.json();

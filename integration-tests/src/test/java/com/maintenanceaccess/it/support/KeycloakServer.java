@@ -12,12 +12,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The real Keycloak distribution laid out by Maven in target/ (pinned version, this bundle's
- * jars in providers/, realm-config in data/import), started once per test JVM with
- * {@code kc.sh start-dev} on an in-memory H2 database and stopped when the JVM exits.
- * Its log goes to target/keycloak.log so that tests can read what the server wrote.
+ * A real Keycloak distribution run with {@code kc.sh}: its home, ports and log, started,
+ * stopped or killed as a process. {@link #shared()} is the server every single-node test
+ * class of a JVM shares: the copy laid out by Maven in target/ (pinned version, this bundle's
+ * jars in providers/, realm-config in data/import), started with {@code kc.sh start-dev} on an
+ * in-memory H2 database and stopped when the JVM exits. The cluster tests run other copies
+ * with other arguments (it/reliability/ClusterNode). The log goes to a file so that tests
+ * can read what the server wrote.
  */
 public final class KeycloakServer {
 
@@ -28,15 +32,16 @@ public final class KeycloakServer {
 
     private final Path home;
     private final Path log;
+    private final String host;
     private final int httpPort;
-    private final int managementPort;
     private Process process;
+    private boolean started;
 
-    private KeycloakServer(Path home, Path log, int httpPort, int managementPort) {
+    public KeycloakServer(Path home, Path log, String host, int httpPort) {
         this.home = home;
         this.log = log;
+        this.host = host;
         this.httpPort = httpPort;
-        this.managementPort = managementPort;
     }
 
     /** The server every test class of this JVM shares; started on first use. */
@@ -46,57 +51,80 @@ public final class KeycloakServer {
             shared = new KeycloakServer(
                     Path.of(System.getProperty("keycloak.home")),
                     Path.of(System.getProperty("mx.it.output", "target"), "keycloak.log"),
-                    Integer.getInteger("mx.it.http-port", 8180),
-                    Integer.getInteger("mx.it.management-port", 9180));
-            shared.start(Map.of("MX_SMTP_HOST", "127.0.0.1", "MX_SMTP_PORT", String.valueOf(Mail.port())));
+                    "localhost",
+                    Integer.getInteger("mx.it.http-port", 8180));
+            List<String> arguments = new ArrayList<>(List.of("start-dev",
+                    "--http-port=" + shared.httpPort,
+                    "--http-management-port=" + Integer.getInteger("mx.it.management-port", 9180),
+                    "--db=dev-mem",
+                    "--cache=local",
+                    "--import-realm",
+                    // Tests watch setup modes end within seconds rather than the default minute.
+                    "--spi-realm-restapi-extension--mx--setup-mode-check-interval=2",
+                    // Invitations: expiry decisions run 2 days ahead, so a 1-day invitation is expired (InvitationExpiryIT).
+                    "--spi-required-action--accept-invitation--test-clock-offset-seconds=172800",
+                    "--log-level=INFO,com.maintenanceaccess:DEBUG"));
+            arguments.addAll(extraOptions());
+            shared.start(arguments, smtpEnvironment(), Duration.ofMinutes(4));
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
         }
         return shared;
     }
 
+    /** Feature options for test servers (e.g. the role-template start-up import), from the pom. */
+    public static List<String> extraOptions() {
+        String extra = System.getProperty("mx.it.server-options", "").trim();
+        return extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
+    }
+
+    /** The realm's mail goes to the test's GreenMail (realm-config reads these at import). */
+    public static Map<String, String> smtpEnvironment() {
+        return Map.of("MX_SMTP_HOST", "127.0.0.1", "MX_SMTP_PORT", String.valueOf(Mail.port()));
+    }
+
     public String baseUrl() {
-        return "http://localhost:" + httpPort;
+        return "http://" + host + ":" + httpPort;
     }
 
     public Path log() {
         return log;
     }
 
-    private void start(Map<String, String> environment) {
-        List<String> command = new ArrayList<>(List.of(
-                home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-port=" + httpPort,
-                "--http-management-port=" + managementPort,
-                "--db=dev-mem",
-                "--cache=local",
-                "--import-realm",
-                // Tests watch setup modes end within seconds rather than the default minute.
-                "--spi-realm-restapi-extension--mx--setup-mode-check-interval=2",
-                // Invitations: expiry decisions run 2 days ahead, so a 1-day invitation is expired (InvitationExpiryIT).
-                "--spi-required-action--accept-invitation--test-clock-offset-seconds=172800",
-                "--log-level=INFO,com.maintenanceaccess:DEBUG"));
-        // Feature options for the test server (e.g. the role-template start-up import), from the pom.
-        String extra = System.getProperty("mx.it.server-options", "").trim();
-        if (!extra.isEmpty()) {
-            command.addAll(List.of(extra.split("\\s+")));
-        }
+    public Path home() {
+        return home;
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /**
+     * Runs {@code kc.sh} with these arguments (the bootstrap administrator in its environment)
+     * and returns once the maintenance realm answers. The first start of this object starts a
+     * fresh log; a restart appends to it.
+     */
+    public void start(List<String> arguments, Map<String, String> environment, Duration timeout) {
+        List<String> command = new ArrayList<>();
+        command.add(home.resolve("bin/kc.sh").toString());
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(started ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.environment().putAll(environment);
         try {
             Files.createDirectories(log.getParent());
             process = builder.start();
+            started = true;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + command, e);
         }
-        awaitReady(Duration.ofMinutes(4));
+        awaitReady(timeout);
     }
 
     private void awaitReady(Duration timeout) {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI probe = URI.create(baseUrl() + "/realms/maintenance/.well-known/openid-configuration");
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -104,7 +132,7 @@ public final class KeycloakServer {
                 throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(probe).build(),
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(10)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
@@ -121,21 +149,44 @@ public final class KeycloakServer {
         throw new IllegalStateException("Keycloak not ready after " + timeout + "; see " + log);
     }
 
-    private void stop() {
-        if (process == null || !process.isAlive()) {
+    /** A graceful stop (SIGTERM): Keycloak finishes its requests and leaves the cluster. */
+    public void stop() {
+        if (!isRunning()) {
             return;
         }
         // kc.sh execs java, but stop its children too in case a wrapper stays around.
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
+                process.waitFor(30, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * SIGKILL, as a crashed machine: no shutdown hook, no goodbye to the cluster, open
+     * transactions cut. Returns the exit code (137 when the signal did it).
+     */
+    public int kill() {
+        if (!isRunning()) {
+            throw new IllegalStateException("not running: " + baseUrl());
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly(); // SIGKILL on Linux
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("still alive after SIGKILL: " + process.pid());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return process.exitValue();
     }
 
     private static void sleep(Duration duration) {

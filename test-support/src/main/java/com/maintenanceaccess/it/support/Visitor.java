@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -18,8 +19,12 @@ import java.util.stream.Collectors;
  * A person's browser without the browser: its own cookie jar, following Keycloak's redirects
  * inside Keycloak, posting forms. For flows whose pages the browser tests already cover
  * (logins, invitation links) and that a test or benchmark needs many times or in parallel.
+ * Every URL it requests goes through {@code route} first: in the cluster tests the links name
+ * the cluster's front-end address, and the route picks the node that serves them.
  */
 public final class Visitor {
+
+    private final UnaryOperator<String> route;
 
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -29,22 +34,32 @@ public final class Visitor {
     /** A jar by hand: Keycloak marks its cookies Secure, which the JDK's cookie manager never sends over http. */
     private final Map<String, String> cookies = new ConcurrentHashMap<>();
 
+    public Visitor() {
+        this(UnaryOperator.identity());
+    }
+
+    public Visitor(UnaryOperator<String> route) {
+        this.route = route;
+    }
+
     /** GET, following redirects while they stay inside Keycloak (the app itself is not running). */
     public HttpResponse<String> get(String url) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).GET());
+        URI target = URI.create(route.apply(url));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(target).GET());
         for (int hops = 0; response.statusCode() == 302 && hops < 5; hops++) {
             String location = response.headers().firstValue("Location").orElseThrow();
             if (!location.contains("/realms/")) {
                 return response;
             }
-            response = send(HttpRequest.newBuilder(URI.create(url).resolve(location)).GET());
+            target = URI.create(route.apply(target.resolve(location).toString()));
+            response = send(HttpRequest.newBuilder(target).GET());
         }
         return response;
     }
 
     /** POST of a form; the answer is returned as it is (redirects are not followed). */
     public HttpResponse<String> postForm(String url, Map<String, String> form) {
-        return send(HttpRequest.newBuilder(URI.create(url))
+        return send(HttpRequest.newBuilder(URI.create(route.apply(url)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
     }

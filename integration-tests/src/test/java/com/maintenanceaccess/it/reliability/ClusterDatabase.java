@@ -1,0 +1,118 @@
+package com.maintenanceaccess.it.reliability;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The PostgreSQL database the cluster nodes share, seen from the test as its administrator
+ * (local server, trust authentication): recreated empty for every run, and cut off on demand
+ * to simulate an outage. Statements that act on the database run from the {@code postgres}
+ * maintenance database, so the test's own connection is never the one cut.
+ */
+final class ClusterDatabase {
+
+    private final String hostPort;
+    private final String name;
+    private final String user;
+
+    ClusterDatabase(String hostPort, String name, String user) {
+        if (!name.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("a plain database name, not " + name);
+        }
+        this.hostPort = hostPort;
+        this.name = name;
+        this.user = user;
+    }
+
+    static ClusterDatabase fromSystemProperties() {
+        return new ClusterDatabase(System.getProperty("mx.it.cluster.postgres", "127.0.0.1:5432"),
+                System.getProperty("mx.it.cluster.db", "mxcluster"), "postgres");
+    }
+
+    /** What the nodes pass as {@code --db-url}. */
+    String jdbcUrl() {
+        return "jdbc:postgresql://" + hostPort + "/" + name;
+    }
+
+    String user() {
+        return user;
+    }
+
+    /** Drops the database (and whoever is still connected to it) and creates it empty. */
+    void recreate() {
+        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        execute("CREATE DATABASE " + name);
+    }
+
+    /**
+     * The outage: refuses new connections to the database and ends every open one (each
+     * node's pool, open transactions included). Returns how many connections were ended.
+     */
+    int cut() {
+        execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
+        return terminateConnections();
+    }
+
+    /** Ends every connection to the database; new ones are still allowed. */
+    int terminateConnections() {
+        try (Connection connection = admin();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+            statement.setString(1, name);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The end of the outage: connections are accepted again. */
+    void restore() {
+        execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
+    }
+
+    /** Whether a table exists (committed) in the cluster's database. */
+    boolean hasTable(String table) {
+        return query("SELECT to_regclass('public." + table.replace("'", "") + "') IS NOT NULL").equals(List.of("t"));
+    }
+
+    /** The members JDBC_PING has registered: their physical addresses ({@code 127.0.0.1:7810} …). */
+    List<String> pingAddresses() {
+        return query("SELECT ip FROM jgroups_ping ORDER BY ip");
+    }
+
+    /** One column of a query on the cluster's database. */
+    List<String> query(String sql) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(), user, "");
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (result.next()) {
+                values.add(result.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private void execute(String sql) {
+        try (Connection connection = admin(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private Connection admin() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + hostPort + "/postgres", user, "");
+    }
+}
