@@ -60,6 +60,21 @@ class RealmImportIT {
         assertEquals("http://localhost:3000/*", client.get("redirectUris").get(0).asText());
     }
 
+    /**
+     * The app's one client role exists only so that Keycloak caches its (otherwise empty) role
+     * list: without it, every token costs a query (docs/benchmarks.md). It must grant nothing.
+     */
+    @Test
+    void maintenanceAppHasOneClientRoleThatGrantsNothingAndNobodyHolds() {
+        String id = realm.adminGet("/clients?clientId=maintenance-app").get(0).get("id").asText();
+        JsonNode roles = realm.adminGet("/clients/" + id + "/roles");
+        assertEquals(1, roles.size(), roles::toString);
+        assertEquals("no-permission", roles.get(0).get("name").asText());
+        assertFalse(roles.get(0).get("composite").asBoolean(), "it grants nothing");
+        assertEquals(0, realm.adminGet("/clients/" + id + "/roles/no-permission/users").size(), "nobody holds it");
+        assertEquals(0, realm.adminGet("/clients/" + id + "/roles/no-permission/groups").size(), "no group holds it");
+    }
+
     @Test
     void anAuthorizationRequestWithoutPkceIsRefused() {
         Http.Response response = Http.get(realm.url("/protocol/openid-connect/auth?client_id=maintenance-app"
