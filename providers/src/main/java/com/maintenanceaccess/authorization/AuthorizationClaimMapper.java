@@ -39,6 +39,8 @@ public class AuthorizationClaimMapper extends AbstractOIDCProtocolMapper
     }
 
     private final Clock clock;
+    /** Decoded records by stored value; this instance serves every token (it is its own factory). */
+    private final DecodedValues decoded = new DecodedValues(20_000);
 
     public AuthorizationClaimMapper() {
         this(Clock.systemUTC());
@@ -51,7 +53,8 @@ public class AuthorizationClaimMapper extends AbstractOIDCProtocolMapper
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel mapping, UserSessionModel userSession,
                             KeycloakSession session, ClientSessionContext clientSessionCtx) {
-        List<?> claim = AuthorizationClaim.of(AuthorizationStore.read(userSession.getUser()).records(), clock.instant());
+        List<PersonnelAuthorization> records = AuthorizationStore.read(userSession.getUser(), decoded::decode).records();
+        List<?> claim = AuthorizationClaim.of(records, clock.instant());
         // Always a list, even of one or none: OIDCAttributeMapperHelper.mapClaim would flatten a
         // one-element list to an object and drop an empty one, and clients need one shape.
         String name = mapping.getConfig().get(OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME);

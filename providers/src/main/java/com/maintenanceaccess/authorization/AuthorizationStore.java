@@ -3,6 +3,7 @@ package com.maintenanceaccess.authorization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 import org.keycloak.models.UserModel;
 
@@ -14,7 +15,6 @@ import org.keycloak.models.UserModel;
 public final class AuthorizationStore {
 
     private static final Logger LOG = Logger.getLogger(AuthorizationStore.class);
-    private static final DecodedValues DECODED = new DecodedValues(20_000);
 
     /** The readable records and any stored values that could not be read (kept untouched). */
     public record Stored(List<PersonnelAuthorization> records, List<String> unreadable) {
@@ -24,15 +24,24 @@ public final class AuthorizationStore {
     }
 
     public static Stored read(UserModel user) {
-        return read(user.getAttributeStream(AuthorizationFeature.ATTRIBUTE).toList(), user.getId());
+        return read(user, AuthorizationCodec::decode);
+    }
+
+    /** The same with a decoder of one's own, e.g. the token mapper's memo ({@link DecodedValues}). */
+    static Stored read(UserModel user, Function<String, PersonnelAuthorization> decoder) {
+        return read(user.getAttributeStream(AuthorizationFeature.ATTRIBUTE).toList(), user.getId(), decoder);
     }
 
     public static Stored read(List<String> values, String userId) {
+        return read(values, userId, AuthorizationCodec::decode);
+    }
+
+    private static Stored read(List<String> values, String userId, Function<String, PersonnelAuthorization> decoder) {
         List<PersonnelAuthorization> records = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
         for (String value : values) {
             try {
-                records.add(DECODED.decode(value));
+                records.add(decoder.apply(value));
             } catch (InvalidAuthorizationException e) {
                 LOG.warnf("user %s has an unreadable %s value: %s", userId, AuthorizationFeature.ATTRIBUTE, e.getMessage());
                 unreadable.add(value);

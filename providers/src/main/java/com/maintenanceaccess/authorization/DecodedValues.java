@@ -4,9 +4,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Decoded authorization records by their stored value. Every token of the maintenance app
- * decodes the holder's records ({@code mx_auth}); the profiler showed that decoding as the
- * bundle's largest share of a token (docs/benchmarks.md). Decoding is a pure function of the
+ * Decoded authorization records by their stored value, kept by the {@code mx_auth} token
+ * mapper (one per server: Keycloak uses the mapper's factory instance for every token). Every
+ * token decoded the holder's records; the profiler showed that decoding as the bundle's
+ * largest share of a token (docs/benchmarks.md). Decoding is a pure function of the
  * value and records are immutable, so a value decodes once per node. A changed record is a
  * new value, so nothing is ever stale; the map is emptied when it reaches its limit, which
  * bounds memory without bookkeeping (one decode per value refills it).
