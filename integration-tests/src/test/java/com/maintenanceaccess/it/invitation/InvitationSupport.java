@@ -11,10 +11,17 @@ import com.maintenanceaccess.it.support.Realm;
 import com.maintenanceaccess.it.support.Visitor;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 
 /** What the invitation ITs share: an administrator, invitees, the mails and the link in them. */
@@ -110,6 +117,55 @@ public final class InvitationSupport {
     /** The action of the invitation page's accept form. */
     public static String acceptFormAction(String html) {
         return Visitor.formAction(html, "mx-accept-invitation-form");
+    }
+
+    /** What people who submitted one invitation link at the same moment got. */
+    public record Race(int won, int refused) {
+    }
+
+    /**
+     * {@code n} people open one link (person i through {@code route.apply(i)}), then all submit
+     * the password form at the same moment. Counts who landed in the app with a code and who
+     * got the clear "unusable" page.
+     */
+    public static Race redeemAtOnce(String link, int n, IntFunction<UnaryOperator<String>> route) throws Exception {
+        List<Visitor> visitors = new ArrayList<>();
+        List<String> actions = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Visitor visitor = new Visitor(route.apply(i));
+            HttpResponse<String> page = visitor.get(link);
+            assertEquals(200, page.statusCode(), page::body);
+            visitors.add(visitor);
+            actions.add(acceptFormAction(page.body()));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> results = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Visitor visitor = visitors.get(i);
+                String action = actions.get(i);
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return visitor.postForm(action, Map.of("password-new", GOOD_PASSWORD, "password-confirm", GOOD_PASSWORD));
+                }));
+            }
+            start.countDown();
+            int won = 0;
+            int refused = 0;
+            for (Future<HttpResponse<String>> result : results) {
+                HttpResponse<String> response = result.get(2, TimeUnit.MINUTES);
+                String location = response.headers().firstValue("Location").orElse("");
+                if (response.statusCode() == 302 && location.contains("code=")) {
+                    won++;
+                } else if (response.statusCode() == 400 && response.body().contains("mx-invitation-unusable")) {
+                    refused++;
+                }
+            }
+            return new Race(won, refused);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /** Accepts an invitation without a browser; returns the final response of the form post. */

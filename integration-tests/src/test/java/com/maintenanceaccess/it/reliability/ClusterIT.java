@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -152,43 +151,9 @@ class ClusterIT {
         String link = InvitationSupport.link(onA.email(userId), 1);
 
         int n = 20;
-        List<Visitor> visitors = new ArrayList<>();
-        List<String> actions = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            ClusterNode node = i % 2 == 0 ? a : b;
-            Visitor visitor = new Visitor(node::route);
-            HttpResponse<String> page = visitor.get(link);
-            assertEquals(200, page.statusCode(), page::body);
-            visitors.add(visitor);
-            actions.add(InvitationSupport.acceptFormAction(page.body()));
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<HttpResponse<String>>> results = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Visitor visitor = visitors.get(i);
-            String action = actions.get(i);
-            results.add(pool.submit(() -> {
-                start.await();
-                return visitor.postForm(action, Map.of("password-new", InvitationSupport.GOOD_PASSWORD,
-                        "password-confirm", InvitationSupport.GOOD_PASSWORD));
-            }));
-        }
-        start.countDown();
-        int won = 0;
-        int refused = 0;
-        for (Future<HttpResponse<String>> result : results) {
-            HttpResponse<String> response = result.get(2, TimeUnit.MINUTES);
-            String location = response.headers().firstValue("Location").orElse("");
-            if (response.statusCode() == 302 && location.contains("code=")) {
-                won++;
-            } else if (response.statusCode() == 400 && response.body().contains("mx-invitation-unusable")) {
-                refused++;
-            }
-        }
-        pool.shutdown();
-        assertEquals(1, won, "exactly one redemption succeeds across the cluster");
-        assertEquals(n - 1, refused, "all others get the clear page");
+        InvitationSupport.Race race = InvitationSupport.redeemAtOnce(link, n, i -> (i % 2 == 0 ? a : b)::route);
+        assertEquals(1, race.won(), "exactly one redemption succeeds across the cluster");
+        assertEquals(n - 1, race.refused(), "all others get the clear page");
         assertEquals("accepted", onA.invitation(userId).get("status").asText());
         assertEquals(1, b.realm().adminGet("/events?type=CUSTOM_REQUIRED_ACTION&user=" + userId).size());
     }
