@@ -1,16 +1,13 @@
 package com.maintenanceaccess.bench;
 
-import com.maintenanceaccess.it.support.Http;
+import com.maintenanceaccess.it.support.Readiness;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -90,27 +87,10 @@ final class BenchServer implements AutoCloseable {
 
     private void awaitReady(Duration timeout) {
         URI probe = URI.create(baseUrl() + "/realms/maintenance/.well-known/openid-configuration");
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                HttpResponse<Void> response = Http.CLIENT.send(HttpRequest.newBuilder(probe).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(1000);
+        if (!Readiness.await(process, probe, timeout, log)) {
+            close();
+            throw new IllegalStateException("Keycloak not ready after " + timeout + "; see " + log);
         }
-        close();
-        throw new IllegalStateException("Keycloak not ready after " + timeout + "; see " + log);
     }
 
     /** Where the log ends now: pass it to {@link #sql(long)} after a phase. */

@@ -423,12 +423,14 @@ class BundleBenchmark {
     }
 
     private static final String NEW_PASSWORD = "Accepted-Passw0rd!";
+    /** The "click here to proceed" link of Keycloak's info page before the update-password form. */
+    private static final java.util.regex.Pattern PROCEED = java.util.regex.Pattern.compile("href=\"([^\"]*action-token[^\"]*)\"");
 
     /** Keycloak's execute-actions link: an info page to proceed, the update-password form, the done page. */
     private static void acceptStock(String link) {
         Visitor visitor = new Visitor();
         HttpResponse<String> page = visitor.get(link);
-        java.util.regex.Matcher proceed = java.util.regex.Pattern.compile("href=\"([^\"]*action-token[^\"]*)\"").matcher(page.body());
+        java.util.regex.Matcher proceed = PROCEED.matcher(page.body());
         if (page.statusCode() == 200 && !page.body().contains("kc-passwd-update-form") && proceed.find()) {
             page = visitor.get(proceed.group(1).replace("&amp;", "&"));
         }

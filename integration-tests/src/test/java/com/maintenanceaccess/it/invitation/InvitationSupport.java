@@ -1,7 +1,6 @@
 package com.maintenanceaccess.it.invitation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.maintenanceaccess.it.support.Http;

@@ -2,13 +2,9 @@ package com.maintenanceaccess.it.support;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -124,29 +120,11 @@ public final class KeycloakServer {
     }
 
     private void awaitReady(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI probe = URI.create(baseUrl() + "/realms/maintenance/.well-known/openid-configuration");
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(10)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(Duration.ofSeconds(1));
+        if (!Readiness.await(process, probe, timeout, log)) {
+            stop();
+            throw new IllegalStateException("Keycloak not ready after " + timeout + "; see " + log);
         }
-        stop();
-        throw new IllegalStateException("Keycloak not ready after " + timeout + "; see " + log);
     }
 
     /** A graceful stop (SIGTERM): Keycloak finishes its requests and leaves the cluster. */
