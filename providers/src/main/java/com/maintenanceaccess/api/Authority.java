@@ -132,6 +132,15 @@ public final class Authority {
         return requireOperator(operatorIsRealmCompliance(), "manage-users and " + REALM_COMPLIANCE_ROLE);
     }
 
+    /** For what every account person may read (the catalog's pages): any account role, or an operator. */
+    public Authority requireSomeRole() {
+        if (!operator() && accountRoles().isEmpty()) {
+            throw Problems.forbidden("this needs an account role (account-administrator, compliance-officer or auditor)"
+                    + " or a realm operator role.");
+        }
+        return this;
+    }
+
     // ---- accounts -------------------------------------------------------------------------
 
     /** The caller's roles in each account they are a member of, by account id (operators: none needed). */

@@ -89,9 +89,9 @@ public class InvitationsResource {
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @Produces(MediaType.APPLICATION_JSON)
     public Response resend(@PathParam("userId") String userId, String body) {
+        UserModel invitee = writable(userId);
         JsonNode json = JsonBody.object(body, false, Set.of("expiresInDays"));
         Integer days = JsonBody.integer(json, "expiresInDays");
-        UserModel invitee = writable(userId);
         if (PeopleInvitations.notSent(invitee)) {
             // The first e-mail of a person created by the people API failed: this is its first send.
             return answer(200, () -> PeopleInvitations.sendFirst(session, session.getContext().getRealm(), invitee, days,
@@ -114,12 +114,12 @@ public class InvitationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response changeAddress(@PathParam("userId") String userId, String body) {
+        writable(userId);
         JsonNode json = JsonBody.object(body, true, Set.of("email"));
         String email = JsonBody.text(json, "email");
         if (email == null) {
             throw Problems.invalid("email", "is required");
         }
-        writable(userId);
         return answer(200, () -> service().changeAddress(userId, email, caller.adminAuth(), baseUri()));
     }
 

@@ -78,6 +78,7 @@ public class AccessReviewResource {
     @Path("pages")
     @Produces(MediaType.APPLICATION_JSON)
     public List<AccessCatalog.Page> pages() {
+        caller.requireSomeRole();
         return catalog().pages();
     }
 

@@ -83,7 +83,14 @@ class HostileInputIT {
             new Endpoint("POST", "/mx/users/{user}/deactivate", Body.JSON, null),
             new Endpoint("POST", "/mx/users/{user}/reactivate", Body.JSON, null),
             new Endpoint("GET", "/mx/accounts/{org}", Body.NONE, null),
-            new Endpoint("PUT", "/mx/accounts/{org}", Body.JSON, null));
+            new Endpoint("PUT", "/mx/accounts/{org}", Body.JSON, null),
+            new Endpoint("GET", "/mx/accounts/{org}/grantable-templates", Body.NONE, null),
+            new Endpoint("GET", "/mx/accounts/{org}/people", Body.NONE, null),
+            new Endpoint("POST", "/mx/accounts/{org}/people", Body.JSON, null),
+            new Endpoint("GET", "/mx/accounts/{org}/people/{user}", Body.NONE, null),
+            new Endpoint("PUT", "/mx/accounts/{org}/people/{user}/templates", Body.JSON, null),
+            new Endpoint("PUT", "/mx/accounts/{org}/people/{user}/account-roles", Body.JSON, null),
+            new Endpoint("DELETE", "/mx/accounts/{org}/people/{user}", Body.NONE, null));
 
     /** Bodies that are wrong in the way only this endpoint can be wrong: missing and mistyped fields. */
     static final Map<String, List<String>> SPECIFIC = Map.ofEntries(
@@ -111,6 +118,14 @@ class HostileInputIT {
             Map.entry("POST /mx/users/{user}/deactivate", List.of("{}", "{\"reason\": 42}", "{\"reason\": \"\"}",
                     "{\"reason\": \"" + "x".repeat(501) + "\"}")),
             Map.entry("POST /mx/users/{user}/reactivate", List.of("{}", "{\"reason\": 42}", "{\"reason\": \"\"}")),
+            Map.entry("POST /mx/accounts/{org}/people", List.of("{}", "{\"email\": 42}", "{\"firstName\": \"" + SCRIPT
+                    + "\", \"lastName\": \"x\", \"email\": \"" + MARKUP + "\"}", "{\"firstName\": \"A\", \"lastName\": \"B\","
+                    + " \"email\": \"ab@mro.example\", \"templates\": [\"" + SCRIPT + "\"]}", "{\"firstName\": \"A\","
+                    + " \"lastName\": \"B\", \"email\": \"ab@mro.example\", \"expiresInDays\": 99}", "{\"admin\": true}")),
+            Map.entry("PUT /mx/accounts/{org}/people/{user}/templates", List.of("{}", "{\"templates\": \"planner\"}",
+                    "{\"templates\": [42]}", "{\"templates\": [\"" + SCRIPT + "\"]}")),
+            Map.entry("PUT /mx/accounts/{org}/people/{user}/account-roles", List.of("{}", "{\"roles\": \"auditor\"}",
+                    "{\"roles\": [\"king\"]}", "{\"roles\": [\"" + MARKUP + "\"]}")),
             Map.entry("PUT /mx/accounts/{org}", List.of("{\"features\": 42}", "{\"features\": [\"" + SCRIPT + "\"]}",
                     "{\"setupMode\": \"" + MARKUP + "\"}", "{\"setupModeUntil\": \"tomorrow\"}", "{\"features\": [[]]}")));
 
@@ -309,6 +324,10 @@ class HostileInputIT {
             case "POST /mx/signoff-check" -> signoffBody(target);
             case "POST /mx/invitations/{user}/resend" -> "{}";
             case "PUT /mx/accounts/{org}" -> "{\"setupMode\": true}";
+            case "POST /mx/accounts/{org}/people" -> "{\"firstName\": \"Hos\", \"lastName\": \"Tile\", \"email\": \"hostile-"
+                    + target.substring(0, 8) + "@mro.example\"}";
+            case "PUT /mx/accounts/{org}/people/{user}/templates" -> "{\"templates\": [\"planner\"]}";
+            case "PUT /mx/accounts/{org}/people/{user}/account-roles" -> "{\"roles\": [\"auditor\"]}";
             default -> e.write() ? "{\"reason\": \"hostile input test\"}" : null;
         };
     }
