@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -41,32 +42,55 @@ public final class JsonBody {
         return object(body, true);
     }
 
-    /** A JSON object; an empty body is an empty object when not required. */
+    /** A JSON object; an empty body is an empty object when not required. 400 naming the field otherwise. */
     public static ObjectNode object(String body, boolean required) {
+        try {
+            return read(body, required);
+        } catch (Invalid e) {
+            throw Problems.invalid(List.of(e.problem()));
+        }
+    }
+
+    /** What is wrong with a body: thrown by {@link #read}, answered as 400 by {@link #object}. */
+    static final class Invalid extends RuntimeException {
+        private final transient Problems.Problem problem;
+
+        Invalid(String field, String message) {
+            super(field + ": " + message, null, false, false);
+            this.problem = Problems.problem(field, message);
+        }
+
+        Problems.Problem problem() {
+            return problem;
+        }
+    }
+
+    /** The parser itself, without HTTP: the limits and the object check. */
+    static ObjectNode read(String body, boolean required) {
         if (body == null || body.isBlank()) {
             if (required) {
-                throw Problems.invalid("body", "a JSON object is required");
+                throw new Invalid("body", "a JSON object is required");
             }
             return JSON.createObjectNode();
         }
         if (body.length() > MAX_BYTES) {
-            throw Problems.invalid("body", "at most " + MAX_BYTES + " bytes");
+            throw new Invalid("body", "at most " + MAX_BYTES + " bytes");
         }
         JsonNode json;
         try {
             json = JSON.readTree(body);
         } catch (StreamConstraintsException e) {
-            throw Problems.invalid("body", "too deeply nested (at most " + MAX_DEPTH + " levels), a number longer than "
+            throw new Invalid("body", "too deeply nested (at most " + MAX_DEPTH + " levels), a number longer than "
                     + MAX_NUMBER_LENGTH + " digits or a string longer than " + MAX_STRING_LENGTH + " characters");
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw Problems.invalid("body", "malformed JSON" + (at == null ? ""
+            throw new Invalid("body", "malformed JSON" + (at == null ? ""
                     : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
         } catch (RuntimeException | StackOverflowError e) {
-            throw Problems.invalid("body", "is not valid JSON");
+            throw new Invalid("body", "is not valid JSON");
         }
         if (json == null || !json.isObject()) {
-            throw Problems.invalid("body", "must be a JSON object");
+            throw new Invalid("body", "must be a JSON object");
         }
         return (ObjectNode) json;
     }

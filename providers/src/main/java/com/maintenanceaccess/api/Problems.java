@@ -55,10 +55,19 @@ public final class Problems {
     }
 
     public static Response badRequest(List<String> problems) {
-        return badRequestResponse(problems.stream().map(Problems::parse).toList());
+        return badRequestResponse(parse(problems));
+    }
+
+    static List<Problem> parse(List<String> problems) {
+        return problems.stream().map(Problems::parse).toList();
     }
 
     public static Response badRequestResponse(List<Problem> problems) {
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON).entity(badRequestBody(problems)).build();
+    }
+
+    /** The body of a 400 (plain data, so that it can be checked without a server). */
+    static Map<String, Object> badRequestBody(List<Problem> problems) {
         Map<String, Object> body = body("invalid_request", String.join("; ",
                 problems.stream().map(Problem::toString).toList()) + "." + UNCHANGED);
         body.put("problems", problems.stream().map(p -> {
@@ -70,7 +79,7 @@ public final class Problems {
             }
             return item;
         }).toList());
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON).entity(body).build();
+        return body;
     }
 
     /** 404 for an id that does not exist, or exists outside the caller's accounts: the same body for both. */
