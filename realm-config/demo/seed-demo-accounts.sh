@@ -19,7 +19,8 @@ for file in "$here"/accounts/*.json; do
     continue
   fi
   org=$(k create organizations -r maintenance -f "$file" -i)
-  for member in $(k get users -r maintenance -q search="@$domain" --fields id --format csv --noquotes); do
+  # "*@domain": a plain search is a prefix search in Keycloak 26.7 and "@domain" matches nobody.
+  for member in $(k get users -r maintenance -q search="*@$domain" --fields id --format csv --noquotes); do
     k create "organizations/$org/members" -r maintenance -b "\"$member\"" >/dev/null
   done
   echo "demo account $alias created with the demo users of $domain"
