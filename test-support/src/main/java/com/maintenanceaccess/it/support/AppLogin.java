@@ -35,12 +35,17 @@ public final class AppLogin {
 
     /** The same for any public client that allows {@link #REDIRECT_URI}. */
     public static JsonNode login(String realmUrl, String clientId, String username, String password, String scope) {
+        return login(realmUrl, clientId, REDIRECT_URI, username, password, scope);
+    }
+
+    /** The same for a public client with its own redirect URI (e.g. Keycloak's {@code account-console}). */
+    public static JsonNode login(String realmUrl, String clientId, String redirectUri, String username, String password, String scope) {
         Visitor browser = new Visitor();
         String verifier = randomVerifier();
         Map<String, String> query = new LinkedHashMap<>();
         query.put("client_id", clientId);
         query.put("response_type", "code");
-        query.put("redirect_uri", REDIRECT_URI);
+        query.put("redirect_uri", redirectUri);
         query.put("scope", scope);
         query.put("state", "it-state");
         query.put("code_challenge", challenge(verifier));
@@ -62,7 +67,7 @@ public final class AppLogin {
         assertNotNull(code, () -> "no code in " + location);
 
         Http.Response tokens = Http.postForm(realmUrl + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT_URI,
+                "grant_type", "authorization_code", "code", code, "redirect_uri", redirectUri,
                 "client_id", clientId, "code_verifier", verifier));
         assertEquals(200, tokens.status(), tokens::toString);
         return tokens.json();

@@ -1,0 +1,178 @@
+package com.maintenanceaccess.it.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.maintenanceaccess.it.support.AppLogin;
+import com.maintenanceaccess.it.support.Http;
+import com.maintenanceaccess.it.support.KeycloakServer;
+import com.maintenanceaccess.it.support.Realm;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The run command's demo, as a newcomer gets it: the server module's layout (the one ./run.sh
+ * starts, demo users in its data/import) started with run.sh's options, then the real
+ * realm-config/demo/seed-demo-accounts.sh run with that distribution's kcadm.sh, as run.sh
+ * runs it. Then what realm-config/demo/README.md promises: every user of its table logs in with
+ * its password, belongs to its demo account (and so has {@code mx_account}), holds its job's
+ * role template and can use the account console. Tag {@code run-command}: a failsafe execution
+ * of its own (integration-tests/pom.xml), since this is a second server beside the shared one.
+ */
+@Tag("run-command")
+class RunCommandDemoIT {
+
+    private static final Path REALM_CONFIG = Path.of(System.getProperty("mx.realm-config", "../realm-config"));
+    private static final Path OUTPUT = Path.of(System.getProperty("mx.it.output", "target"));
+    /** What the README says, per demo user: the demo account and the role template of the job. */
+    private static final Map<String, String> ACCOUNT = Map.of(
+            "pat.planner", "demo-mro", "tess.technician", "demo-mro", "sam.stores", "demo-mro",
+            "ada.admin", "demo-mro", "lou.line", "demo-line");
+    private static final Map<String, String> TEMPLATE = Map.of(
+            "pat.planner", "planner", "tess.technician", "certifying-staff", "sam.stores", "stores",
+            "ada.admin", "account-administrator", "lou.line", "technician");
+
+    private static KeycloakServer server;
+    private static Realm realm;
+
+    @BeforeAll
+    static void startAsTheRunCommandDoesAndSeedTheDemo() throws Exception {
+        Path home = Path.of(System.getProperty("mx.run-command.home"));
+        server = new KeycloakServer(home, OUTPUT.resolve("run-command.log"), "localhost", Integer.getInteger("mx.it.http-port", 8180));
+        // run.sh's options, with an in-memory database instead of its .run/h2 file.
+        server.start(List.of("start-dev",
+                "--http-port=" + Integer.getInteger("mx.it.http-port", 8180),
+                "--http-management-port=" + Integer.getInteger("mx.it.management-port", 9180),
+                "--health-enabled=true",
+                "--db=dev-mem",
+                "--import-realm",
+                "--spi-mx-role-templates--mx-role-templates--dir=" + REALM_CONFIG.toAbsolutePath()),
+                // Generous: its first start also builds the server (start-dev), slow on a shared machine.
+                KeycloakServer.smtpEnvironment(), Duration.ofMinutes(10));
+        realm = new Realm(server);
+
+        Path seedLog = OUTPUT.resolve("run-command-seed.log");
+        Process seed = new ProcessBuilder(REALM_CONFIG.resolve("demo/seed-demo-accounts.sh").toAbsolutePath().toString(),
+                home.resolve("bin/kcadm.sh").toString(), server.baseUrl(), KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD)
+                .redirectErrorStream(true)
+                .redirectOutput(seedLog.toFile())
+                .start();
+        // About twenty kcadm.sh calls, a JVM each: a minute alone, many more on a shared machine.
+        if (!seed.waitFor(20, TimeUnit.MINUTES)) {
+            seed.destroyForcibly();
+            throw new AssertionError("seed-demo-accounts.sh still running after 20 minutes: " + read(seedLog));
+        }
+        assertEquals(0, seed.exitValue(), () -> "seed-demo-accounts.sh failed: " + read(seedLog));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Test
+    void theReadmeTableNamesExactlyTheDemoUsers() throws IOException {
+        assertEquals(ACCOUNT.keySet(), readmeTable().keySet());
+    }
+
+    @Test
+    void eachDemoAccountHasTheDemoUsersOfItsDomainAsMembers() {
+        for (String alias : Set.copyOf(ACCOUNT.values())) {
+            Set<String> expected = new TreeSet<>();
+            ACCOUNT.forEach((user, account) -> {
+                if (account.equals(alias)) {
+                    expected.add(user);
+                }
+            });
+            Set<String> members = new TreeSet<>();
+            for (JsonNode member : realm.adminGet("/organizations/" + organizationId(alias) + "/members?max=100")) {
+                members.add(member.get("username").asText());
+            }
+            assertEquals(expected, members, alias);
+        }
+    }
+
+    @Test
+    void eachDemoUserHoldsTheRoleTemplateOfTheirJobAndTheRealmsDefaultRoles() {
+        TEMPLATE.forEach((username, template) -> {
+            Set<String> roles = new TreeSet<>();
+            for (JsonNode role : realm.adminGet("/users/" + userId(username) + "/role-mappings/realm")) {
+                roles.add(role.get("name").asText());
+            }
+            assertTrue(roles.contains(template), username + " holds " + template + ": " + roles);
+            assertTrue(roles.contains("default-roles-maintenance"), username + " has the realm's default roles: " + roles);
+        });
+    }
+
+    @Test
+    void eachDemoUserLogsInWithTheReadmePasswordAndTheTokenNamesTheirAccount() throws IOException {
+        for (Map.Entry<String, String> row : readmeTable().entrySet()) {
+            JsonNode tokens = AppLogin.login(realm.url(""), row.getKey(), row.getValue(), "openid");
+            JsonNode account = AppLogin.claims(tokens.get("access_token").asText()).path("mx_account");
+            assertFalse(account.isMissingNode(), row.getKey() + "'s token has mx_account");
+            assertEquals(ACCOUNT.get(row.getKey()), account.path("alias").asText(), row.getKey());
+        }
+    }
+
+    @Test
+    void aDemoUserCanUseTheAccountConsole() throws IOException {
+        String username = "pat.planner";
+        JsonNode tokens = AppLogin.login(realm.url(""), "account-console", realm.url("/account/"),
+                username, readmeTable().get(username), "openid");
+        Http.Response me = Http.get(realm.url("/account/?userProfileMetadata=true"), tokens.get("access_token").asText());
+        assertEquals(200, me.status(), me::toString);
+        assertEquals(username, me.json().get("username").asText());
+    }
+
+    /** The README's table: user → password, from rows like {@code | `pat.planner` | `Demo-Planner-2026` | planner |}. */
+    private static Map<String, String> readmeTable() throws IOException {
+        Matcher row = Pattern.compile("(?m)^\\| `([^`]+)` \\| `([^`]+)` \\|").matcher(Files.readString(REALM_CONFIG.resolve("demo/README.md")));
+        Map<String, String> table = new LinkedHashMap<>();
+        while (row.find()) {
+            table.put(row.group(1), row.group(2));
+        }
+        return table;
+    }
+
+    private static String organizationId(String alias) {
+        // The organizations search matches names ("Demo Line Station"), not aliases: list them all.
+        for (JsonNode organization : realm.adminGet("/organizations?max=100")) {
+            if (organization.get("alias").asText().equals(alias)) {
+                return organization.get("id").asText();
+            }
+        }
+        throw new AssertionError("no demo account " + alias);
+    }
+
+    private static String userId(String username) {
+        JsonNode users = realm.adminGet("/users?username=" + username + "&exact=true");
+        assertEquals(1, users.size(), username);
+        return users.get(0).get("id").asText();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+}
