@@ -72,6 +72,8 @@ final class PlanExecutor {
     private void flushAndClear() {
         persistence.flushAndClear();
         realm = session.realms().getRealm(realmId);
+        // Keycloak's own listeners (a role's removal, for one) read the context's realm.
+        session.getContext().setRealm(realm);
     }
 
     private void run(Change change) {

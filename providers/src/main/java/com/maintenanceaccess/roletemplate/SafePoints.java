@@ -18,8 +18,8 @@ import com.maintenanceaccess.roletemplate.Plan.Op;
  */
 record SafePoints(int interval) {
 
-    /** About four entities per change: a few hundred changes keep each flush cheap and re-reads rare. */
-    static final SafePoints DEFAULT = new SafePoints(250);
+    /** About four entities per change: a hundred changes keep each flush cheap and the re-reads after a clear few. */
+    static final SafePoints DEFAULT = new SafePoints(100);
 
     SafePoints {
         if (interval < 1) {
