@@ -19,8 +19,12 @@ import java.util.stream.Stream;
 /**
  * The real distribution laid out by Maven in this module's target/, started with
  * {@code kc.sh start-dev} on H2 (a file database, wiped first) or PostgreSQL, the production
- * realm imported, and every SQL statement logged (logger org.hibernate.SQL at DEBUG) so that
- * a phase can count the statements it caused. Stopped when the benchmark ends.
+ * realm imported. Stopped when the benchmark ends.
+ *
+ * <p>With {@code bench.count-sql=true} every SQL statement is logged (logger org.hibernate.SQL
+ * at DEBUG) so that a phase can count the statements it caused. The logger slows every path
+ * (a formatted log line per statement), so timings are taken in a run without it and the
+ * counts in a separate counting run; the statements a step causes do not depend on timing.
  */
 final class BenchServer implements AutoCloseable {
 
@@ -32,6 +36,8 @@ final class BenchServer implements AutoCloseable {
     final int httpPort = Integer.getInteger("bench.http-port", 8780);
     final int managementPort = Integer.getInteger("bench.management-port", 9780);
     final String db = System.getProperty("bench.db", "h2");
+    /** Whether this run logs SQL statements (a counting run) or not (a timed run). */
+    final boolean countsSql = Boolean.getBoolean("bench.count-sql");
     private Process process;
 
     String baseUrl() {
@@ -47,7 +53,7 @@ final class BenchServer implements AutoCloseable {
                 "--http-management-port=" + managementPort,
                 "--cache=local",
                 "--import-realm",
-                "--log-level=INFO,org.hibernate.SQL:debug"));
+                countsSql ? "--log-level=INFO,org.hibernate.SQL:debug" : "--log-level=INFO"));
         if (db.equals("postgres")) {
             command.addAll(List.of("--db=postgres",
                     "--db-url=" + System.getProperty("bench.postgres-url"),
@@ -70,7 +76,8 @@ final class BenchServer implements AutoCloseable {
         }
         Files.createDirectories(log.getParent());
         process = builder.start();
-        awaitReady(Duration.ofMinutes(5));
+        // Generous: start-dev augments on every start, which takes minutes on a loaded machine.
+        awaitReady(Duration.ofMinutes(15));
     }
 
     /** start-dev keeps its H2 file under data/h2: a cold start each run. */
@@ -95,6 +102,9 @@ final class BenchServer implements AutoCloseable {
 
     /** Where the log ends now: pass it to {@link #sql(long)} after a phase. */
     long mark() {
+        if (!countsSql) {
+            return 0;
+        }
         sleep(300); // let the server's log handler flush what earlier requests wrote
         try {
             return Files.size(log);
@@ -105,9 +115,12 @@ final class BenchServer implements AutoCloseable {
 
     /**
      * The SQL statements the server logged since a mark, by kind: select, insert, update,
-     * delete, plus "write:<table>" for each written table.
+     * delete, plus "write:<table>" for each written table. Empty in a timed run.
      */
     Map<String, Integer> sql(long from) {
+        if (!countsSql) {
+            return Map.of();
+        }
         long to = mark();
         Map<String, Integer> counts = new TreeMap<>();
         try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
@@ -142,6 +155,12 @@ final class BenchServer implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         return counts;
+    }
+
+    /** The server's JVM (kc.sh starts it as a child process). */
+    ProcessHandle jvm() {
+        return process.descendants().filter(p -> p.info().command().orElse("").endsWith("java")).findFirst()
+                .orElse(process.toHandle());
     }
 
     @Override

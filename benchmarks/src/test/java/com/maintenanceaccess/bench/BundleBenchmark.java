@@ -106,27 +106,89 @@ class BundleBenchmark {
 
     // ---------------------------------------------------------------- 2. importer
 
+    /** Importer scales besides the shipped catalog (copies of it), e.g. "10,100". */
+    private final List<Integer> scales = java.util.Arrays.stream(System.getProperty("bench.importer-scales", "10,100")
+            .split("\\s*,\\s*")).filter(x -> !x.isBlank()).map(Integer::valueOf).toList();
+
     private void importer() throws Exception {
-        line("\n## Importer (POST /mx/role-templates/apply)\n");
+        line("\n## Importer (POST /mx/role-templates/apply and /plan)\n");
         Catalogs catalogs = new Catalogs();
         String shipped = catalogs.shipped();
-        String changed = Catalogs.threeChanges(shipped);
         line("Shipped catalog: " + Catalogs.permissions(catalogs.catalog()) + " permissions, "
-                + catalogs.templates().size() + " templates.\n");
-        line("| step | runs | p50 ms | max ms | plan total (changes) | SQL statements per run (writes) |");
-        line("|---|---|---|---|---|---|");
-        applySeries("cold apply, shipped catalog", realm.url("/mx/role-templates/apply"), adminToken(), List.of(shipped));
-        applySeries("re-apply unchanged", realm.url("/mx/role-templates/apply"), adminToken(), repeat(shipped, 10));
+                + catalogs.templates().size() + " templates. " + (server.countsSql
+                ? "**Counting run: the SQL logger is on, so these timings are not the benchmark's.**"
+                : "Timed run: no SQL logger (statement counts come from a separate run with -Dbench.count-sql=true).")
+                + " Per change: p50 divided by the plan's changes; for the unchanged re-apply and the dry run"
+                + " of an applied catalog, per object: divided by the cold apply's changes. Heap: the server JVM's"
+                + " peak used heap / peak old generation during the step (MiB, jstat every 250 ms). Load average"
+                + " at the start of the phase: " + loadAverage() + ".\n");
+        line("| step | runs | p50 ms | max ms | plan total (changes) | ms per change (or object) | heap MiB (used / old) | SQL statements per run (writes) |");
+        line("|---|---|---|---|---|---|---|---|");
         List<String> toggles = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            toggles.add(changed);
+            toggles.add(Catalogs.threeChanges(shipped));
             toggles.add(shipped);
         }
-        applySeries("apply with three edits, then back (alternating)", realm.url("/mx/role-templates/apply"), adminToken(), toggles);
+        Map<Integer, Map<String, Step>> results = new java.util.LinkedHashMap<>();
+        results.put(1, scaleSteps("", realm.url("/mx/role-templates/"), this::adminToken, shipped, toggles, 10));
 
-        // Ten times the catalog in a realm of its own, so the maintenance realm keeps the shipped state.
-        String scale = "bench-scale";
-        Http.postJson(server.baseUrl() + "/admin/realms", realm.master(), Map.of("realm", scale, "enabled", true,
+        // Larger catalogs in realms of their own, so the maintenance realm keeps the shipped state.
+        for (int copies : scales) {
+            String name = "bench-scale-" + copies;
+            createScaleRealm(name);
+            String big = catalogs.tenTimes(copies);
+            String bigChanged = big.replace("Generated job 3 of copy 4", "Generated job 3 of copy 4, changed")
+                    .replaceFirst("(name: \"?job-5-1\"?\\n(?:.*\\n)*?permissions:\\n)", "$1- \"inventory-5:view\"\n")
+                    .replace("Generated job 7 of copy 9", "Generated job 7 of copy 9, changed");
+            JsonNode bigCatalog = Catalogs.YAML.readTree(big.substring(0, big.indexOf("\n---", 5)));
+            long bigTemplates = big.split("kind: \"?RoleTemplate").length - 1;
+            line("| **" + copies + "×** (" + Catalogs.permissions(bigCatalog) + " permissions, " + bigTemplates
+                    + " templates, " + big.length() / 1024 + " KiB of YAML) | | | | | | | |");
+            // From a hundred times on, fewer repetitions: each one takes long, and the ratios are per run anyway.
+            boolean huge = copies >= 100;
+            results.put(copies, scaleSteps(copies + "×: ", server.baseUrl() + "/realms/" + name + "/mx/role-templates/",
+                    () -> operatorToken(name), big, huge ? List.of(bigChanged, big) : List.of(bigChanged, big, bigChanged, big),
+                    huge ? 3 : 5));
+        }
+        importerSummary(results);
+        line("\nStock comparison: not measured (Keycloak has no catalog importer; a partialImport of the"
+                + " same roles would skip the plan, the scopes and the managed-attribute checks).");
+    }
+
+    /** One catalog's steps: dry run on the empty realm, cold apply, unchanged re-applies and dry runs, edits and back. */
+    private Map<String, Step> scaleSteps(String prefix, String base, java.util.function.Supplier<String> token,
+                                         String body, List<String> toggles, int unchangedRuns) {
+        Map<String, Step> steps = new java.util.LinkedHashMap<>();
+        int dryRuns = Math.min(3, unchangedRuns);
+        steps.put("dry", applySeries(prefix + "dry run, empty realm", base + "plan", token.get(), repeat(body, dryRuns), 0));
+        Step cold = applySeries(prefix + "cold apply", base + "apply", token.get(), List.of(body), 0);
+        steps.put("cold", cold);
+        steps.put("unchanged", applySeries(prefix + "re-apply unchanged", base + "apply", token.get(),
+                repeat(body, unchangedRuns), cold.changes()));
+        steps.put("dry-unchanged", applySeries(prefix + "dry run, applied catalog", base + "plan", token.get(),
+                repeat(body, dryRuns), cold.changes()));
+        steps.put("edits", applySeries(prefix + "apply with edits, then back (alternating)", base + "apply", token.get(),
+                toggles, 0));
+        return steps;
+    }
+
+    private void importerSummary(Map<Integer, Map<String, Step>> results) {
+        Map<String, Step> one = results.get(1);
+        line("\nScaling against the shipped catalog (same server, same run): time ratio for the ratio of work."
+                + " Targets: 10× cold ≤ 12× the 1× cold, 100× cold ≤ 120×; unchanged re-apply flat per object.\n");
+        line("| catalog | changes (cold) | cold ms | cold ms per change | cold time ratio (work ratio) | unchanged ms per object | dry run (empty) ms per change | edits p50 ms |");
+        line("|---|---|---|---|---|---|---|---|");
+        results.forEach((copies, steps) -> {
+            Step cold = steps.get("cold");
+            line("| " + copies + "× | " + cold.changes() + " | " + Stats.f(cold.p50Ms()) + " | " + Stats.f(cold.perChange()) + " | "
+                    + Stats.f(cold.p50Ms() / one.get("cold").p50Ms()) + " (" + Stats.f(cold.changes() / (double) one.get("cold").changes())
+                    + ") | " + Stats.f(steps.get("unchanged").perChange()) + " | " + Stats.f(steps.get("dry").perChange())
+                    + " | " + Stats.f(steps.get("edits").p50Ms()) + " |");
+        });
+    }
+
+    private void createScaleRealm(String name) {
+        Http.postJson(server.baseUrl() + "/admin/realms", realm.master(), Map.of("realm", name, "enabled", true,
                 "adminEventsEnabled", true, "adminEventsDetailsEnabled", true,
                 "clients", List.of(Map.of("clientId", "maintenance-app", "publicClient", true, "fullScopeAllowed", false,
                                 "redirectUris", List.of("http://localhost:3000/*")),
@@ -136,24 +198,24 @@ class BundleBenchmark {
                         "emailVerified", true, "firstName", "Op", "lastName", "Erator",
                         "credentials", List.of(Map.of("type", "password", "value", BenchRealm.PASSWORD, "temporary", false)),
                         "clientRoles", Map.of("realm-management", List.of("manage-realm"))))))
-                .expect(201, "scale realm");
-        String operator = Http.postForm(server.baseUrl() + "/realms/" + scale + "/protocol/openid-connect/token", Map.of(
+                .expect(201, "scale realm " + name);
+    }
+
+    /** A fresh token per step: a slow step must not outlive the realm's five-minute access tokens. */
+    private String operatorToken(String realmName) {
+        return Http.postForm(server.baseUrl() + "/realms/" + realmName + "/protocol/openid-connect/token", Map.of(
                 "grant_type", "password", "client_id", BenchRealm.CLI, "client_secret", BenchRealm.CLI_SECRET,
                 "username", "operator", "password", BenchRealm.PASSWORD)).expect(200, "operator").json()
                 .get("access_token").asText();
-        String big = catalogs.tenTimes(10);
-        JsonNode bigCatalog = Catalogs.YAML.readTree(big.substring(0, big.indexOf("\n---", 5)));
-        long bigTemplates = big.split("kind: \"?RoleTemplate").length - 1;
-        String bigChanged = big.replace("Generated job 3 of copy 4", "Generated job 3 of copy 4, changed")
-                .replaceFirst("(name: \"?job-5-1\"?\\n(?:.*\\n)*?permissions:\\n)", "$1- \"inventory-5:view\"\n")
-                .replace("Generated job 7 of copy 9", "Generated job 7 of copy 9, changed");
-        String apply = server.baseUrl() + "/realms/" + scale + "/mx/role-templates/apply";
-        applySeries("10×: cold apply (" + Catalogs.permissions(bigCatalog) + " permissions, " + bigTemplates + " templates)",
-                apply, operator, List.of(big));
-        applySeries("10×: re-apply unchanged", apply, operator, repeat(big, 5));
-        applySeries("10×: apply with three edits, then back", apply, operator, List.of(bigChanged, big, bigChanged, big));
-        line("\nStock comparison: not measured (Keycloak has no catalog importer; a partialImport of the"
-                + " same roles would skip the plan, the scopes and the managed-attribute checks).");
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static List<String> repeat(String body, int n) {
@@ -164,22 +226,60 @@ class BundleBenchmark {
         return list;
     }
 
-    private void applySeries(String step, String url, String token, List<String> bodies) {
+    /** A step's p50 and its plan size; {@code perChange} divides by the changes, or by {@code objects} when given. */
+    private record Step(double p50Ms, int changes, double perChange) {
+    }
+
+    /** @param objects 0: per change of the plan; otherwise per object (the cold apply's changes) */
+    private Step applySeries(String step, String url, String token, List<String> bodies, int objects) {
         Histogram h = Load.histogram();
         List<String> totals = new ArrayList<>();
         long mark = server.mark();
+        HeapSampler heap = HeapSampler.start(server.jvm());
         for (String body : bodies) {
             Http.Response[] answer = new Http.Response[1];
-            Load.sample(h, () -> answer[0] = Http.send("POST", url, token, "application/yaml", body));
+            Load.sample(h, () -> answer[0] = postYaml(url, token, body));
             answer[0].expect(200, step);
             totals.add(answer[0].json().path("summary").path("total").asText());
         }
+        String heapUsed = heap.summary();
         Map<String, Integer> sql = server.sql(mark);
         int runs = bodies.size();
+        double p50 = h.getValueAtPercentile(50) / 1000.0;
+        int changes = Integer.parseInt(totals.get(0));
+        int per = objects > 0 ? objects : changes;
+        double perChange = per == 0 ? 0 : p50 / per;
         line("| " + step + " | " + runs + " | " + Stats.ms(h, 50) + " | " + Stats.f(h.getMaxValue() / 1000.0) + " | "
                 + String.join(", ", totals.stream().distinct().toList()) + " | "
-                + Stats.f(sql.getOrDefault("total", 0) / (double) runs) + " (" + Stats.f(sql.getOrDefault("writes", 0) / (double) runs)
-                + ": " + writes(sql) + ") |");
+                + (per == 0 ? "–" : Stats.f(perChange) + (objects > 0 ? " per object" : "")) + " | " + heapUsed + " | "
+                + (server.countsSql ? Stats.f(sql.getOrDefault("total", 0) / (double) runs) + " ("
+                + Stats.f(sql.getOrDefault("writes", 0) / (double) runs) + ": " + writes(sql) + ")" : "not counted") + " |");
+        return new Step(p50, changes, perChange);
+    }
+
+    private static final java.net.http.HttpClient LONG_CLIENT = java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+
+    /**
+     * Like test-support's {@code Http.send}, but waiting up to 30 minutes: a hundred-times cold
+     * apply on a loaded machine can outlast its five.
+     */
+    private static Http.Response postYaml(String url, String token, String body) {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .timeout(Duration.ofMinutes(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/yaml")
+                .header("Accept", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8))
+                .build();
+        try {
+            HttpResponse<String> response = LONG_CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Http.Response(response.statusCode(), response.body(), response);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String writes(Map<String, Integer> sql) {
@@ -295,7 +395,10 @@ class BundleBenchmark {
         return server.sql(mark);
     }
 
-    private static String perGrant(Map<String, Integer> sql) {
+    private String perGrant(Map<String, Integer> sql) {
+        if (!server.countsSql) {
+            return "not counted";
+        }
         return Stats.f(sql.getOrDefault("total", 0) / (double) SQL_SAMPLE) + " ("
                 + Stats.f(sql.getOrDefault("select", 0) / (double) SQL_SAMPLE) + "/"
                 + Stats.f(sql.getOrDefault("insert", 0) / (double) SQL_SAMPLE) + "/"

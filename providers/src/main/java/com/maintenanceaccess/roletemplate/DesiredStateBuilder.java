@@ -24,12 +24,24 @@ public final class DesiredStateBuilder {
     private final ImportInput input;
     private final AccessCatalog catalog;
     private final Map<String, String> permissions;
+    /**
+     * The permissions by area and by action, in catalog order: a pattern is answered by one
+     * look-up instead of a pass over every permission (templates × permissions made a
+     * hundred-times catalog take seconds to expand).
+     */
+    private final Map<String, List<String>> byArea = new HashMap<>();
+    private final Map<String, List<String>> byAction = new HashMap<>();
     private final List<Problem> problems = new ArrayList<>();
 
     private DesiredStateBuilder(ImportInput input) {
         this.input = input;
         this.catalog = input.catalog();
         this.permissions = catalog.permissions();
+        for (String permission : permissions.keySet()) {
+            int colon = permission.indexOf(':');
+            byArea.computeIfAbsent(permission.substring(0, colon), a -> new ArrayList<>()).add(permission);
+            byAction.computeIfAbsent(permission.substring(colon + 1), a -> new ArrayList<>()).add(permission);
+        }
     }
 
     /** The desired state, or {@link InvalidInputException} with every problem. */
@@ -195,7 +207,7 @@ public final class DesiredStateBuilder {
             String area = pattern.substring(0, colon);
             String action = pattern.substring(colon + 1);
             boolean known = true;
-            if (!area.equals("*") && catalog.area(area).isEmpty()) {
+            if (!area.equals("*") && !byArea.containsKey(area) && catalog.area(area).isEmpty()) {
                 problems.add(node.problem("unknown area '" + area + "' in '" + pattern + "'"));
                 known = false;
             }
@@ -206,10 +218,7 @@ public final class DesiredStateBuilder {
             if (!known) {
                 continue;
             }
-            List<String> matches = permissions.keySet().stream()
-                    .filter(p -> (area.equals("*") || p.startsWith(area + ":"))
-                            && (action.equals("*") || p.endsWith(":" + action)))
-                    .toList();
+            List<String> matches = matches(area, action);
             if (matches.isEmpty()) {
                 problems.add(node.problem(area.equals("*") || action.equals("*")
                         ? "'" + pattern + "' matches no permission" : unknownPermission(pattern)));
@@ -217,6 +226,21 @@ public final class DesiredStateBuilder {
             result.addAll(matches);
         }
         return result;
+    }
+
+    /** The permissions {@code area:action} names, either of them possibly {@code *}. */
+    private List<String> matches(String area, String action) {
+        if (area.equals("*") && action.equals("*")) {
+            return List.copyOf(permissions.keySet());
+        }
+        if (area.equals("*")) {
+            return byAction.getOrDefault(action, List.of());
+        }
+        if (action.equals("*")) {
+            return byArea.getOrDefault(area, List.of());
+        }
+        String permission = AccessCatalog.permission(area, action);
+        return permissions.containsKey(permission) ? List.of(permission) : List.of();
     }
 
     private String unknownPermission(String permission) {

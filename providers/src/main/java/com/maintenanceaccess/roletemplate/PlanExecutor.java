@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
@@ -23,22 +24,56 @@ import org.keycloak.protocol.oidc.OIDCLoginProtocol;
  * The maps hold ids, not models: a model listed after the apply's first write can be the
  * database's own adapter, whose writes would bypass the realm cache's invalidation, while
  * {@code getRoleById} always answers with the cache-aware model (and costs no query).
+ *
+ * <p>The caller runs it without automatic flushes; the executor flushes and clears the
+ * persistence context at the {@link SafePoints}. Ids survive a clear, models do not: after
+ * one, the realm is looked up again (an invalidated realm answers with a fresh database
+ * model) and every role and scope is resolved afresh by id, as it always is.
  */
 final class PlanExecutor {
 
-    private final RealmModel realm;
+    private final KeycloakSession session;
+    private final ApplyPersistence persistence;
+    private final SafePoints safePoints;
+    private final String realmId;
     private final RealmState desired;
+    private RealmModel realm;
     private Map<String, String> roleIds;
     private Map<String, String> scopeIds;
 
-    private PlanExecutor(RealmModel realm, RealmState desired) {
+    private PlanExecutor(KeycloakSession session, ApplyPersistence persistence, SafePoints safePoints,
+                         RealmModel realm, RealmState desired) {
+        this.session = session;
+        this.persistence = persistence;
+        this.safePoints = safePoints;
+        this.realmId = realm.getId();
         this.realm = realm;
         this.desired = desired;
     }
 
-    static void execute(RealmModel realm, Plan plan) {
-        PlanExecutor executor = new PlanExecutor(realm, plan.desired());
-        plan.changes().forEach(executor::run);
+    /** Runs the plan's changes in order; answers the realm's model as it is valid afterwards. */
+    static RealmModel execute(KeycloakSession session, ApplyPersistence persistence, SafePoints safePoints,
+                              RealmModel realm, Plan plan) {
+        PlanExecutor executor = new PlanExecutor(session, persistence, safePoints, realm, plan.desired());
+        int executed = 0;
+        for (Change change : plan.changes()) {
+            if (safePoints.flushBefore(change)) {
+                persistence.flush();
+            }
+            executor.run(change);
+            executed++;
+            if (safePoints.clearAfter(executed)) {
+                executor.flushAndClear();
+            }
+        }
+        return executor.realm;
+    }
+
+    private void flushAndClear() {
+        persistence.flushAndClear();
+        realm = session.realms().getRealm(realmId);
+        // Keycloak's own listeners (a role's removal, for one) read the context's realm.
+        session.getContext().setRealm(realm);
     }
 
     private void run(Change change) {

@@ -2,7 +2,6 @@ package com.maintenanceaccess.roletemplate;
 
 import java.util.List;
 import java.util.concurrent.locks.Lock;
-import jakarta.persistence.EntityManager;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -23,8 +22,6 @@ public class RoleTemplatesImporter implements Provider {
         void emit(KeycloakSession session, RealmModel realm, Plan plan);
     }
 
-    private static final String JPA_PROVIDER = "org.keycloak.connections.jpa.JpaConnectionProvider";
-
     private final KeycloakSession session;
     private final RoleTemplatesImporterFactory factory;
 
@@ -41,7 +38,9 @@ public class RoleTemplatesImporter implements Provider {
     /** A dry run: what an apply would do now. Writes nothing. */
     public Plan plan(RealmModel realm, List<InputParser.Source> sources) {
         RealmState desired = desired(sources);
-        return Planner.plan(desired, RealmStateReader.read(realm, desired.client()));
+        // Read-only: no query needs a flush, and each one would dirty-check what the reader loaded.
+        ApplyPersistence database = ApplyPersistence.of(session);
+        return database.withoutAutoFlush(() -> Planner.plan(desired, RealmStateReader.read(database, realm, desired.client())));
     }
 
     /** Applies and returns the plan it executed; the event is written in the same transaction. */
@@ -55,34 +54,23 @@ public class RoleTemplatesImporter implements Provider {
                     session.getContext(), inner -> {
                         RealmModel target = inner.realms().getRealm(realmId);
                         inner.getContext().setRealm(target);
-                        lockRealmRow(inner, realmId);
-                        Plan plan = Planner.plan(desired, RealmStateReader.read(target, desired.client()));
-                        PlanExecutor.execute(target, plan);
-                        events.emit(inner, target, plan);
-                        return plan;
+                        ApplyPersistence persistence = ApplyPersistence.of(inner);
+                        persistence.lockRealmRow(realmId);
+                        Applied applied = persistence.withoutAutoFlush(() -> {
+                            Plan plan = Planner.plan(desired, RealmStateReader.read(persistence, target, desired.client()));
+                            return new Applied(plan, PlanExecutor.execute(inner, persistence, SafePoints.DEFAULT, target, plan));
+                        });
+                        // The executor may have cleared the persistence context: only its realm model is current.
+                        inner.getContext().setRealm(applied.realm());
+                        events.emit(inner, applied.realm(), applied.plan());
+                        return applied.plan();
                     }, "mx-role-templates-apply");
         } finally {
             lock.unlock();
         }
     }
 
-    /**
-     * SELECT ... FOR UPDATE on the realm row: held until the transaction ends. The JPA
-     * connection provider is looked up by name because keycloak-model-jpa 26.7.3 cannot be
-     * compiled against (its parent pom is not served); the distribution always has it.
-     */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void lockRealmRow(KeycloakSession session, String realmId) {
-        try {
-            Class type = Class.forName(JPA_PROVIDER, true, RoleTemplatesImporter.class.getClassLoader());
-            Object provider = session.getProvider(type);
-            EntityManager entityManager = (EntityManager) type.getMethod("getEntityManager").invoke(provider);
-            entityManager.createNativeQuery("SELECT ID FROM REALM WHERE ID = ?1 FOR UPDATE")
-                    .setParameter(1, realmId)
-                    .getResultList();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot lock realm " + realmId + " for the role-template apply", e);
-        }
+    private record Applied(Plan plan, RealmModel realm) {
     }
 
     @Override

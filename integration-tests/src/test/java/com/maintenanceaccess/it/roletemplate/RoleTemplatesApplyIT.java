@@ -197,7 +197,7 @@ class RoleTemplatesApplyIT {
             refused(scratch, files + template("loop", "aircraft:view") + "includes: [loop]\n", "template 'loop' includes itself");
             refused(scratch, files + template("dispatcher", "aircraft:view"), "role 'dispatcher' already exists and was not made by the importer");
             refused(scratch, catalog.replace("  - id: workshop\n", "  - id: planning\n"), "duplicate module 'planning'");
-            refused(scratch, files + "#" + "x".repeat(1024 * 1024) + "\n", "larger than the limit of 1048576 bytes");
+            refused(scratch, files + "#" + "x".repeat(2 * 1024 * 1024) + "\n", "larger than the limit of 2097152 bytes");
 
             Http.Response many = scratch.post("apply", "application/yaml",
                     files + template("a", "workorder:view") + template("b", "workorders:fly") + template("c", "aircraft:release"));

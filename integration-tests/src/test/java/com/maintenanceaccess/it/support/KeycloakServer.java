@@ -61,6 +61,7 @@ public final class KeycloakServer {
                     "--spi-required-action--accept-invitation--test-clock-offset-seconds=172800",
                     "--log-level=INFO,com.maintenanceaccess:DEBUG"));
             arguments.addAll(extraOptions());
+            // -Dmx.it.ready-timeout (ISO-8601): more time on a loaded machine (start-dev augments on every start).
             shared.start(arguments, smtpEnvironment(), Duration.parse(System.getProperty("mx.it.ready-timeout", "PT4M")));
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
         }
