@@ -25,6 +25,14 @@ public final class Problems {
                 .build();
     }
 
+    /** 409: the write conflicts with what is stored (the message says what to do instead). */
+    public static Response conflict(String message) {
+        return Response.status(Response.Status.CONFLICT)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("error", "conflict", "error_description", message))
+                .build();
+    }
+
     public static Response notFound(String message) {
         return Response.status(Response.Status.NOT_FOUND)
                 .type(MediaType.APPLICATION_JSON)

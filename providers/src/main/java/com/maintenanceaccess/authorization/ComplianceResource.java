@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.maintenanceaccess.api.MxCaller;
+import com.maintenanceaccess.audit.AdminAudit;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -70,42 +70,35 @@ public class ComplianceResource {
                 number("first", first, 0, 0, Integer.MAX_VALUE), number("max", max, 100, 1, MAX_PAGE)), now);
     }
 
-    /** The roster of people holding a valid authorization of {@code type} now, for auditors. */
+    /**
+     * The roster of one type for auditors: {@code staff=current} (default) lists the people who
+     * may certify now, {@code staff=former} the leavers whose records are kept (see {@link Roster}).
+     */
     @GET
     @Path("roster")
     public Response roster(@QueryParam("type") @DefaultValue("certifying-staff") String type,
-                           @QueryParam("format") @DefaultValue("json") String format) {
+                           @QueryParam("format") @DefaultValue("json") String format,
+                           @QueryParam("staff") @DefaultValue("current") String staffParam) {
         if (feature.catalog().type(type).isEmpty()) {
             throw ApiErrors.invalid("type", "unknown authorization type '" + type + "'");
         }
         if (!format.equals("json") && !format.equals("csv")) {
             throw ApiErrors.invalid("format", "must be json or csv");
         }
-        Instant now = feature.clock().instant();
-        List<RosterCsv.Row> rows = new ArrayList<>();
-        ExpiryQuery query = new ExpiryQuery(session);
-        for (int first = 0; ; first += MAX_PAGE) {
-            List<ExpiryQuery.Hit> hits = query.page(realm, now, null, type, first, MAX_PAGE);
-            for (ExpiryQuery.Hit hit : hits) {
-                UserModel user = session.users().getUserById(realm, hit.userId());
-                if (user == null) {
-                    continue;
-                }
-                AuthorizationChanges.byId(AuthorizationStore.read(user).records(), ExpiryIndex.recordId(hit.indexValue()))
-                        .filter(a -> a.type().equals(type) && AuthorizationState.isValid(a, now))
-                        .ifPresent(a -> rows.add(new RosterCsv.Row(user.getId(), user.getUsername(), user.getFirstName(),
-                                user.getLastName(), user.getEmail(), a)));
-            }
-            if (hits.size() < MAX_PAGE) {
-                break;
-            }
+        Roster.Staff staff = Roster.Staff.parse(staffParam);
+        if (staff == null) {
+            throw ApiErrors.invalid("staff", "must be current or former");
         }
+        Instant now = feature.clock().instant();
+        List<RosterCsv.Row> rows = new Roster(session, realm, feature).rows(staff, type, now);
         if (format.equals("csv")) {
             return Response.ok(RosterCsv.csv(rows), "text/csv; charset=utf-8")
-                    .header("Content-Disposition", "attachment; filename=\"roster-" + type + ".csv\"").build();
+                    .header("Content-Disposition", "attachment; filename=\"roster-" + type
+                            + (staff == Roster.Staff.FORMER ? "-former" : "") + ".csv\"").build();
         }
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("type", type);
+        body.put("staff", staff.name().toLowerCase(java.util.Locale.ROOT));
         body.put("generatedAt", now.toString());
         body.put("count", rows.size());
         ArrayNode people = body.putArray("entries");
@@ -138,8 +131,8 @@ public class ComplianceResource {
                 break;
             }
         }
-        new AdminEventBuilder(realm, caller.adminAuth(), session, session.getContext().getConnection())
-                .resource(AuthorizationFeature.RESOURCE_TYPE).operation(OperationType.ACTION)
+        AdminAudit.ofKind(new AdminEventBuilder(realm, caller.adminAuth(), session, session.getContext().getConnection()),
+                        AuthorizationFeature.RESOURCE_TYPE).operation(OperationType.ACTION)
                 .resourcePath("authorizations", "reindex").detail("action", "reindex")
                 .detail("users", String.valueOf(users)).success();
         ObjectNode answer = JsonNodeFactory.instance.objectNode();

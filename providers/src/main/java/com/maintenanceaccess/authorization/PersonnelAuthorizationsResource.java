@@ -55,7 +55,7 @@ public class PersonnelAuthorizationsResource {
         UserModel person = person();
         Instant now = feature.clock().instant();
         ArrayNode list = JsonNodeFactory.instance.arrayNode();
-        AuthorizationStore.read(person).records().forEach(a -> list.add(AuthorizationJson.write(a, now)));
+        AuthorizationStore.read(person).records().forEach(a -> list.add(feature.view(a, person.isEnabled(), now)));
         return list;
     }
 
@@ -63,9 +63,10 @@ public class PersonnelAuthorizationsResource {
     @Path("{authorizationId}")
     public Response get(@PathParam("authorizationId") String authorizationId) {
         requireRole(AuthorizationFeature.VIEW_ROLE);
-        PersonnelAuthorization a = AuthorizationChanges.byId(AuthorizationStore.read(person()).records(), authorizationId)
+        UserModel person = person();
+        PersonnelAuthorization a = AuthorizationChanges.byId(AuthorizationStore.read(person).records(), authorizationId)
                 .orElseThrow(() -> notFound("authorization"));
-        return Response.ok(AuthorizationJson.write(a, feature.clock().instant()))
+        return Response.ok(feature.view(a, person.isEnabled(), feature.clock().instant()))
                 .header(HttpHeaders.ETAG, AuthorizationVersion.of(a)).build();
     }
 
@@ -136,7 +137,7 @@ public class PersonnelAuthorizationsResource {
         AuthorizationStore.write(person, stored, change.records());
         AuthorizationEvents.emit(new AdminEventBuilder(realm, caller.adminAuth(), session,
                 session.getContext().getConnection()), person, change.action(), change.before(), change.after(), "mx-api");
-        return Response.ok(AuthorizationJson.write(change.after(), feature.clock().instant()))
+        return Response.ok(feature.view(change.after(), person.isEnabled(), feature.clock().instant()))
                 .header(HttpHeaders.ETAG, AuthorizationVersion.of(change.after())).build();
     }
 

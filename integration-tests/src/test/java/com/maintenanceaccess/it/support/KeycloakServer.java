@@ -61,7 +61,7 @@ public final class KeycloakServer {
                     "--spi-required-action--accept-invitation--test-clock-offset-seconds=172800",
                     "--log-level=INFO,com.maintenanceaccess:DEBUG"));
             arguments.addAll(extraOptions());
-            shared.start(arguments, smtpEnvironment(), Duration.ofMinutes(4));
+            shared.start(arguments, smtpEnvironment(), Duration.ofMinutes(Long.getLong("it.startup-minutes", 4)));
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
         }
         return shared;
