@@ -113,11 +113,11 @@ class InvitationStateIT {
     void aRevokeRacingTheAcceptanceIsACompareAndSet() throws Exception {
         int accepted = 0;
         int revoked = 0;
-        for (int round = 0; round < 4; round++) {
+        for (int round = 0; round < 6; round++) {
             String userId = it.invitee("inv-race", Map.of());
             String email = it.email(userId);
             assertEquals(201, it.invite(userId, null, null).status());
-            Outcome outcome = race(InvitationSupport.link(email, 1),
+            Outcome outcome = race(InvitationSupport.link(email, 1), DELAYS_MS[round],
                     () -> Http.postJson(it.api("/" + userId + "/revoke"), it.adminToken(), null));
             String status = it.invitation(userId).get("status").asText();
             if (outcome.accepted()) {
@@ -134,7 +134,7 @@ class InvitationStateIT {
                 revoked++;
             }
         }
-        assertEquals(4, accepted + revoked);
+        assertEquals(6, accepted + revoked);
     }
 
     @Test
@@ -143,7 +143,7 @@ class InvitationStateIT {
             String userId = it.invitee("inv-rerace", Map.of());
             String email = it.email(userId);
             assertEquals(201, it.invite(userId, null, null).status());
-            Outcome outcome = race(InvitationSupport.link(email, 1),
+            Outcome outcome = race(InvitationSupport.link(email, 1), DELAYS_MS[round * 2],
                     () -> Http.postJson(it.api("/" + userId + "/resend"), it.adminToken(), Map.of()));
             String status = it.invitation(userId).get("status").asText();
             if (outcome.accepted()) {
@@ -161,8 +161,15 @@ class InvitationStateIT {
     private record Outcome(boolean accepted, Http.Response other) {
     }
 
-    /** Opens the link, then submits the password and runs {@code other} at the same moment. */
-    private static Outcome race(String link, java.util.concurrent.Callable<Http.Response> other) throws Exception {
+    /**
+     * How long after the password submission the competitor starts, per round: from the same
+     * moment to well inside the acceptance's password hashing, where a lost update used to land.
+     */
+    private static final long[] DELAYS_MS = {0, 50, 100, 200, 300, 450};
+
+    /** Opens the link, then submits the password and, {@code delayMs} later, runs {@code other}. */
+    private static Outcome race(String link, long delayMs, java.util.concurrent.Callable<Http.Response> other)
+            throws Exception {
         Visitor visitor = new Visitor();
         HttpResponse<String> page = visitor.get(link);
         assertEquals(200, page.statusCode(), page::body);
@@ -177,6 +184,7 @@ class InvitationStateIT {
             });
             Future<Http.Response> competitor = pool.submit(() -> {
                 start.await();
+                Thread.sleep(delayMs);
                 return other.call();
             });
             start.countDown();
