@@ -12,7 +12,7 @@ import java.util.Set;
  * @param invitationStatus pending, accepted, expired or revoked; null when never invited
  * @param templates        role templates the user holds (managed composite realm roles), with their flags
  * @param permissions      effective {@code <area>:<action>} permissions
- * @param validAuthorizationTypes personnel authorization types usable at signoff now (the signoff
+ * @param validAuthorizationTypes personnel authorization types whose records are usable at signoff now (the signoff
  *                                check's rules, {@code RecordUsability}: recency counts)
  * @param authorizationsExpiring  (type, expiry) of valid authorizations, for reviews
  * @param standing                what else decides whether the person can log in and is in the right

@@ -67,13 +67,15 @@ public final class UserFactsReader {
         }
         templates.sort(java.util.Comparator.comparing(UserFacts.Template::name));
 
-        // Usable at signoff, by the signoff check's own rules (recency, leavers): one rule set.
+        // Usable at signoff, by the signoff check's own rules (dates, status, licence, recency):
+        // one rule set. Whether the person is enabled is a check of its own (explain's
+        // user-enabled, the report's disabled-with-roles), so it is not repeated per record here.
         RecordUsability usability = AuthorizationFeature.of(session).usability();
         Set<String> validTypes = new HashSet<>();
         List<UserFacts.Expiring> valid = new ArrayList<>();
         List<UserFacts.Unusable> unusable = new ArrayList<>();
         for (PersonnelAuthorization authorization : AuthorizationStore.read(user).records()) {
-            List<SignoffCheck.Reason> reasons = usability.against(authorization, user.isEnabled(), now);
+            List<SignoffCheck.Reason> reasons = usability.against(authorization, true, now);
             if (reasons.isEmpty()) {
                 validTypes.add(authorization.type());
                 valid.add(new UserFacts.Expiring(authorization.type(), authorization.reference(), authorization.validUntil()));
