@@ -25,8 +25,8 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 /**
  * {@code /realms/{realm}/mx/authorizations}: realm-wide compliance views for holders of
  * {@value AuthorizationFeature#VIEW_ROLE}. Expiring and expired are paged straight from the
- * expiry index; the roster walks the index of one type in pages and keeps only records valid
- * now, so none of them reads users that hold no matching authorization.
+ * expiry index; the roster ({@link Roster}) walks the index of one type in pages and keeps only
+ * records usable at signoff now, so none of them reads users that hold no matching authorization.
  */
 public class ComplianceResource {
 
