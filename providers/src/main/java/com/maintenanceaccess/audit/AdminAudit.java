@@ -8,19 +8,33 @@ import org.keycloak.events.EventStoreProvider;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.AuthDetails;
 import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.util.JsonSerialization;
 
 /**
- * Emits the admin events of the bundle's writes: one per write, with the bundle's resource
- * type, the path of what changed and a representation (before and after), so that the
- * realm's admin event store and listeners keep who changed what and when.
+ * Emits the admin events of the bundle's writes: one per write, with the path of what changed
+ * and a representation (before and after), so that the realm's admin event store and listeners
+ * keep who changed what and when.
+ *
+ * <p>Resource type: Keycloak's own {@link ResourceType#CUSTOM}, because the admin events API
+ * and the console's filter parse {@code resourceTypes} into that enum (an invented type such as
+ * {@code MX_ACCOUNT} made them answer 500). Which of the bundle's kinds an event is
+ * ({@code MX_ACCOUNT}, {@code MX_INVITATION} …) is in the detail {@value #KIND}.
  */
 public final class AdminAudit {
 
+    /** The detail holding the bundle's kind of event. */
+    public static final String KIND = "mx_kind";
+
     private AdminAudit() {
+    }
+
+    /** Types an event built with Keycloak's builder as one of the bundle's {@code kind}s. */
+    public static AdminEventBuilder ofKind(AdminEventBuilder builder, String kind) {
+        return builder.resource(ResourceType.CUSTOM).detail(KIND, kind);
     }
 
     /** A write made by an authenticated caller of the bundle's API. */
@@ -29,7 +43,8 @@ public final class AdminAudit {
         RealmModel realm = session.getContext().getRealm();
         new AdminEventBuilder(realm, caller.adminAuth(), session, session.getContext().getConnection())
                 .operation(operation)
-                .resource(resourceType)
+                .resource(ResourceType.CUSTOM)
+                .detail(KIND, resourceType)
                 .resourcePath(path)
                 .representation(representation)
                 .success();
@@ -47,7 +62,7 @@ public final class AdminAudit {
                                   String resourceType, String path, Object representation) {
         AdminEvent event = newEvent(realm, operation, resourceType, path, representation);
         event.setAuthDetails(new AuthDetails(cause.getAuthDetails()));
-        event.setDetails(Map.of("cause", cause.getId() == null ? "" : cause.getId()));
+        event.setDetails(Map.of("cause", cause.getId() == null ? "" : cause.getId(), KIND, resourceType));
         send(session, realm, event);
     }
 
@@ -63,7 +78,7 @@ public final class AdminAudit {
         auth.setRealmName(realm.getName());
         auth.setIpAddress("127.0.0.1");
         event.setAuthDetails(auth);
-        event.setDetails(Map.of("actor", "maintenance-access:scheduler"));
+        event.setDetails(Map.of("actor", "maintenance-access:scheduler", KIND, resourceType));
         send(session, realm, event);
     }
 
@@ -75,7 +90,7 @@ public final class AdminAudit {
         event.setRealmId(realm.getId());
         event.setRealmName(realm.getName());
         event.setOperationType(operation);
-        event.setResourceTypeAsString(resourceType);
+        event.setResourceType(ResourceType.CUSTOM);
         event.setResourcePath(path);
         try {
             event.setRepresentation(JsonSerialization.writeValueAsString(representation));

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The compact token claim: only records valid at {@code now}, each as
+ * The compact token claim: only records that can be used at signoff at {@code now}
+ * ({@link RecordUsability}: none for a disabled or deactivated person), each as
  * {@code {t: type, ref: reference, ac: [aircraft], task: [tasks], exp: epoch seconds of validUntil}}.
  */
 public final class AuthorizationClaim {
@@ -14,9 +15,9 @@ public final class AuthorizationClaim {
     private AuthorizationClaim() {
     }
 
-    public static List<Map<String, Object>> of(List<PersonnelAuthorization> records, Instant now) {
-        return records.stream()
-                .filter(a -> AuthorizationState.isValid(a, now))
+    public static List<Map<String, Object>> of(RecordUsability usability, List<PersonnelAuthorization> records,
+                                               boolean personEnabled, Instant now) {
+        return usability.usable(records, personEnabled, now).stream()
                 .map(a -> {
                     Map<String, Object> claim = new LinkedHashMap<>();
                     claim.put("t", a.type());

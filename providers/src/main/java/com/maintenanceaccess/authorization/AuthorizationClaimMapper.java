@@ -7,6 +7,7 @@ import java.util.List;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
@@ -17,7 +18,8 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.IDToken;
 
 /**
- * Adds the person's personnel authorizations that are valid at issue time as a compact claim
+ * Adds the person's personnel authorizations that can be used at issue time (the signoff
+ * check's rules, {@link RecordUsability}, so recency counts and a leaver gets none) as a compact claim
  * (default {@code mx_auth}, see {@link AuthorizationClaim}). It reads the user model's
  * attribute, which the user cache holds: no database query per token once the cache is warm.
  * A token keeps the claim until it expires, so clients should also honour each entry's
@@ -53,8 +55,10 @@ public class AuthorizationClaimMapper extends AbstractOIDCProtocolMapper
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel mapping, UserSessionModel userSession,
                             KeycloakSession session, ClientSessionContext clientSessionCtx) {
-        List<PersonnelAuthorization> records = AuthorizationStore.read(userSession.getUser(), decoded::decode).records();
-        List<?> claim = AuthorizationClaim.of(records, clock.instant());
+        UserModel user = userSession.getUser();
+        List<PersonnelAuthorization> records = AuthorizationStore.read(user, decoded::decode).records();
+        RecordUsability usability = new RecordUsability(AuthorizationFeature.of(session).catalog());
+        List<?> claim = AuthorizationClaim.of(usability, records, user.isEnabled(), clock.instant());
         // Always a list, even of one or none: OIDCAttributeMapperHelper.mapClaim would flatten a
         // one-element list to an object and drop an empty one, and clients need one shape.
         String name = mapping.getConfig().get(OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME);

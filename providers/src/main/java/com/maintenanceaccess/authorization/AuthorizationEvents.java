@@ -2,13 +2,15 @@ package com.maintenanceaccess.authorization;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.maintenanceaccess.audit.AdminAudit;
 import java.time.Instant;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
- * One admin event per change, resource type {@value AuthorizationFeature#RESOURCE_TYPE}: the
+ * One admin event per change, resource type {@code CUSTOM} with detail {@code mx_kind} =
+ * {@value AuthorizationFeature#RESOURCE_TYPE} ({@link AdminAudit}): the
  * builder carries the actor (user, client, IP) and time; the representation holds the action,
  * the person, and the record before and after (readable form).
  */
@@ -33,7 +35,7 @@ final class AuthorizationEvents {
             case "remove" -> OperationType.DELETE;
             default -> OperationType.UPDATE;
         };
-        builder.resource(AuthorizationFeature.RESOURCE_TYPE)
+        AdminAudit.ofKind(builder, AuthorizationFeature.RESOURCE_TYPE)
                 .operation(operation)
                 .resourcePath("users", person.getId(), "authorizations", recordId)
                 .representation(representation)

@@ -17,7 +17,7 @@ public record AuthorizationFeature(AuthorizationCatalog catalog, Clock clock) {
     public static final String SIGNOFF_ROLE = "signoff:check";
     /** The user attribute holding one codec-encoded record per value. */
     public static final String ATTRIBUTE = "mx_authorizations";
-    /** The custom resource type of this feature's admin events. */
+    /** The kind of this feature's admin events (detail {@code mx_kind}, resource type CUSTOM: see AdminAudit). */
     public static final String RESOURCE_TYPE = "MX_PERSONNEL_AUTHORIZATION";
 
     public static AuthorizationFeature of(KeycloakSession session) {
@@ -32,6 +32,25 @@ public record AuthorizationFeature(AuthorizationCatalog catalog, Clock clock) {
 
     public AuthorizationChanges changes() {
         return new AuthorizationChanges(rules(), clock, () -> UUID.randomUUID().toString());
+    }
+
+    /** The one rule set for "can be used at signoff" (see {@link RecordUsability}). */
+    public RecordUsability usability() {
+        return new RecordUsability(catalog);
+    }
+
+    /**
+     * A record as the API shows it, with {@code usableAtSignoff} and, when it cannot be used,
+     * {@code unusableBecause} (the signoff check's reasons, e.g. {@code recency_lapsed}).
+     */
+    public com.fasterxml.jackson.databind.node.ObjectNode view(PersonnelAuthorization a, boolean personEnabled,
+                                                               java.time.Instant now) {
+        var json = AuthorizationJson.write(a, now);
+        var reasons = usability().against(a, personEnabled, now);
+        json.put("usableAtSignoff", reasons.isEmpty());
+        var because = json.putArray("unusableBecause");
+        reasons.forEach(r -> because.add(r.id()));
+        return json;
     }
 
     public SignoffCheck signoffCheck() {

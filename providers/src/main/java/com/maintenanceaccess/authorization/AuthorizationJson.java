@@ -22,7 +22,7 @@ public final class AuthorizationJson {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FIELDS = Set.of("id", "type", "reference", "licence", "scope", "limitations",
             "firstIssue", "effective", "expiry", "issuer", "continuationTraining", "experience", "status",
-            "statusReason", "statusChanged", "state", "validUntil");
+            "statusReason", "statusChanged", "state", "validUntil", "usableAtSignoff", "unusableBecause");
 
     private AuthorizationJson() {
     }

@@ -7,6 +7,7 @@ import com.maintenanceaccess.api.AccountPermission;
 import com.maintenanceaccess.api.Authority;
 import com.maintenanceaccess.api.Authority.AccountScope;
 import com.maintenanceaccess.api.Problems;
+import com.maintenanceaccess.audit.AdminAudit;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -29,7 +30,7 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
  * {@code /realms/{realm}/mx/authorizations}: compliance views of one account (compliance officers
  * and auditors of it; {@code account=} chooses when they act in several) or of the realm (realm
  * operators with view-users). Expiring and expired are paged from the expiry index; the roster
- * walks the index of one type in pages and keeps only records valid now, so none of them reads
+ * ({@link Roster}) walks the index of one type in pages and keeps only records usable at signoff now, so none of them reads
  * users that hold no matching authorization. Scoped to an account, the index is walked until
  * the page is full of that account's people.
  */
@@ -75,11 +76,15 @@ public class ComplianceResource {
                 number("max", max, 100, 1, MAX_PAGE), now);
     }
 
-    /** The roster of people holding a valid authorization of {@code type} now, for auditors. */
+    /**
+     * The roster of one type for auditors: {@code staff=current} (default) lists the people who
+     * may certify now, {@code staff=former} the leavers whose records are kept (see {@link Roster}).
+     */
     @GET
     @Path("roster")
     public Response roster(@QueryParam("type") @DefaultValue("certifying-staff") String type,
                            @QueryParam("format") @DefaultValue("json") String format,
+                           @QueryParam("staff") @DefaultValue("current") String staffParam,
                            @QueryParam("account") String account) {
         AccountScope scope = caller.scope(account, AccountPermission.VIEW_AUTHORIZATIONS);
         if (feature.catalog().type(type).isEmpty()) {
@@ -88,31 +93,20 @@ public class ComplianceResource {
         if (!format.equals("json") && !format.equals("csv")) {
             throw Problems.invalid("format", "must be json or csv");
         }
-        Instant now = feature.clock().instant();
-        List<RosterCsv.Row> rows = new ArrayList<>();
-        ExpiryQuery query = new ExpiryQuery(session);
-        for (int first = 0; ; first += MAX_PAGE) {
-            List<ExpiryQuery.Hit> hits = query.page(realm, now, null, type, first, MAX_PAGE);
-            for (ExpiryQuery.Hit hit : hits) {
-                UserModel user = session.users().getUserById(realm, hit.userId());
-                if (user == null || !scope.contains(user)) {
-                    continue;
-                }
-                AuthorizationChanges.byId(AuthorizationStore.read(user).records(), ExpiryIndex.recordId(hit.indexValue()))
-                        .filter(a -> a.type().equals(type) && AuthorizationState.isValid(a, now))
-                        .ifPresent(a -> rows.add(new RosterCsv.Row(user.getId(), user.getUsername(), user.getFirstName(),
-                                user.getLastName(), user.getEmail(), a)));
-            }
-            if (hits.size() < MAX_PAGE) {
-                break;
-            }
+        Roster.Staff staff = Roster.Staff.parse(staffParam);
+        if (staff == null) {
+            throw Problems.invalid("staff", "must be current or former");
         }
+        Instant now = feature.clock().instant();
+        List<RosterCsv.Row> rows = new Roster(session, realm, feature).rows(staff, type, now, scope::contains);
         if (format.equals("csv")) {
             return Response.ok(RosterCsv.csv(rows), "text/csv; charset=utf-8")
-                    .header("Content-Disposition", "attachment; filename=\"roster-" + type + ".csv\"").build();
+                    .header("Content-Disposition", "attachment; filename=\"roster-" + type
+                            + (staff == Roster.Staff.FORMER ? "-former" : "") + ".csv\"").build();
         }
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("type", type);
+        body.put("staff", staff.name().toLowerCase(java.util.Locale.ROOT));
         body.put("generatedAt", now.toString());
         body.put("count", rows.size());
         ArrayNode people = body.putArray("entries");
@@ -144,8 +138,8 @@ public class ComplianceResource {
                 break;
             }
         }
-        new AdminEventBuilder(realm, caller.adminAuth(), session, session.getContext().getConnection())
-                .resource(AuthorizationFeature.RESOURCE_TYPE).operation(OperationType.ACTION)
+        AdminAudit.ofKind(new AdminEventBuilder(realm, caller.adminAuth(), session, session.getContext().getConnection()),
+                        AuthorizationFeature.RESOURCE_TYPE).operation(OperationType.ACTION)
                 .resourcePath("authorizations", "reindex").detail("action", "reindex")
                 .detail("users", String.valueOf(users)).success();
         ObjectNode answer = JsonNodeFactory.instance.objectNode();

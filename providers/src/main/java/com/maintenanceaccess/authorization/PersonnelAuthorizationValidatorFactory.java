@@ -54,6 +54,7 @@ public class PersonnelAuthorizationValidatorFactory implements ValidatorFactory,
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        RecordKeeping.install(factory);
     }
 
     @Override

@@ -59,7 +59,7 @@ public class PersonnelAuthorizationsResource {
         UserModel person = caller.user(userId, AccountPermission.VIEW_AUTHORIZATIONS);
         Instant now = feature.clock().instant();
         ArrayNode list = JsonNodeFactory.instance.arrayNode();
-        AuthorizationStore.read(person).records().forEach(a -> list.add(AuthorizationJson.write(a, now)));
+        AuthorizationStore.read(person).records().forEach(a -> list.add(feature.view(a, person.isEnabled(), now)));
         return list;
     }
 
@@ -69,7 +69,7 @@ public class PersonnelAuthorizationsResource {
         UserModel person = caller.user(userId, AccountPermission.VIEW_AUTHORIZATIONS);
         PersonnelAuthorization a = AuthorizationChanges.byId(AuthorizationStore.read(person).records(), authorizationId)
                 .orElseThrow(() -> notFound("authorization"));
-        return Response.ok(AuthorizationJson.write(a, feature.clock().instant()))
+        return Response.ok(feature.view(a, person.isEnabled(), feature.clock().instant()))
                 .header(HttpHeaders.ETAG, AuthorizationVersion.of(a)).build();
     }
 
@@ -139,7 +139,7 @@ public class PersonnelAuthorizationsResource {
         AuthorizationStore.write(person, stored, change.records());
         AuthorizationEvents.emit(new AdminEventBuilder(realm, caller.adminAuth(), session,
                 session.getContext().getConnection()), person, change.action(), change.before(), change.after(), "mx-api");
-        return Response.ok(AuthorizationJson.write(change.after(), feature.clock().instant()))
+        return Response.ok(feature.view(change.after(), person.isEnabled(), feature.clock().instant()))
                 .header(HttpHeaders.ETAG, AuthorizationVersion.of(change.after())).build();
     }
 

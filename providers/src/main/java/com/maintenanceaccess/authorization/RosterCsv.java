@@ -27,6 +27,9 @@ public final class RosterCsv {
         }
     }
 
+    /** First characters that make a spreadsheet treat a cell as a formula (shared with the access report). */
+    public static final String FORMULA_STARTS = "=+-@\t\r";
+
     private RosterCsv() {
     }
 
@@ -51,10 +54,13 @@ public final class RosterCsv {
         return cells.stream().map(RosterCsv::quote).collect(Collectors.joining(",")) + "\r\n";
     }
 
-    /** Quotes every cell; a leading =,+,-,@ is prefixed with ' so spreadsheets do not run it as a formula. */
+    /**
+     * Quotes every cell; a cell starting with =, +, -, @, TAB or CR is prefixed with ' so that
+     * spreadsheets do not run it as a formula (OWASP "CSV injection").
+     */
     static String quote(String cell) {
         String value = cell == null ? "" : cell;
-        if (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) {
+        if (!value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0) {
             value = "'" + value;
         }
         return "\"" + value.replace("\"", "\"\"") + "\"";

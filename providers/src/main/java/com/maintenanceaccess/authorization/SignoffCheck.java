@@ -1,10 +1,7 @@
 package com.maintenanceaccess.authorization;
 
 import com.maintenanceaccess.authorization.AuthorizationCatalog.TypeRule;
-import com.maintenanceaccess.authorization.PersonnelAuthorization.Period;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -22,7 +19,7 @@ public final class SignoffCheck {
 
     /** Machine-readable reasons, in the order they are reported. */
     public enum Reason {
-        MISSING, REVOKED, SUSPENDED, NOT_YET_EFFECTIVE, EXPIRED, LICENCE_EXPIRED, OUT_OF_SCOPE, RECENCY_LAPSED,
+        USER_DISABLED, MISSING, REVOKED, SUSPENDED, NOT_YET_EFFECTIVE, EXPIRED, LICENCE_EXPIRED, OUT_OF_SCOPE, RECENCY_LAPSED,
         SIGNER_PERFORMED_WORK;
 
         public String id() {
@@ -44,58 +41,59 @@ public final class SignoffCheck {
     }
 
     private final AuthorizationCatalog catalog;
+    private final RecordUsability usability;
 
     public SignoffCheck(AuthorizationCatalog catalog) {
         this.catalog = catalog;
+        this.usability = new RecordUsability(catalog);
     }
 
+    /** For an enabled signer (the unit tests' tables); the server always says whether the signer is enabled. */
     public Decision decide(Request request, List<PersonnelAuthorization> signerRecords) {
+        return decide(request, signerRecords, true);
+    }
+
+    /**
+     * A disabled or deactivated signer (a leaver) is never allowed: {@code user_disabled} is
+     * then a reason against every record and against the signoff as a whole.
+     */
+    public Decision decide(Request request, List<PersonnelAuthorization> signerRecords, boolean signerEnabled) {
         Optional<TypeRule> type = catalog.type(request.authorizationType());
         List<Reason> global = new ArrayList<>();
+        if (!signerEnabled) {
+            global.add(Reason.USER_DISABLED);
+        }
         if (type.map(TypeRule::independentOfPerformer).orElse(false)
                 && request.performers().contains(request.signer())) {
             global.add(Reason.SIGNER_PERFORMED_WORK);
         }
         List<Candidate> candidates = signerRecords.stream()
                 .filter(a -> a.type().equals(request.authorizationType()))
-                .map(a -> new Candidate(a, reasons(a, type.orElse(null), request)))
+                .map(a -> new Candidate(a, reasons(a, signerEnabled, request)))
                 .sorted(Comparator.comparingInt(c -> c.reasons().size()))
                 .toList();
         if (candidates.isEmpty()) {
-            List<Reason> reasons = new ArrayList<>(List.of(Reason.MISSING));
+            Set<Reason> reasons = new LinkedHashSet<>(global.contains(Reason.USER_DISABLED)
+                    ? List.of(Reason.USER_DISABLED) : List.of());
+            reasons.add(Reason.MISSING);
             reasons.addAll(global);
-            return new Decision(false, reasons, null, candidates);
+            return new Decision(false, List.copyOf(reasons), null, candidates);
         }
         Candidate best = candidates.get(0);
-        Set<Reason> reasons = new LinkedHashSet<>(best.reasons());
+        Set<Reason> reasons = new LinkedHashSet<>(global.contains(Reason.USER_DISABLED)
+                ? List.of(Reason.USER_DISABLED) : List.of());
+        reasons.addAll(best.reasons());
         reasons.addAll(global);
         boolean allowed = reasons.isEmpty();
         return new Decision(allowed, List.copyOf(reasons), allowed ? best.authorization() : null, candidates);
     }
 
-    List<Reason> reasons(PersonnelAuthorization a, TypeRule type, Request request) {
-        List<Reason> reasons = new ArrayList<>();
-        Instant t = request.time();
-        switch (AuthorizationState.at(a, t)) {
-            case REVOKED -> reasons.add(Reason.REVOKED);
-            case SUSPENDED -> reasons.add(Reason.SUSPENDED);
-            case NOT_YET_EFFECTIVE -> reasons.add(Reason.NOT_YET_EFFECTIVE);
-            case EXPIRED -> reasons.add(Reason.EXPIRED);
-            case LICENCE_EXPIRED -> reasons.add(Reason.LICENCE_EXPIRED);
-            case VALID -> {
-            }
-        }
-        // A suspended or revoked record is not usable whatever its dates; an active one can
-        // be outside its dates and have an expired licence at the same time: report both.
-        if (a.status() == PersonnelAuthorization.Status.ACTIVE && !reasons.contains(Reason.LICENCE_EXPIRED)
-                && a.licence() != null && a.licence().end() != null && !t.isBefore(a.licence().end())) {
-            reasons.add(Reason.LICENCE_EXPIRED);
-        }
+    List<Reason> reasons(PersonnelAuthorization a, boolean signerEnabled, Request request) {
+        List<Reason> reasons = new ArrayList<>(usability.against(a, signerEnabled, request.time()));
         if (!inScope(a, request)) {
-            reasons.add(Reason.OUT_OF_SCOPE);
-        }
-        if (type != null && type.requiresRecency() && !recent(a, t)) {
-            reasons.add(Reason.RECENCY_LAPSED);
+            // Reported before recency, as before the rule set was shared.
+            int at = reasons.indexOf(Reason.RECENCY_LAPSED);
+            reasons.add(at < 0 ? reasons.size() : at, Reason.OUT_OF_SCOPE);
         }
         return reasons;
     }
@@ -106,25 +104,5 @@ public final class SignoffCheck {
         boolean task = request.taskCategory() != null && a.scope().tasks().contains(request.taskCategory());
         boolean base = request.base() == null || a.scope().bases().isEmpty() || a.scope().bases().contains(request.base());
         return aircraft && task && base;
-    }
-
-    /**
-     * Recency and continuation training at {@code t}: enough days of relevant experience in the
-     * preceding window (Part-145.A.35(c): six months in two years), and training not too old.
-     */
-    boolean recent(PersonnelAuthorization a, Instant t) {
-        LocalDate today = LocalDate.ofInstant(t, ZoneOffset.UTC);
-        LocalDate windowStart = today.minusMonths(catalog.recencyWindowMonths());
-        long days = 0;
-        for (Period p : a.experience()) {
-            LocalDate from = p.from().isBefore(windowStart) ? windowStart : p.from();
-            LocalDate to = p.to().isAfter(today) ? today : p.to();
-            if (!to.isBefore(from)) {
-                days += to.toEpochDay() - from.toEpochDay() + 1;
-            }
-        }
-        boolean trained = a.continuationTraining() != null && !a.continuationTraining().isAfter(today)
-                && !a.continuationTraining().isBefore(today.minusMonths(catalog.continuationTrainingMonths()));
-        return days >= catalog.recencyMinimumDays() && trained;
     }
 }

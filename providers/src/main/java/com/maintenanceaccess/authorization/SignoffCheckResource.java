@@ -54,7 +54,8 @@ public class SignoffCheckResource {
         SignoffCheck.Request request = request(JsonBody.object(body));
         UserModel signer = session.users().getUserById(realm, request.signer());
         List<PersonnelAuthorization> records = signer == null ? List.of() : AuthorizationStore.read(signer).records();
-        Decision decision = feature.signoffCheck().decide(request, records);
+        // A leaver (disabled or deactivated) is never allowed, whatever their records say.
+        Decision decision = feature.signoffCheck().decide(request, records, signer == null || signer.isEnabled());
 
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         answer.put("allowed", decision.allowed());

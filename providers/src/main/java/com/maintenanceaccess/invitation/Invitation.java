@@ -166,6 +166,34 @@ public final class Invitation {
                 invitedByName, account, append(history, now, "address-changed", actor, "from=" + email + " to=" + newEmail));
     }
 
+    /**
+     * Ends a pending invitation because something outside the invitation API made it meaningless
+     * (e.g. {@code required-action-removed}: the person could log in without the link). It ends
+     * as revoked, so its link dies for good and a new invitation can be sent.
+     */
+    public Invitation end(String why, Actor actor, Instant now) {
+        if (status != InvitationStatus.PENDING) {
+            throw InvitationException.conflict("status", "only a pending invitation can be ended (it is "
+                    + status.value() + ")");
+        }
+        return new Invitation(InvitationStatus.REVOKED, null, email, sentAt, expiresAt, null, invitedBy,
+                invitedByName, account, append(history, now, why, actor, ""));
+    }
+
+    /**
+     * Kills the link of a pending invitation without a new one (the user's address was changed
+     * outside the invitation API): the nonce is cleared, so restoring the old address does not
+     * revive the link. A resend mails a new one.
+     */
+    public Invitation killLink(String why, Actor actor, Instant now, String detail) {
+        if (status != InvitationStatus.PENDING || nonce == null) {
+            throw InvitationException.conflict("status", "the invitation has no live link");
+        }
+        return new Invitation(InvitationStatus.PENDING, null, email, sentAt, expiresAt, null, invitedBy,
+                invitedByName, account, append(history, now, "link-killed", actor, "reason=" + why
+                        + (detail.isEmpty() ? "" : " " + detail)));
+    }
+
     /** Persists the expiry of a pending invitation whose time is up. */
     public Invitation expire(Instant now) {
         if (status != InvitationStatus.PENDING || !isDue(now)) {

@@ -52,6 +52,31 @@ final class InvitationAcceptance {
     }
 
     /**
+     * The same claim for an administrator's change (revoke, resend, address change), released
+     * again if that change's transaction rolls back (e.g. the mail could not be sent), so that
+     * the link it did not replace stays usable.
+     */
+    boolean claimUntilRollback(Invitation invitation) {
+        if (!claim(invitation)) {
+            return false;
+        }
+        String key = CLAIM_PREFIX + invitation.nonce();
+        org.keycloak.models.KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        session.getTransactionManager().enlistAfterCompletion(new org.keycloak.models.AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+            }
+
+            @Override
+            protected void rollbackImpl() {
+                org.keycloak.models.utils.KeycloakModelUtils.runJobInTransaction(factory,
+                        job -> job.singleUseObjects().remove(key));
+            }
+        });
+        return true;
+    }
+
+    /**
      * Writes the acceptance of a claimed invitation and adds its details to {@code event}
      * (the caller emits it). Throws {@link InvitationException} if the link no longer fits.
      */

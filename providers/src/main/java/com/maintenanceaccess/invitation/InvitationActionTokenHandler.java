@@ -25,6 +25,9 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * the authentication session as coming from a valid link and hands over to the
  * {@code accept-invitation} required action, which shows the invitation and takes the password.
  *
+ * <p>A link logs nobody in by itself: it is refused unless the invitation is pending and the
+ * user still carries the required action (which then shows the invitation page).
+ *
  * <p>Single use is ours, not Keycloak's: the link dies when the nonce on the user changes
  * (resend, address change, revoke, acceptance), and acceptance claims the nonce atomically.
  * So the token may be opened repeatedly until then (a person may reload the page).
@@ -79,7 +82,18 @@ public class InvitationActionTokenHandler extends AbstractActionTokenHandler<Inv
             return InvitationPages.unusable(session, null);
         }
 
+        if (!ConsoleUserEdits.hasAction(user)) {
+            // The required action is gone (removed outside the console's form, e.g. by an import):
+            // the link must not become a passwordless login. End the invitation; the link dies.
+            InvitationStore.write(user, invitation.end(ConsoleUserEdits.ACTION_REMOVED, Invitation.Actor.SYSTEM,
+                    settings.now()));
+            event.detail(InvitationEvents.DETAIL, ConsoleUserEdits.ACTION_REMOVED).error("mx_invitation_revoked");
+            new AuthenticationSessionManager(session).removeAuthenticationSession(realm, authSession, true);
+            return InvitationPages.unusable(session, null);
+        }
         authSession.setAuthNote(NOTE_NONCE, token.invitationNonce());
+        // The flow always ends at the invitation page, never straight in the app.
+        authSession.addRequiredAction(AcceptInvitationRequiredActionFactory.PROVIDER_ID);
         authSession.setAuthNote(NOTE_EMAIL, token.getEmail());
         landInTheApp(session, authSession);
 

@@ -1,5 +1,6 @@
 package com.maintenanceaccess.invitation;
 
+import com.maintenanceaccess.audit.AdminAudit;
 import java.util.Map;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
@@ -8,7 +9,8 @@ import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
- * Admin events of invitation operations: resource type {@code MX_INVITATION}, resource path
+ * Admin events of invitation operations: resource type {@code CUSTOM} with detail
+ * {@code mx_kind=MX_INVITATION} ({@link AdminAudit}), resource path
  * {@code mx/invitations/{userId}}, the invitation after the operation as representation, and
  * details {@code mx_invitation} (sent, resent, revoked, address-changed) and {@code before_status}.
  */
@@ -22,8 +24,8 @@ final class InvitationEvents {
 
     static void admin(KeycloakSession session, RealmModel realm, AdminAuth actor, OperationType operation,
             String userId, String what, String beforeStatus, Map<String, Object> after) {
-        AdminEventBuilder event = new AdminEventBuilder(realm, actor, session, session.getContext().getConnection())
-                .resource(RESOURCE_TYPE)
+        AdminEventBuilder event = AdminAudit.ofKind(new AdminEventBuilder(realm, actor, session,
+                        session.getContext().getConnection()), RESOURCE_TYPE)
                 .operation(operation)
                 .resourcePath("mx", "invitations", userId)
                 .representation(after)

@@ -54,6 +54,7 @@ final class InvitationService {
         Invitation before = requireInvitation(user);
         int days = ExpiryDays.resolve(expiresInDays, realm.getAttribute(ExpiryDays.REALM_ATTRIBUTE));
         Invitation after = before.resend(user.getEmail(), days, actor(actor), Instant.now(), newNonce());
+        claimLink(user, before, "resend", actor);
         return apply(user, before, after, "resent", actor, baseUri, OperationType.ACTION);
     }
 
@@ -61,6 +62,7 @@ final class InvitationService {
         UserModel user = requireUser(userId, "userId", false);
         Invitation before = requireInvitation(user);
         Invitation after = before.revoke(actor(actor), Instant.now());
+        claimLink(user, before, "revoke", actor);
         return apply(user, before, after, "revoked", actor, null, OperationType.ACTION);
     }
 
@@ -76,6 +78,7 @@ final class InvitationService {
             throw InvitationException.conflict("email", "another user of this realm already has this address");
         }
         Invitation after = before.changeAddress(address, actor(actor), Instant.now(), newNonce());
+        claimLink(user, before, "address-change", actor);
         user.setEmail(address);
         user.setEmailVerified(false);
         return apply(user, before, after, "address-changed", actor, baseUri, OperationType.UPDATE);
@@ -115,6 +118,29 @@ final class InvitationService {
     }
 
     // ------------------------------------------------------------------------------------
+
+    /**
+     * Compare-and-set against an acceptance in flight: the change claims the live link's nonce
+     * the same way acceptance does ({@link InvitationAcceptance#claim}, atomic and cluster-wide),
+     * so of a change and an acceptance racing on one link exactly one wins. The loser answers 409
+     * and changes nothing; its attempt is kept as an admin event of its own (written in a
+     * transaction of its own, because this one rolls back), next to the winner's.
+     */
+    private void claimLink(UserModel user, Invitation before, String attempt, AdminAuth actor) {
+        if (before.nonce() == null || new InvitationAcceptance(session).claimUntilRollback(before)) {
+            return;
+        }
+        Map<String, Object> refused = new LinkedHashMap<>(view(user, before));
+        refused.put("refused", attempt);
+        refused.put("because", "the invitation was accepted at the same moment");
+        String userId = user.getId();
+        String realmId = realm.getId();
+        org.keycloak.models.utils.KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(),
+                session.getContext(), job -> InvitationEvents.admin(job, job.realms().getRealm(realmId), actor,
+                        OperationType.ACTION, userId, attempt + "-refused", before.status().value(), refused));
+        throw InvitationException.conflict("status", "the invitation was accepted at the same moment, so the "
+                + attempt + " lost. Nothing was changed.");
+    }
 
     private Map<String, Object> apply(UserModel user, Invitation before, Invitation after, String what,
             AdminAuth actor, URI baseUri, OperationType operation) {

@@ -21,7 +21,14 @@ public final class Invitations {
         if (current == null || current.effectiveStatus(Instant.now()) != InvitationStatus.PENDING) {
             return false;
         }
-        new InvitationService(session, realm).revoke(user.getId(), actor);
-        return true;
+        try {
+            new InvitationService(session, realm).revoke(user.getId(), actor);
+            return true;
+        } catch (InvitationException e) {
+            if (e.status() == 409) {
+                return false; // accepted at the same moment: nothing pending to revoke any more
+            }
+            throw e;
+        }
     }
 }

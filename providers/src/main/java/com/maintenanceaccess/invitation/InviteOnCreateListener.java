@@ -19,7 +19,13 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.AdminAuth;
 
 /**
- * Keycloak calls admin event listeners synchronously inside the request transaction, before
+ * Watches the console's (admin REST) user writes. A created user with the accept-invitation
+ * required action is invited; an updated user is reconciled with their invitation at once
+ * ({@link ConsoleUserEdits}: action removed → invitation ended, address changed → link killed),
+ * and a user who now carries the action without a usable invitation (a retry after the mail
+ * server was down, or after an invitation ended) is invited.
+ *
+ * <p>Keycloak calls admin event listeners synchronously inside the request transaction, before
  * {@code UsersResource} commits the new user. Sending from there could mail a link for a user
  * whose creation then rolls back; so this listener only enlists an after-completion step, and
  * that step (run only if the creation committed) invites the user in a transaction of its own.
@@ -44,14 +50,29 @@ final class InviteOnCreateListener implements EventListenerProvider {
 
     @Override
     public void onEvent(AdminEvent event, boolean includeRepresentation) {
-        if (event.getOperationType() != OperationType.CREATE || event.getResourceType() != ResourceType.USER
-                || event.getResourcePath() == null || event.getError() != null) {
+        boolean create = event.getOperationType() == OperationType.CREATE;
+        if (!(create || event.getOperationType() == OperationType.UPDATE)
+                || !ResourceType.USER.name().equals(event.getResourceTypeAsString())
+                || event.getResourcePath() == null || !event.getResourcePath().matches("users/[^/]+")
+                || event.getError() != null) {
             return;
         }
         String path = event.getResourcePath();
         String userId = path.substring(path.lastIndexOf('/') + 1);
         String realmId = event.getRealmId();
         AuthDetails auth = event.getAuthDetails();
+        if (!create) {
+            RealmModel realm = session.realms().getRealm(realmId);
+            UserModel user = realm == null ? null : session.users().getUserById(realm, userId);
+            if (user == null) {
+                return;
+            }
+            ConsoleUserEdits.reconcile(session, realm, user, event,
+                    InvitationService.actor(actor(session, realm, auth)));
+            if (!ConsoleUserEdits.awaitsNewInvitation(user)) {
+                return;
+            }
+        }
         URI baseUri = session.getContext().getUri() == null ? null : session.getContext().getUri().getBaseUri();
         if (baseUri == null) {
             return;
@@ -79,8 +100,7 @@ final class InviteOnCreateListener implements EventListenerProvider {
         }
         job.getContext().setRealm(realm);
         UserModel user = job.users().getUserById(realm, userId);
-        if (user == null || InvitationStore.read(user) != null || user.getRequiredActionsStream()
-                .noneMatch(AcceptInvitationRequiredActionFactory.PROVIDER_ID::equals)) {
+        if (user == null || !ConsoleUserEdits.awaitsNewInvitation(user)) {
             return;
         }
         try {

@@ -49,6 +49,10 @@ public final class AccessExplainer {
 
     private static Check invitation(UserFacts user) {
         String title = "Invitation accepted";
+        java.util.Optional<String> locked = user.cannotLogIn();
+        if (locked.isPresent()) {
+            return Check.fail(INVITATION, title, locked.get(), SetupReview.CANNOT_LOG_IN_FIX);
+        }
         if (user.invitationAccepted()) {
             return Check.pass(INVITATION, title, user.invitationStatus() == null
                     ? "no invitation on record (account created directly)" : "invitation accepted");
@@ -69,11 +73,14 @@ public final class AccessExplainer {
     private static Check account(UserFacts user) {
         List<String> enabled = user.accounts().stream().filter(UserFacts.Account::enabled)
                 .map(UserFacts.Account::alias).toList();
-        return enabled.isEmpty()
-                ? Check.fail(ACCOUNT, "Member of the account", user.accounts().isEmpty()
+        if (enabled.isEmpty()) {
+            return Check.fail(ACCOUNT, "Member of the account", user.accounts().isEmpty()
                         ? "member of no account" : "member only of disabled accounts " + aliases(user.accounts()),
-                        "Add the user to their maintenance organisation (Organizations → Members).")
-                : Check.pass(ACCOUNT, "Member of the account", "member of " + String.join(", ", enabled));
+                        "Add the user to their maintenance organisation (Organizations → Members).");
+        }
+        return AccountMatch.mismatch(user)
+                .map(problem -> Check.fail(ACCOUNT, "Member of the account", problem, AccountMatch.fix(user)))
+                .orElse(Check.pass(ACCOUNT, "Member of the account", "member of " + String.join(", ", enabled)));
     }
 
     private static Check role(UserFacts user) {
@@ -125,9 +132,19 @@ public final class AccessExplainer {
         }
         return user.validAuthorizationTypes().contains(page.authorizationType())
                 ? Check.pass(AUTHORIZATION, title, "valid " + page.authorizationType() + " authorization on record")
-                : Check.fail(AUTHORIZATION, title, "no valid " + page.authorizationType() + " authorization",
+                : Check.fail(AUTHORIZATION, title, "no valid " + page.authorizationType() + " authorization"
+                                + unusable(user, page.authorizationType()),
                         "Compliance must grant or reinstate a " + page.authorizationType()
                                 + " authorization (POST /mx/users/{id}/authorizations).");
+    }
+
+    /** The records of the type on file that cannot be used, and why (the signoff check's reasons). */
+    static String unusable(UserFacts user, String type) {
+        List<String> records = user.standing().unusableAuthorizations().stream()
+                .filter(u -> u.type().equals(type))
+                .map(u -> u.reference() + " cannot be used: " + String.join(", ", u.reasons()))
+                .toList();
+        return records.isEmpty() ? "" : " (" + String.join("; ", records) + ")";
     }
 
     private static String aliases(List<UserFacts.Account> accounts) {

@@ -15,14 +15,18 @@ import org.keycloak.events.EventType;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.RoleUtils;
 
 /**
  * Feeds the access review: records the day of each login, and turns a grant of a
- * privileged role template into a warning event (least privilege), whichever path granted it.
+ * privileged role template into a warning event (least privilege), whichever path granted it:
+ * direct, composite, group, parent group ({@link PrivilegePaths}).
  */
 public class AccessReviewListener implements EventListenerProvider {
 
@@ -46,33 +50,67 @@ public class AccessReviewListener implements EventListenerProvider {
         }
     }
 
+    /**
+     * Warns for every path by which a privileged template reaches people: roles granted to a
+     * user (the template itself or a composite containing it), roles granted to a group (all its
+     * members and its subgroups' members), and a user joining a group that (or whose parent)
+     * carries such a role.
+     */
     @Override
     public void onEvent(AdminEvent event, boolean includeRepresentation) {
-        // By name: getResourceType() fails on the custom types of the bundle's own events.
-        if (!ResourceType.REALM_ROLE_MAPPING.name().equals(event.getResourceTypeAsString())
-                || event.getOperationType() != OperationType.CREATE || event.getRepresentation() == null) {
+        // By name: the bundle's own events are CUSTOM, Keycloak's are typed.
+        String type = event.getResourceTypeAsString();
+        String path = event.getResourcePath();
+        if (event.getOperationType() != OperationType.CREATE || path == null || event.getError() != null) {
             return;
         }
         RealmModel realm = session.realms().getRealm(event.getRealmId());
         if (realm == null) {
             return;
         }
-        List<String> privileged = new ArrayList<>();
-        for (String name : roleNames(event.getRepresentation())) {
-            RoleModel role = realm.getRole(name);
-            if (role != null && "true".equals(role.getFirstAttribute(UserFactsReader.PRIVILEGED))
-                    && UserFactsReader.TEMPLATE.equals(role.getFirstAttribute(UserFactsReader.MANAGED))) {
-                privileged.add(name);
+        String[] parts = path.split("/");
+        Map<String, List<String>> reached = new LinkedHashMap<>();
+        String who;
+        if (ResourceType.REALM_ROLE_MAPPING.name().equals(type) && event.getRepresentation() != null && parts.length >= 2) {
+            boolean group = parts[0].equals("groups");
+            GroupModel target = group ? session.groups().getGroupById(realm, parts[1]) : null;
+            String where = group && target != null ? "group " + KeycloakModelUtils.buildGroupPath(target) : null;
+            for (String name : roleNames(event.getRepresentation())) {
+                RoleModel role = realm.getRole(name);
+                if (role != null) {
+                    privilegedIn(role).forEach(p -> reached.computeIfAbsent(p.getName(), k -> new ArrayList<>())
+                            .addAll(PrivilegePaths.via(java.util.stream.Stream.of(role), p, where)));
+                }
             }
+            who = group ? "every member of " + (where == null ? parts[1] : where) : "user " + parts[1];
+        } else if (ResourceType.GROUP_MEMBERSHIP.name().equals(type) && parts.length == 4 && parts[0].equals("users")) {
+            GroupModel group = session.groups().getGroupById(realm, parts[3]);
+            if (group == null) {
+                return;
+            }
+            for (GroupModel g = group; g != null; g = g.getParent()) {
+                g.getRoleMappingsStream().forEach(role -> privilegedIn(role).forEach(p -> reached.putIfAbsent(p.getName(),
+                        PrivilegePaths.ofGroup(group, p))));
+            }
+            who = "user " + parts[1];
+        } else {
+            return;
         }
-        if (!privileged.isEmpty()) {
+        if (!reached.isEmpty()) {
             Map<String, Object> warning = new LinkedHashMap<>();
             warning.put("warning", "privileged role template granted: confirm the user needs administrator access");
-            warning.put("roles", privileged);
-            warning.put("grant", event.getResourcePath());
-            AdminAudit.asFollowUp(session, realm, event, OperationType.ACTION, WARNING_RESOURCE_TYPE,
-                    event.getResourcePath(), warning);
+            warning.put("roles", List.copyOf(reached.keySet()));
+            warning.put("paths", reached);
+            warning.put("to", who);
+            warning.put("grant", path);
+            AdminAudit.asFollowUp(session, realm, event, OperationType.ACTION, WARNING_RESOURCE_TYPE, path, warning);
         }
+    }
+
+    /** The privileged templates a granted role is or contains. */
+    private static List<RoleModel> privilegedIn(RoleModel role) {
+        return RoleUtils.expandCompositeRoles(java.util.Set.of(role)).stream()
+                .filter(PrivilegePaths::isPrivilegedTemplate).toList();
     }
 
     private static List<String> roleNames(String representation) {

@@ -89,9 +89,9 @@ public class AccessReviewResource {
     @GET
     @Path("report")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-    public Response report(@QueryParam("format") String format, @QueryParam("first") Integer first,
-                           @QueryParam("max") Integer max, @QueryParam("inactiveDays") Integer inactiveDays,
-                           @QueryParam("pendingDays") Integer pendingDays, @QueryParam("expiringDays") Integer expiringDays,
+    public Response report(@QueryParam("format") String format, @QueryParam("first") String first,
+                           @QueryParam("max") String max, @QueryParam("inactiveDays") String inactiveDays,
+                           @QueryParam("pendingDays") String pendingDays, @QueryParam("expiringDays") String expiringDays,
                            @QueryParam("account") String account) {
         AccountScope scope = caller.scope(account, AccountPermission.VIEW_REPORT);
         List<String> problems = new ArrayList<>();
@@ -181,8 +181,16 @@ public class AccessReviewResource {
                 "catalog: no access catalog applied to this realm yet (POST /mx/role-templates/apply)")));
     }
 
-    private static int number(String name, Integer value, int fallback, int min, int maxValue, List<String> problems) {
-        if (value == null) {
+    /** Parsed here, not by JAX-RS: a query parameter it cannot convert would answer 404, not 400. */
+    private static int number(String name, String text, int fallback, int min, int maxValue, List<String> problems) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            problems.add(name + ": must be a whole number, was '" + text + "'");
             return fallback;
         }
         if (value < min || value > maxValue) {

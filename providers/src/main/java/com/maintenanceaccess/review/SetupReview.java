@@ -27,6 +27,9 @@ public final class SetupReview {
     public static final String INVITATION = "invitation-accepted";
     public static final String LEAST_PRIVILEGE = "least-privilege";
 
+    static final String CANNOT_LOG_IN_FIX = "Send the invitation (POST /mx/invitations), or remove the "
+            + "accept-invitation required action and add it again (Users → Details) to retry.";
+
     private SetupReview() {
     }
 
@@ -45,7 +48,9 @@ public final class SetupReview {
                 : Check.pass(AREAS, "Expected areas reachable", String.join(", ", areas)));
         checks.add(requiredAuthorizations(user));
         checks.add(account(user));
-        checks.add(user.invitationAccepted()
+        checks.add(user.cannotLogIn().isPresent()
+                ? Check.fail(INVITATION, "Invitation accepted", user.cannotLogIn().get(), CANNOT_LOG_IN_FIX)
+                : user.invitationAccepted()
                 ? Check.pass(INVITATION, "Invitation accepted", user.invitationStatus() == null
                         ? "no invitation on record" : "accepted")
                 : Check.fail(INVITATION, "Invitation accepted", "invitation is " + user.invitationStatus(),
@@ -97,7 +102,8 @@ public final class SetupReview {
         List<String> missing = user.templates().stream()
                 .filter(template -> template.requiresAuthorization() != null)
                 .filter(template -> !user.validAuthorizationTypes().contains(template.requiresAuthorization()))
-                .map(template -> template.requiresAuthorization() + " (for " + template.name() + ")")
+                .map(template -> template.requiresAuthorization() + " (for " + template.name() + ")"
+                        + AccessExplainer.unusable(user, template.requiresAuthorization()))
                 .distinct()
                 .toList();
         if (missing.isEmpty()) {
@@ -111,12 +117,20 @@ public final class SetupReview {
     private static Check account(UserFacts user) {
         List<String> accounts = user.accounts().stream().filter(UserFacts.Account::enabled)
                 .map(UserFacts.Account::alias).toList();
-        return accounts.isEmpty()
-                ? Check.fail(ACCOUNT, "Correct account", "member of no enabled account",
-                        "Add the user to their maintenance organisation.")
-                : Check.pass(ACCOUNT, "Correct account", String.join(", ", accounts));
+        if (accounts.isEmpty()) {
+            return Check.fail(ACCOUNT, "Correct account", "member of no enabled account",
+                    "Add the user to their maintenance organisation.");
+        }
+        return AccountMatch.mismatch(user)
+                .map(problem -> Check.fail(ACCOUNT, "Correct account", problem, AccountMatch.fix(user)))
+                .orElse(Check.pass(ACCOUNT, "Correct account", String.join(", ", accounts)));
     }
 
+    /**
+     * Fails for every privileged template, whichever path grants it (direct, composite, group,
+     * parent group: all listed), until an administrator acknowledges exactly these templates
+     * with a reason (POST /mx/users/{id}/review/acknowledge-privileged).
+     */
     private static Check leastPrivilege(UserFacts user) {
         String title = "No administrator access without need";
         List<String> privileged = user.templates().stream().filter(UserFacts.Template::privileged)
@@ -124,10 +138,21 @@ public final class SetupReview {
         if (privileged.isEmpty()) {
             return Check.pass(LEAST_PRIVILEGE, title, "no privileged role template");
         }
+        UserFacts.Acknowledgement ack = user.standing().acknowledgement();
+        if (ack != null && ack.templates().equals(Set.copyOf(privileged))) {
+            return Check.pass(LEAST_PRIVILEGE, title, "privileged " + String.join(", ", privileged)
+                    + " acknowledged by " + ack.by() + " at " + ack.at() + ": " + ack.reason());
+        }
         boolean operational = user.templates().stream().anyMatch(template -> !template.privileged());
-        return Check.fail(LEAST_PRIVILEGE, title, "holds privileged " + String.join(", ", privileged)
-                        + (operational ? " and operational roles" : ""),
-                "Confirm the user needs administrator access; remove it if they only need operational access.");
+        List<String> held = privileged.stream().map(name -> {
+            List<String> paths = user.standing().privilegedPaths().getOrDefault(name, List.of());
+            return paths.isEmpty() ? name : name + " (via " + String.join("; ", paths) + ")";
+        }).toList();
+        return Check.fail(LEAST_PRIVILEGE, title, "holds privileged " + String.join(", ", held)
+                        + (operational ? " and operational roles" : "")
+                        + (ack == null ? "" : "; the acknowledgement on record covers " + new TreeSet<>(ack.templates())),
+                "Confirm the user needs administrator access and acknowledge it with a reason "
+                        + "(POST /mx/users/{id}/review/acknowledge-privileged); remove it if they only need operational access.");
     }
 
     static boolean isPersonal(String email) {

@@ -68,6 +68,23 @@ public class UserAccessResource {
         return SetupReview.review(new UserFactsReader(session).read(user, clock.instant()), catalog);
     }
 
+    /** An administrator confirms the user's privileged templates are needed, with a reason (an event). */
+    @POST
+    @Path("review/acknowledge-privileged")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response acknowledgePrivileged(String body) {
+        UserModel user = caller.user(userId, AccountPermission.MANAGE_PEOPLE);
+        String reason = reason(body);
+        caller.requireNotSelf(user, "nobody acknowledges their own privileged templates");
+        try {
+            return Response.ok(PrivilegedAcknowledgement.record(session, caller, user,
+                    new UserFactsReader(session).read(user, clock.instant()), reason, clock.instant())).build();
+        } catch (IllegalArgumentException e) {
+            return Problems.badRequest(e.getMessage());
+        }
+    }
+
     @POST
     @Path("deactivate")
     @Consumes(MediaType.APPLICATION_JSON)

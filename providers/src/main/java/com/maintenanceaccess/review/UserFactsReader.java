@@ -1,15 +1,20 @@
 package com.maintenanceaccess.review;
 
 import com.maintenanceaccess.account.AccountSettings;
-import com.maintenanceaccess.authorization.AuthorizationState;
+import com.maintenanceaccess.authorization.AuthorizationFeature;
 import com.maintenanceaccess.authorization.AuthorizationStore;
 import com.maintenanceaccess.authorization.PersonnelAuthorization;
+import com.maintenanceaccess.authorization.RecordUsability;
+import com.maintenanceaccess.authorization.SignoffCheck;
+import com.maintenanceaccess.invitation.AcceptInvitationRequiredActionFactory;
 import com.maintenanceaccess.invitation.Invitation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RoleModel;
@@ -62,20 +67,58 @@ public final class UserFactsReader {
         }
         templates.sort(java.util.Comparator.comparing(UserFacts.Template::name));
 
+        // Usable at signoff, by the signoff check's own rules (dates, status, licence, recency):
+        // one rule set. Whether the person is enabled is a check of its own (explain's
+        // user-enabled, the report's disabled-with-roles), so it is not repeated per record here.
+        RecordUsability usability = AuthorizationFeature.of(session).usability();
         Set<String> validTypes = new HashSet<>();
         List<UserFacts.Expiring> valid = new ArrayList<>();
+        List<UserFacts.Unusable> unusable = new ArrayList<>();
         for (PersonnelAuthorization authorization : AuthorizationStore.read(user).records()) {
-            if (AuthorizationState.isValid(authorization, now)) {
+            List<SignoffCheck.Reason> reasons = usability.against(authorization, true, now);
+            if (reasons.isEmpty()) {
                 validTypes.add(authorization.type());
                 valid.add(new UserFacts.Expiring(authorization.type(), authorization.reference(), authorization.validUntil()));
+            } else {
+                unusable.add(new UserFacts.Unusable(authorization.type(), authorization.reference(),
+                        reasons.stream().map(SignoffCheck.Reason::id).toList()));
             }
         }
 
+        UserFacts.Standing standing = new UserFacts.Standing(
+                user.getRequiredActionsStream().anyMatch(AcceptInvitationRequiredActionFactory.PROVIDER_ID::equals),
+                invitation == null || invitation.account() == null || organizations == null || !organizations.isEnabled()
+                        ? null : ref(organizations, organizations.getById(invitation.account())),
+                ref(organizations, domainOwner(organizations, user.getEmail())),
+                unusable, privilegedPaths(user), PrivilegedAcknowledgement.read(user));
         return new UserFacts(user.getId(), user.getUsername(), user.getFirstName(), user.getLastName(), user.getEmail(),
                 user.isEnabled(),
                 invitation == null ? null : invitation.effectiveStatus(now).value(),
                 invitation == null ? null : invitation.sentAt(),
-                accounts, templates, permissions, validTypes, valid);
+                accounts, templates, permissions, validTypes, valid, standing);
+    }
+
+    private static Map<String, List<String>> privilegedPaths(UserModel user) {
+        Map<String, List<String>> paths = new TreeMap<>();
+        for (RoleModel role : RoleUtils.getDeepUserRoleMappings(user)) {
+            if (PrivilegePaths.isPrivilegedTemplate(role)) {
+                paths.put(role.getName(), PrivilegePaths.of(user, role));
+            }
+        }
+        return paths;
+    }
+
+    /** The account whose domains include the e-mail's domain (Organizations → Domains), or null. */
+    private static OrganizationModel domainOwner(OrganizationProvider organizations, String email) {
+        int at = email == null ? -1 : email.lastIndexOf('@');
+        if (organizations == null || !organizations.isEnabled() || at < 0) {
+            return null;
+        }
+        return organizations.getByDomainName(email.substring(at + 1).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static UserFacts.AccountRef ref(OrganizationProvider organizations, OrganizationModel account) {
+        return organizations == null || account == null ? null : new UserFacts.AccountRef(account.getId(), account.getAlias());
     }
 
     private static UserFacts.Account account(OrganizationModel account, Instant now) {

@@ -37,5 +37,8 @@ class AuthorizationJsonTest {
         assertEquals("\"a \"\"b\"\"\"", RosterCsv.quote("a \"b\""));
         assertEquals("\"'=HYPERLINK(1)\"", RosterCsv.quote("=HYPERLINK(1)"));
         assertEquals("\"\"", RosterCsv.quote(null));
+        assertEquals("\"'\t=1+1\"", RosterCsv.quote("\t=1+1"), "a leading TAB is neutralised too");
+        assertEquals("\"'\r@SUM(A1)\"", RosterCsv.quote("\r@SUM(A1)"), "and a leading CR");
+        assertEquals("\"'-2+3\"", RosterCsv.quote("-2+3"));
     }
 }

@@ -43,9 +43,25 @@ class AuthorizationStateTest {
         PersonnelAuthorization expired = Fixtures.withDates(Fixtures.withType(crs, "support-staff", "SUP-1"),
                 Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z"));
         PersonnelAuthorization suspended = Fixtures.inspection().withStatus(Status.SUSPENDED, "x", Fixtures.NOW);
-        List<Map<String, Object>> claim = AuthorizationClaim.of(List.of(crs, expired, suspended), Fixtures.NOW);
+        List<Map<String, Object>> claim = AuthorizationClaim.of(new RecordUsability(Fixtures.CATALOG),
+                List.of(crs, expired, suspended), true, Fixtures.NOW);
         assertEquals(1, claim.size());
         assertEquals(Map.of("t", "certifying-staff", "ref", "UK.145.01234/CRS-17", "ac", List.of("A320-family"),
                 "task", List.of("line", "base", "ATA-32"), "exp", crs.expiry().getEpochSecond()), claim.get(0));
+    }
+
+    @Test
+    void aDisabledPersonOrALapsedRecencyGetsNoClaim() {
+        RecordUsability usability = new RecordUsability(Fixtures.CATALOG);
+        assertEquals(List.of(), AuthorizationClaim.of(usability, List.of(crs), false, Fixtures.NOW), "a leaver");
+        PersonnelAuthorization lapsed = Fixtures.withRecency(crs, java.time.LocalDate.parse("2026-06-01"),
+                List.of(new PersonnelAuthorization.Period(java.time.LocalDate.parse("2020-01-01"),
+                        java.time.LocalDate.parse("2021-01-01"))));
+        assertEquals(AuthorizationState.VALID, AuthorizationState.at(lapsed, Fixtures.NOW), "valid by its dates");
+        assertEquals(List.of(), AuthorizationClaim.of(usability, List.of(lapsed), true, Fixtures.NOW),
+                "but not usable at signoff, so not in the token");
+        assertEquals(List.of(SignoffCheck.Reason.RECENCY_LAPSED), usability.against(lapsed, true, Fixtures.NOW));
+        assertEquals(List.of(SignoffCheck.Reason.USER_DISABLED, SignoffCheck.Reason.RECENCY_LAPSED),
+                usability.against(lapsed, false, Fixtures.NOW));
     }
 }

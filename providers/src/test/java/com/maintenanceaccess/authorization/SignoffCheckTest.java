@@ -95,4 +95,14 @@ class SignoffCheckTest {
     void theTableHasAtLeastTwelveCases() {
         assertEquals(true, table().count() >= 12);
     }
+
+    @Test
+    void aDisabledOrDeactivatedSignerIsNeverAllowed() {
+        Decision withRecord = check.decide(crsRequest("A320", "line"), List.of(crs()), false);
+        assertEquals(false, withRecord.allowed());
+        assertEquals(List.of(Reason.USER_DISABLED), withRecord.reasons());
+        assertEquals(List.of(Reason.USER_DISABLED), withRecord.candidates().get(0).reasons());
+        Decision without = check.decide(crsRequest("A320", "line"), List.of(), false);
+        assertEquals(List.of(Reason.USER_DISABLED, Reason.MISSING), without.reasons());
+    }
 }

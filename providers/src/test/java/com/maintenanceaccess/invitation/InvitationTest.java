@@ -156,4 +156,27 @@ class InvitationTest {
         }
         assertEquals(Invitation.HISTORY_LIMIT, invitation.history().size());
     }
+
+    @Test
+    void aLinkKilledByAnOutsideAddressChangeStaysDeadWhenTheAddressComesBack() {
+        String mail = "pat@mro.example";
+        Invitation killed = pending().killLink("address-changed-outside", ADMIN, NOW.plusSeconds(10),
+                "from=" + mail + " to=elsewhere@mro.example");
+        assertEquals(InvitationStatus.PENDING, killed.status(), "still pending: a resend mails a new link");
+        assertEquals(Usability.SUPERSEDED, killed.usability("n1", mail, mail, NOW), "the old address is back: still dead");
+        assertTrue(killed.history().get(1).contains("link-killed by=admin-id reason=address-changed-outside"));
+        Invitation resent = killed.resend(mail, 7, ADMIN, NOW.plusSeconds(20), "n2");
+        assertEquals(Usability.USABLE, resent.usability("n2", mail, mail, NOW.plusSeconds(30)));
+        assertThrows(InvitationException.class, () -> killed.killLink("again", ADMIN, NOW, ""), "no live link");
+    }
+
+    @Test
+    void endingAPendingInvitationRevokesItForGood() {
+        Invitation ended = pending().end("required-action-removed", ADMIN, NOW.plusSeconds(10));
+        assertEquals(InvitationStatus.REVOKED, ended.status());
+        assertNull(ended.nonce());
+        assertEquals(Usability.REVOKED, ended.usability("n1", "pat@mro.example", "pat@mro.example", NOW));
+        assertTrue(ended.history().get(1).contains("required-action-removed by=admin-id"));
+        assertThrows(InvitationException.class, () -> ended.end("again", ADMIN, NOW));
+    }
 }

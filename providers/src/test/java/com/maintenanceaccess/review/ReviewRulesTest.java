@@ -132,7 +132,7 @@ class ReviewRulesTest {
         return AccessReport.findings(user, lastLogin, created, t, NOW).stream().map(AccessReport.Finding::category).toList();
     }
 
-    private static AccessCatalog catalog() {
+    static AccessCatalog catalog() {
         return new AccessCatalog("maintenance-app", List.of(new AccessCatalog.Module("workshop", "workshop", "Workshop",
                 List.of(new AccessCatalog.Area("workorders", "Work orders", List.of("view", "release")),
                         new AccessCatalog.Area("setuptools", "Setup tools", List.of("manage"))))), List.of(RELEASE, IMPORT));

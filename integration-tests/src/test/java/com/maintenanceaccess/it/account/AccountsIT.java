@@ -181,9 +181,10 @@ class AccountsIT {
     }
 
     private JsonNode lastAccountEvent(String accountId) {
-        // Keycloak's resourceTypes filter knows only its own types: filter by path instead.
-        for (JsonNode event : realm.adminGet("/admin-events?resourcePath=accounts/" + accountId + "&max=100")) {
-            if (event.get("resourceType").asText().equals("MX_ACCOUNT")) {
+        // The bundle's events are Keycloak's CUSTOM type (the console can filter by it), kind in the details.
+        for (JsonNode event : realm.adminGet("/admin-events?resourceTypes=CUSTOM&resourcePath=accounts/" + accountId
+                + "&max=100")) {
+            if (event.path("details").path("mx_kind").asText().equals("MX_ACCOUNT")) {
                 return event; // newest first
             }
         }

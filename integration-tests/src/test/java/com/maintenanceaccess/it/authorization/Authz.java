@@ -142,7 +142,7 @@ public final class Authz {
         JsonNode events = realm.adminGet("/admin-events?max=5000");
         List<JsonNode> mine = new ArrayList<>();
         events.forEach(e -> {
-            if ("MX_PERSONNEL_AUTHORIZATION".equals(e.path("resourceType").asText())
+            if ("MX_PERSONNEL_AUTHORIZATION".equals(e.path("details").path("mx_kind").asText())
                     && e.path("resourcePath").asText().startsWith("users/" + userId + "/authorizations/")) {
                 mine.add(e);
             }

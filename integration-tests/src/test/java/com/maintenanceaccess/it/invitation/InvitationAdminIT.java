@@ -179,7 +179,8 @@ class InvitationAdminIT {
         assertEquals(4, events.size(), events::toString);
         String kinds = "";
         for (JsonNode event : events) {
-            assertEquals("MX_INVITATION", event.get("resourceType").asText());
+            assertEquals("CUSTOM", event.get("resourceType").asText());
+            assertEquals("MX_INVITATION", event.get("details").get("mx_kind").asText());
             assertEquals(it.adminId(), event.get("authDetails").get("userId").asText());
             assertTrue(event.get("representation").asText().contains("\"userId\":\"" + userId + "\""), event::toString);
             assertFalse(event.get("representation").asText().contains("nonce"));

@@ -262,7 +262,8 @@ class AccessReviewIT {
         assertFalse(page.body().contains("mx-accept-invitation-form"), page.body());
 
         JsonNode event = realm.adminGet("/admin-events?resourcePath=users/" + leaver + "/deactivate&max=5").get(0);
-        assertEquals("MX_USER_ACCESS", event.get("resourceType").asText());
+        assertEquals("CUSTOM", event.get("resourceType").asText(), "Keycloak's own type: the console filters by it");
+        assertEquals("MX_USER_ACCESS", event.get("details").get("mx_kind").asText());
         assertTrue(event.get("representation").asText().contains("left the company"));
 
         Http.Response reactivated = Http.postJson(realm.url("/mx/users/" + leaver + "/reactivate"), managerToken,
@@ -294,10 +295,85 @@ class AccessReviewIT {
         String user = member(hangar, "new-admin");
         realm.grantRealmRole(user, "account-administrator");
         JsonNode events = realm.adminGet("/admin-events?resourcePath=users/" + user + "/role-mappings/realm&max=20");
-        List<String> types = new ArrayList<>();
-        events.forEach(e -> types.add(e.get("resourceType").asText()));
-        assertTrue(types.contains("MX_PRIVILEGED_GRANT"), types::toString);
+        List<String> kinds = new ArrayList<>();
+        events.forEach(e -> kinds.add(e.path("details").path("mx_kind").asText()));
+        assertTrue(kinds.contains("MX_PRIVILEGED_GRANT"), kinds::toString);
         assertTrue(review(user).toString().contains("least-privilege"));
+    }
+
+    @Test
+    void aPrivilegedTemplateThroughAGroupWarnsAndAnAcknowledgementCompletesTheReview() {
+        String parent = group(null, unique("admins"));
+        String child = group(parent, unique("hangar-admins"));
+        assertEquals(204, Http.postJson(realm.adminUrl("/groups/" + parent + "/role-mappings/realm"), realm.adminToken(),
+                List.of(realm.adminGet("/roles/account-administrator"))).status());
+        JsonNode groupGrant = realm.adminGet("/admin-events?resourcePath=groups/" + parent + "/role-mappings/realm&max=20");
+        assertTrue(groupGrant.toString().contains("MX_PRIVILEGED_GRANT"), "a grant to a group warns: " + groupGrant);
+
+        String user = member(hangar, "group-admin");
+        realm.grantRealmRole(user, "certifying-staff");
+        authz.grant(officerToken, user, Authz.crs(reference()));
+        assertEquals(204, Http.send("PUT", realm.adminUrl("/users/" + user + "/groups/" + child), realm.adminToken(),
+                "application/json", "").status());
+        JsonNode joined = realm.adminGet("/admin-events?resourcePath=users/" + user + "/groups/" + child + "&max=20");
+        String warning = joined.toString();
+        assertTrue(warning.contains("MX_PRIVILEGED_GRANT"), "joining a group whose parent carries it warns: " + warning);
+        assertTrue(warning.contains("parent group"), warning);
+
+        JsonNode review = review(user);
+        JsonNode leastPrivilege = check(review, "least-privilege");
+        assertFalse(leastPrivilege.get("passed").asBoolean(), review::toString);
+        assertTrue(leastPrivilege.get("evidence").asText().contains("parent group"), leastPrivilege::toString);
+
+        String managerToken = realm.userToken(managerId);
+        String url = realm.url("/mx/users/" + user + "/review/acknowledge-privileged");
+        assertEquals(400, Http.postJson(url, managerToken, Map.of()).status(), "a reason is required");
+        assertEquals(403, Http.postJson(url, viewerToken, Map.of("reason", "x")).status());
+        Http.Response ack = Http.postJson(url, managerToken, Map.of("reason", "the hangar's account administrator"));
+        assertEquals(200, ack.status(), ack::toString);
+        JsonNode after = review(user);
+        assertTrue(check(after, "least-privilege").get("passed").asBoolean(), after::toString);
+        assertTrue(check(after, "least-privilege").get("evidence").asText().contains("the hangar's account administrator"));
+        JsonNode events = realm.adminGet("/admin-events?resourcePath=users/" + user + "/review/acknowledge-privileged&max=5");
+        assertEquals(1, events.size(), events::toString);
+        assertEquals("MX_USER_ACCESS", events.get(0).get("details").get("mx_kind").asText());
+    }
+
+    @Test
+    void theCorrectAccountIsTheInvitationsAndTheEmailDomainsAccount() {
+        String demo = account("demo", true, List.of("workshop", "administration"), true);
+        String domain = realm.adminGet("/organizations/" + demo).get("domains").get(0).get("name").asText();
+        String misplaced = realm.createUser("misplaced", Map.of("email", unique("m") + "@" + domain));
+        realm.addMember(hangar, misplaced);
+        realm.grantRealmRole(misplaced, "certifying-staff");
+        authz.grant(officerToken, misplaced, Authz.crs(reference()));
+
+        JsonNode explanation = explain(misplaced, RELEASE);
+        assertFalse(explanation.get("allowed").asBoolean(), explanation::toString);
+        assertEquals(List.of("account-member"), failed(explanation).stream().map(c -> c.get("id").asText()).toList());
+        assertTrue(failed(explanation).get(0).get("evidence").asText().contains(domain.substring(0, domain.indexOf('.'))),
+                explanation::toString);
+        JsonNode review = review(misplaced);
+        assertFalse(check(review, "account").get("passed").asBoolean(), review::toString);
+
+        realm.addMember(demo, misplaced);
+        assertTrue(check(review(misplaced), "account").get("passed").asBoolean(), "a member of the domain's account");
+    }
+
+    @Test
+    void explainSaysWhyARecordCannotBeUsed() {
+        String lapsed = member(hangar, "lapsed");
+        realm.grantRealmRole(lapsed, "certifying-staff");
+        Map<String, Object> record = Authz.crs(reference());
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        record.put("experience", List.of(Map.of("from", today.minusYears(5).toString(), "to", today.minusYears(4).toString())));
+        authz.grant(officerToken, lapsed, record);
+        JsonNode explanation = explain(lapsed, RELEASE);
+        assertFalse(explanation.get("allowed").asBoolean(), "explain agrees with the signoff check: " + explanation);
+        JsonNode failed = failed(explanation).get(0);
+        assertEquals("personnel-authorization", failed.get("id").asText());
+        assertTrue(failed.get("evidence").asText().contains("recency_lapsed"), failed::toString);
+        assertTrue(check(review(lapsed), "required-authorizations").get("evidence").asText().contains("recency_lapsed"));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -353,6 +429,23 @@ class AccessReviewIT {
     private Http.Response refresh(String refreshToken) {
         return Http.postForm(realm.url("/protocol/openid-connect/token"), Map.of("grant_type", "refresh_token",
                 "refresh_token", refreshToken, "client_id", Realm.TEST_CLIENT, "client_secret", Realm.TEST_CLIENT_SECRET));
+    }
+
+    private String group(String parentId, String name) {
+        String url = parentId == null ? realm.adminUrl("/groups") : realm.adminUrl("/groups/" + parentId + "/children");
+        Http.Response response = Http.postJson(url, realm.adminToken(), Map.of("name", name));
+        assertEquals(201, response.status(), response::toString);
+        String location = response.header("Location");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    private static JsonNode check(JsonNode result, String id) {
+        for (JsonNode check : result.get("checks")) {
+            if (check.get("id").asText().equals(id)) {
+                return check;
+            }
+        }
+        throw new AssertionError("no check " + id + " in " + result);
     }
 
     private static List<JsonNode> failed(JsonNode result) {

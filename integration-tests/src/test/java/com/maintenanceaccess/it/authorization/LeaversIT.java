@@ -1,0 +1,201 @@
+package com.maintenanceaccess.it.authorization;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.maintenanceaccess.it.support.Http;
+import com.maintenanceaccess.it.support.Realm;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 15, items 1–4 and 13: leavers are never allowed at signoff nor on the roster of current
+ * staff, their records cannot be deleted with the user, one rule decides "valid" everywhere
+ * (recency included), and the CSV and query answers hold against hostile input.
+ */
+class LeaversIT {
+
+    private static final String MAPPER_CLIENT = "mx-it-leavers-mapper";
+
+    private final Authz authz = new Authz();
+    private final Realm realm = authz.realm;
+    private String officerToken;
+    private String managerToken;
+
+    @BeforeEach
+    void setUp() {
+        officerToken = realm.userToken(authz.officer());
+        String manager = realm.createUser("leaver-manager", Map.of());
+        realm.grantRealmManagement(manager, "manage-users", "view-users");
+        managerToken = realm.userToken(manager);
+    }
+
+    @Test
+    void aDeactivatedOrDisabledHolderIsNeverAllowedAndLeavesTheRosterForFormerStaff() {
+        String deactivated = realm.createUser("leaver-deact", Map.of());
+        authz.grant(officerToken, deactivated, Authz.crs(reference()));
+        String disabled = realm.createUser("leaver-disabled", Map.of());
+        authz.grant(officerToken, disabled, Authz.crs(reference()));
+        assertTrue(signoff(deactivated).get("allowed").asBoolean(), "allowed while employed");
+        assertTrue(rosterIds("current").contains(deactivated));
+
+        Http.Response off = Http.postJson(realm.url("/mx/users/" + deactivated + "/deactivate"), managerToken,
+                Map.of("reason", "left the company"));
+        assertEquals(200, off.status(), off::toString);
+        assertEquals(204, Http.putJson(realm.adminUrl("/users/" + disabled), realm.adminToken(),
+                Map.of("enabled", false)).status());
+
+        for (String leaver : List.of(deactivated, disabled)) {
+            JsonNode answer = signoff(leaver);
+            assertFalse(answer.get("allowed").asBoolean(), answer::toString);
+            assertTrue(answer.get("reasons").toString().contains("user_disabled"), answer::toString);
+        }
+        List<String> current = rosterIds("current");
+        assertFalse(current.contains(deactivated), "a leaver is not current staff");
+        assertFalse(current.contains(disabled));
+        List<String> former = rosterIds("former");
+        assertTrue(former.contains(deactivated), former::toString);
+        assertTrue(former.contains(disabled), former::toString);
+    }
+
+    @Test
+    void aLapsedRecencyIsNotValidInTheRosterTheTokenOrTheRecordList() {
+        String lapsed = realm.createUser("leaver-lapsed", Map.of());
+        Map<String, Object> record = Authz.crs(reference());
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        record.put("experience", List.of(Map.of("from", today.minusYears(5).toString(), "to", today.minusYears(4).toString())));
+        authz.grant(officerToken, lapsed, record);
+
+        JsonNode answer = signoff(lapsed);
+        assertTrue(answer.get("reasons").toString().contains("recency_lapsed"), answer::toString);
+        assertFalse(rosterIds("current").contains(lapsed), "the roster agrees with the signoff check");
+        assertEquals(0, mxAuth(lapsed).size(), "mx_auth agrees with the signoff check");
+        JsonNode listed = authz.list(officerToken, lapsed).get(0);
+        assertFalse(listed.get("usableAtSignoff").asBoolean(), listed::toString);
+        assertTrue(listed.get("unusableBecause").toString().contains("recency_lapsed"), listed::toString);
+
+        String fresh = realm.createUser("leaver-fresh", Map.of());
+        authz.grant(officerToken, fresh, Authz.crs(reference()));
+        assertEquals(1, mxAuth(fresh).size(), "a usable record is in the token");
+        assertTrue(authz.list(officerToken, fresh).get(0).get("usableAtSignoff").asBoolean());
+    }
+
+    @Test
+    void deletingAPersonWithRecordsIsRefusedAndNothingIsLost() {
+        String holder = realm.createUser("leaver-delete", Map.of());
+        authz.grant(officerToken, holder, Authz.crs(reference()));
+
+        Http.Response refused = Http.delete(realm.adminUrl("/users/" + holder), managerToken);
+        assertEquals(409, refused.status(), refused::toString);
+        assertTrue(refused.body().contains("deactivate"), refused::toString);
+        assertTrue(refused.body().contains("Nothing was changed."), refused::toString);
+        assertEquals(200, Http.get(realm.adminUrl("/users/" + holder), realm.adminToken()).status());
+        assertEquals(1, authz.list(officerToken, holder).size(), "the records are still there");
+
+        Http.Response byRealmAdmin = Http.delete(realm.adminUrl("/users/" + holder), realm.adminToken());
+        assertEquals(409, byRealmAdmin.status(), "no user manager may erase records: " + byRealmAdmin);
+
+        String plain = realm.createUser("leaver-plain", Map.of());
+        assertEquals(204, Http.delete(realm.adminUrl("/users/" + plain), managerToken).status(),
+                "a person without records or history can be deleted");
+    }
+
+    @Test
+    void rosterCellsThatASpreadsheetWouldRunAreNeutralisedAndReportPagingIsValidated() {
+        String person = realm.createUser("leaver-csv", Map.of());
+        authz.grant(officerToken, person, Authz.with(Authz.crs(reference()), "limitations", "\t=HYPERLINK(\"x\")"));
+        Http.Response csv = Http.get(realm.url("/mx/authorizations/roster?format=csv"), officerToken);
+        assertEquals(200, csv.status(), csv::toString);
+        assertTrue(csv.body().contains("\"'\t=HYPERLINK(\"\"x\"\")\""), csv.body());
+
+        String viewer = realm.createUser("leaver-viewer", Map.of());
+        realm.grantRealmManagement(viewer, "view-users");
+        for (String query : List.of("max=abc", "first=x", "inactiveDays=1.5")) {
+            Http.Response bad = Http.get(realm.url("/mx/access/report?" + query), realm.userToken(viewer));
+            assertEquals(400, bad.status(), query + ": " + bad);
+            assertTrue(bad.body().contains(query.substring(0, query.indexOf('='))), bad::toString);
+        }
+    }
+
+    @Test
+    void theBundlesEventsCanBeFilteredByKeycloaksOwnResourceType() {
+        String person = realm.createUser("leaver-events", Map.of());
+        authz.grant(officerToken, person, Authz.crs(reference()));
+        Http.Response events = Http.get(realm.adminUrl("/admin-events?resourceTypes=CUSTOM&max=200"), realm.adminToken());
+        assertEquals(200, events.status(), events::toString);
+        boolean found = false;
+        for (JsonNode event : events.json()) {
+            assertEquals("CUSTOM", event.get("resourceType").asText());
+            if (event.path("resourcePath").asText().startsWith("users/" + person + "/authorizations/")) {
+                assertEquals("MX_PERSONNEL_AUTHORIZATION", event.path("details").path("mx_kind").asText(), event::toString);
+                found = true;
+            }
+        }
+        assertTrue(found, "the grant is among the CUSTOM events");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private JsonNode signoff(String signer) {
+        Http.Response response = Http.postJson(realm.url("/mx/signoff-check"), backendToken(), Map.of(
+                "signer", signer, "authorizationType", "certifying-staff", "aircraftType", "A320",
+                "taskCategory", "line", "performer", "someone-else"));
+        assertEquals(200, response.status(), response::toString);
+        return response.json();
+    }
+
+    private List<String> rosterIds(String staff) {
+        Http.Response response = Http.get(realm.url("/mx/authorizations/roster?staff=" + staff), officerToken);
+        assertEquals(200, response.status(), response::toString);
+        List<String> ids = new ArrayList<>();
+        response.json().get("entries").forEach(e -> ids.add(e.get("userId").asText()));
+        return ids;
+    }
+
+    private String backendToken() {
+        String clientUuid = realm.clientUuid("maintenance-backend");
+        String secret = realm.adminGet("/clients/" + clientUuid + "/client-secret").get("value").asText();
+        Http.Response response = Http.postForm(realm.url("/protocol/openid-connect/token"), Map.of(
+                "grant_type", "client_credentials", "client_id", "maintenance-backend", "client_secret", secret));
+        assertEquals(200, response.status(), response::toString);
+        return response.json().get("access_token").asText();
+    }
+
+    /** The mx_auth claim of a fresh access token of the user, through a client with the mapper. */
+    private JsonNode mxAuth(String userId) {
+        synchronized (LeaversIT.class) {
+            if (realm.adminGet("/clients?clientId=" + MAPPER_CLIENT).size() == 0) {
+                assertEquals(201, Http.postJson(realm.adminUrl("/clients"), realm.adminToken(), Map.of(
+                        "clientId", MAPPER_CLIENT, "secret", "leavers-secret", "publicClient", false,
+                        "directAccessGrantsEnabled", true, "standardFlowEnabled", false,
+                        "protocolMappers", List.of(Map.of("name", "personnel authorizations", "protocol", "openid-connect",
+                                "protocolMapper", "mx-personnel-authorizations-mapper",
+                                "config", Map.of("claim.name", "mx_auth", "access.token.claim", "true"))))).status());
+            }
+        }
+        Http.Response response = Http.postForm(realm.url("/protocol/openid-connect/token"), Map.of(
+                "grant_type", "password", "client_id", MAPPER_CLIENT, "client_secret", "leavers-secret",
+                "username", realm.username(userId), "password", Realm.TEST_PASSWORD));
+        assertEquals(200, response.status(), response::toString);
+        String[] parts = response.json().get("access_token").asText().split("\\.");
+        try {
+            return Http.JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)).get("mx_auth");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String reference() {
+        return ("CRS-" + UUID.randomUUID().toString().substring(0, 8)).toUpperCase(java.util.Locale.ROOT);
+    }
+}

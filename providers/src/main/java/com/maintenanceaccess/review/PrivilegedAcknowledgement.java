@@ -1,0 +1,79 @@
+package com.maintenanceaccess.review;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.maintenanceaccess.api.Authority;
+import com.maintenanceaccess.audit.AdminAudit;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
+
+/**
+ * An administrator's acknowledgement that a person legitimately holds their privileged role
+ * templates (e.g. the account's administrator), with a reason: stored on the user (attribute
+ * {@value #ATTRIBUTE}) and emitted as an admin event. The setup review's least-privilege check
+ * passes while the acknowledgement covers exactly the privileged templates held; a new privileged
+ * template (by any path) needs a new acknowledgement.
+ */
+public final class PrivilegedAcknowledgement {
+
+    public static final String ATTRIBUTE = "mx.privileged.acknowledged";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private PrivilegedAcknowledgement() {
+    }
+
+    static UserFacts.Acknowledgement read(UserModel user) {
+        String value = user.getFirstAttribute(ATTRIBUTE);
+        if (value == null) {
+            return null;
+        }
+        try {
+            JsonNode json = JSON.readTree(value);
+            Set<String> templates = new TreeSet<>();
+            json.path("templates").forEach(t -> templates.add(t.asText()));
+            return new UserFacts.Acknowledgement(templates, json.path("by").asText(), Instant.parse(json.path("at").asText()),
+                    json.path("reason").asText());
+        } catch (JsonProcessingException | RuntimeException e) {
+            return null; // unreadable: as if none, the review asks again
+        }
+    }
+
+    /**
+     * Records the acknowledgement of the privileged templates the user holds now; returns the
+     * change (before, after) or throws {@link IllegalArgumentException} when there is nothing to acknowledge.
+     */
+    static Map<String, Object> record(KeycloakSession session, Authority caller, UserModel user, UserFacts facts,
+                                      String reason, Instant now) {
+        List<String> privileged = facts.templates().stream().filter(UserFacts.Template::privileged)
+                .map(UserFacts.Template::name).sorted().toList();
+        if (privileged.isEmpty()) {
+            throw new IllegalArgumentException("user: holds no privileged role template, nothing to acknowledge");
+        }
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("templates", privileged);
+        after.put("paths", facts.standing().privilegedPaths());
+        after.put("by", caller.user().getUsername());
+        after.put("at", now.toString());
+        after.put("reason", reason);
+        String before = user.getFirstAttribute(ATTRIBUTE);
+        try {
+            user.setSingleAttribute(ATTRIBUTE, JSON.writeValueAsString(after));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("before", before);
+        change.put("after", after);
+        AdminAudit.byCaller(session, caller, OperationType.ACTION, UserAccessResource.RESOURCE_TYPE,
+                "users/" + user.getId() + "/review/acknowledge-privileged", change);
+        return change;
+    }
+}

@@ -1,0 +1,91 @@
+package com.maintenanceaccess.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Issue 15, items 4–7 as rules: who cannot log in, the correct account, why a record is unusable, acknowledged privilege. */
+class StandingRulesTest {
+
+    private static final UserFacts.AccountRef HANGAR = new UserFacts.AccountRef("o1", "hangar");
+    private static final UserFacts.AccountRef DEMO = new UserFacts.AccountRef("o2", "demo-mro");
+
+    private static UserFacts with(UserFacts.Standing standing) {
+        return ReviewRulesTest.fullAccess().withStanding(standing);
+    }
+
+    private static UserFacts.Standing standing(boolean awaiting, UserFacts.AccountRef invited, UserFacts.AccountRef domain) {
+        return new UserFacts.Standing(awaiting, invited, domain, List.of(), Map.of(), null);
+    }
+
+    private static Check check(SetupReview.Review review, String id) {
+        return review.checks().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theRequiredActionWithoutAnInvitationMeansTheUserCannotLogIn() {
+        UserFacts never = with(standing(true, null, null));
+        UserFacts neverInvited = new UserFacts(never.id(), never.username(), never.firstName(), never.lastName(), never.email(),
+                true, null, null, never.accounts(), never.templates(), never.permissions(), never.validAuthorizationTypes(),
+                never.authorizationsExpiring(), never.standing());
+        Check review = check(SetupReview.review(neverInvited, ReviewRulesTest.catalog()), SetupReview.INVITATION);
+        assertFalse(review.passed());
+        assertTrue(review.evidence().startsWith("cannot log in"), review::toString);
+        assertFalse(AccessExplainer.explain(neverInvited, ReviewRulesTest.RELEASE).allowed());
+        assertTrue(with(standing(false, null, null)).cannotLogIn().isEmpty(), "no action, nothing stops the login");
+    }
+
+    @Test
+    void memberOfTheWrongAccountFailsTheAccountChecks() {
+        UserFacts byDomain = with(standing(false, null, DEMO));
+        Check review = check(SetupReview.review(byDomain, ReviewRulesTest.catalog()), SetupReview.ACCOUNT);
+        assertFalse(review.passed());
+        assertTrue(review.evidence().contains("demo-mro"), review::toString);
+        List<String> failed = AccessExplainer.explain(byDomain, ReviewRulesTest.RELEASE).checks().stream()
+                .filter(c -> !c.passed()).map(Check::id).toList();
+        assertEquals(List.of(AccessExplainer.ACCOUNT), failed);
+
+        UserFacts byInvitation = with(standing(false, DEMO, null));
+        assertTrue(AccountMatch.mismatch(byInvitation).orElseThrow().contains("invited into account demo-mro"));
+        assertTrue(AccountMatch.mismatch(with(standing(false, HANGAR, HANGAR))).isEmpty(), "the right account");
+    }
+
+    @Test
+    void explainAndReviewSayWhyARecordCannotBeUsed() {
+        UserFacts lapsed = ReviewRulesTest.with(b -> b.authorizations(Set.of())).withStanding(new UserFacts.Standing(false,
+                null, null, List.of(new UserFacts.Unusable("certifying-staff", "CRS-1", List.of("recency_lapsed"))),
+                Map.of(), null));
+        Check explained = AccessExplainer.explain(lapsed, ReviewRulesTest.RELEASE).checks().stream()
+                .filter(c -> c.id().equals(AccessExplainer.AUTHORIZATION)).findFirst().orElseThrow();
+        assertTrue(explained.evidence().contains("CRS-1 cannot be used: recency_lapsed"), explained::toString);
+        assertTrue(check(SetupReview.review(lapsed, ReviewRulesTest.catalog()), SetupReview.AUTHORIZATIONS).evidence()
+                .contains("recency_lapsed"));
+    }
+
+    @Test
+    void privilegeListsEveryPathAndPassesOnlyWithAnAcknowledgementOfExactlyThoseTemplates() {
+        List<UserFacts.Template> templates = List.of(new UserFacts.Template("account-administrator", true, null));
+        Map<String, List<String>> paths = Map.of("account-administrator", List.of("parent group /admins of /admins/hangar"));
+        UserFacts admin = ReviewRulesTest.with(b -> b.templates(templates))
+                .withStanding(new UserFacts.Standing(false, null, null, List.of(), paths, null));
+        Check unacknowledged = check(SetupReview.review(admin, ReviewRulesTest.catalog()), SetupReview.LEAST_PRIVILEGE);
+        assertFalse(unacknowledged.passed());
+        assertTrue(unacknowledged.evidence().contains("via parent group /admins of /admins/hangar"), unacknowledged::toString);
+
+        UserFacts.Acknowledgement ack = new UserFacts.Acknowledgement(Set.of("account-administrator"), "ada",
+                Instant.parse("2026-11-28T10:00:00Z"), "the hangar's administrator");
+        UserFacts acknowledged = admin.withStanding(new UserFacts.Standing(false, null, null, List.of(), paths, ack));
+        assertTrue(check(SetupReview.review(acknowledged, ReviewRulesTest.catalog()), SetupReview.LEAST_PRIVILEGE).passed());
+
+        UserFacts.Acknowledgement older = new UserFacts.Acknowledgement(Set.of("stores-admin"), "ada", ack.at(), "old");
+        UserFacts moreNow = admin.withStanding(new UserFacts.Standing(false, null, null, List.of(), paths, older));
+        assertFalse(check(SetupReview.review(moreNow, ReviewRulesTest.catalog()), SetupReview.LEAST_PRIVILEGE).passed(),
+                "an acknowledgement of other templates does not count");
+    }
+}
