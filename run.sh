@@ -17,7 +17,7 @@ management_port="${MX_MANAGEMENT_PORT:-9000}"
 state_dir="$PWD/.run"
 
 echo "Building the bundle and laying out the server (mvn package -pl server -am) ..."
-mvn -q -B -DskipTests package -pl server -am
+mvn -q -B -DskipTests package -pl server,app -am
 
 home=$(ls -d server/target/keycloak-*/ | head -n 1)
 home="${home%/}"
@@ -50,6 +50,8 @@ export KC_BOOTSTRAP_ADMIN_PASSWORD="$admin_password"
   done
 ) &
 
+# The reference maintenance app (app/, docs/signoffs.md) on http://localhost:3000, stopped with this shell.
+java -cp app/target/classes com.maintenanceaccess.app.AppServer 3000 "http://localhost:${http_port}" maintenance &
 # exec: Ctrl-C goes straight to Keycloak, which shuts down cleanly.
 exec "$home/bin/kc.sh" start-dev \
   --http-port="$http_port" \

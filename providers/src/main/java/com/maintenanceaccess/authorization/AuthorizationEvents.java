@@ -3,22 +3,28 @@ package com.maintenanceaccess.authorization;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import com.maintenanceaccess.trail.Trail;
 import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
  * One admin event per change, resource type {@value AuthorizationFeature#RESOURCE_TYPE}: the
  * builder carries the actor (user, client, IP) and time; the representation holds the action,
- * the person, and the record before and after (readable form).
+ * the person, and the record before and after (readable form). The same change is appended
+ * to the realm's tamper-evident trail in the same transaction (docs/signoffs.md): admin
+ * events expire with the realm's event settings, the trail does not.
  */
 final class AuthorizationEvents {
 
     private AuthorizationEvents() {
     }
 
-    static void emit(AdminEventBuilder builder, UserModel person, String action, PersonnelAuthorization before,
-                     PersonnelAuthorization after, String via) {
+    static void emit(KeycloakSession session, RealmModel realm, AdminEventBuilder builder, String actorId,
+                     UserModel person, String action, PersonnelAuthorization before, PersonnelAuthorization after,
+                     String via) {
         String recordId = after != null ? after.id() : before.id();
         ObjectNode representation = JsonNodeFactory.instance.objectNode();
         representation.put("action", action);
@@ -33,6 +39,9 @@ final class AuthorizationEvents {
             case "remove" -> OperationType.DELETE;
             default -> OperationType.UPDATE;
         };
+        ObjectNode trailed = representation.deepCopy();
+        trailed.put("actorId", actorId);
+        new Trail(session).append(realm, Trail.AUTHORIZATION_CHANGE, person.getId(), trailed);
         builder.resource(AuthorizationFeature.RESOURCE_TYPE)
                 .operation(operation)
                 .resourcePath("users", person.getId(), "authorizations", recordId)

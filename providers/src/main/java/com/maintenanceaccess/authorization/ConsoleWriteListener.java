@@ -64,13 +64,13 @@ public class ConsoleWriteListener implements EventListenerProvider {
         for (PersonnelAuthorization after : now.records()) {
             PersonnelAuthorization old = AuthorizationChanges.byId(before, after.id()).orElse(null);
             if (!Objects.equals(old, after)) {
-                AuthorizationEvents.emit(builder(realm, event.getAuthDetails()), user,
+                AuthorizationEvents.emit(session, realm, builder(realm, event.getAuthDetails()), event.getAuthDetails().getUserId(), user,
                         old == null ? "grant" : "update", old, after, "admin-console");
             }
         }
         for (PersonnelAuthorization old : before) {
             if (AuthorizationChanges.byId(now.records(), old.id()).isEmpty()) {
-                AuthorizationEvents.emit(builder(realm, event.getAuthDetails()), user, "remove", old, null, "admin-console");
+                AuthorizationEvents.emit(session, realm, builder(realm, event.getAuthDetails()), event.getAuthDetails().getUserId(), user, "remove", old, null, "admin-console");
             }
         }
     }

@@ -134,8 +134,8 @@ public class PersonnelAuthorizationsResource {
                     + AuthorizationVersion.of(change.before()) + "): reload it and apply your change again");
         }
         AuthorizationStore.write(person, stored, change.records());
-        AuthorizationEvents.emit(new AdminEventBuilder(realm, caller.adminAuth(), session,
-                session.getContext().getConnection()), person, change.action(), change.before(), change.after(), "mx-api");
+        AuthorizationEvents.emit(session, realm, new AdminEventBuilder(realm, caller.adminAuth(), session,
+                session.getContext().getConnection()), caller.user() == null ? null : caller.user().getId(), person, change.action(), change.before(), change.after(), "mx-api");
         return Response.ok(AuthorizationJson.write(change.after(), feature.clock().instant()))
                 .header(HttpHeaders.ETAG, AuthorizationVersion.of(change.after())).build();
     }

@@ -52,7 +52,7 @@ public final class RosterCsv {
     }
 
     /** Quotes every cell; a leading =,+,-,@ is prefixed with ' so spreadsheets do not run it as a formula. */
-    static String quote(String cell) {
+    public static String quote(String cell) {
         String value = cell == null ? "" : cell;
         if (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) {
             value = "'" + value;

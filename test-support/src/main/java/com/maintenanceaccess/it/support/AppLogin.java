@@ -35,6 +35,15 @@ public final class AppLogin {
 
     /** The same for any public client that allows {@link #REDIRECT_URI}. */
     public static JsonNode login(String realmUrl, String clientId, String username, String password, String scope) {
+        return login(realmUrl, clientId, username, password, scope, Map.of());
+    }
+
+    /**
+     * The same with extra authorization request parameters, e.g. {@code acr_values=signoff}
+     * for the signoff level (its password page is answered like the others).
+     */
+    public static JsonNode login(String realmUrl, String clientId, String username, String password, String scope,
+                                 Map<String, String> extra) {
         Visitor browser = new Visitor();
         String verifier = randomVerifier();
         Map<String, String> query = new LinkedHashMap<>();
@@ -45,6 +54,7 @@ public final class AppLogin {
         query.put("state", "it-state");
         query.put("code_challenge", challenge(verifier));
         query.put("code_challenge_method", "S256");
+        query.putAll(extra);
         HttpResponse<String> page = browser.get(realmUrl + "/protocol/openid-connect/auth?" + Visitor.encode(query));
         assertEquals(200, page.statusCode(), page::body);
 
