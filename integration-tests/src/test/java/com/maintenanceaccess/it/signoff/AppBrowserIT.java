@@ -92,7 +92,14 @@ class AppBrowserIT {
             browser.findElement(By.id("sign-inspects")).sendKeys(inspects);
         }
         browser.findElement(By.id("sign")).click();
-        WebElement statement = Browser.await(browser, By.id("mx-signing"));
+        WebElement statement;
+        try {
+            statement = Browser.await(browser, By.id("mx-signing"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Browser.screenshot(browser, "signoff-" + workOrder);
+            throw new AssertionError("no statement on the signoff page " + browser.getCurrentUrl() + ": "
+                    + browser.getPageSource(), e);
+        }
         assertTrue(statement.getText().contains("work order " + workOrder), statement.getText());
         Browser.await(browser, By.id("password")).sendKeys(Realm.TEST_PASSWORD);
         browser.findElement(By.id("kc-login")).click();

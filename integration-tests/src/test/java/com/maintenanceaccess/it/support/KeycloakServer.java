@@ -70,7 +70,7 @@ public final class KeycloakServer {
                     "--log-level=INFO,com.maintenanceaccess:DEBUG"));
             arguments.addAll(extraOptions());
             sharedArguments = List.copyOf(arguments);
-            shared.start(arguments, smtpEnvironment(), Duration.ofMinutes(4));
+            shared.start(arguments, smtpEnvironment(), startTimeout());
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
         }
         return shared;
@@ -86,8 +86,13 @@ public final class KeycloakServer {
         try {
             work.run();
         } finally {
-            server.start(sharedArguments, smtpEnvironment(), Duration.ofMinutes(4));
+            server.start(sharedArguments, smtpEnvironment(), startTimeout());
         }
+    }
+
+    /** How long a start may take: 4 minutes, more on a crowded machine (-Dmx.it.start-minutes=8). */
+    private static Duration startTimeout() {
+        return Duration.ofMinutes(Integer.getInteger("mx.it.start-minutes", 4));
     }
 
     /** Feature options for test servers (e.g. the role-template start-up import), from the pom. */
