@@ -72,7 +72,7 @@ final class BenchServer implements AutoCloseable {
         }
         Files.createDirectories(log.getParent());
         process = builder.start();
-        awaitReady(Duration.ofMinutes(5));
+        awaitReady(Duration.ofMinutes(10)); // augmentation alone takes 3 min on a crowded 2-core machine
     }
 
     /** start-dev keeps its H2 file under data/h2: a cold start each run. */

@@ -59,9 +59,10 @@ public final class AppLogin {
         assertEquals(200, page.statusCode(), page::body);
 
         // With organizations on, Keycloak may ask for the username first and the password on a
-        // second form: answer each login form until the server redirects back with a code.
+        // second form, and at the signoff level the password once more: answer each login form until
+        // the server redirects back with a code.
         HttpResponse<String> submitted = page;
-        for (int step = 0; step < 3 && submitted.statusCode() == 200; step++) {
+        for (int step = 0; step < 4 && submitted.statusCode() == 200; step++) {
             submitted = browser.postForm(Visitor.formAction(submitted.body(), "kc-form-login"),
                     Map.of("username", username, "password", password));
         }
