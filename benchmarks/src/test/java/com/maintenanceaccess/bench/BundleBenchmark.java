@@ -39,7 +39,7 @@ class BundleBenchmark {
     private final int users = Integer.getInteger("bench.users", 10_000);
     /** Which phases run (comma-separated); the others are skipped, e.g. to profile one of them. */
     private final List<String> phases = List.of(System.getProperty("bench.phases",
-            "importer,tokens,invitations,queries,signoffs").split("\\s*,\\s*"));
+            "importer,tokens,invitations,queries").split("\\s*,\\s*"));
     private final StringBuilder out = new StringBuilder();
     private BenchServer server;
     private BenchRealm realm;
