@@ -9,7 +9,7 @@
 #   MX_ADMIN_USER=ops MX_ADMIN_PASSWORD=secret MX_HTTP_PORT=8081 ./run.sh
 #   MX_MANAGEMENT_PORT=9001 (health: /health/ready)   MX_SMTP_PORT=1026 MX_MAILBOX_PORT=8026
 #
-# Ctrl-C stops the server and the mailbox. A second run with nothing changed reuses the built server.
+# Ctrl-C stops the server, the mailbox and the app. A second run with nothing changed reuses the built server.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -20,10 +20,11 @@ management_port="${MX_MANAGEMENT_PORT:-9000}"
 # The realm sends to MX_SMTP_HOST:MX_SMTP_PORT (read when the realm is first imported): the mailbox.
 smtp_port="${MX_SMTP_PORT:-1025}"
 mailbox_port="${MX_MAILBOX_PORT:-8025}"
+app_port=3000 # the maintenance-app client's redirect URIs name this port (realm-config)
 state_dir="$PWD/.run"
 
-echo "Building the bundle, the mailbox and the server layout (mvn package -pl server,mailbox -am) ..."
-mvn -q -B -DskipTests package -pl server,mailbox -am
+echo "Building the bundle, the mailbox, the maintenance app and the server layout (mvn package -pl server,mailbox,app -am) ..."
+mvn -q -B -DskipTests package -pl server,mailbox,app -am
 
 home=$(ls -d server/target/keycloak-*/ | head -n 1)
 home="${home%/}"
@@ -32,9 +33,14 @@ mkdir -p "$state_dir/h2"
 # The mailbox, and on exit (Ctrl-C included) nothing of ours left running.
 java -jar mailbox/target/maintenance-access-mailbox.jar "$smtp_port" "$mailbox_port" >"$state_dir/mailbox.log" 2>&1 &
 mailbox_pid=$!
+# The reference maintenance app (app/, docs/signoffs.md): the maintenance-app client's redirect target.
+java -cp app/target/classes com.maintenanceaccess.app.AppServer "$app_port" "http://localhost:${http_port}" maintenance \
+  >"$state_dir/app.log" 2>&1 &
+app_pid=$!
 seeder_pid=
 cleanup() {
   kill "$mailbox_pid" 2>/dev/null || true
+  kill "$app_pid" 2>/dev/null || true
   [ -z "$seeder_pid" ] || kill "$seeder_pid" 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -52,7 +58,7 @@ cat <<INFO
 
   Starting $(basename "$home") with the Maintenance Access bundle (the first start builds the
   server, about 30 s; a second run reuses it). The addresses follow once the demo data exists.
-  Ctrl-C stops the server and the mailbox.
+  Ctrl-C stops the server, the mailbox and the app.
 
 INFO
 
@@ -80,6 +86,7 @@ export MX_SMTP_HOST=localhost MX_SMTP_PORT="$smtp_port"
   Admin login:     ${admin_user} / ${admin_password}   (set MX_ADMIN_USER / MX_ADMIN_PASSWORD)
   Demo:            ${demo}
   Mailbox:         http://localhost:${mailbox_port}/  (every mail the server sends, e.g. invitations)
+  Maintenance app: http://localhost:${app_port}/  (the reference app: navigation, signoffs; docs/signoffs.md)
   Health:          http://localhost:${management_port}/health/ready
   Database:        ${state_dir}/h2 (delete it to start from the realm files again)
 

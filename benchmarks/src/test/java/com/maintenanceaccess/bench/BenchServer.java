@@ -53,6 +53,8 @@ final class BenchServer implements AutoCloseable {
                 "--http-management-port=" + managementPort,
                 "--cache=local",
                 "--import-realm",
+                // Signoff tokens are made before the measurement (re-authentication is not measured).
+                "--spi-realm-restapi-extension--mx--signoff-auth-window=3600",
                 countsSql ? "--log-level=INFO,org.hibernate.SQL:debug" : "--log-level=INFO"));
         if (db.equals("postgres")) {
             command.addAll(List.of("--db=postgres",

@@ -77,6 +77,9 @@ class BundleBenchmark {
             if (phases.contains("queries")) {
                 queries();
             }
+            if (phases.contains("signoffs")) {
+                signoffs();
+            }
         } finally {
             server.close();
             mail.stop();
@@ -426,6 +429,67 @@ class BundleBenchmark {
         body.put("continuationTraining", today.minusMonths(3).toString());
         body.put("experience", List.of(Map.of("from", today.minusMonths(20).toString(), "to", today.minusDays(10).toString())));
         return body;
+    }
+
+    // ---------------------------------------------------------------- 5. signoffs
+
+    private final int signoffs = Integer.getInteger("bench.signoffs", 400);
+    private static final int SIGNOFF_BATCH = 100;
+
+    /**
+     * POST /mx/signoffs against POST /mx/signoff-check on the same server: the same signer and
+     * question, the signoff with its proof check, jti record, authorization check and trail
+     * append. Each signoff needs a token of its own (single use), so tokens are made first, a
+     * batch at a time (the bench server accepts a re-authentication for an hour; the person's
+     * re-authentication is not what is measured), then each batch is signed in a closed loop.
+     */
+    private void signoffs() {
+        line("\n## Signoffs: POST /mx/signoffs against POST /mx/signoff-check\n");
+        String signer = realm.createUser("bench-signer", Map.of("firstName", "Bench", "lastName", "Signer"));
+        realm.grantRealmRoles(signer, "certifying-staff");
+        Http.postJson(realm.url("/mx/users/" + signer + "/authorizations"), adminToken(), crs("BENCH/CRS-SIGN"))
+                .expect(201, "authorization");
+        String backendUuid = realm.get("/clients?clientId=maintenance-backend").get(0).get("id").asText();
+        String secret = realm.get("/clients/" + backendUuid + "/client-secret").get("value").asText();
+        String backend = Http.postForm(realm.url("/protocol/openid-connect/token"), Map.of("grant_type", "client_credentials",
+                "client_id", "maintenance-backend", "client_secret", secret)).expect(200, "backend token").json()
+                .get("access_token").asText();
+        Map<String, Object> check = Map.of("signer", signer, "authorizationType", "certifying-staff",
+                "aircraftType", "A320", "taskCategory", "line", "base", "LHR");
+        Map<String, Object> release = Map.of("type", "release", "aircraft", Map.of("registration", "G-BNCH", "type", "A320"),
+                "workOrder", "WO-BENCH", "taskCategory", "line", "base", "LHR",
+                "declaration", "Certifies that the work specified was carried out in accordance with Part-145.");
+        IntConsumer checkOp = i -> Http.postJson(realm.url("/mx/signoff-check"), backend, check).expect(200, "signoff check");
+        Load.counted(threads, 50, checkOp);
+        Histogram signLatency = Load.histogram();
+        Histogram checkLatency = Load.histogram();
+        double signSeconds = 0;
+        double checkSeconds = 0;
+        long made = 0;
+        for (int done = 0; done < signoffs; done += SIGNOFF_BATCH) {
+            String[] tokens = new String[Math.min(SIGNOFF_BATCH, signoffs - done)];
+            Load.counted(threads, tokens.length, i -> tokens[i] = AppLogin.login(realm.url(""), "maintenance-app", "bench-signer",
+                    BenchRealm.PASSWORD, "openid", Map.of("acr_values", "signoff")).get("access_token").asText());
+            made += tokens.length;
+            Load.Round signed = Load.counted(threads, tokens.length,
+                    i -> Http.postJson(realm.url("/mx/signoffs"), tokens[i], release).expect(201, "signoff"));
+            Load.Round checked = Load.counted(threads, tokens.length, checkOp);
+            signSeconds += signed.seconds();
+            checkSeconds += checked.seconds();
+            signLatency.add(signed.latency());
+            checkLatency.add(checked.latency());
+        }
+        JsonNode verify = Http.get(realm.url("/mx/trail/verify"), adminToken()).expect(200, "verify").json();
+        double signRate = made / signSeconds;
+        double checkRate = made / checkSeconds;
+        line("| path | requests | per second | p50 / p95 / p99 ms |");
+        line("|---|---|---|---|");
+        line("| bundle: POST /mx/signoffs (proof, jti, authorization, trail append) | " + made + " | " + Stats.f(signRate)
+                + " | " + Stats.percentiles(signLatency) + " |");
+        line("| reference: POST /mx/signoff-check (same signer and question) | " + made + " | " + Stats.f(checkRate)
+                + " | " + Stats.percentiles(checkLatency) + " |");
+        line("\nThroughput ratio signoffs/signoff-check: " + Stats.f(signRate / checkRate) + ". Target ≥ 0.5. Trail after the run: "
+                + verify.get("entries").asLong() + " entries, intact " + verify.get("intact").asBoolean() + ".");
     }
 
     // ---------------------------------------------------------------- 3. invitations

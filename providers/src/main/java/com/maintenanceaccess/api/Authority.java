@@ -128,6 +128,11 @@ public final class Authority {
         return requireOperator(operatorCanManageRealm(), "manage-realm");
     }
 
+    /** Realm-wide records (the trail spans every account of the realm): a realm-wide auditor only. */
+    public Authority requireRealmAuditor() {
+        return requireOperator(operatorIsRealmAuditor(), "view-users and " + REALM_AUDITOR_ROLE);
+    }
+
     public Authority requireRealmCompliance() {
         return requireOperator(operatorIsRealmCompliance(), "manage-users and " + REALM_COMPLIANCE_ROLE);
     }

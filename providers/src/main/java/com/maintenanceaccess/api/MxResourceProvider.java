@@ -1,5 +1,6 @@
 package com.maintenanceaccess.api;
 
+import com.maintenanceaccess.signoff.SignoffSettings;
 import java.time.Clock;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.resource.RealmResourceProvider;
@@ -8,15 +9,17 @@ public class MxResourceProvider implements RealmResourceProvider {
 
     private final KeycloakSession session;
     private final Clock clock;
+    private final SignoffSettings signoffSettings;
 
-    public MxResourceProvider(KeycloakSession session, Clock clock) {
+    public MxResourceProvider(KeycloakSession session, Clock clock, SignoffSettings signoffSettings) {
         this.session = session;
         this.clock = clock;
+        this.signoffSettings = signoffSettings;
     }
 
     @Override
     public Object getResource() {
-        return new MxRootResource(session, clock);
+        return new MxRootResource(session, clock, signoffSettings);
     }
 
     @Override

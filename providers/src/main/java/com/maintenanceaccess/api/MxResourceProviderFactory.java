@@ -2,6 +2,9 @@ package com.maintenanceaccess.api;
 
 import com.maintenanceaccess.account.SetupModeExpiryTask;
 import com.maintenanceaccess.bundle.ReportsBundleVersion;
+import com.maintenanceaccess.signoff.SignoffSettings;
+import com.maintenanceaccess.trail.TrailTable;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.List;
 import org.keycloak.Config;
@@ -26,11 +29,17 @@ public class MxResourceProviderFactory implements RealmResourceProviderFactory, 
     static final long DEFAULT_SETUP_MODE_CHECK_SECONDS = 60;
 
     private final Clock clock = Clock.systemUTC();
+    static final String SIGNOFF_ACR = "signoffAcr";
+    static final String SIGNOFF_AUTH_WINDOW = "signoffAuthWindow";
+    static final String SIGNOFF_CLIENT = "signoffClient";
+    static final String TRAIL_RETENTION_YEARS = "trailRetentionYears";
+
     private long setupModeCheckSeconds = DEFAULT_SETUP_MODE_CHECK_SECONDS;
+    private SignoffSettings signoffSettings = SignoffSettings.defaults();
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        return new MxResourceProvider(session, clock);
+        return new MxResourceProvider(session, clock, signoffSettings);
     }
 
     @Override
@@ -39,6 +48,10 @@ public class MxResourceProviderFactory implements RealmResourceProviderFactory, 
         if (setupModeCheckSeconds < 1) {
             throw new IllegalArgumentException(SETUP_MODE_CHECK_INTERVAL + " must be at least 1 second");
         }
+        signoffSettings = new SignoffSettings(config.get(SIGNOFF_ACR, SignoffSettings.DEFAULT_ACR),
+                Duration.ofSeconds(config.getLong(SIGNOFF_AUTH_WINDOW, SignoffSettings.DEFAULT_AUTH_WINDOW_SECONDS)),
+                config.get(SIGNOFF_CLIENT, SignoffSettings.DEFAULT_CLIENT),
+                config.getInt(TRAIL_RETENTION_YEARS, SignoffSettings.DEFAULT_RETENTION_YEARS));
     }
 
     @Override
@@ -46,6 +59,8 @@ public class MxResourceProviderFactory implements RealmResourceProviderFactory, 
         // Schedule once the database is migrated, as Keycloak's own jobs do.
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
+                // The trail's tables (docs/signoffs.md), before any request can append to them.
+                KeycloakModelUtils.runJobInTransaction(factory, session -> new TrailTable(session).createTables());
                 KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
                         .scheduleTask(new SetupModeExpiryTask(clock), setupModeCheckSeconds * 1000,
                                 SetupModeExpiryTask.TASK_NAME));
@@ -62,6 +77,18 @@ public class MxResourceProviderFactory implements RealmResourceProviderFactory, 
                 .helpText("Seconds between checks that switch off setup modes whose end date has passed.")
                 .defaultValue(DEFAULT_SETUP_MODE_CHECK_SECONDS)
                 .add()
+                .property().name(SIGNOFF_ACR).type("string")
+                .helpText("The ACR (acr.loa.map name) a signoff token must carry.")
+                .defaultValue(SignoffSettings.DEFAULT_ACR).add()
+                .property().name(SIGNOFF_AUTH_WINDOW).type("int")
+                .helpText("Seconds a signoff may follow the signer's re-authentication (auth_time).")
+                .defaultValue(SignoffSettings.DEFAULT_AUTH_WINDOW_SECONDS).add()
+                .property().name(SIGNOFF_CLIENT).type("string")
+                .helpText("The client whose tokens may sign (azp).")
+                .defaultValue(SignoffSettings.DEFAULT_CLIENT).add()
+                .property().name(TRAIL_RETENTION_YEARS).type("int")
+                .helpText("Years the trail keeps a person's signature and authorization records after they left (at least 3).")
+                .defaultValue(SignoffSettings.DEFAULT_RETENTION_YEARS).add()
                 .build();
     }
 

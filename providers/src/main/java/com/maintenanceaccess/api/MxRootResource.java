@@ -9,8 +9,12 @@ import com.maintenanceaccess.authorization.SignoffCheckResource;
 import com.maintenanceaccess.bundle.BundleVersion;
 import com.maintenanceaccess.invitation.InvitationsResource;
 import com.maintenanceaccess.review.AccessReviewResource;
+import com.maintenanceaccess.review.MyAccessResource;
 import com.maintenanceaccess.review.UserAccessResource;
 import com.maintenanceaccess.roletemplate.RoleTemplatesResource;
+import com.maintenanceaccess.signoff.SignoffSettings;
+import com.maintenanceaccess.signoff.SignoffsResource;
+import com.maintenanceaccess.trail.TrailResource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,10 +36,12 @@ public class MxRootResource {
 
     private final KeycloakSession session;
     private final Clock clock;
+    private final SignoffSettings signoffSettings;
 
-    public MxRootResource(KeycloakSession session, Clock clock) {
+    public MxRootResource(KeycloakSession session, Clock clock, SignoffSettings signoffSettings) {
         this.session = session;
         this.clock = clock;
+        this.signoffSettings = signoffSettings;
     }
 
     @Path("accounts")
@@ -99,5 +105,26 @@ public class MxRootResource {
     @Path("users/{userId}")
     public UserAccessResource userAccess(@PathParam("userId") String userId) {
         return new UserAccessResource(session, Authority.authenticate(session), userId, clock);
+    }
+
+    /**
+     * Signatures (docs/signoffs.md). Not authenticated here: a signoff authenticates its signer
+     * from the proof token itself, so that a refused proof is recorded, not just answered 401.
+     */
+    @Path("signoffs")
+    public SignoffsResource signoffs() {
+        return new SignoffsResource(session, signoffSettings, clock);
+    }
+
+    /** The tamper-evident trail: verify and export (docs/signoffs.md). */
+    @Path("trail")
+    public TrailResource trail() {
+        return new TrailResource(session, Authority.authenticate(session), clock);
+    }
+
+    /** The caller's own pages and why each is open or not (the reference app's navigation). */
+    @Path("my-access")
+    public MyAccessResource myAccess() {
+        return new MyAccessResource(session, Authority.authenticate(session), clock);
     }
 }

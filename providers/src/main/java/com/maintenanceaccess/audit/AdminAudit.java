@@ -1,7 +1,6 @@
 package com.maintenanceaccess.audit;
 
 import com.maintenanceaccess.api.Authority;
-import com.maintenanceaccess.api.MxCaller;
 import java.util.Map;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventStoreProvider;
@@ -48,13 +47,6 @@ public final class AdminAudit {
                 .resourcePath(path)
                 .representation(representation)
                 .success();
-    }
-
-    /** For branches not yet on {@link Authority}. */
-    @Deprecated(forRemoval = true)
-    public static void byCaller(KeycloakSession session, MxCaller caller, OperationType operation,
-                                String resourceType, String path, Object representation) {
-        byCaller(session, caller.authority(), operation, resourceType, path, representation);
     }
 
     /** An event that follows from another one (a warning about a grant): same actor, same time. */

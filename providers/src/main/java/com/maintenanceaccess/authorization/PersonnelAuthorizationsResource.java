@@ -137,8 +137,8 @@ public class PersonnelAuthorizationsResource {
                     + " Nothing was changed."));
         }
         AuthorizationStore.write(person, stored, change.records());
-        AuthorizationEvents.emit(new AdminEventBuilder(realm, caller.adminAuth(), session,
-                session.getContext().getConnection()), person, change.action(), change.before(), change.after(), "mx-api");
+        AuthorizationEvents.emit(session, realm, new AdminEventBuilder(realm, caller.adminAuth(), session,
+                session.getContext().getConnection()), caller.user() == null ? null : caller.user().getId(), person, change.action(), change.before(), change.after(), "mx-api");
         return Response.ok(feature.view(change.after(), person.isEnabled(), feature.clock().instant()))
                 .header(HttpHeaders.ETAG, AuthorizationVersion.of(change.after())).build();
     }

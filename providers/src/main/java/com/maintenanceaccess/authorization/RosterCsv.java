@@ -58,7 +58,7 @@ public final class RosterCsv {
      * Quotes every cell; a cell starting with =, +, -, @, TAB or CR is prefixed with ' so that
      * spreadsheets do not run it as a formula (OWASP "CSV injection").
      */
-    static String quote(String cell) {
+    public static String quote(String cell) {
         String value = cell == null ? "" : cell;
         if (!value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0) {
             value = "'" + value;

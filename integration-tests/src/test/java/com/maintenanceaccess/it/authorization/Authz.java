@@ -66,7 +66,7 @@ public final class Authz {
         return response.json().get("access_token").asText();
     }
 
-    void grantRealmRoles(String userId, String... roles) {
+    public void grantRealmRoles(String userId, String... roles) {
         List<JsonNode> reps = new ArrayList<>();
         for (String role : roles) {
             reps.add(realm.adminGet("/roles/" + role));
@@ -100,7 +100,7 @@ public final class Authz {
         return body;
     }
 
-    static Map<String, Object> inspection(String reference) {
+    public static Map<String, Object> inspection(String reference) {
         Map<String, Object> body = new HashMap<>();
         body.put("type", "inspection");
         body.put("reference", reference);

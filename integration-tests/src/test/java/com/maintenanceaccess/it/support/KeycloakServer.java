@@ -14,8 +14,10 @@ import java.util.concurrent.TimeUnit;
  * A real Keycloak distribution run with {@code kc.sh}: its home, ports and log, started,
  * stopped or killed as a process. {@link #shared()} is the server every single-node test
  * class of a JVM shares: the copy laid out by Maven in target/ (pinned version, this bundle's
- * jars in providers/, realm-config in data/import), started with {@code kc.sh start-dev} on an
- * in-memory H2 database and stopped when the JVM exits. The cluster tests run other copies
+ * jars in providers/, realm-config in data/import), started with {@code kc.sh start-dev} on a
+ * fresh H2 file database and stopped when the JVM exits. The file database (rather than
+ * dev-mem) lets a test stop the server, write straight into a table as someone with database
+ * access could, and start it again ({@link #whileSharedStopped}, {@link ServerDatabase}). The cluster tests run other copies
  * with other arguments (it/reliability/ClusterNode). The log goes to a file so that tests
  * can read what the server wrote.
  */
@@ -25,6 +27,7 @@ public final class KeycloakServer {
     public static final String ADMIN_PASSWORD = "admin";
 
     private static KeycloakServer shared;
+    private static List<String> sharedArguments;
 
     private final Path home;
     private final Path log;
@@ -49,10 +52,15 @@ public final class KeycloakServer {
                     Path.of(System.getProperty("mx.it.output", "target"), "keycloak.log"),
                     "localhost",
                     Integer.getInteger("mx.it.http-port", 8180));
+            ServerDatabase.deleteFiles(shared.home);
             List<String> arguments = new ArrayList<>(List.of("start-dev",
                     "--http-port=" + shared.httpPort,
                     "--http-management-port=" + Integer.getInteger("mx.it.management-port", 9180),
-                    "--db=dev-mem",
+                    "--db=dev-file",
+                    "--db-username=" + ServerDatabase.USER,
+                    "--db-password=" + ServerDatabase.PASSWORD,
+                    // Signoff tests prove "re-authentication too old" without waiting the default 120 s.
+                    "--spi-realm-restapi-extension--mx--signoff-auth-window=15",
                     "--cache=local",
                     "--import-realm",
                     // Tests watch setup modes end within seconds rather than the default minute.
@@ -61,11 +69,30 @@ public final class KeycloakServer {
                     "--spi-required-action--accept-invitation--test-clock-offset-seconds=172800",
                     "--log-level=INFO,com.maintenanceaccess:DEBUG"));
             arguments.addAll(extraOptions());
-            // -Dmx.it.ready-timeout (ISO-8601): more time on a loaded machine (start-dev augments on every start).
-            shared.start(arguments, smtpEnvironment(), Duration.parse(System.getProperty("mx.it.ready-timeout", "PT4M")));
+            sharedArguments = List.copyOf(arguments);
+            shared.start(arguments, smtpEnvironment(), startTimeout());
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
         }
         return shared;
+    }
+
+    /**
+     * Stops the shared server, runs {@code work} (e.g. writes into its database files, which
+     * H2 locks while the server runs) and starts it again with the same options and data.
+     */
+    public static synchronized void whileSharedStopped(Runnable work) {
+        KeycloakServer server = shared();
+        server.stop();
+        try {
+            work.run();
+        } finally {
+            server.start(sharedArguments, smtpEnvironment(), startTimeout());
+        }
+    }
+
+    /** How long a start may take: 4 minutes, more on a crowded machine (-Dmx.it.start-minutes=8). */
+    private static Duration startTimeout() {
+        return Duration.ofMinutes(Integer.getInteger("mx.it.start-minutes", 4));
     }
 
     /** Feature options for test servers (e.g. the role-template start-up import), from the pom. */
@@ -76,7 +103,9 @@ public final class KeycloakServer {
 
     /** The realm's mail goes to the test's GreenMail (realm-config reads these at import). */
     public static Map<String, String> smtpEnvironment() {
-        return Map.of("MX_SMTP_HOST", "127.0.0.1", "MX_SMTP_PORT", String.valueOf(Mail.port()));
+        return Map.of("MX_SMTP_HOST", "127.0.0.1", "MX_SMTP_PORT", String.valueOf(Mail.port()),
+                // A second address of the maintenance app: the reference app of AppBrowserIT.
+                "MX_APP_URL_2", "http://localhost:" + Integer.getInteger("mx.it.app-port", 3600));
     }
 
     public String baseUrl() {

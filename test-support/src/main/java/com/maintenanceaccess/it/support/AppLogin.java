@@ -35,11 +35,25 @@ public final class AppLogin {
 
     /** The same for any public client that allows {@link #REDIRECT_URI}. */
     public static JsonNode login(String realmUrl, String clientId, String username, String password, String scope) {
-        return login(realmUrl, clientId, REDIRECT_URI, username, password, scope);
+        return login(realmUrl, clientId, REDIRECT_URI, username, password, scope, Map.of());
     }
 
     /** The same for a public client with its own redirect URI (e.g. Keycloak's {@code account-console}). */
     public static JsonNode login(String realmUrl, String clientId, String redirectUri, String username, String password, String scope) {
+        return login(realmUrl, clientId, redirectUri, username, password, scope, Map.of());
+    }
+
+    /**
+     * The same with extra authorization request parameters, e.g. {@code acr_values=signoff}
+     * for the signoff level (its password page is answered like the others).
+     */
+    public static JsonNode login(String realmUrl, String clientId, String username, String password, String scope,
+                                 Map<String, String> extra) {
+        return login(realmUrl, clientId, REDIRECT_URI, username, password, scope, extra);
+    }
+
+    private static JsonNode login(String realmUrl, String clientId, String redirectUri, String username, String password,
+                                  String scope, Map<String, String> extra) {
         Visitor browser = new Visitor();
         String verifier = randomVerifier();
         Map<String, String> query = new LinkedHashMap<>();
@@ -50,13 +64,15 @@ public final class AppLogin {
         query.put("state", "it-state");
         query.put("code_challenge", challenge(verifier));
         query.put("code_challenge_method", "S256");
+        query.putAll(extra);
         HttpResponse<String> page = browser.get(realmUrl + "/protocol/openid-connect/auth?" + Visitor.encode(query));
         assertEquals(200, page.statusCode(), page::body);
 
         // With organizations on, Keycloak may ask for the username first and the password on a
-        // second form: answer each login form until the server redirects back with a code.
+        // second form, and at the signoff level the password once more: answer each login form until
+        // the server redirects back with a code.
         HttpResponse<String> submitted = page;
-        for (int step = 0; step < 3 && submitted.statusCode() == 200; step++) {
+        for (int step = 0; step < 4 && submitted.statusCode() == 200; step++) {
             submitted = browser.postForm(Visitor.formAction(submitted.body(), "kc-form-login"),
                     Map.of("username", username, "password", password));
         }

@@ -1,0 +1,227 @@
+// The maintenance app as a reference client: copy what you need.
+//
+// 1. Log in with the authorization code flow and PKCE as the public client maintenance-app.
+// 2. Read the access token's claims: mx_perms (permissions), mx_account (account, features,
+//    setup mode), mx_auth (personnel authorizations). The server decides; the claims only
+//    tell the app what to show.
+// 3. Ask GET /mx/my-access for the person's pages and why each is open or not.
+// 4. To sign: send the person to the login again with acr_values=signoff and the statement in
+//    mx_signing; exchange the code; POST /mx/signoffs with that token as the bearer within
+//    the server's window (120 s). The server checks acr and auth_time itself
+//    (CVE-2026-97176): never trust the level you asked for.
+// Everything shown is put into the page with textContent, never as HTML.
+"use strict";
+
+const cfg = window.MX_CONFIG;
+const realmUrl = cfg.keycloak + "/realms/" + encodeURIComponent(cfg.realm);
+const redirectUri = window.location.origin + "/callback";
+const $ = (id) => document.getElementById(id);
+
+function randomString() {
+  const bytes = new Uint8Array(32);
+  crypto.getRandomValues(bytes);
+  return base64url(bytes);
+}
+
+function base64url(bytes) {
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+async function challengeOf(verifier) {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier));
+  return base64url(new Uint8Array(digest));
+}
+
+/** Sends the browser to Keycloak. extra: e.g. {acr_values: "signoff", mx_signing: "..."}. */
+async function authorize(purpose, extra) {
+  const verifier = randomString();
+  const state = randomString();
+  sessionStorage.setItem("pkce", JSON.stringify({verifier, state, purpose}));
+  const query = new URLSearchParams({
+    client_id: cfg.clientId, response_type: "code", scope: "openid", redirect_uri: redirectUri,
+    state, code_challenge: await challengeOf(verifier), code_challenge_method: "S256", ...extra,
+  });
+  window.location.assign(realmUrl + "/protocol/openid-connect/auth?" + query);
+}
+
+/** On /callback: checks the state, exchanges the code, returns {purpose, tokens}. */
+async function completeLogin() {
+  const params = new URLSearchParams(window.location.search);
+  const pending = JSON.parse(sessionStorage.getItem("pkce") || "null");
+  sessionStorage.removeItem("pkce");
+  history.replaceState(null, "", "/");
+  if (!pending || params.get("state") !== pending.state) {
+    throw new Error("the login answer does not belong to this browser tab");
+  }
+  if (params.get("error")) {
+    throw new Error(params.get("error_description") || params.get("error"));
+  }
+  const answer = await fetch(realmUrl + "/protocol/openid-connect/token", {
+    method: "POST",
+    headers: {"Content-Type": "application/x-www-form-urlencoded"},
+    body: new URLSearchParams({grant_type: "authorization_code", code: params.get("code"),
+      redirect_uri: redirectUri, client_id: cfg.clientId, code_verifier: pending.verifier}),
+  });
+  if (!answer.ok) {
+    throw new Error("token exchange failed: " + answer.status);
+  }
+  return {purpose: pending.purpose, tokens: await answer.json()};
+}
+
+function claims(jwt) {
+  const payload = jwt.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
+  return JSON.parse(decodeURIComponent(escape(atob(payload))));
+}
+
+function text(element, value) {
+  element.textContent = value == null ? "" : String(value);
+  return element;
+}
+
+function el(tag, value, className) {
+  const node = text(document.createElement(tag), value);
+  if (className) node.className = className;
+  return node;
+}
+
+async function api(method, path, token, body) {
+  const answer = await fetch(path, {
+    method,
+    headers: Object.assign({"Authorization": "Bearer " + token}, body ? {"Content-Type": "application/json"} : {}),
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const json = await answer.json().catch(() => ({}));
+  return {status: answer.status, json};
+}
+
+/** Navigation: every page of the catalog; the ones this person cannot open say why. */
+async function showNavigation(token) {
+  const {status, json} = await api("GET", "/mx/my-access", token);
+  const list = $("pages");
+  list.replaceChildren();
+  if (status !== 200) {
+    list.append(el("li", "Cannot read your pages (" + status + ")"));
+    return;
+  }
+  for (const item of json.pages) {
+    const page = item.page;
+    const li = el("li", "", item.explanation.allowed ? "allowed" : "denied");
+    li.dataset.page = page.id;
+    if (item.explanation.allowed) {
+      const link = el("a", page.description);
+      link.href = "#" + page.id;
+      link.addEventListener("click", () => {
+        $("page-view").hidden = false;
+        text($("page-title"), page.description);
+        text($("page-body"), "Page " + page.id + " (permission " + page.permission + ").");
+      });
+      li.append(link);
+    } else {
+      li.append(el("span", page.description + " — not available"));
+      const why = el("ul", "", "why");
+      for (const check of item.explanation.checks.filter((c) => !c.passed)) {
+        why.append(el("li", check.title + ": " + check.evidence + (check.fix ? " (" + check.fix + ")" : "")));
+      }
+      li.append(why);
+    }
+    list.append(li);
+  }
+}
+
+function signRequest() {
+  const type = $("sign-type").value;
+  const body = {
+    type,
+    aircraft: {registration: $("sign-registration").value, type: $("sign-aircraft").value},
+    workOrder: $("sign-workorder").value, task: $("sign-task").value,
+    taskCategory: $("sign-category").value, base: $("sign-base").value || undefined,
+    declaration: $("sign-declaration").value,
+  };
+  if (type === "task") body.authorizationType = "certifying-staff";
+  if (type === "inspection") body.inspects = {performedBy: $("sign-inspects").value};
+  return body;
+}
+
+function statement(body) {
+  const kinds = {release: "certificate of release to service", task: "task signoff", inspection: "required inspection item (RII)"};
+  return kinds[body.type] + " for " + body.aircraft.registration + ", work order " + body.workOrder
+      + (body.task ? ", task " + body.task : "");
+}
+
+/** Step 4: after the step-up login, send what is signed with the fresh token. */
+async function sign(token, body) {
+  const {status, json} = await api("POST", "/mx/signoffs", token, body);
+  const result = $("result");
+  result.hidden = false;
+  result.className = status === 201 ? "accepted" : "refused";
+  text($("result-title"), status === 201 ? "Signed" : "Refused (" + status + ")");
+  text($("result-reasons"), status === 201 ? "" : (json.error_description || "") + " " + (json.reasons || []).join(", "));
+  const record = $("record");
+  record.replaceChildren();
+  const r = json.record;
+  const rows = r ? [["Signature id", json.id], ["Signer", r.signer.name + " (" + r.signer.username + ")"],
+    ["Authorization", r.authorization ? r.authorization.reference : ""], ["What", statement({type: r.what.type,
+      aircraft: r.what.aircraft, workOrder: r.what.workOrder, task: r.what.task})],
+    ["Meaning", r.meaning], ["Signed at", r.signedAt], ["Re-authenticated at", r.proof.authTime],
+    ["Level", r.proof.acr], ["Trail entry", json.seq + " " + json.hash]]
+    : [["Refusal recorded", json.refusal ? json.refusal.id : "no"]];
+  for (const [k, v] of rows) {
+    record.append(el("dt", k), el("dd", v));
+  }
+}
+
+async function start() {
+  $("login").addEventListener("click", () => authorize("login", {}));
+  $("logout").addEventListener("click", () => {
+    sessionStorage.clear();
+    window.location.assign(realmUrl + "/protocol/openid-connect/logout?" + new URLSearchParams(
+        {client_id: cfg.clientId, post_logout_redirect_uri: window.location.origin + "/"}));
+  });
+  $("sign-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const body = signRequest();
+    sessionStorage.setItem("signing", JSON.stringify(body));
+    authorize("sign", {acr_values: "signoff", mx_signing: statement(body)});
+  });
+  $("sign-type").addEventListener("change", () => { $("inspects-label").hidden = $("sign-type").value !== "inspection"; });
+  $("inspects-label").hidden = true;
+  $("sign-declaration").value = "Certifies that the work specified was carried out in accordance with Part-145"
+      + " and the aircraft is considered ready for release to service.";
+
+  let session = JSON.parse(sessionStorage.getItem("session") || "null");
+  try {
+    if (window.location.pathname === "/callback") {
+      const {purpose, tokens} = await completeLogin();
+      if (purpose === "sign") {
+        const body = JSON.parse(sessionStorage.getItem("signing"));
+        sessionStorage.removeItem("signing");
+        showSession(session);
+        await sign(tokens.access_token, body);
+        return;
+      }
+      session = {token: tokens.access_token};
+      sessionStorage.setItem("session", JSON.stringify(session));
+    }
+  } catch (e) {
+    text($("status"), e.message);
+  }
+  showSession(session);
+}
+
+function showSession(session) {
+  if (!session) {
+    $("login").hidden = false;
+    text($("status"), "Log in to see your pages.");
+    return;
+  }
+  const c = claims(session.token);
+  $("logout").hidden = false;
+  text($("who"), (c.name || c.preferred_username) + (c.mx_account ? " · " + c.mx_account.alias
+      + (c.mx_account.setup ? " (setup mode)" : "") : ""));
+  text($("status"), "Permissions: " + (c.mx_perms || []).join(", "));
+  $("navigation").hidden = false;
+  $("signing").hidden = false;
+  showNavigation(session.token);
+}
+
+start();

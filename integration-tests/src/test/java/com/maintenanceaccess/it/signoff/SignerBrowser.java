@@ -1,0 +1,104 @@
+package com.maintenanceaccess.it.signoff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.maintenanceaccess.it.support.AppLogin;
+import com.maintenanceaccess.it.support.Http;
+import com.maintenanceaccess.it.support.Visitor;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One signer's browser at the maintenance app, as the app's front end drives it: a normal
+ * PKCE login, then, for each signoff, a step-up login with {@code acr_values=signoff} and the
+ * statement in {@code mx_signing}. Keeps the SSO cookie between the two, so the step-up is
+ * the re-authentication of a person already logged in. Returns token responses.
+ */
+final class SignerBrowser {
+
+    private final Visitor browser = new Visitor();
+    private final String realmUrl;
+    private final String username;
+    private final String password;
+    /** The last login page shown (the step-up's password page, with what is signed). */
+    String lastPage;
+
+    SignerBrowser(String realmUrl, String username, String password) {
+        this.realmUrl = realmUrl;
+        this.username = username;
+        this.password = password;
+    }
+
+    JsonNode login() {
+        return authorize(Map.of());
+    }
+
+    /** The step-up: re-enters the password on the signoff level's page. */
+    JsonNode stepUp(String statement) {
+        return authorize(Map.of("acr_values", "signoff", "mx_signing", statement));
+    }
+
+    private JsonNode authorize(Map<String, String> extra) {
+        String verifier = random();
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("client_id", AppLogin.CLIENT_ID);
+        query.put("response_type", "code");
+        query.put("redirect_uri", AppLogin.REDIRECT_URI);
+        query.put("scope", "openid");
+        query.put("state", "it-state");
+        query.put("code_challenge", challenge(verifier));
+        query.put("code_challenge_method", "S256");
+        query.putAll(extra);
+        HttpResponse<String> answer = browser.get(realmUrl + "/protocol/openid-connect/auth?" + Visitor.encode(query));
+        for (int step = 0; step < 3 && answer.statusCode() == 200; step++) {
+            lastPage = answer.body();
+            answer = browser.postForm(Visitor.formAction(answer.body(), "kc-form-login"),
+                    Map.of("username", username, "password", password));
+        }
+        HttpResponse<String> done = answer;
+        assertEquals(302, done.statusCode(), () -> "login did not redirect: " + done.body());
+        String location = done.headers().firstValue("Location").orElseThrow();
+        String code = parameter(location, "code");
+        assertNotNull(code, () -> "no code in " + location);
+        Http.Response tokens = Http.postForm(realmUrl + "/protocol/openid-connect/token", Map.of(
+                "grant_type", "authorization_code", "code", code, "redirect_uri", AppLogin.REDIRECT_URI,
+                "client_id", AppLogin.CLIENT_ID, "code_verifier", verifier));
+        assertEquals(200, tokens.status(), tokens::toString);
+        return tokens.json();
+    }
+
+    private static String parameter(String url, String name) {
+        String query = URI.create(url).getRawQuery();
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            String[] parts = pair.split("=", 2);
+            if (parts[0].equals(name) && parts.length == 2) {
+                return URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    private static String random() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String challenge(String verifier) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package com.maintenanceaccess.it.signoff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.maintenanceaccess.it.authorization.Authz;
+import com.maintenanceaccess.it.support.AppLogin;
+import com.maintenanceaccess.it.support.Http;
+import com.maintenanceaccess.it.support.KeycloakServer;
+import com.maintenanceaccess.it.support.Realm;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * POST and GET /mx/signoffs through the maintenance app's own tokens: a real PKCE login, a
+ * real step-up re-authentication at the signoff level, and the records read back by a reader.
+ * The test server accepts a re-authentication for 15 s (KeycloakServer), not the default 120 s.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SignoffsIT {
+
+    private final Authz authz = new Authz(Realm.maintenance());
+    private final Realm realm = Realm.maintenance();
+    private String readerToken;
+    private String tech;
+    private String inspector;
+    private String inspector2;
+
+    @BeforeAll
+    void setUp() {
+        String officer = authz.officer();
+        String officerToken = realm.userToken(officer);
+        readerToken = officerToken;
+        tech = realm.createUser("sign-tech", Map.of("firstName", "Tess", "lastName", "Technician"));
+        authz.grant(officerToken, tech, Authz.crs("CRS-SO-TECH"));
+        inspector = realm.createUser("sign-insp", Map.of());
+        authz.grant(officerToken, inspector, Authz.crs("CRS-SO-INSP"));
+        authz.grant(officerToken, inspector, a320Inspection("RII-SO-INSP"));
+        inspector2 = realm.createUser("sign-insp2", Map.of());
+        authz.grant(officerToken, inspector2, a320Inspection("RII-SO-INSP2"));
+    }
+
+    private static Map<String, Object> a320Inspection(String reference) {
+        Map<String, Object> body = Authz.inspection(reference);
+        body.put("scope", Map.of("aircraft", List.of("A320-family"), "tasks", List.of("line")));
+        return body;
+    }
+
+    private SignerBrowser browser(String userId) {
+        SignerBrowser browser = new SignerBrowser(realm.url(""), realm.username(userId), Realm.TEST_PASSWORD);
+        browser.login();
+        return browser;
+    }
+
+    private static Map<String, Object> release(String workOrder) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("type", "release");
+        body.put("aircraft", Map.of("registration", "G-ABCD", "type", "A320"));
+        body.put("workOrder", workOrder);
+        body.put("task", "task-1");
+        body.put("taskCategory", "line");
+        body.put("base", "LHR");
+        body.put("declaration", "Certifies that the work specified was carried out in accordance with Part-145"
+                + " and the aircraft is considered ready for release to service.");
+        return body;
+    }
+
+    private Http.Response sign(String token, Map<String, Object> body) {
+        return Http.postJson(realm.url("/mx/signoffs"), token, body);
+    }
+
+    private JsonNode listed(String query) {
+        Http.Response list = Http.get(realm.url("/mx/signoffs?" + query), readerToken);
+        assertEquals(200, list.status(), list::toString);
+        return list.json().get("signoffs");
+    }
+
+    private static List<String> reasons(Http.Response response) {
+        List<String> reasons = new ArrayList<>();
+        response.json().get("reasons").forEach(r -> reasons.add(r.asText()));
+        return reasons;
+    }
+
+    @Test
+    void aReleaseSignedWithReauthenticationIsRecorded() {
+        SignerBrowser browser = browser(tech);
+        JsonNode stepped = browser.stepUp("certificate of release to service for G-ABCD, work order <WO-4711>");
+        assertTrue(browser.lastPage.contains("certificate of release to service for G-ABCD, work order &lt;WO-4711&gt;"),
+                "the password page says what is signed, escaped");
+        String token = stepped.get("access_token").asText();
+        assertEquals("signoff", AppLogin.claims(token).get("acr").asText());
+
+        Http.Response signed = sign(token, release("WO-4711"));
+        assertEquals(201, signed.status(), signed::toString);
+        JsonNode record = signed.json().get("record");
+        assertEquals("accepted", record.get("outcome").asText());
+        assertEquals(tech, record.get("signer").get("id").asText());
+        assertEquals("Tess Technician", record.get("signer").get("name").asText());
+        assertEquals("CRS-SO-TECH", record.get("authorization").get("reference").asText());
+        assertEquals(64, record.get("authorization").get("recordHash").asText().length());
+        assertEquals("signoff", record.get("proof").get("acr").asText());
+        assertTrue(record.get("meaning").asText().startsWith("Certifies that"));
+        assertEquals(64, signed.json().get("hash").asText().length());
+
+        JsonNode mine = listed("person=" + tech + "&aircraft=G-ABCD");
+        assertTrue(contains(mine, signed.json().get("id").asText()), mine::toString);
+        Http.Response csv = Http.get(realm.url("/mx/signoffs?format=csv&person=" + tech), readerToken);
+        assertEquals(200, csv.status(), csv::toString);
+        assertTrue(csv.body().contains("\"CRS-SO-TECH\""), csv.body());
+
+        Http.Response again = sign(token, release("WO-4711"));
+        assertEquals(403, again.status(), again::toString);
+        assertTrue(reasons(again).contains("token_reused"), again::toString);
+    }
+
+    @Test
+    void aTokenWithoutTheSignoffLevelIsRefusedAndRecorded() {
+        String token = browser(tech).login().get("access_token").asText();
+        Http.Response refused = sign(token, release("WO-NOLEVEL"));
+        assertEquals(403, refused.status(), refused::toString);
+        assertTrue(reasons(refused).contains("not_signoff_level"), refused::toString);
+        assertTrue(refused.json().get("error_description").asText().endsWith("Nothing was signed."));
+        JsonNode refusals = listed("person=" + tech + "&outcome=refused");
+        assertTrue(contains(refusals, refused.json().get("refusal").get("id").asText()), refusals::toString);
+    }
+
+    @Test
+    void aReauthenticationOlderThanTheWindowIsRefused() throws InterruptedException {
+        String token = browser(tech).stepUp("release of G-ABCD, WO-OLD").get("access_token").asText();
+        Thread.sleep(16_000);
+        Http.Response refused = sign(token, release("WO-OLD"));
+        assertEquals(403, refused.status(), refused::toString);
+        assertEquals(List.of("reauthentication_too_old"), reasons(refused));
+    }
+
+    @Test
+    void aTokenOfAnotherClientIsRefused() {
+        String token = realm.userToken(tech);
+        Http.Response refused = sign(token, release("WO-CLIENT"));
+        assertEquals(403, refused.status(), refused::toString);
+        assertTrue(reasons(refused).contains("wrong_client"), refused::toString);
+    }
+
+    @Test
+    void aTokenOfAnotherRealmIsRefusedAndRecorded() {
+        String masterToken = Http.postForm(realm.server().baseUrl() + "/realms/master/protocol/openid-connect/token",
+                Map.of("grant_type", "password", "client_id", "admin-cli", "username", KeycloakServer.ADMIN_USER,
+                        "password", KeycloakServer.ADMIN_PASSWORD)).json().get("access_token").asText();
+        Http.Response refused = sign(masterToken, release("WO-REALM"));
+        assertEquals(401, refused.status(), refused::toString);
+        assertEquals(List.of("invalid_token"), reasons(refused));
+        assertTrue(refused.json().get("refusal").get("seq").asLong() > 0, "recorded in the trail");
+    }
+
+    @Test
+    void aTokenOfAnotherPersonIsRefused() {
+        String token = browser(inspector2).stepUp("release of G-ABCD, WO-OTHER").get("access_token").asText();
+        Map<String, Object> body = release("WO-OTHER");
+        body.put("signer", tech);
+        Http.Response refused = sign(token, body);
+        assertEquals(403, refused.status(), refused::toString);
+        assertTrue(reasons(refused).contains("other_person"), refused::toString);
+    }
+
+    @Test
+    void aBackdatedTimeIsRefusedAndChangesNothing() {
+        String token = browser(tech).stepUp("release of G-ABCD, WO-PAST").get("access_token").asText();
+        long before = trailHead();
+        Map<String, Object> body = release("WO-PAST");
+        body.put("time", Instant.now().minusSeconds(3600).toString());
+        Http.Response refused = sign(token, body);
+        assertEquals(400, refused.status(), refused::toString);
+        assertTrue(refused.json().get("error_description").asText().contains("time: is in the past"), refused::toString);
+        assertEquals(before, trailHead());
+    }
+
+    @Test
+    void anInspectionIsRefusedForThePerformerAndAcceptedForAnotherInspector() {
+        SignerBrowser performerBrowser = browser(inspector);
+        Map<String, Object> task = release("WO-RII");
+        task.put("type", "task");
+        task.put("authorizationType", "certifying-staff");
+        task.put("declaration", "I performed task 7 of WO-RII.");
+        Http.Response performed = sign(performerBrowser.stepUp("task 7 of WO-RII").get("access_token").asText(), task);
+        assertEquals(201, performed.status(), performed::toString);
+
+        Map<String, Object> rii = release("WO-RII");
+        rii.put("type", "inspection");
+        rii.put("declaration", "I inspected task 7 of WO-RII (RII) and found it satisfactory.");
+        rii.put("inspects", Map.of("performedBy", performed.json().get("id").asText()));
+        Http.Response own = sign(performerBrowser.stepUp("RII of task 7, WO-RII").get("access_token").asText(), rii);
+        assertEquals(403, own.status(), own::toString);
+        assertEquals(List.of("signer_performed_work"), reasons(own));
+
+        Http.Response independent = sign(browser(inspector2).stepUp("RII of task 7, WO-RII").get("access_token").asText(), rii);
+        assertEquals(201, independent.status(), independent::toString);
+        assertEquals("RII-SO-INSP2", independent.json().get("record").get("authorization").get("reference").asText());
+
+        Map<String, Object> wrongWork = new HashMap<>(rii);
+        wrongWork.put("workOrder", "WO-OTHER-WORK");
+        Http.Response mismatch = sign(browser(inspector2).stepUp("RII, WO-OTHER-WORK").get("access_token").asText(), wrongWork);
+        assertEquals(403, mismatch.status(), mismatch::toString);
+        assertEquals(List.of("inspected_work_mismatch"), reasons(mismatch));
+    }
+
+    @Test
+    void readingSignoffsNeedsAReader() {
+        Http.Response anonymous = Http.get(realm.url("/mx/signoffs"), null);
+        assertEquals(401, anonymous.status(), anonymous::toString);
+        Http.Response technician = Http.get(realm.url("/mx/signoffs"), realm.userToken(tech));
+        assertEquals(403, technician.status(), technician::toString);
+        Http.Response badPeriod = Http.get(realm.url("/mx/signoffs?from=yesterday"), readerToken);
+        assertEquals(400, badPeriod.status(), badPeriod::toString);
+        assertFalse(badPeriod.json().get("error_description").asText().isBlank());
+    }
+
+    private long trailHead() {
+        Http.Response verify = Http.get(realm.url("/mx/trail/verify"), readerToken);
+        assertEquals(200, verify.status(), verify::toString);
+        return verify.json().get("head").get("seq").asLong();
+    }
+
+    private static boolean contains(JsonNode list, String id) {
+        for (JsonNode item : list) {
+            if (id.equals(item.get("id").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,55 @@
+package com.maintenanceaccess.review;
+
+import com.maintenanceaccess.access.AccessCatalog;
+import com.maintenanceaccess.access.AccessCatalogStore;
+import com.maintenanceaccess.api.Authority;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/**
+ * {@code GET /realms/{realm}/mx/my-access}: the caller's own navigation, for the maintenance
+ * app. Every page and action of the access catalog with the explain checks for the caller
+ * themselves (their account, role, permission, feature, setup mode, authorization), so an app
+ * shows a page it cannot open together with why. Only ever about the caller: no permission
+ * is needed beyond a valid token of this realm.
+ */
+public class MyAccessResource {
+
+    private final KeycloakSession session;
+    private final Authority caller;
+    private final Clock clock;
+
+    public MyAccessResource(KeycloakSession session, Authority caller, Clock clock) {
+        this.session = session;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> mine() {
+        RealmModel realm = session.getContext().getRealm();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        if (caller.user() == null) {
+            answer.put("pages", List.of());
+            return answer;
+        }
+        UserFacts facts = new UserFactsReader(session).read(caller.user(), clock.instant());
+        List<AccessCatalog.Page> pages = AccessCatalogStore.read(realm).map(AccessCatalog::pages).orElse(List.of());
+        answer.put("user", caller.user().getId());
+        answer.put("pages", pages.stream().map(page -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("page", page);
+            item.put("explanation", AccessExplainer.explain(facts, page));
+            return item;
+        }).toList());
+        return answer;
+    }
+}

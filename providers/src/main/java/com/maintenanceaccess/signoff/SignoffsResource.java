@@ -1,0 +1,245 @@
+package com.maintenanceaccess.signoff;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.maintenanceaccess.api.AccountPermission;
+import com.maintenanceaccess.api.Authority;
+import com.maintenanceaccess.api.Authority.AccountScope;
+import com.maintenanceaccess.api.Problems;
+import com.maintenanceaccess.authorization.AuthorizationFeature;
+import com.maintenanceaccess.authorization.AuthorizationStore;
+import com.maintenanceaccess.authorization.PersonnelAuthorization;
+import com.maintenanceaccess.authorization.SignoffCheck;
+import com.maintenanceaccess.trail.Trail;
+import com.maintenanceaccess.trail.TrailEntry;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.representations.AccessToken;
+import org.keycloak.services.Urls;
+import org.keycloak.services.managers.AppAuthManager;
+
+/**
+ * {@code /realms/{realm}/mx/signoffs} (docs/signoffs.md). {@code POST}: the app sends the
+ * signer's freshly stepped-up access token as the bearer and what is signed; the server checks
+ * the proof itself, the signer's authorization now and, for an inspection, the two-person rule,
+ * then appends the signature record to the trail. A refusal is appended too, with its reasons.
+ * {@code GET}: lists and exports the records (JSON or CSV).
+ */
+@Produces(MediaType.APPLICATION_JSON)
+public class SignoffsResource {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_LIST = 1000;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final SignoffSettings settings;
+    private final Clock clock;
+
+    public SignoffsResource(KeycloakSession session, SignoffSettings settings, Clock clock) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response sign(String body) {
+        Instant now = clock.instant();
+        SignoffRequest request;
+        try {
+            request = SignoffRequest.parse(readJson(body), now);
+        } catch (SignoffRequest.Invalid e) {
+            return Problems.badRequest(e.problems().stream().map(SignoffRequest.Problem::toString).toList());
+        }
+        AuthorizationFeature feature = AuthorizationFeature.of(session);
+        if (feature.catalog().type(request.authorizationType()).isEmpty()) {
+            return Problems.badRequest("authorizationType: unknown authorization type '" + request.authorizationType()
+                    + "' (known: " + feature.catalog().typeIds() + ")");
+        }
+        String raw = AppAuthManager.extractAuthorizationHeaderToken(session.getContext().getRequestHeaders());
+        if (raw == null) {
+            return refusalAnswer(Response.Status.UNAUTHORIZED, "unauthorized",
+                    "the signer's access token at the signoff level is required as the bearer", List.of(), null);
+        }
+        Trail trail = new Trail(session);
+        AccessToken token = session.tokens().decode(raw, AccessToken.class);
+        if (token == null) {
+            TrailEntry entry = trail.append(realm, Trail.SIGNATURE_REFUSED, null, SignatureRecord.build(false,
+                    List.of("invalid_token"), null, null, request, now, null));
+            return refusalAnswer(Response.Status.UNAUTHORIZED, "unauthorized",
+                    "the token is not signed by this realm", List.of("invalid_token"), entry);
+        }
+        List<String> reasons = new ArrayList<>();
+        new ProofCheck(settings).reasons(claims(token), Urls.realmIssuer(session.getContext().getUri().getBaseUri(),
+                realm.getName()), request.signer(), now).forEach(r -> reasons.add(r.id()));
+        UserModel signer = token.getSubject() == null ? null : session.users().getUserById(realm, token.getSubject());
+        UserSessionModel userSession = token.getSessionId() == null ? null
+                : session.sessions().getUserSession(realm, token.getSessionId());
+        if (signer == null) {
+            reasons.add("unknown_signer");
+        } else if (!signer.isEnabled()) {
+            reasons.add("user_disabled");
+        }
+        if (userSession == null || signer == null || !userSession.getUser().getId().equals(signer.getId())) {
+            reasons.add("session_ended");
+        }
+        if (token.getId() != null && !trail.table().useProof(realm.getId(), token.getId(), now.toEpochMilli())) {
+            reasons.add("token_reused");
+        }
+        SignatureRecord.Proof proof = new SignatureRecord.Proof(token.getAcr(), token.getOtherClaims().get("amr"),
+                token.getAuth_time(), token.getSessionId(), token.getId(), token.getIssuedFor());
+        SignatureRecord.Signer who = signer == null
+                ? new SignatureRecord.Signer(token.getSubject(), null, null, List.of())
+                : new SignatureRecord.Signer(signer.getId(), signer.getUsername(), name(signer), accounts(signer));
+
+        PersonnelAuthorization used = null;
+        if (reasons.isEmpty()) {
+            used = authorize(feature, request, signer, trail, now, reasons);
+        }
+        boolean accepted = reasons.isEmpty();
+        ObjectNode record = SignatureRecord.build(accepted, reasons, who, used, request, now, proof);
+        TrailEntry entry = trail.append(realm, accepted ? Trail.SIGNATURE : Trail.SIGNATURE_REFUSED, who.id(), record);
+        if (!accepted) {
+            return refusalAnswer(Response.Status.FORBIDDEN, "forbidden", "the signoff was refused ("
+                    + String.join(", ", reasons) + "); the refusal is recorded. Nothing was signed.", reasons, entry);
+        }
+        return Response.status(Response.Status.CREATED).entity(SignoffListing.item(entry, record)).build();
+    }
+
+    /**
+     * The signer's authorization now (the signoff check's rules, at the server's clock) and,
+     * for an inspection, the two-person rule. Adds reasons; returns the record used when none.
+     */
+    private PersonnelAuthorization authorize(AuthorizationFeature feature, SignoffRequest request, UserModel signer,
+                                             Trail trail, Instant now, List<String> reasons) {
+        Set<String> performers = Set.of();
+        if (request.type() == SignoffRequest.Type.INSPECTION) {
+            InspectionRule.Signed performed = signed(trail, request.performedSignature());
+            InspectionRule.Signed certified = request.certifiedSignature() == null ? null
+                    : signed(trail, request.certifiedSignature());
+            InspectionRule.reasons(request, performed, certified, request.certifiedSignature() != null, now)
+                    .forEach(r -> reasons.add(r.id()));
+            performers = InspectionRule.signers(performed, certified);
+        }
+        SignoffCheck.Decision decision = feature.signoffCheck().decide(new SignoffCheck.Request(signer.getId(),
+                        request.authorizationType(), request.aircraftType(), request.taskCategory(), performers,
+                        request.base(), now), AuthorizationStore.read(signer).records());
+        decision.reasons().forEach(r -> reasons.add(r.id()));
+        return decision.allowed() && reasons.isEmpty() ? decision.authorization() : null;
+    }
+
+    private InspectionRule.Signed signed(Trail trail, String signatureId) {
+        return trail.table().byId(realm.getId(), signatureId)
+                .filter(e -> Trail.SIGNATURE.equals(e.kind()) || Trail.SIGNATURE_REFUSED.equals(e.kind()))
+                .map(e -> SignatureRecord.signed(readJson(e.body())))
+                .orElse(null);
+    }
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    public Response list(@QueryParam("account") String account, @QueryParam("person") String person,
+                         @QueryParam("aircraft") String aircraft, @QueryParam("from") String from,
+                         @QueryParam("to") String to, @QueryParam("outcome") String outcome,
+                         @QueryParam("format") String format) {
+        // Auditors and compliance officers of the account (or a realm-wide auditor): another
+        // account is 404, as an unknown one (docs/security-model.md).
+        AccountScope scope = Authority.authenticate(session).scope(account, AccountPermission.VIEW_AUTHORIZATIONS);
+        SignoffListing.Query query;
+        try {
+            query = SignoffListing.Query.parse(scope.wholeRealm() ? null : scope.account().getId(),
+                    person, aircraft, from, to, outcome, format);
+        } catch (IllegalArgumentException e) {
+            return Problems.badRequest(e.getMessage());
+        }
+        Trail trail = new Trail(session);
+        List<String> kinds = query.outcome() == null ? List.of(Trail.SIGNATURE, Trail.SIGNATURE_REFUSED)
+                : List.of("accepted".equals(query.outcome()) ? Trail.SIGNATURE : Trail.SIGNATURE_REFUSED);
+        List<TrailEntry> entries = trail.table().find(realm.getId(), kinds, query.person(), query.fromMillis(),
+                query.toMillis(), MAX_LIST);
+        List<SignoffListing.Row> rows = entries.stream().map(e -> new SignoffListing.Row(e, readJson(e.body())))
+                .filter(query::matches).toList();
+        if (query.csv()) {
+            return Response.ok(SignoffListing.csv(rows), "text/csv; charset=utf-8")
+                    .header("Content-Disposition", "attachment; filename=\"signoffs-" + realm.getName() + ".csv\"").build();
+        }
+        ObjectNode answer = JsonNodeFactory.instance.objectNode();
+        ArrayNode list = answer.putArray("signoffs");
+        rows.forEach(r -> list.add(SignoffListing.item(r.entry(), r.record())));
+        answer.put("truncated", entries.size() == MAX_LIST);
+        var head = trail.head(realm);
+        answer.putObject("trail").put("seq", head.seq()).put("hash", head.hash())
+                .put("verify", "GET /realms/" + realm.getName() + "/mx/trail/verify; the full chain: GET /mx/trail/export");
+        return Response.ok(answer).build();
+    }
+
+
+    private Response refusalAnswer(Response.Status status, String error, String description, List<String> reasons,
+                                   TrailEntry entry) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("error", error);
+        body.put("error_description", description);
+        ArrayNode list = body.putArray("reasons");
+        reasons.forEach(list::add);
+        if (entry != null) {
+            body.putObject("refusal").put("id", entry.id()).put("seq", entry.seq()).put("hash", entry.hash());
+        }
+        Response.ResponseBuilder answer = Response.status(status).type(MediaType.APPLICATION_JSON).entity(body);
+        if (status == Response.Status.UNAUTHORIZED) {
+            answer.header("WWW-Authenticate", "Bearer realm=\"" + realm.getName() + "\"");
+        }
+        return answer.build();
+    }
+
+    private static ProofCheck.Claims claims(AccessToken t) {
+        return new ProofCheck.Claims(t.getIssuer(), t.getType(), t.getIssuedFor(), t.getAcr(), t.getAuth_time(),
+                t.getExp(), t.getId(), t.getSubject());
+    }
+
+    private static String name(UserModel user) {
+        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                + (user.getLastName() == null ? "" : user.getLastName())).trim();
+        return name.isEmpty() ? user.getUsername() : name;
+    }
+
+    private List<String> accounts(UserModel user) {
+        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
+        if (organizations == null || !realm.isOrganizationsEnabled()) {
+            return List.of();
+        }
+        return organizations.getByMember(user).map(OrganizationModel::getId).toList();
+    }
+
+    private static JsonNode readJson(String body) {
+        if (body == null || body.isBlank()) {
+            throw new SignoffRequest.Invalid(List.of(new SignoffRequest.Problem("body", "a JSON object is required")));
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new SignoffRequest.Invalid(List.of(new SignoffRequest.Problem("body", "is not valid JSON")));
+        }
+    }
+
+}

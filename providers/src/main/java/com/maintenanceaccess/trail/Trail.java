@@ -1,0 +1,126 @@
+package com.maintenanceaccess.trail;
+
+import com.maintenanceaccess.trail.TrailTable.Head;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * A realm's tamper-evident trail (docs/signoffs.md): append in the caller's transaction, walk
+ * and verify. What is recorded and why belongs to the callers; this class only chains.
+ */
+public final class Trail {
+
+    /** Kinds of entries. */
+    public static final String AUTHORIZATION_CHANGE = "authorization-change";
+    public static final String SIGNATURE = "signature";
+    public static final String SIGNATURE_REFUSED = "signature-refused";
+
+    private static final Logger LOG = Logger.getLogger(Trail.class);
+    private static final int PAGE = 500;
+
+    private final KeycloakSession session;
+    private final TrailTable table;
+
+    public Trail(KeycloakSession session) {
+        this.session = session;
+        this.table = new TrailTable(session);
+    }
+
+    public TrailTable table() {
+        return table;
+    }
+
+    /** Appends an entry in the current transaction; it exists only if that transaction commits. */
+    public TrailEntry append(RealmModel realm, String kind, String subjectId, Object body) {
+        String json;
+        try {
+            json = JsonSerialization.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return appendJson(realm, kind, subjectId, json);
+    }
+
+    TrailEntry appendJson(RealmModel realm, String kind, String subjectId, String json) {
+        if (!table.lockHead(realm.getId())) {
+            createHead(realm.getId());
+            if (!table.lockHead(realm.getId())) {
+                throw new IllegalStateException("the trail head of realm " + realm.getName() + " cannot be locked");
+            }
+        }
+        Head head = table.head(realm.getId()).orElseThrow();
+        TrailEntry entry = TrailEntry.next(head.seq() + 1, UUID.randomUUID().toString(), kind, subjectId,
+                Time.currentTimeMillis(), json, head.hash());
+        table.insert(realm.getId(), entry);
+        return entry;
+    }
+
+    /**
+     * The first append of a realm creates its head row in a transaction of its own, so that a
+     * second first append racing it only loses that insert, not its own transaction.
+     */
+    private void createHead(String realmId) {
+        try {
+            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(),
+                    s -> new TrailTable(s).insertHead(realmId));
+        } catch (RuntimeException e) {
+            LOG.debugf("trail head of realm %s created by another transaction: %s", realmId, e.getMessage());
+        }
+    }
+
+    /** The whole chain, checked, and whether its end is the end the head row recorded. */
+    public ChainCheck.Result verify(RealmModel realm) {
+        ChainCheck.Result result = ChainCheck.verify(entries(realm));
+        Head head = table.head(realm.getId()).orElse(new Head(0, TrailEntry.GENESIS));
+        if (result.intact() && (head.seq() != result.entries() || !head.hash().equals(result.lastHash()))) {
+            return new ChainCheck.Result(false, result.entries(), result.entries() + 1,
+                    "the trail ends at entry " + result.entries() + " but entry " + head.seq()
+                            + " was the last one written (entries at the end were removed or changed)",
+                    result.lastHash());
+        }
+        return result;
+    }
+
+    public Head head(RealmModel realm) {
+        return table.head(realm.getId()).orElse(new Head(0, TrailEntry.GENESIS));
+    }
+
+    /** Every entry of the realm in sequence order, read a page at a time. */
+    public Iterator<TrailEntry> entries(RealmModel realm) {
+        return new Iterator<>() {
+            private List<TrailEntry> page = table.page(realm.getId(), 0, PAGE);
+            private int index;
+
+            @Override
+            public boolean hasNext() {
+                if (index < page.size()) {
+                    return true;
+                }
+                if (page.size() < PAGE) {
+                    return false;
+                }
+                page = table.page(realm.getId(), page.get(page.size() - 1).seq(), PAGE);
+                index = 0;
+                return !page.isEmpty();
+            }
+
+            @Override
+            public TrailEntry next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.get(index++);
+            }
+        };
+    }
+}
