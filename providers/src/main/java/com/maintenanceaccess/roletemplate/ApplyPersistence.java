@@ -12,7 +12,7 @@ import org.keycloak.models.KeycloakSession;
  * automatic flush before every query, and a persistence context that does not grow with
  * the apply.
  *
- * <p>Why (docs/benchmarks.md, "Where the cold apply's time went"): with Hibernate's default
+ * <p>Why (docs/benchmarks.md, "Importer at scale"): with Hibernate's default
  * flush mode every query first dirty-checks every entity the transaction has loaded or
  * written, and Keycloak queries once per created role (the duplicate-name check of
  * {@code addRealmRole}) and once per role read (its composites). Both grow with the
