@@ -117,7 +117,7 @@ class DenyMatrixIT {
                 REALM.addMember(ACCOUNTS.get(where), target);
             }
             TARGETS.put(where, target);
-            RECORDS.put(where, authz.grant(officerToken, target, Authz.crs("MATRIX-" + where)).get("id").asText());
+            RECORDS.put(where, authz.grant(officerToken, target, Authz.crs("MATRIX-" + where.toUpperCase())).get("id").asText());
             Http.Response invited = Http.postJson(REALM.url("/mx/invitations"), officerToken, Map.of("userId", target));
             assertEquals(201, invited.status(), invited::toString);
         }
@@ -249,7 +249,7 @@ class DenyMatrixIT {
         String account = where.equals("none") ? UUID.randomUUID().toString() : ACCOUNTS.get(where);
         return text.replace("{user}", TARGETS.get(where)).replace("{aid}", RECORDS.get(where)).replace("{acct}", account)
                 .replace("{n}", UUID.randomUUID().toString().substring(0, 8))
-                .replace("{crs}", Http.toJson(Authz.crs("MATRIX-NEW-" + UUID.randomUUID().toString().substring(0, 6))));
+                .replace("{crs}", Http.toJson(Authz.crs("MATRIX-NEW-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase())));
     }
 
     private static synchronized JsonNode baseline() {
