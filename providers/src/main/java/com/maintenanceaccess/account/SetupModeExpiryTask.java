@@ -62,7 +62,7 @@ public class SetupModeExpiryTask implements ScheduledTask {
             change.put("after", after.toRepresentation(now));
             change.put("setupModeSwitched", "off");
             change.put("reason", "end date " + before.setupModeUntil() + " reached");
-            AdminAudit.bySystem(session, realm, OperationType.UPDATE, AccountsResource.RESOURCE_TYPE,
+            AdminAudit.bySystem(session, realm, AdminAudit.SCHEDULER, OperationType.UPDATE, AccountsResource.RESOURCE_TYPE,
                     "accounts/" + account.getId(), change);
             LOG.infof("setup mode of account %s in realm %s ended at %s", account.getAlias(), realm.getName(),
                     before.setupModeUntil());

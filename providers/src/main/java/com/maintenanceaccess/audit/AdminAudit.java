@@ -58,19 +58,25 @@ public final class AdminAudit {
         send(session, realm, event);
     }
 
+    /** The actor of the scheduled jobs' events. */
+    public static final String SCHEDULER = "maintenance-access:scheduler";
+
     /**
-     * A write the server made by itself (a scheduled job): no user or client acted, so the
-     * event names the bundle as the actor in its details.
+     * A write the server made by itself (a scheduled job, the start-up import): no user or client
+     * acted, so the event names the bundle's {@code actor} in its details and as the client of its
+     * auth details. It goes where Keycloak's own builder sends events: the store when admin events
+     * are on, the realm's listeners always.
      */
-    public static void bySystem(KeycloakSession session, RealmModel realm, OperationType operation,
+    public static void bySystem(KeycloakSession session, RealmModel realm, String actor, OperationType operation,
                                 String resourceType, String path, Object representation) {
         AdminEvent event = newEvent(realm, operation, resourceType, path, representation);
         AuthDetails auth = new AuthDetails();
         auth.setRealmId(realm.getId());
         auth.setRealmName(realm.getName());
+        auth.setClientId(actor);
         auth.setIpAddress("127.0.0.1");
         event.setAuthDetails(auth);
-        event.setDetails(Map.of("actor", "maintenance-access:scheduler", KIND, resourceType));
+        event.setDetails(Map.of("actor", actor, KIND, resourceType));
         send(session, realm, event);
     }
 

@@ -1,5 +1,6 @@
 package com.maintenanceaccess.roletemplate;
 
+import com.maintenanceaccess.audit.AdminAudit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.maintenanceaccess.bundle.ReportsBundleVersion;
@@ -109,39 +110,8 @@ public class RoleTemplatesImporterFactory implements ProviderFactory<RoleTemplat
 
     /** The start-up apply has no HTTP caller: its event names the importer as the client. */
     private void startupEvent(KeycloakSession session, RealmModel realm, Plan plan) {
-        if (!realm.isAdminEventsEnabled()) {
-            return;
-        }
-        AdminEvent event = new AdminEvent();
-        event.setId(KeycloakModelUtils.generateId());
-        event.setTime(System.currentTimeMillis());
-        event.setRealmId(realm.getId());
-        event.setRealmName(realm.getName());
-        AuthDetails auth = new AuthDetails();
-        auth.setRealmId(realm.getId());
-        auth.setRealmName(realm.getName());
-        auth.setClientId(STARTUP_CLIENT);
-        auth.setIpAddress("127.0.0.1");
-        event.setAuthDetails(auth);
-        event.setOperationType(OperationType.ACTION);
-        event.setResourceTypeAsString(EVENT_RESOURCE_TYPE);
-        event.setResourcePath(EVENT_RESOURCE_PATH);
-        try {
-            event.setRepresentation(JSON.writeValueAsString(PlanSummary.event("startup:" + dir, plan)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        boolean details = realm.isAdminEventsDetailsEnabled();
-        EventStoreProvider store = session.getProvider(EventStoreProvider.class);
-        if (store != null) {
-            store.onEvent(event, details);
-        }
-        realm.getEventsListenersStream().forEach(id -> {
-            EventListenerProvider listener = session.getProvider(EventListenerProvider.class, id);
-            if (listener != null) {
-                listener.onEvent(event, details);
-            }
-        });
+        AdminAudit.bySystem(session, realm, STARTUP_CLIENT, OperationType.ACTION, EVENT_RESOURCE_TYPE,
+                EVENT_RESOURCE_PATH, PlanSummary.event("startup:" + dir, plan));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.maintenanceaccess.roletemplate;
 
+import com.maintenanceaccess.audit.AdminAudit;
 import com.maintenanceaccess.api.Problems;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -71,9 +72,9 @@ public class RoleTemplatesResource {
         try {
             List<InputParser.Source> sources = sources(contentType, body);
             Plan plan = importer().apply(realm, sources, (inner, target, applied) ->
-                    new AdminEventBuilder(target, caller.adminAuth(), inner, connection)
+                    AdminAudit.ofKind(new AdminEventBuilder(target, caller.adminAuth(), inner, connection),
+                                    RoleTemplatesImporterFactory.EVENT_RESOURCE_TYPE)
                             .operation(OperationType.ACTION)
-                            .resource(RoleTemplatesImporterFactory.EVENT_RESOURCE_TYPE)
                             .resourcePath(RoleTemplatesImporterFactory.EVENT_RESOURCE_PATH)
                             .representation(PlanSummary.event("rest", applied))
                             .success());

@@ -444,7 +444,7 @@ class ClusterIT {
     private static int applyEvents(ScratchRealm scratch) {
         int count = 0;
         for (JsonNode event : scratch.adminGet("/admin-events?max=100")) {
-            count += "MX_ROLE_TEMPLATES".equals(event.path("resourceType").asText()) ? 1 : 0;
+            count += "MX_ROLE_TEMPLATES".equals(event.path("details").path("mx_kind").asText()) ? 1 : 0;
         }
         return count;
     }

@@ -45,7 +45,7 @@ class RoleTemplatesApplyIT {
         // All events: the start-up event is the oldest, and a full run writes more than a page of them.
         boolean startupEvent = false;
         for (JsonNode event : realm.adminGet("/admin-events?max=100000")) {
-            startupEvent |= "MX_ROLE_TEMPLATES".equals(event.path("resourceType").asText())
+            startupEvent |= "MX_ROLE_TEMPLATES".equals(event.path("details").path("mx_kind").asText())
                     && "mx-role-templates-startup".equals(event.path("authDetails").path("clientId").asText());
         }
         assertTrue(startupEvent, "the start-up apply left an admin event");
@@ -64,7 +64,8 @@ class RoleTemplatesApplyIT {
         JsonNode events = realm.adminGet("/admin-events?max=1000");
         assertEquals(before + 1, events.size(), "exactly one admin event: the summary");
         JsonNode summary = events.get(0);
-        assertEquals("MX_ROLE_TEMPLATES", summary.get("resourceType").asText());
+        assertEquals("CUSTOM", summary.get("resourceType").asText());
+        assertEquals("MX_ROLE_TEMPLATES", summary.path("details").path("mx_kind").asText(), summary::toString);
         assertEquals("ACTION", summary.get("operationType").asText());
         assertTrue(summary.get("representation").asText().contains("\"total\":0"), summary::toString);
     }
@@ -101,7 +102,7 @@ class RoleTemplatesApplyIT {
             JsonNode events = scratch.adminGet("/admin-events?max=100");
             long summaries = 0;
             for (JsonNode event : events) {
-                summaries += "MX_ROLE_TEMPLATES".equals(event.path("resourceType").asText()) ? 1 : 0;
+                summaries += "MX_ROLE_TEMPLATES".equals(event.path("details").path("mx_kind").asText()) ? 1 : 0;
             }
             assertEquals(2, summaries, "one event per apply, none for the dry runs");
         }
