@@ -36,3 +36,24 @@ grep -v '^#' "$here/demo-roles.txt" | while read -r username roles; do
   done
 done
 echo "demo users have their role templates"
+
+# Account roles (docs/security-model.md): membership of /mx-accounts/<account>/<role>, made here
+# because the demo accounts are made here; a deployment's operators do the same in the console.
+group_id() { k get "group-by-path/$1" -r maintenance --fields id --format csv --noquotes 2>/dev/null || true; }
+ensure_group() { # path parent-id name
+  local id; id=$(group_id "$1")
+  if [ -z "$id" ]; then
+    if [ -z "$2" ]; then id=$(k create groups -r maintenance -s name="$3" -i)
+    else id=$(k create "groups/$2/children" -r maintenance -s name="$3" -i); fi
+  fi
+  echo "$id"
+}
+grep -v '^#' "$here/demo-account-roles.txt" | while read -r username account role; do
+  [ -n "$username" ] || continue
+  root=$(ensure_group "mx-accounts" "" "mx-accounts")
+  parent=$(ensure_group "mx-accounts/$account" "$root" "$account")
+  group=$(ensure_group "mx-accounts/$account/$role" "$parent" "$role")
+  uid=$(k get users -r maintenance -q username="$username" -q exact=true --fields id --format csv --noquotes)
+  k update "users/$uid/groups/$group" -r maintenance -s realm=maintenance -s userId="$uid" -s groupId="$group" -n >/dev/null
+done
+echo "demo users have their account roles"

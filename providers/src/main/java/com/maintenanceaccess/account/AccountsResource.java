@@ -1,14 +1,13 @@
 package com.maintenanceaccess.account;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.maintenanceaccess.api.MxCaller;
+import com.maintenanceaccess.api.AccountPermission;
+import com.maintenanceaccess.api.Authority;
+import com.maintenanceaccess.api.JsonBody;
 import com.maintenanceaccess.api.Problems;
 import com.maintenanceaccess.audit.AdminAudit;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,36 +16,31 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.ModelException;
 import org.keycloak.models.OrganizationModel;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
-import org.keycloak.organization.OrganizationProvider;
 
 /**
  * {@code /realms/{realm}/mx/accounts/{id}}: an account's enabled features and setup mode.
- * Reading needs view-users or the account-settings permission; changing needs the
- * account-settings permission (a realm role, so that it can be part of a role template).
+ * Reading: any account role of that account, or a realm operator with view-users; changing:
+ * an account administrator of that account, or a realm operator with manage-realm. Other
+ * accounts do not exist for the caller (404). The account's people hang below
+ * ({@link AccountPeopleResource}).
  */
 public class AccountsResource {
 
-    /** The dedicated permission of the access catalog for account settings. */
-    public static final String MANAGE_PERMISSION = "account-settings:manage";
     public static final String RESOURCE_TYPE = "MX_ACCOUNT";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_BODY = 16 * 1024;
 
     private final KeycloakSession session;
-    private final MxCaller caller;
+    private final Authority caller;
     private final Supplier<Set<String>> knownFeatures;
     private final Clock clock;
 
-    public AccountsResource(KeycloakSession session, MxCaller caller, Supplier<Set<String>> knownFeatures, Clock clock) {
+    public AccountsResource(KeycloakSession session, Authority caller, Supplier<Set<String>> knownFeatures, Clock clock) {
         this.session = session;
         this.caller = caller;
         this.knownFeatures = knownFeatures;
@@ -57,9 +51,7 @@ public class AccountsResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> get(@PathParam("id") String id) {
-        caller.require(holdsPermission() || caller.permissions().users().canView(),
-                MANAGE_PERMISSION + " or view-users");
-        OrganizationModel account = find(id);
+        OrganizationModel account = caller.account(id, AccountPermission.VIEW_SETTINGS);
         return representation(account, AccountSettings.fromAttributes(account.getAttributes()));
     }
 
@@ -68,18 +60,8 @@ public class AccountsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response update(@PathParam("id") String id, String body) {
-        caller.require(holdsPermission(), MANAGE_PERMISSION);
-        OrganizationModel account = find(id);
-        if (body == null || body.length() > MAX_BODY) {
-            return Problems.badRequest("body: required, at most " + MAX_BODY + " bytes");
-        }
-        JsonNode json;
-        try {
-            json = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            return Problems.badRequest("body: malformed JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + " (" + e.getOriginalMessage() + ")");
-        }
+        OrganizationModel account = caller.account(id, AccountPermission.MANAGE_SETTINGS);
+        JsonNode json = JsonBody.object(body);
         AccountSettings before = AccountSettings.fromAttributes(account.getAttributes());
         AccountSettingsUpdate.Result result = AccountSettingsUpdate.apply(before, json, knownFeatures.get(), clock.instant());
         if (!result.valid()) {
@@ -99,30 +81,19 @@ public class AccountsResource {
         return Response.ok(representation(account, after)).build();
     }
 
-    private boolean holdsPermission() {
-        RealmModel realm = session.getContext().getRealm();
-        RoleModel permission = realm.getRole(MANAGE_PERMISSION);
-        return permission != null && caller.user() != null && caller.user().hasRole(permission);
+    /** The account's people (docs/accounts.md): list, create-and-invite, templates, account roles, removal. */
+    @Path("{account}/people")
+    public AccountPeopleResource people(@PathParam("account") String account) {
+        return new AccountPeopleResource(session, caller, account);
     }
 
-    /** By id or alias; 404 for anything not an account of this realm. */
-    private OrganizationModel find(String id) {
-        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
-        OrganizationModel account;
-        try {
-            account = organizations == null ? null : organizations.getById(id);
-        } catch (ModelException e) {
-            // Keycloak throws (500) for the id of another realm's organization; to the caller
-            // that is an account that does not exist here (HostileInputIT).
-            account = null;
-        }
-        if (account == null && organizations != null) {
-            account = organizations.getByAlias(id);
-        }
-        if (account == null) {
-            throw new NotFoundException(Problems.notFound("account '" + id + "' does not exist in this realm"));
-        }
-        return account;
+    /** The role templates the caller may grant in this account, for the account console's pickers. */
+    @GET
+    @Path("{account}/grantable-templates")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Map<String, Object>> grantableTemplates(@PathParam("account") String account) {
+        caller.account(account, AccountPermission.MANAGE_PEOPLE);
+        return RoleTemplateRoles.all(session.getContext().getRealm()).stream().map(RoleTemplateRoles::view).toList();
     }
 
     private Map<String, Object> representation(OrganizationModel account, AccountSettings settings) {

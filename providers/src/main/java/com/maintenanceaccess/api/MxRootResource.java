@@ -24,8 +24,9 @@ import org.keycloak.models.RealmModel;
 
 /**
  * The root of {@code /realms/{realm}/mx}. Each feature hangs its resource here with a
- * sub-resource locator; the locator authenticates the caller before it descends, so no
- * feature resource is reachable without a valid bearer token of this realm.
+ * sub-resource locator; the locator authenticates the caller ({@link Authority}) before it
+ * descends, so no feature resource is reachable without a valid bearer token of this realm,
+ * and each resource asks the same {@link Authority} what the caller may do to its target.
  */
 public class MxRootResource {
 
@@ -40,7 +41,7 @@ public class MxRootResource {
     @Path("accounts")
     public AccountsResource accounts() {
         RealmModel realm = session.getContext().getRealm();
-        return new AccountsResource(session, MxCaller.authenticate(session),
+        return new AccountsResource(session, Authority.authenticate(session),
                 () -> AccessCatalogStore.read(realm).map(AccessCatalog::features).orElse(Set.of()), clock);
     }
 
@@ -48,49 +49,55 @@ public class MxRootResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, String> info() {
-        MxCaller.authenticate(session).requireViewRealm();
+        Authority.authenticate(session).requireViewRealm();
         return Map.of("bundle", "maintenance-access", "version", BundleVersion.VALUE,
                 "realm", session.getContext().getRealm().getName());
     }
 
-    /** Roles as code: plan and apply the access catalog and role templates (manage-realm). */
+    /** Roles as code: plan and apply the access catalog and role templates (realm operators with manage-realm). */
     @Path("role-templates")
     public RoleTemplatesResource roleTemplates() {
-        return new RoleTemplatesResource(session, MxCaller.authenticate(session).requireManageRealm());
+        return new RoleTemplatesResource(session, Authority.authenticate(session).requireManageRealm());
     }
 
     /** Invitations of users: list, invite, resend, revoke, change address (docs/invitations.md). */
     @Path("invitations")
     public InvitationsResource invitations() {
-        return new InvitationsResource(session, MxCaller.authenticate(session));
+        return new InvitationsResource(session, Authority.authenticate(session));
     }
 
     // Personnel authorizations (docs/authorizations.md): one person's records, the signoff
     // check for the maintenance app, and the realm-wide compliance views.
     @Path("users/{userId}/authorizations")
     public PersonnelAuthorizationsResource personnelAuthorizations(@PathParam("userId") String userId) {
-        return new PersonnelAuthorizationsResource(session, userId);
+        return new PersonnelAuthorizationsResource(session, Authority.authenticate(session), userId);
     }
 
     @Path("signoff-check")
     public SignoffCheckResource signoffCheck() {
-        return new SignoffCheckResource(session);
+        return new SignoffCheckResource(session, Authority.authenticate(session));
     }
 
     @Path("authorizations")
     public ComplianceResource complianceViews() {
-        return new ComplianceResource(session);
+        return new ComplianceResource(session, Authority.authenticate(session));
     }
 
-    /** Why a user can or cannot reach a page, what they reach, and the access review report (view-users). */
+    /** Who the caller is, whether they are a realm operator, and their roles in each of their accounts. */
+    @Path("me")
+    public MeResource me() {
+        return new MeResource(session, Authority.authenticate(session));
+    }
+
+    /** Why a user can or cannot reach a page, what they reach, and the access review report. */
     @Path("access")
     public AccessReviewResource access() {
-        return new AccessReviewResource(session, MxCaller.authenticate(session), clock);
+        return new AccessReviewResource(session, Authority.authenticate(session), clock);
     }
 
     /** A user's setup review, deactivation and reactivation (docs/access-review.md). */
     @Path("users/{userId}")
     public UserAccessResource userAccess(@PathParam("userId") String userId) {
-        return new UserAccessResource(session, MxCaller.authenticate(session), userId, clock);
+        return new UserAccessResource(session, Authority.authenticate(session), userId, clock);
     }
 }

@@ -1,5 +1,6 @@
 package com.maintenanceaccess.audit;
 
+import com.maintenanceaccess.api.Authority;
 import com.maintenanceaccess.api.MxCaller;
 import java.util.Map;
 import org.keycloak.events.EventListenerProvider;
@@ -23,7 +24,7 @@ public final class AdminAudit {
     }
 
     /** A write made by an authenticated caller of the bundle's API. */
-    public static void byCaller(KeycloakSession session, MxCaller caller, OperationType operation,
+    public static void byCaller(KeycloakSession session, Authority caller, OperationType operation,
                                 String resourceType, String path, Object representation) {
         RealmModel realm = session.getContext().getRealm();
         new AdminEventBuilder(realm, caller.adminAuth(), session, session.getContext().getConnection())
@@ -32,6 +33,13 @@ public final class AdminAudit {
                 .resourcePath(path)
                 .representation(representation)
                 .success();
+    }
+
+    /** For branches not yet on {@link Authority}. */
+    @Deprecated(forRemoval = true)
+    public static void byCaller(KeycloakSession session, MxCaller caller, OperationType operation,
+                                String resourceType, String path, Object representation) {
+        byCaller(session, caller.authority(), operation, resourceType, path, representation);
     }
 
     /** An event that follows from another one (a warning about a grant): same actor, same time. */

@@ -3,7 +3,10 @@ package com.maintenanceaccess.authorization;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.maintenanceaccess.api.MxCaller;
+import com.maintenanceaccess.api.AccountPermission;
+import com.maintenanceaccess.api.Authority;
+import com.maintenanceaccess.api.Authority.AccountScope;
+import com.maintenanceaccess.api.Problems;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,10 +26,12 @@ import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
- * {@code /realms/{realm}/mx/authorizations}: realm-wide compliance views for holders of
- * {@value AuthorizationFeature#VIEW_ROLE}. Expiring and expired are paged straight from the
- * expiry index; the roster walks the index of one type in pages and keeps only records valid
- * now, so none of them reads users that hold no matching authorization.
+ * {@code /realms/{realm}/mx/authorizations}: compliance views of one account (compliance officers
+ * and auditors of it; {@code account=} chooses when they act in several) or of the realm (realm
+ * operators with view-users). Expiring and expired are paged from the expiry index; the roster
+ * walks the index of one type in pages and keeps only records valid now, so none of them reads
+ * users that hold no matching authorization. Scoped to an account, the index is walked until
+ * the page is full of that account's people.
  */
 public class ComplianceResource {
 
@@ -35,16 +40,13 @@ public class ComplianceResource {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final MxCaller caller;
+    private final Authority caller;
     private final AuthorizationFeature feature;
 
-    public ComplianceResource(KeycloakSession session) {
+    public ComplianceResource(KeycloakSession session, Authority caller) {
         this.session = session;
         this.realm = session.getContext().getRealm();
-        this.caller = MxCaller.authenticate(session);
-        // :manage is composite and includes :view, so this admits compliance and auditors.
-        caller.require(ApiErrors.hasRealmRole(realm, caller.user(), AuthorizationFeature.VIEW_ROLE),
-                AuthorizationFeature.VIEW_ROLE);
+        this.caller = caller;
         this.feature = AuthorizationFeature.of(session);
     }
 
@@ -53,33 +55,38 @@ public class ComplianceResource {
     @Path("expiring")
     @Produces(MediaType.APPLICATION_JSON)
     public ArrayNode expiring(@QueryParam("days") String days, @QueryParam("first") String first,
-                              @QueryParam("max") String max) {
+                              @QueryParam("max") String max, @QueryParam("account") String account) {
+        AccountScope scope = caller.scope(account, AccountPermission.VIEW_AUTHORIZATIONS);
         int n = number("days", days, 30, 1, MAX_DAYS);
         Instant now = feature.clock().instant();
-        return rows(new ExpiryQuery(session).page(realm, now, now.plus(Duration.ofDays(n)), null,
-                number("first", first, 0, 0, Integer.MAX_VALUE), number("max", max, 100, 1, MAX_PAGE)), now);
+        return rows(scope, now, now.plus(Duration.ofDays(n)), number("first", first, 0, 0, Integer.MAX_VALUE),
+                number("max", max, 100, 1, MAX_PAGE), now);
     }
 
     /** Records (not revoked) whose validity has already ended, most recently ended first in index order. */
     @GET
     @Path("expired")
     @Produces(MediaType.APPLICATION_JSON)
-    public ArrayNode expired(@QueryParam("first") String first, @QueryParam("max") String max) {
+    public ArrayNode expired(@QueryParam("first") String first, @QueryParam("max") String max,
+                             @QueryParam("account") String account) {
+        AccountScope scope = caller.scope(account, AccountPermission.VIEW_AUTHORIZATIONS);
         Instant now = feature.clock().instant();
-        return rows(new ExpiryQuery(session).page(realm, null, now, null,
-                number("first", first, 0, 0, Integer.MAX_VALUE), number("max", max, 100, 1, MAX_PAGE)), now);
+        return rows(scope, null, now, number("first", first, 0, 0, Integer.MAX_VALUE),
+                number("max", max, 100, 1, MAX_PAGE), now);
     }
 
     /** The roster of people holding a valid authorization of {@code type} now, for auditors. */
     @GET
     @Path("roster")
     public Response roster(@QueryParam("type") @DefaultValue("certifying-staff") String type,
-                           @QueryParam("format") @DefaultValue("json") String format) {
+                           @QueryParam("format") @DefaultValue("json") String format,
+                           @QueryParam("account") String account) {
+        AccountScope scope = caller.scope(account, AccountPermission.VIEW_AUTHORIZATIONS);
         if (feature.catalog().type(type).isEmpty()) {
-            throw ApiErrors.invalid("type", "unknown authorization type '" + type + "'");
+            throw Problems.invalid("type", "unknown authorization type '" + type + "'");
         }
         if (!format.equals("json") && !format.equals("csv")) {
-            throw ApiErrors.invalid("format", "must be json or csv");
+            throw Problems.invalid("format", "must be json or csv");
         }
         Instant now = feature.clock().instant();
         List<RosterCsv.Row> rows = new ArrayList<>();
@@ -88,7 +95,7 @@ public class ComplianceResource {
             List<ExpiryQuery.Hit> hits = query.page(realm, now, null, type, first, MAX_PAGE);
             for (ExpiryQuery.Hit hit : hits) {
                 UserModel user = session.users().getUserById(realm, hit.userId());
-                if (user == null) {
+                if (user == null || !scope.contains(user)) {
                     continue;
                 }
                 AuthorizationChanges.byId(AuthorizationStore.read(user).records(), ExpiryIndex.recordId(hit.indexValue()))
@@ -121,8 +128,7 @@ public class ComplianceResource {
     @Path("reindex")
     @Produces(MediaType.APPLICATION_JSON)
     public ObjectNode reindex() {
-        caller.require(ApiErrors.hasRealmRole(realm, caller.user(), AuthorizationFeature.MANAGE_ROLE),
-                AuthorizationFeature.MANAGE_ROLE);
+        caller.requireRealmCompliance();
         ExpiryQuery query = new ExpiryQuery(session);
         int users = 0;
         for (int first = 0; ; first += MAX_PAGE) {
@@ -147,11 +153,37 @@ public class ComplianceResource {
         return answer;
     }
 
-    private ArrayNode rows(List<ExpiryQuery.Hit> hits, Instant now) {
+    /**
+     * One page of index hits ending in [from, until): for the whole realm straight from the index;
+     * for one account the index is walked in pages, skipping other people, until the page is full.
+     */
+    private ArrayNode rows(AccountScope scope, Instant from, Instant until, int first, int max, Instant now) {
+        ExpiryQuery query = new ExpiryQuery(session);
+        if (scope.wholeRealm()) {
+            return rows(query.page(realm, from, until, null, first, max), now, scope);
+        }
+        List<ExpiryQuery.Hit> mine = new ArrayList<>();
+        int skipped = 0;
+        for (int offset = 0; mine.size() < max; offset += MAX_PAGE) {
+            List<ExpiryQuery.Hit> hits = query.page(realm, from, until, null, offset, MAX_PAGE);
+            for (ExpiryQuery.Hit hit : hits) {
+                UserModel user = session.users().getUserById(realm, hit.userId());
+                if (user != null && scope.contains(user) && skipped++ >= first && mine.size() < max) {
+                    mine.add(hit);
+                }
+            }
+            if (hits.size() < MAX_PAGE) {
+                break;
+            }
+        }
+        return rows(mine, now, scope);
+    }
+
+    private ArrayNode rows(List<ExpiryQuery.Hit> hits, Instant now, AccountScope scope) {
         ArrayNode rows = JsonNodeFactory.instance.arrayNode();
         for (ExpiryQuery.Hit hit : hits) {
             UserModel user = session.users().getUserById(realm, hit.userId());
-            if (user == null) {
+            if (user == null || !scope.contains(user)) {
                 continue;
             }
             AuthorizationChanges.byId(AuthorizationStore.read(user).records(), ExpiryIndex.recordId(hit.indexValue()))
@@ -175,11 +207,11 @@ public class ComplianceResource {
         try {
             int n = Integer.parseInt(value.trim());
             if (n < min || n > max) {
-                throw ApiErrors.invalid(field, "must be between " + min + " and " + max);
+                throw Problems.invalid(field, "must be between " + min + " and " + max);
             }
             return n;
         } catch (NumberFormatException e) {
-            throw ApiErrors.invalid(field, "'" + value + "' is not a whole number");
+            throw Problems.invalid(field, "'" + value + "' is not a whole number");
         }
     }
 }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.maintenanceaccess.api.MxCaller;
+import com.maintenanceaccess.api.AccountPermission;
+import com.maintenanceaccess.api.Authority;
+import com.maintenanceaccess.api.JsonBody;
+import com.maintenanceaccess.api.Problems;
 import com.maintenanceaccess.authorization.AuthorizationChanges.Change;
 import com.maintenanceaccess.authorization.AuthorizationChanges.NoSuchAuthorizationException;
 import com.maintenanceaccess.authorization.AuthorizationStore.Stored;
@@ -27,32 +30,33 @@ import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
- * {@code /realms/{realm}/mx/users/{id}/authorizations}: one person's records. Reading needs
- * {@value AuthorizationFeature#VIEW_ROLE}; every write needs
- * {@value AuthorizationFeature#MANAGE_ROLE} (manage-users alone is not enough), is refused on
- * one's own records, validates, stores in the request transaction and emits one event.
+ * {@code /realms/{realm}/mx/users/{id}/authorizations}: one person's records. Reading: a
+ * compliance officer or auditor of the person's account (or a realm operator with view-users);
+ * every write: a compliance officer of the person's account (or a realm operator with
+ * manage-users and {@value AuthorizationFeature#MANAGE_ROLE}), never on one's own records;
+ * validates, stores in the request transaction and emits one event. Outside the caller's
+ * accounts the person does not exist (404).
  */
 @Produces(MediaType.APPLICATION_JSON)
 public class PersonnelAuthorizationsResource {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final MxCaller caller;
+    private final Authority caller;
     private final String userId;
     private final AuthorizationFeature feature;
 
-    public PersonnelAuthorizationsResource(KeycloakSession session, String userId) {
+    public PersonnelAuthorizationsResource(KeycloakSession session, Authority caller, String userId) {
         this.session = session;
         this.realm = session.getContext().getRealm();
-        this.caller = MxCaller.authenticate(session);
+        this.caller = caller;
         this.userId = userId;
         this.feature = AuthorizationFeature.of(session);
     }
 
     @GET
     public ArrayNode list() {
-        requireRole(AuthorizationFeature.VIEW_ROLE);
-        UserModel person = person();
+        UserModel person = caller.user(userId, AccountPermission.VIEW_AUTHORIZATIONS);
         Instant now = feature.clock().instant();
         ArrayNode list = JsonNodeFactory.instance.arrayNode();
         AuthorizationStore.read(person).records().forEach(a -> list.add(AuthorizationJson.write(a, now)));
@@ -62,8 +66,8 @@ public class PersonnelAuthorizationsResource {
     @GET
     @Path("{authorizationId}")
     public Response get(@PathParam("authorizationId") String authorizationId) {
-        requireRole(AuthorizationFeature.VIEW_ROLE);
-        PersonnelAuthorization a = AuthorizationChanges.byId(AuthorizationStore.read(person()).records(), authorizationId)
+        UserModel person = caller.user(userId, AccountPermission.VIEW_AUTHORIZATIONS);
+        PersonnelAuthorization a = AuthorizationChanges.byId(AuthorizationStore.read(person).records(), authorizationId)
                 .orElseThrow(() -> notFound("authorization"));
         return Response.ok(AuthorizationJson.write(a, feature.clock().instant()))
                 .header(HttpHeaders.ETAG, AuthorizationVersion.of(a)).build();
@@ -114,24 +118,23 @@ public class PersonnelAuthorizationsResource {
      * then store and emit one event. Answers the written record with its new version (ETag).
      */
     private Response change(String ifMatch, Function<java.util.List<PersonnelAuthorization>, Change> operation) {
-        requireRole(AuthorizationFeature.MANAGE_ROLE);
-        UserModel person = person();
-        caller.require(!person.getId().equals(caller.user().getId()),
-                "separation of duties: nobody changes their own personnel authorizations, so a different holder of "
-                        + AuthorizationFeature.MANAGE_ROLE);
+        UserModel person = caller.user(userId, AccountPermission.MANAGE_AUTHORIZATIONS);
+        caller.requireNotSelf(person, "nobody changes their own personnel authorizations, so another compliance officer"
+                + " of the account does it");
         Stored stored = AuthorizationStore.read(person);
         Change change;
         try {
             change = operation.apply(stored.records());
         } catch (InvalidAuthorizationException e) {
-            throw ApiErrors.invalid(e.errors());
+            throw invalid(e.errors());
         } catch (NoSuchAuthorizationException e) {
             throw notFound("authorization");
         }
         if (change.before() != null && !AuthorizationVersion.matches(ifMatch, change.before())) {
-            throw ApiErrors.status(Response.Status.PRECONDITION_FAILED, "conflict", "authorization "
-                    + change.before().id() + " was changed since you read it (now version "
-                    + AuthorizationVersion.of(change.before()) + "): reload it and apply your change again");
+            throw new jakarta.ws.rs.WebApplicationException(Problems.status(Response.Status.PRECONDITION_FAILED, "conflict",
+                    "authorization " + change.before().id() + " was changed since you read it (now version "
+                    + AuthorizationVersion.of(change.before()) + "): reload it and apply your change again."
+                    + " Nothing was changed."));
         }
         AuthorizationStore.write(person, stored, change.records());
         AuthorizationEvents.emit(new AdminEventBuilder(realm, caller.adminAuth(), session,
@@ -140,23 +143,11 @@ public class PersonnelAuthorizationsResource {
                 .header(HttpHeaders.ETAG, AuthorizationVersion.of(change.after())).build();
     }
 
-    private void requireRole(String role) {
-        caller.require(ApiErrors.hasRealmRole(realm, caller.user(), role), role);
-    }
-
-    private UserModel person() {
-        UserModel person = session.users().getUserById(realm, userId);
-        if (person == null) {
-            throw notFound("user");
-        }
-        return person;
-    }
-
     private static PersonnelAuthorization read(String body) {
         try {
-            return AuthorizationJson.read(ApiErrors.parse(body));
+            return AuthorizationJson.read(JsonBody.object(body));
         } catch (InvalidAuthorizationException e) {
-            throw ApiErrors.invalid(e.errors());
+            throw invalid(e.errors());
         }
     }
 
@@ -164,14 +155,19 @@ public class PersonnelAuthorizationsResource {
         if (body == null || body.isBlank()) {
             return null;
         }
-        JsonNode reason = ApiErrors.parse(body).get("reason");
+        JsonNode reason = JsonBody.object(body).get("reason");
         if (reason != null && !reason.isNull() && !reason.isTextual()) {
-            throw ApiErrors.invalid("reason", "must be a string");
+            throw Problems.invalid("reason", "must be a string");
         }
         return reason == null || reason.isNull() ? null : reason.asText();
     }
 
-    private static jakarta.ws.rs.WebApplicationException notFound(String what) {
-        return ApiErrors.status(Response.Status.NOT_FOUND, "not_found", what + " not found");
+    private jakarta.ws.rs.WebApplicationException notFound(String what) {
+        return new jakarta.ws.rs.WebApplicationException(Problems.status(404, "not_found",
+                "no such " + what + " of user '" + userId + "'"));
+    }
+
+    static jakarta.ws.rs.WebApplicationException invalid(java.util.List<FieldError> errors) {
+        return Problems.invalid(errors.stream().map(e -> Problems.problem(e.field(), e.message())).toList());
     }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.maintenanceaccess.api.MxCaller;
+import com.maintenanceaccess.api.Authority;
+import com.maintenanceaccess.api.JsonBody;
+import com.maintenanceaccess.api.Problems;
 import com.maintenanceaccess.authorization.SignoffCheck.Decision;
 import com.maintenanceaccess.authorization.SignoffCheck.Reason;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +25,8 @@ import org.keycloak.models.UserModel;
 /**
  * {@code POST /realms/{realm}/mx/signoff-check}: the maintenance app's backend (a confidential
  * client's service account holding {@value AuthorizationFeature#SIGNOFF_ROLE}) asks whether a
- * signer may sign off. Answers 200 with {@code allowed} and machine-readable {@code reasons}.
+ * signer may sign off. The role counts only on a service account: a person who holds it (say,
+ * mapped by an operator by mistake) is refused, so the check stays the backend's. Answers 200 with {@code allowed} and machine-readable {@code reasons}.
  * Re-authentication of the signer is the app's part (a fresh login with max_age).
  */
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,22 +34,24 @@ public class SignoffCheckResource {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final MxCaller caller;
+    private final Authority caller;
     private final AuthorizationFeature feature;
 
-    public SignoffCheckResource(KeycloakSession session) {
+    public SignoffCheckResource(KeycloakSession session, Authority caller) {
         this.session = session;
         this.realm = session.getContext().getRealm();
-        this.caller = MxCaller.authenticate(session);
+        this.caller = caller;
         this.feature = AuthorizationFeature.of(session);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public ObjectNode check(String body) {
-        caller.require(ApiErrors.hasRealmRole(realm, caller.user(), AuthorizationFeature.SIGNOFF_ROLE),
-                AuthorizationFeature.SIGNOFF_ROLE);
-        SignoffCheck.Request request = request(ApiErrors.parse(body));
+        if (caller.user().getServiceAccountClientLink() == null || !caller.hasRealmRole(AuthorizationFeature.SIGNOFF_ROLE)) {
+            throw Problems.forbidden("the signoff check is for the service account of the maintenance app's backend,"
+                    + " holding " + AuthorizationFeature.SIGNOFF_ROLE + ".");
+        }
+        SignoffCheck.Request request = request(JsonBody.object(body));
         UserModel signer = session.users().getUserById(realm, request.signer());
         List<PersonnelAuthorization> records = signer == null ? List.of() : AuthorizationStore.read(signer).records();
         Decision decision = feature.signoffCheck().decide(request, records);
@@ -77,7 +82,7 @@ public class SignoffCheckResource {
         String signer = required(body, "signer");
         String type = required(body, "authorizationType");
         if (feature.catalog().type(type).isEmpty()) {
-            throw ApiErrors.invalid("authorizationType", "unknown authorization type '" + type + "' (known: "
+            throw Problems.invalid("authorizationType", "unknown authorization type '" + type + "' (known: "
                     + feature.catalog().typeIds() + ")");
         }
         String aircraft = required(body, "aircraftType");
@@ -86,14 +91,14 @@ public class SignoffCheckResource {
         JsonNode performer = body.get("performer");
         if (performer != null && !performer.isNull()) {
             if (!performer.isTextual()) {
-                throw ApiErrors.invalid("performer", "must be a user id");
+                throw Problems.invalid("performer", "must be a user id");
             }
             performers.add(performer.asText());
         }
         JsonNode list = body.get("performers");
         if (list != null && !list.isNull()) {
             if (!list.isArray()) {
-                throw ApiErrors.invalid("performers", "must be a list of user ids");
+                throw Problems.invalid("performers", "must be a list of user ids");
             }
             list.forEach(p -> performers.add(p.asText()));
         }
@@ -103,7 +108,7 @@ public class SignoffCheckResource {
             try {
                 time = Instant.parse(t.asText());
             } catch (DateTimeParseException e) {
-                throw ApiErrors.invalid("time", "'" + t.asText() + "' is not an instant such as 2026-12-01T10:00:00Z");
+                throw Problems.invalid("time", "'" + t.asText() + "' is not an instant such as 2026-12-01T10:00:00Z");
             }
         }
         JsonNode base = body.get("base");
@@ -114,7 +119,7 @@ public class SignoffCheckResource {
     private static String required(JsonNode body, String field) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull() || !node.isTextual() || node.asText().isBlank()) {
-            throw ApiErrors.invalid(field, "is required");
+            throw Problems.invalid(field, "is required");
         }
         return node.asText();
     }

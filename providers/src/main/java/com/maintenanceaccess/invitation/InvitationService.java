@@ -87,7 +87,7 @@ final class InvitationService {
     }
 
     /** Everybody ever invited, filtered in memory (a realm's invitations are hundreds, not millions). */
-    Map<String, Object> list(InvitationFilter filter) {
+    Map<String, Object> list(InvitationFilter filter, java.util.function.Predicate<UserModel> visible) {
         Instant expiryClock = settings.now();
         Instant now = Instant.now();
         List<InvitationStatus> stored = filter.status() == null ? List.of(InvitationStatus.values())
@@ -97,6 +97,7 @@ final class InvitationService {
                 .flatMap(status -> session.users().searchForUserByUserAttributeStream(realm, Invitation.STATUS,
                         status.value()))
                 .distinct()
+                .filter(visible)
                 .map(user -> Map.entry(user, InvitationStore.read(user)))
                 .filter(entry -> entry.getValue() != null && filter.matches(entry.getValue(),
                         entry.getValue().effectiveStatus(expiryClock), now))

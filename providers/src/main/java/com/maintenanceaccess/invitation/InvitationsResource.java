@@ -1,8 +1,11 @@
 package com.maintenanceaccess.invitation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.maintenanceaccess.api.MxCaller;
+import com.maintenanceaccess.api.AccountPermission;
+import com.maintenanceaccess.api.Authority;
+import com.maintenanceaccess.api.Authority.AccountScope;
+import com.maintenanceaccess.api.JsonBody;
+import com.maintenanceaccess.api.Problems;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,29 +16,29 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.net.URI;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 
 /**
- * {@code /realms/{realm}/mx/invitations}: list (view-users), invite, resend, revoke and change
- * the address (manage-users). Bodies are read by hand so that a malformed body, an unknown
- * field or a wrong type is answered with 400 naming the field, before anything changes.
+ * {@code /realms/{realm}/mx/invitations}: list and read (any account role of the invitee's
+ * account), invite, resend, revoke and change the address (account administrator of the
+ * invitee's account; the invitation's account must be one the caller administers; nobody
+ * acts on their own invitation). Realm operators: view-users / manage-users. Bodies are read
+ * by {@link JsonBody}: a malformed body, an unknown field or a wrong type is a 400 naming the
+ * field, before anything changes.
  */
 public class InvitationsResource {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final KeycloakSession session;
-    private final MxCaller caller;
+    private final Authority caller;
 
-    public InvitationsResource(KeycloakSession session, MxCaller caller) {
+    public InvitationsResource(KeycloakSession session, Authority caller) {
         this.session = session;
         this.caller = caller;
     }
@@ -44,17 +47,17 @@ public class InvitationsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("status") String status, @QueryParam("minAgeDays") String minAgeDays,
             @QueryParam("maxAgeDays") String maxAgeDays, @QueryParam("address") String address,
-            @QueryParam("first") String first, @QueryParam("max") String max) {
-        caller.requireViewUsers();
+            @QueryParam("first") String first, @QueryParam("max") String max, @QueryParam("account") String account) {
+        AccountScope scope = caller.scope(account, AccountPermission.VIEW_PEOPLE);
         return answer(200, () -> service().list(
-                InvitationFilter.parse(status, minAgeDays, maxAgeDays, address, first, max)));
+                InvitationFilter.parse(status, minAgeDays, maxAgeDays, address, first, max), scope::contains));
     }
 
     @GET
     @Path("{userId}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response get(@PathParam("userId") String userId) {
-        caller.requireViewUsers();
+        caller.user(userId, AccountPermission.VIEW_PEOPLE);
         return answer(200, () -> service().get(userId));
     }
 
@@ -63,12 +66,21 @@ public class InvitationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response invite(String body) {
-        caller.requireManageUsers();
-        return answer(201, () -> {
-            JsonNode json = object(body, Set.of("userId", "expiresInDays", "account"), true);
-            return service().invite(text(json, "userId"), days(json), text(json, "account"), caller.adminAuth(),
-                    baseUri());
-        });
+        JsonNode json = JsonBody.object(body, true, Set.of("userId", "expiresInDays", "account"));
+        String userId = JsonBody.text(json, "userId");
+        Integer days = JsonBody.integer(json, "expiresInDays");
+        String account = JsonBody.text(json, "account");
+        if (userId == null) {
+            throw Problems.invalid("userId", "is required");
+        }
+        writable(userId);
+        if (account != null) {
+            // The account the invitee joins must be one the caller administers: others do not exist for them.
+            OrganizationModel joined = caller.account(account, AccountPermission.MANAGE_PEOPLE);
+            account = joined.getId();
+        }
+        String accountId = account;
+        return answer(201, () -> service().invite(userId, days, accountId, caller.adminAuth(), baseUri()));
     }
 
     /** A new link to the same address; every earlier link stops working. Body optional: {@code {"expiresInDays": 7}}. */
@@ -77,18 +89,22 @@ public class InvitationsResource {
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @Produces(MediaType.APPLICATION_JSON)
     public Response resend(@PathParam("userId") String userId, String body) {
-        caller.requireManageUsers();
-        return answer(200, () -> {
-            JsonNode json = object(body, Set.of("expiresInDays"), false);
-            return service().resend(userId, days(json), caller.adminAuth(), baseUri());
-        });
+        UserModel invitee = writable(userId);
+        JsonNode json = JsonBody.object(body, false, Set.of("expiresInDays"));
+        Integer days = JsonBody.integer(json, "expiresInDays");
+        if (PeopleInvitations.notSent(invitee)) {
+            // The first e-mail of a person created by the people API failed: this is its first send.
+            return answer(200, () -> PeopleInvitations.sendFirst(session, session.getContext().getRealm(), invitee, days,
+                    caller.adminAuth(), baseUri()));
+        }
+        return answer(200, () -> service().resend(userId, days, caller.adminAuth(), baseUri()));
     }
 
     @POST
     @Path("{userId}/revoke")
     @Produces(MediaType.APPLICATION_JSON)
     public Response revoke(@PathParam("userId") String userId) {
-        caller.requireManageUsers();
+        writable(userId);
         return answer(200, () -> service().revoke(userId, caller.adminAuth()));
     }
 
@@ -98,15 +114,13 @@ public class InvitationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response changeAddress(@PathParam("userId") String userId, String body) {
-        caller.requireManageUsers();
-        return answer(200, () -> {
-            JsonNode json = object(body, Set.of("email"), true);
-            String email = text(json, "email");
-            if (email == null) {
-                throw InvitationException.badRequest("email", "email is required");
-            }
-            return service().changeAddress(userId, email, caller.adminAuth(), baseUri());
-        });
+        writable(userId);
+        JsonNode json = JsonBody.object(body, true, Set.of("email"));
+        String email = JsonBody.text(json, "email");
+        if (email == null) {
+            throw Problems.invalid("email", "is required");
+        }
+        return answer(200, () -> service().changeAddress(userId, email, caller.adminAuth(), baseUri()));
     }
 
     // ------------------------------------------------------------------------------------
@@ -120,65 +134,37 @@ public class InvitationsResource {
         return session.getContext().getUri().getBaseUri();
     }
 
-    private Response answer(int status, Supplier<Object> work) {
+    /** The invitee must be in an account the caller administers, and not the caller. */
+    private UserModel writable(String userId) {
+        // Oneself is known to exist, so the refusal comes first and says why.
+        if (userId.trim().equals(caller.user().getId())) {
+            caller.requireNotSelf(caller.user(), "nobody invites themselves or changes their own invitation");
+        }
+        return caller.user(userId, AccountPermission.MANAGE_PEOPLE);
+    }
+
+    /** The service's refusals in the common error body; a failed e-mail rolls the transaction back. */
+    static Response answer(KeycloakSession session, int status, Supplier<Object> work) {
         try {
             return Response.status(status).entity(work.get()).type(MediaType.APPLICATION_JSON).build();
         } catch (InvitationException e) {
             // Checks throw before writing; a failed e-mail throws after: roll back either way.
             session.getTransactionManager().setRollbackOnly();
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("error", e.status() == 409 ? "conflict" : e.status() == 404 ? "not_found"
-                    : e.status() == 502 ? "email_failed" : "invalid_request");
-            error.put("field", e.field());
-            error.put("error_description", e.getMessage());
-            return Response.status(e.status()).entity(error).type(MediaType.APPLICATION_JSON).build();
+            return problem(e);
         }
     }
 
-    private static JsonNode object(String body, Set<String> allowed, boolean required) {
-        if (body == null || body.isBlank()) {
-            if (required) {
-                throw InvitationException.badRequest("body", "a JSON object is required");
-            }
-            return JSON.createObjectNode();
-        }
-        JsonNode json;
-        try {
-            json = JSON.readTree(body);
-        } catch (IOException e) {
-            throw InvitationException.badRequest("body", "the body is not valid JSON");
-        }
-        if (json == null || !json.isObject()) {
-            throw InvitationException.badRequest("body", "the body must be a JSON object");
-        }
-        for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!allowed.contains(name)) {
-                throw InvitationException.badRequest(name, "unknown field " + name + "; allowed: " + allowed);
-            }
-        }
-        return json;
+    static Response problem(InvitationException e) {
+        return switch (e.status()) {
+            case 400 -> Problems.badRequestResponse(List.of(Problems.problem(e.field(), e.getMessage())));
+            case 404 -> Problems.status(404, "not_found", e.getMessage());
+            case 409 -> Problems.status(409, "conflict", e.getMessage() + ". Nothing was changed.");
+            case 502 -> Problems.status(502, "email_failed", e.getMessage() + ". Nothing was changed.");
+            default -> Problems.status(e.status(), "invalid_request", e.getMessage());
+        };
     }
 
-    private static String text(JsonNode json, String field) {
-        JsonNode value = json.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual() || value.asText().isBlank()) {
-            throw InvitationException.badRequest(field, field + " must be a non-empty string");
-        }
-        return value.asText();
-    }
-
-    private static Integer days(JsonNode json) {
-        JsonNode value = json.get("expiresInDays");
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw InvitationException.badRequest("expiresInDays", "expiresInDays must be a whole number of days");
-        }
-        return value.asInt();
+    private Response answer(int status, Supplier<Object> work) {
+        return answer(session, status, work);
     }
 }

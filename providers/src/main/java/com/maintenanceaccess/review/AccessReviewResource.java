@@ -2,11 +2,12 @@ package com.maintenanceaccess.review;
 
 import com.maintenanceaccess.access.AccessCatalog;
 import com.maintenanceaccess.access.AccessCatalogStore;
-import com.maintenanceaccess.api.MxCaller;
+import com.maintenanceaccess.api.AccountPermission;
+import com.maintenanceaccess.api.Authority;
+import com.maintenanceaccess.api.Authority.AccountScope;
 import com.maintenanceaccess.api.Problems;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -27,7 +28,9 @@ import org.keycloak.models.UserModel;
 
 /**
  * {@code /realms/{realm}/mx/access}: why a user can or cannot reach a page (explain), what
- * they can reach, and the realm's access review report. Callers need view-users.
+ * they can reach (account administrators, compliance officers and auditors of the user's
+ * account), and the access review report of one account (account administrators and auditors;
+ * {@code account=} chooses) or of the realm (realm operators with view-users).
  */
 public class AccessReviewResource {
 
@@ -37,8 +40,10 @@ public class AccessReviewResource {
     private final RealmModel realm;
     private final Clock clock;
 
-    public AccessReviewResource(KeycloakSession session, MxCaller caller, Clock clock) {
-        caller.requireViewUsers();
+    private final Authority caller;
+
+    public AccessReviewResource(KeycloakSession session, Authority caller, Clock clock) {
+        this.caller = caller;
         this.session = session;
         this.realm = session.getContext().getRealm();
         this.clock = clock;
@@ -73,6 +78,7 @@ public class AccessReviewResource {
     @Path("pages")
     @Produces(MediaType.APPLICATION_JSON)
     public List<AccessCatalog.Page> pages() {
+        caller.requireSomeRole();
         return catalog().pages();
     }
 
@@ -85,7 +91,9 @@ public class AccessReviewResource {
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     public Response report(@QueryParam("format") String format, @QueryParam("first") Integer first,
                            @QueryParam("max") Integer max, @QueryParam("inactiveDays") Integer inactiveDays,
-                           @QueryParam("pendingDays") Integer pendingDays, @QueryParam("expiringDays") Integer expiringDays) {
+                           @QueryParam("pendingDays") Integer pendingDays, @QueryParam("expiringDays") Integer expiringDays,
+                           @QueryParam("account") String account) {
+        AccountScope scope = caller.scope(account, AccountPermission.VIEW_REPORT);
         List<String> problems = new ArrayList<>();
         int from = number("first", first, 0, 0, Integer.MAX_VALUE, problems);
         int size = number("max", max, 100, 1, MAX_PAGE, problems);
@@ -103,8 +111,10 @@ public class AccessReviewResource {
         Instant now = clock.instant();
         UserFactsReader reader = new UserFactsReader(session);
         List<AccessReport.Finding> findings = new ArrayList<>();
-        List<UserModel> users = session.users()
-                .searchForUserStream(realm, Map.of(UserModel.INCLUDE_SERVICE_ACCOUNT, "false"), from, size + 1)
+        // One account's report pages through its members (Keycloak's member search), not the realm.
+        List<UserModel> users = (scope.wholeRealm()
+                ? session.users().searchForUserStream(realm, Map.of(UserModel.INCLUDE_SERVICE_ACCOUNT, "false"), from, size + 1)
+                : scope.organizations().getMembersStream(scope.account(), (String) null, false, from, size + 1))
                 .toList();
         boolean more = users.size() > size;
         for (UserModel user : users.subList(0, Math.min(size, users.size()))) {
@@ -113,14 +123,14 @@ public class AccessReviewResource {
         }
         if (type.equals("csv")) {
             return Response.ok(AccessReport.csv(findings), "text/csv")
-                    .header("X-Administrators", administrators())
+                    .header("X-Administrators", administrators(scope))
                     .header("X-Next-First", more ? String.valueOf(from + size) : null)
                     .build();
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("generatedAt", now.toString());
         answer.put("thresholds", thresholds);
-        answer.put("administrators", administrators());
+        answer.put("administrators", administrators(scope));
         answer.put("first", from);
         answer.put("max", size);
         answer.put("next", more ? from + size : null);
@@ -132,23 +142,23 @@ public class AccessReviewResource {
         return Response.ok(answer, MediaType.APPLICATION_JSON).build();
     }
 
-    /** Holders of a privileged role template across the realm: role members, not a user scan. */
-    private int administrators() {
+    /** Holders of a privileged role template in the scope (account or realm): role members, not a user scan. */
+    private int administrators(AccountScope scope) {
         Set<String> holders = new HashSet<>();
         realm.getRolesStream()
                 .filter(role -> "true".equals(role.getFirstAttribute(UserFactsReader.PRIVILEGED)))
-                .forEach(role -> collectHolders(role, holders, new HashSet<>()));
+                .forEach(role -> collectHolders(role, holders, new HashSet<>(), scope));
         return holders.size();
     }
 
     /** Direct holders of a role, and holders of composites that contain it. */
-    private void collectHolders(RoleModel role, Set<String> holders, Set<String> seen) {
+    private void collectHolders(RoleModel role, Set<String> holders, Set<String> seen, AccountScope scope) {
         if (!seen.add(role.getId())) {
             return;
         }
-        session.users().getRoleMembersStream(realm, role).forEach(user -> holders.add(user.getId()));
+        session.users().getRoleMembersStream(realm, role).filter(scope::contains).forEach(user -> holders.add(user.getId()));
         realm.getRolesStream().filter(candidate -> candidate.isComposite() && candidate.hasRole(role)
-                && !candidate.getId().equals(role.getId())).forEach(parent -> collectHolders(parent, holders, seen));
+                && !candidate.getId().equals(role.getId())).forEach(parent -> collectHolders(parent, holders, seen, scope));
     }
 
     private UserFacts facts(String user) {
@@ -160,8 +170,9 @@ public class AccessReviewResource {
             found = session.users().getUserByUsername(realm, user);
         }
         if (found == null) {
-            throw new NotFoundException(Problems.notFound("user '" + user + "' does not exist in this realm"));
+            throw Problems.notFound("user", user);
         }
+        caller.requireInAccount(found, AccountPermission.VIEW_PEOPLE, user);
         return new UserFactsReader(session).read(found, clock.instant());
     }
 

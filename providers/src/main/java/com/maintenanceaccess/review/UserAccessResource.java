@@ -5,14 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.maintenanceaccess.access.AccessCatalog;
 import com.maintenanceaccess.access.AccessCatalogStore;
-import com.maintenanceaccess.api.MxCaller;
+import com.maintenanceaccess.api.AccountPermission;
+import com.maintenanceaccess.api.Authority;
+import com.maintenanceaccess.api.JsonBody;
 import com.maintenanceaccess.api.Problems;
 import com.maintenanceaccess.audit.AdminAudit;
 import com.maintenanceaccess.invitation.Invitations;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -32,8 +32,9 @@ import org.keycloak.services.managers.AuthenticationManager;
 
 /**
  * {@code /realms/{realm}/mx/users/{id}/review}, {@code …/deactivate} and {@code …/reactivate}:
- * the "after creating a user" review (view-users), and taking a leaver's access away while
- * keeping roles and authorization history for audit (manage-users).
+ * the "after creating a user" review (any account role of the user's account), and taking a
+ * leaver's access away while keeping roles and authorization history for audit (account
+ * administrators of the user's account; realm operators: view-users / manage-users).
  */
 public class UserAccessResource {
 
@@ -45,11 +46,11 @@ public class UserAccessResource {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final MxCaller caller;
+    private final Authority caller;
     private final String userId;
     private final Clock clock;
 
-    public UserAccessResource(KeycloakSession session, MxCaller caller, String userId, Clock clock) {
+    public UserAccessResource(KeycloakSession session, Authority caller, String userId, Clock clock) {
         this.session = session;
         this.realm = session.getContext().getRealm();
         this.caller = caller;
@@ -61,10 +62,10 @@ public class UserAccessResource {
     @Path("review")
     @Produces(MediaType.APPLICATION_JSON)
     public SetupReview.Review review() {
-        caller.requireViewUsers();
+        UserModel user = caller.user(userId, AccountPermission.VIEW_PEOPLE);
         AccessCatalog catalog = AccessCatalogStore.read(realm).orElse(new AccessCatalog(
                 AccessCatalog.DEFAULT_CLIENT, List.of(), List.of()));
-        return SetupReview.review(new UserFactsReader(session).read(user(), clock.instant()), catalog);
+        return SetupReview.review(new UserFactsReader(session).read(user, clock.instant()), catalog);
     }
 
     @POST
@@ -72,12 +73,9 @@ public class UserAccessResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response deactivate(String body) {
-        caller.requireManageUsers();
-        UserModel user = user();
+        UserModel user = caller.user(userId, AccountPermission.MANAGE_PEOPLE);
         String reason = reason(body);
-        if (user.getId().equals(caller.user().getId())) {
-            return Problems.badRequest("user: you cannot deactivate yourself");
-        }
+        caller.requireNotSelf(user, "nobody deactivates themselves");
         if (!user.isEnabled() && user.getFirstAttribute(DEACTIVATED) != null) {
             return Problems.badRequest("user: already deactivated");
         }
@@ -106,9 +104,9 @@ public class UserAccessResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response reactivate(String body) {
-        caller.requireManageUsers();
-        UserModel user = user();
+        UserModel user = caller.user(userId, AccountPermission.MANAGE_PEOPLE);
         String reason = reason(body);
+        caller.requireNotSelf(user, "nobody reactivates themselves");
         String deactivation = user.getFirstAttribute(DEACTIVATED);
         if (deactivation == null) {
             return Problems.badRequest("user: not deactivated");
@@ -139,40 +137,14 @@ public class UserAccessResource {
 
     /** {"reason": "…"}: required, 1 to 500 characters; 400 naming the problem otherwise. */
     static String reason(String body) {
-        try {
-            return parseReason(body);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException(Problems.badRequest(e.getMessage()));
-        }
-    }
-
-    private static String parseReason(String body) {
-        JsonNode json;
-        try {
-            json = body == null || body.isBlank() ? null : JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("body: malformed JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr());
-        }
-        if (json == null || !json.isObject()) {
-            throw new IllegalArgumentException("body: must be a JSON object with a reason");
-        }
-        JsonNode reason = json.get("reason");
+        JsonNode reason = JsonBody.object(body).get("reason");
         if (reason == null || !reason.isTextual() || reason.asText().isBlank()) {
-            throw new IllegalArgumentException("reason: required, say why (e.g. \"left the company\")");
+            throw Problems.invalid("reason", "required, say why (e.g. \"left the company\")");
         }
         if (reason.asText().length() > MAX_REASON) {
-            throw new IllegalArgumentException("reason: at most " + MAX_REASON + " characters");
+            throw Problems.invalid("reason", "at most " + MAX_REASON + " characters");
         }
         return reason.asText().trim();
-    }
-
-    private UserModel user() {
-        UserModel user = session.users().getUserById(realm, userId);
-        if (user == null) {
-            throw new NotFoundException(Problems.notFound("user '" + userId + "' does not exist in this realm"));
-        }
-        return user;
     }
 
     private static String write(Map<String, Object> value) {

@@ -45,20 +45,4 @@ public final class PlanSummary {
         }
         return map;
     }
-
-    public static Map<String, Object> problems(List<Problem> problems) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", "invalid_role_templates");
-        body.put("error_description", problems.size() + " problem(s); nothing was changed");
-        body.put("problems", problems.stream().map(p -> {
-            Map<String, Object> map = new LinkedHashMap<>();
-            map.put("source", p.source());
-            map.put("line", p.line());
-            map.put("column", p.column());
-            map.put("path", p.path());
-            map.put("message", p.message());
-            return map;
-        }).toList());
-        return body;
-    }
 }

@@ -1,6 +1,10 @@
 package com.maintenanceaccess.roletemplate;
 
-import com.maintenanceaccess.api.MxCaller;
+import com.maintenanceaccess.api.Problems;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.maintenanceaccess.api.Authority;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -31,9 +35,9 @@ public class RoleTemplatesResource {
     public static final int MAX_BYTES = 1024 * 1024;
 
     private final KeycloakSession session;
-    private final MxCaller caller;
+    private final Authority caller;
 
-    public RoleTemplatesResource(KeycloakSession session, MxCaller caller) {
+    public RoleTemplatesResource(KeycloakSession session, Authority caller) {
         this.session = session;
         this.caller = caller;
     }
@@ -99,7 +103,12 @@ public class RoleTemplatesResource {
     }
 
     private static Response badRequest(List<Problem> problems) {
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
-                .entity(PlanSummary.problems(problems)).build();
+        return Problems.badRequestResponse(problems.stream().map(p -> {
+            Map<String, Object> at = new LinkedHashMap<>();
+            at.put("source", p.source());
+            at.put("line", p.line());
+            at.put("column", p.column());
+            return new Problems.Problem(p.path() == null || p.path().isEmpty() ? "body" : p.path(), p.toString(), at);
+        }).toList());
     }
 }

@@ -29,8 +29,10 @@ class AccountsIT {
         workshopAccount = realm.createAccount("hangar", true, Map.of("mx.features", List.of("planning", "workshop"),
                 "mx.setup-mode", List.of("on"), "mx.setup-mode-until", List.of(Instant.now().plus(Duration.ofDays(1)).toString())));
         storesAccount = realm.createAccount("depot", true, Map.of("mx.features", List.of("stores"), "mx.setup-mode", List.of("off")));
-        settingsAdmin = realm.createUser("settings-admin", Map.of());
-        realm.grantRealmRole(settingsAdmin, "account-settings:manage");
+        // An account administrator of both accounts (no realm-management role at all).
+        settingsAdmin = realm.accountPerson(workshopAccount, "settings-admin", "account-administrator");
+        realm.addMember(storesAccount, settingsAdmin);
+        realm.grantAccountRole(storesAccount, settingsAdmin, "account-administrator");
     }
 
     @Test
@@ -145,13 +147,17 @@ class AccountsIT {
         assertEquals(401, Http.putJson(realm.url("/mx/accounts/" + workshopAccount), null, body).status());
         Http.Response forbidden = Http.putJson(realm.url("/mx/accounts/" + workshopAccount), realm.userToken(accountAdmin), body);
         assertEquals(403, forbidden.status(), forbidden::toString);
-        assertTrue(forbidden.json().get("error_description").asText().contains("account-settings:manage"));
+        assertTrue(forbidden.json().get("error_description").asText().contains("account-administrator"), forbidden::toString);
+        assertTrue(forbidden.json().get("error_description").asText().contains("manage-realm"), forbidden::toString);
         // view-users may read, but not change
         JsonNode seen = Http.get(realm.url("/mx/accounts/" + workshopAccount), realm.userToken(accountAdmin)).json();
         assertEquals(List.of("planning", "workshop"), strings(seen.get("features")));
 
         String nobody = realm.createUser("nobody", Map.of());
-        assertEquals(403, Http.get(realm.url("/mx/accounts/" + workshopAccount), realm.userToken(nobody)).status());
+        // Not one of the caller's accounts: not found, with the same body as an unknown id.
+        Http.Response outside = Http.get(realm.url("/mx/accounts/" + workshopAccount), realm.userToken(nobody));
+        assertEquals(404, outside.status(), outside::toString);
+        assertEquals("not_found", outside.json().get("error").asText());
         assertEquals(404, Http.get(realm.url("/mx/accounts/" + UUID.randomUUID()), realm.userToken(settingsAdmin)).status());
     }
 

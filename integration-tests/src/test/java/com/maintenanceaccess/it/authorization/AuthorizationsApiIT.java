@@ -95,12 +95,12 @@ class AuthorizationsApiIT {
 
         Http.Response create = Http.postJson(authz.url(person), officerToken, body);
         assertEquals(400, create.status(), create::toString);
-        assertEquals(field, create.json().get("field").asText(), create::toString);
+        assertEquals(field, create.json().get("problems").get(0).get("field").asText(), create::toString);
         assertTrue(create.json().get("error_description").asText().contains(message), create::toString);
 
         Http.Response update = Http.putJson(authz.url(person) + "/" + existing.get("id").asText(), officerToken, body);
         assertEquals(400, update.status(), update::toString);
-        assertEquals(field, update.json().get("field").asText(), update::toString);
+        assertEquals(field, update.json().get("problems").get(0).get("field").asText(), update::toString);
 
         JsonNode list = authz.list(officerToken, person);
         assertEquals(1, list.size());
@@ -116,13 +116,13 @@ class AuthorizationsApiIT {
 
         Http.Response noReason = Http.postJson(authz.url(person) + "/" + id + "/suspend", officerToken, Map.of());
         assertEquals(400, noReason.status(), noReason::toString);
-        assertEquals("reason", noReason.json().get("field").asText());
+        assertEquals("reason", noReason.json().get("problems").get(0).get("field").asText());
         Http.Response notSuspended = Http.postJson(authz.url(person) + "/" + id + "/reinstate", officerToken, Map.of());
         assertEquals(400, notSuspended.status());
-        assertEquals("status", notSuspended.json().get("field").asText());
+        assertEquals("status", notSuspended.json().get("problems").get(0).get("field").asText());
         Http.Response duplicate = Http.postJson(authz.url(person), officerToken, Authz.crs("CRS-LC-1"));
         assertEquals(400, duplicate.status());
-        assertEquals("reference", duplicate.json().get("field").asText());
+        assertEquals("reference", duplicate.json().get("problems").get(0).get("field").asText());
         assertEquals(404, Http.postJson(authz.url(person) + "/unknown/revoke", officerToken, Map.of("reason", "x")).status());
         assertEquals("active", authz.list(officerToken, person).get(0).get("status").asText());
     }

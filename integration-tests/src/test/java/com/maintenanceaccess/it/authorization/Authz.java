@@ -33,7 +33,7 @@ public final class Authz {
         this.realm = realm;
     }
 
-    /** A compliance officer: the dedicated role, and manage-users so the console path is open too. */
+    /** A realm-wide compliance officer: a realm operator (manage-users) holding the realm-wide compliance role. */
     public String officer() {
         String id = realm.createUser("compliance", Map.of());
         grantRealmRoles(id, MANAGE);
@@ -48,10 +48,22 @@ public final class Authz {
         return id;
     }
 
+    /** A realm-wide auditor: a realm operator with view-users and the realm-wide view role (docs/security-model.md). */
     String auditor() {
         String id = realm.createUser("auditor", Map.of());
         grantRealmRoles(id, VIEW);
+        realm.grantRealmManagement(id, "view-users");
         return id;
+    }
+
+    /** A token of the maintenance app's backend: the only caller the signoff check answers. */
+    public String backendToken() {
+        String clientUuid = realm.clientUuid("maintenance-backend");
+        String secret = realm.adminGet("/clients/" + clientUuid + "/client-secret").get("value").asText();
+        Http.Response response = Http.postForm(realm.url("/protocol/openid-connect/token"), Map.of(
+                "grant_type", "client_credentials", "client_id", "maintenance-backend", "client_secret", secret));
+        assertEquals(200, response.status(), response::toString);
+        return response.json().get("access_token").asText();
     }
 
     void grantRealmRoles(String userId, String... roles) {

@@ -153,7 +153,7 @@ class ComplianceViewsIT {
                 {"roster?type=wizard", "type"}}) {
             Http.Response response = Http.get(authz.realm.url("/mx/authorizations/" + bad[0]), auditorToken);
             assertEquals(400, response.status(), bad[0] + ": " + response);
-            assertEquals(bad[1], response.json().get("field").asText(), bad[0]);
+            assertEquals(bad[1], response.json().get("problems").get(0).get("field").asText(), bad[0]);
         }
     }
 

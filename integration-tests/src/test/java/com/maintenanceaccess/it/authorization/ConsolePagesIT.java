@@ -50,6 +50,12 @@ class ConsolePagesIT {
         String page = browser.findElement(By.tagName("body")).getAttribute("innerHTML");
         Browser.screenshot(browser, "admin-console-personnel-authorizations");
         assertTrue(page.contains("RII-PAGE-1"), "the stored record is on the user's page");
+        // The realm operator sees the record in the real security-admin-console, and cannot edit it.
+        List<WebElement> fields = browser.findElements(By.cssSelector("input, textarea")).stream()
+                .filter(i -> String.valueOf(i.getAttribute("value")).contains("RII-PAGE-1")).toList();
+        assertFalse(fields.isEmpty(), "the record is shown in a field");
+        fields.forEach(field -> assertFalse(field.isEnabled() && field.getAttribute("readonly") == null,
+                "the field is read-only in the admin console"));
     }
 
     @Test

@@ -76,7 +76,7 @@ class ServerInfoIT {
         String plainUser = realm.createUser("nobody", Map.of());
         Http.Response forbidden = Http.get(realm.url("/mx"), realm.userToken(plainUser));
         assertEquals(403, forbidden.status(), forbidden::toString);
-        assertEquals("this operation needs the view-realm permission",
+        assertEquals("this operation is for realm operators with view-realm. Nothing was changed.",
                 forbidden.json().get("error_description").asText());
 
         String operator = realm.createUser("operator", Map.of());

@@ -70,6 +70,29 @@ class SmtpFaultIT {
         assertEquals(302, InvitationSupport.accept(secondLink, InvitationSupport.GOOD_PASSWORD).statusCode());
     }
 
+    /** Create-and-invite keeps the person when the mail fails: invitation not-sent, with the reason; resend sends it. */
+    @Test
+    void aPersonCreatedWhileSmtpIsDownIsKeptAsNotSentAndResendSendsIt() throws Exception {
+        String account = realm.createAccount("smtp-people", true, Map.of());
+        String administrator = realm.accountPerson(account, "smtp-people-admin", "account-administrator");
+        String token = realm.userToken(administrator);
+        String email = "smtp-person-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@mro.example";
+        Http.Response created = withSmtpDown(() -> Http.postJson(realm.url("/mx/accounts/" + account + "/people"), token,
+                Map.of("firstName", "Sam", "lastName", "Mtp", "email", email, "templates", java.util.List.of("planner"))));
+        assertEquals(201, created.status(), created::toString);
+        JsonNode invitation = created.json().get("invitation");
+        assertEquals("not-sent", invitation.get("status").asText(), created::toString);
+        assertFalse(invitation.get("failure").asText().isBlank(), created::toString);
+        assertTrue(Mail.to(email).isEmpty());
+        String person = created.json().get("id").asText();
+
+        Http.Response resent = Http.postJson(realm.url("/mx/invitations/" + person + "/resend"), token, Map.of());
+        assertEquals(200, resent.status(), resent::toString);
+        assertEquals("pending", resent.json().get("status").asText(), resent::toString);
+        assertEquals(302, InvitationSupport.accept(InvitationSupport.link(email, 1), InvitationSupport.GOOD_PASSWORD)
+                .statusCode(), "the link of the retried invitation works");
+    }
+
     // ------------------------------------------------------------------------------------
 
     private String adminId;

@@ -61,8 +61,7 @@ public final class KeycloakServer {
                     "--spi-required-action--accept-invitation--test-clock-offset-seconds=172800",
                     "--log-level=INFO,com.maintenanceaccess:DEBUG"));
             arguments.addAll(extraOptions());
-            // A shared machine can take longer than 4 minutes for the first start (augmentation): -Dmx.it.start-minutes.
-            shared.start(arguments, smtpEnvironment(), Duration.ofMinutes(Integer.getInteger("mx.it.start-minutes", 4)));
+            shared.start(arguments, smtpEnvironment(), Duration.parse(System.getProperty("mx.it.ready-timeout", "PT4M")));
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
         }
         return shared;

@@ -122,6 +122,50 @@ public final class Realm {
         assertEquals(201, response.status(), response::toString);
     }
 
+    /**
+     * Gives a user an account role ({@code account-administrator}, {@code compliance-officer},
+     * {@code auditor}) as a realm operator does in the console: membership of the group
+     * {@code /mx-accounts/<alias>/<role>} (made when missing). The user must also be a member
+     * of the account for the role to count (see {@link #addMember}).
+     */
+    public void grantAccountRole(String accountId, String userId, String role) {
+        String alias = adminGet("/organizations/" + accountId).get("alias").asText();
+        String group = groupByPath("mx-accounts", alias, role);
+        Http.Response joined = Http.send("PUT", adminUrl("/users/" + userId + "/groups/" + group), adminToken(), null, null);
+        assertEquals(204, joined.status(), joined::toString);
+    }
+
+    /** A member of the account holding the given account roles; returns the user's id. */
+    public String accountPerson(String accountId, String prefix, String... roles) {
+        String id = createUser(prefix, Map.of());
+        addMember(accountId, id);
+        for (String role : roles) {
+            grantAccountRole(accountId, id, role);
+        }
+        return id;
+    }
+
+    /** The id of the group at this path, creating the missing groups along it. */
+    public synchronized String groupByPath(String... names) {
+        String token = adminToken();
+        String parent = null;
+        StringBuilder path = new StringBuilder();
+        for (String name : names) {
+            path.append('/').append(name);
+            Http.Response found = Http.get(adminUrl("/group-by-path" + path), token);
+            if (found.status() == 200) {
+                parent = found.json().get("id").asText();
+                continue;
+            }
+            Http.Response created = Http.postJson(adminUrl(parent == null ? "/groups" : "/groups/" + parent + "/children"),
+                    token, Map.of("name", name));
+            assertEquals(201, created.status(), created::toString);
+            String location = created.header("Location");
+            parent = location.substring(location.lastIndexOf('/') + 1);
+        }
+        return parent;
+    }
+
     public String clientUuid(String clientId) {
         JsonNode clients = adminGet("/clients?clientId=" + clientId);
         return clients.get(0).get("id").asText();

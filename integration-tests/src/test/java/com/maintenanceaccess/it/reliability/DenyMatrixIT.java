@@ -1,0 +1,277 @@
+package com.maintenanceaccess.it.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.maintenanceaccess.it.authorization.Authz;
+import com.maintenanceaccess.it.support.Http;
+import com.maintenanceaccess.it.support.Realm;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The deny matrix of docs/security-model.md: every {@code /mx} endpoint that acts on a user or an
+ * account × caller {realm operator, administrator of A, administrator of B, compliance officer of
+ * A, auditor of A, member of A with no role, user of another realm} × target {in A, in B, in no
+ * account}. The expected answer comes from the table below ({@link #KINDS}), not from the code:
+ * outside the caller's accounts 404 (the body of an unknown id), inside without the permission
+ * 403 naming it, another realm's token 401. After every refusal the state snapshot of
+ * {@link HostileInputIT} ({@link StateSnapshot}) is unchanged. Allowed cells are called with a
+ * probe that passes the authority check and is then refused by validation (400), so that an
+ * allowed write changes nothing either; reads answer 200.
+ */
+class DenyMatrixIT {
+
+    private static final Realm REALM = Realm.maintenance();
+
+    /** What an endpoint does, in the words of the table. */
+    enum Kind { PEOPLE_READ, PEOPLE_WRITE, ROLES_WRITE, AUTH_READ, AUTH_WRITE, SETTINGS_READ, SETTINGS_WRITE, REPORT }
+
+    /** What each account role may do in its account (docs/security-model.md, "Who may do what"). */
+    static final Map<String, Set<Kind>> KINDS = Map.of(
+            "account-administrator", EnumSet.of(Kind.PEOPLE_READ, Kind.PEOPLE_WRITE, Kind.ROLES_WRITE, Kind.SETTINGS_READ,
+                    Kind.SETTINGS_WRITE, Kind.REPORT),
+            "compliance-officer", EnumSet.of(Kind.PEOPLE_READ, Kind.AUTH_READ, Kind.AUTH_WRITE, Kind.SETTINGS_READ),
+            "auditor", EnumSet.of(Kind.PEOPLE_READ, Kind.AUTH_READ, Kind.SETTINGS_READ, Kind.REPORT),
+            "none", EnumSet.noneOf(Kind.class));
+
+    /**
+     * One endpoint: path with {user}, {aid}, {acct}; the body a legitimate call sends; the probe
+     * (null: the allowed cell is not called, the endpoint has no harmless input) sent in allowed cells.
+     */
+    record Endpoint(String method, String path, Kind kind, String body, String probe) {
+        String label() {
+            return method + " " + path;
+        }
+    }
+
+    static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("GET", "/mx/invitations/{user}", Kind.PEOPLE_READ, null, null),
+            new Endpoint("POST", "/mx/invitations", Kind.PEOPLE_WRITE, "{\"userId\":\"{user}\"}", null),
+            new Endpoint("POST", "/mx/invitations/{user}/resend", Kind.PEOPLE_WRITE, "{}", "{\"expiresInDays\":\"seven\"}"),
+            new Endpoint("POST", "/mx/invitations/{user}/revoke", Kind.PEOPLE_WRITE, null, null),
+            new Endpoint("PUT", "/mx/invitations/{user}/email", Kind.PEOPLE_WRITE, "{\"email\":\"moved-{n}@mro.example\"}", "{\"email\":42}"),
+            new Endpoint("GET", "/mx/users/{user}/authorizations", Kind.AUTH_READ, null, null),
+            new Endpoint("GET", "/mx/users/{user}/authorizations/{aid}", Kind.AUTH_READ, null, null),
+            new Endpoint("POST", "/mx/users/{user}/authorizations", Kind.AUTH_WRITE, "{crs}", "{\"type\":42}"),
+            new Endpoint("PUT", "/mx/users/{user}/authorizations/{aid}", Kind.AUTH_WRITE, "{crs}", "{\"type\":42}"),
+            new Endpoint("POST", "/mx/users/{user}/authorizations/{aid}/suspend", Kind.AUTH_WRITE, "{\"reason\":\"matrix\"}", "{\"reason\":42}"),
+            new Endpoint("POST", "/mx/users/{user}/authorizations/{aid}/reinstate", Kind.AUTH_WRITE, "{\"reason\":\"matrix\"}", "{\"reason\":42}"),
+            new Endpoint("POST", "/mx/users/{user}/authorizations/{aid}/revoke", Kind.AUTH_WRITE, "{\"reason\":\"matrix\"}", "{\"reason\":42}"),
+            new Endpoint("GET", "/mx/access/explain?page=administration.account-settings&user={user}", Kind.PEOPLE_READ, null, null),
+            new Endpoint("GET", "/mx/access/reachable?user={user}", Kind.PEOPLE_READ, null, null),
+            new Endpoint("GET", "/mx/users/{user}/review", Kind.PEOPLE_READ, null, null),
+            new Endpoint("POST", "/mx/users/{user}/deactivate", Kind.PEOPLE_WRITE, "{\"reason\":\"matrix\"}", "{\"reason\":42}"),
+            new Endpoint("POST", "/mx/users/{user}/reactivate", Kind.PEOPLE_WRITE, "{\"reason\":\"matrix\"}", "{\"reason\":42}"),
+            new Endpoint("GET", "/mx/accounts/{acct}/people/{user}", Kind.PEOPLE_READ, null, null),
+            new Endpoint("PUT", "/mx/accounts/{acct}/people/{user}/templates", Kind.PEOPLE_WRITE, "{\"templates\":[\"planner\"]}", "{\"templates\":[42]}"),
+            new Endpoint("PUT", "/mx/accounts/{acct}/people/{user}/account-roles", Kind.ROLES_WRITE, "{\"roles\":[\"auditor\"]}", "{\"roles\":[\"king\"]}"),
+            new Endpoint("DELETE", "/mx/accounts/{acct}/people/{user}", Kind.PEOPLE_WRITE, null, null),
+            new Endpoint("GET", "/mx/accounts/{acct}", Kind.SETTINGS_READ, null, null),
+            new Endpoint("PUT", "/mx/accounts/{acct}", Kind.SETTINGS_WRITE, "{\"setupMode\":true}", "{\"features\":42}"),
+            new Endpoint("GET", "/mx/accounts/{acct}/people", Kind.PEOPLE_READ, null, null),
+            new Endpoint("POST", "/mx/accounts/{acct}/people", Kind.PEOPLE_WRITE,
+                    "{\"firstName\":\"M\",\"lastName\":\"X\",\"email\":\"matrix-{n}@mro.example\"}", "{\"email\":\"not an address\"}"),
+            new Endpoint("GET", "/mx/accounts/{acct}/grantable-templates", Kind.PEOPLE_WRITE, null, null),
+            new Endpoint("GET", "/mx/invitations?account={acct}", Kind.PEOPLE_READ, null, null),
+            new Endpoint("GET", "/mx/authorizations/expiring?account={acct}", Kind.AUTH_READ, null, null),
+            new Endpoint("GET", "/mx/authorizations/expired?account={acct}", Kind.AUTH_READ, null, null),
+            new Endpoint("GET", "/mx/authorizations/roster?account={acct}", Kind.AUTH_READ, null, null),
+            new Endpoint("GET", "/mx/access/report?account={acct}", Kind.REPORT, null, null));
+
+    /** A caller: who, the account they act in (null: none) and their role there ("operator", "stranger"). */
+    record Caller(String name, String account, String role) {
+    }
+
+    private static final Map<String, String> ACCOUNTS = new LinkedHashMap<>();
+    private static final Map<String, String> TARGETS = new LinkedHashMap<>();
+    private static final Map<String, String> RECORDS = new LinkedHashMap<>();
+    private static final Map<String, String> TOKENS = new LinkedHashMap<>();
+    private static final List<Caller> CALLERS = new ArrayList<>();
+    private static StateSnapshot state;
+    private static JsonNode baseline;
+    private static String otherRealm;
+
+    @BeforeAll
+    static void setUp() {
+        ACCOUNTS.put("A", REALM.createAccount("matrix-a", true, Map.of()));
+        ACCOUNTS.put("B", REALM.createAccount("matrix-b", true, Map.of()));
+        Authz authz = new Authz();
+        String officer = authz.officer();
+        String officerToken = REALM.userToken(officer);
+        for (String where : List.of("A", "B", "none")) {
+            String target = REALM.createUser("matrix-target-" + where, Map.of("credentials", List.of(), "emailVerified", false));
+            if (!where.equals("none")) {
+                REALM.addMember(ACCOUNTS.get(where), target);
+            }
+            TARGETS.put(where, target);
+            RECORDS.put(where, authz.grant(officerToken, target, Authz.crs("MATRIX-" + where)).get("id").asText());
+            Http.Response invited = Http.postJson(REALM.url("/mx/invitations"), officerToken, Map.of("userId", target));
+            assertEquals(201, invited.status(), invited::toString);
+        }
+        // The realm operator may do everything, so only the cell's target decides.
+        String operator = REALM.createUser("matrix-operator", Map.of());
+        REALM.grantRealmManagement(operator, "manage-users", "view-users", "manage-realm", "view-realm");
+        REALM.grantRealmRole(operator, "personnel-authorizations:manage");
+        caller(new Caller("realm operator", null, "operator"), operator);
+        caller(new Caller("administrator of A", "A", "account-administrator"),
+                REALM.accountPerson(ACCOUNTS.get("A"), "matrix-admin-a", "account-administrator"));
+        caller(new Caller("administrator of B", "B", "account-administrator"),
+                REALM.accountPerson(ACCOUNTS.get("B"), "matrix-admin-b", "account-administrator"));
+        caller(new Caller("compliance officer of A", "A", "compliance-officer"),
+                REALM.accountPerson(ACCOUNTS.get("A"), "matrix-compliance-a", "compliance-officer"));
+        caller(new Caller("auditor of A", "A", "auditor"), REALM.accountPerson(ACCOUNTS.get("A"), "matrix-auditor-a", "auditor"));
+        caller(new Caller("member of A without a role", "A", "none"), REALM.accountPerson(ACCOUNTS.get("A"), "matrix-member-a"));
+        CALLERS.add(new Caller("user of another realm", null, "stranger"));
+        TOKENS.put("user of another realm", strangerToken());
+        state = new StateSnapshot(REALM, new ArrayList<>(TARGETS.values()), new ArrayList<>(ACCOUNTS.values()), null, null, null);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (otherRealm != null) {
+            Http.delete(REALM.server().baseUrl() + "/admin/realms/" + otherRealm, REALM.adminToken());
+        }
+    }
+
+    private static void caller(Caller caller, String userId) {
+        CALLERS.add(caller);
+        TOKENS.put(caller.name(), userId);
+    }
+
+    /** A user's token of another realm (password grant through that realm's admin-cli). */
+    private static String strangerToken() {
+        otherRealm = "mx-matrix-" + UUID.randomUUID().toString().substring(0, 8);
+        Http.Response created = Http.postJson(REALM.server().baseUrl() + "/admin/realms", REALM.adminToken(), Map.of(
+                "realm", otherRealm, "enabled", true,
+                "users", List.of(Map.of("username", "stranger", "enabled", true, "email", "stranger@elsewhere.example",
+                        "firstName", "Str", "lastName", "Anger", "credentials",
+                        List.of(Map.of("type", "password", "value", Realm.TEST_PASSWORD, "temporary", false))))));
+        assertEquals(201, created.status(), created::toString);
+        Http.Response token = Http.postForm(REALM.server().baseUrl() + "/realms/" + otherRealm + "/protocol/openid-connect/token",
+                Map.of("grant_type", "password", "client_id", "admin-cli", "username", "stranger", "password", Realm.TEST_PASSWORD));
+        assertEquals(200, token.status(), token::toString);
+        return token.json().get("access_token").asText();
+    }
+
+    /** The expected status of a cell, from the table: 0 = allowed. */
+    static int expected(Caller caller, Endpoint endpoint, String where) {
+        if (caller.role().equals("stranger")) {
+            return 401;
+        }
+        // "In no account" for an endpoint that names an account is an account id that does not exist.
+        boolean unknownAccount = where.equals("none") && endpoint.path().contains("{acct}");
+        if (caller.role().equals("operator")) {
+            return unknownAccount ? 404 : 0;
+        }
+        if (!where.equals(caller.account()) || caller.role().equals("none")) {
+            return 404; // outside the caller's accounts (a member without a role has none)
+        }
+        return KINDS.get(caller.role()).contains(endpoint.kind()) ? 0 : 403;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEndpointCallerAndTarget() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Endpoint endpoint : ENDPOINTS) {
+            for (Caller caller : CALLERS) {
+                // Another realm's token is refused before any target is looked at: one target is enough.
+                for (String where : caller.role().equals("stranger") ? List.of("A") : List.of("A", "B", "none")) {
+                    int expected = expected(caller, endpoint, where);
+                    tests.add(DynamicTest.dynamicTest(endpoint.label() + " | " + caller.name() + " | target in " + where
+                            + " -> " + (expected == 0 ? "allowed" : expected), () -> cell(caller, endpoint, where, expected)));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    private static void cell(Caller caller, Endpoint endpoint, String where, int expected) {
+        boolean read = endpoint.method().equals("GET");
+        if (expected == 0 && !read && endpoint.probe() == null) {
+            return; // an allowed write with no harmless input: exercised by the feature's own tests
+        }
+        String body = expected == 0 && !read ? endpoint.probe() : endpoint.body();
+        String path = resolve(endpoint.path(), where);
+        JsonNode before = baseline();
+        Http.Response response = Http.send(endpoint.method(), REALM.url(path), token(caller),
+                body == null ? null : "application/json", body == null ? null : resolve(body, where));
+        JsonNode after = state.take();
+        baseline = after;
+        String label = endpoint.method() + " " + path + " by " + caller.name();
+        if (expected == 0) {
+            int wanted = read ? 200 : 400;
+            assertEquals(wanted, response.status(), () -> label + ": " + response);
+        } else {
+            assertEquals(expected, response.status(), () -> label + ": " + response);
+            JsonNode json = response.json();
+            assertTrue(json.path("error_description").asText().length() > 5, () -> label + ": " + response);
+            if (expected == 404) {
+                assertEquals("not_found", json.path("error").asText(), () -> label + ": " + response);
+            }
+            if (expected == 403) {
+                assertEquals("forbidden", json.path("error").asText(), () -> label + ": " + response);
+            }
+        }
+        assertEquals(before, after, () -> label + " answered " + response.status() + " but changed the realm's state");
+    }
+
+    /** Outside the caller's accounts a target is exactly as unknown as an id that does not exist. */
+    @Test
+    void aTargetOutsideTheCallersAccountsHasTheBodyOfAnUnknownId() {
+        Caller adminA = CALLERS.get(1);
+        for (String template : List.of("/mx/users/%s/authorizations", "/mx/users/%s/review", "/mx/invitations/%s")) {
+            Http.Response outside = Http.get(REALM.url(template.formatted(TARGETS.get("B"))), token(adminA));
+            String unknownId = UUID.randomUUID().toString();
+            Http.Response unknown = Http.get(REALM.url(template.formatted(unknownId)), token(adminA));
+            assertEquals(404, outside.status(), outside::toString);
+            assertEquals(unknown.body().replace(unknownId, "ID"), outside.body().replace(TARGETS.get("B"), "ID"), template);
+        }
+        Http.Response account = Http.get(REALM.url("/mx/accounts/" + ACCOUNTS.get("B")), token(adminA));
+        String unknownId = UUID.randomUUID().toString();
+        Http.Response unknown = Http.get(REALM.url("/mx/accounts/" + unknownId), token(adminA));
+        assertEquals(unknown.body().replace(unknownId, "ID"), account.body().replace(ACCOUNTS.get("B"), "ID"));
+    }
+
+    private static String resolve(String text, String where) {
+        String account = where.equals("none") ? UUID.randomUUID().toString() : ACCOUNTS.get(where);
+        return text.replace("{user}", TARGETS.get(where)).replace("{aid}", RECORDS.get(where)).replace("{acct}", account)
+                .replace("{n}", UUID.randomUUID().toString().substring(0, 8))
+                .replace("{crs}", Http.toJson(Authz.crs("MATRIX-NEW-" + UUID.randomUUID().toString().substring(0, 6))));
+    }
+
+    private static synchronized JsonNode baseline() {
+        if (baseline == null) {
+            baseline = state.take();
+        }
+        return baseline;
+    }
+
+    private static final Map<String, String> FRESH = new LinkedHashMap<>();
+    private static final Map<String, Long> FRESH_AT = new LinkedHashMap<>();
+
+    /** The caller's token, renewed every two minutes (the stranger's is used once it is made: 401 anyway). */
+    private static synchronized String token(Caller caller) {
+        if (caller.role().equals("stranger")) {
+            return TOKENS.get(caller.name());
+        }
+        Long at = FRESH_AT.get(caller.name());
+        if (at == null || System.currentTimeMillis() - at > 120_000) {
+            FRESH.put(caller.name(), REALM.userToken(TOKENS.get(caller.name())));
+            FRESH_AT.put(caller.name(), System.currentTimeMillis());
+        }
+        return FRESH.get(caller.name());
+    }
+}

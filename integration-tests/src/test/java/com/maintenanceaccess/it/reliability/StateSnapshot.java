@@ -1,0 +1,78 @@
+package com.maintenanceaccess.it.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.maintenanceaccess.it.support.Http;
+import com.maintenanceaccess.it.support.Realm;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What a call to the bundle could change, read through the admin REST API: the target users
+ * (attributes, role mappings, groups), the accounts and their members, the realm's roles,
+ * groups and attributes, and another realm's user and account. A refused call must leave it
+ * equal ({@link HostileInputIT}, {@link DenyMatrixIT}).
+ */
+final class StateSnapshot {
+
+    private final Realm realm;
+    private final Map<String, String> parts = new LinkedHashMap<>();
+    private String adminToken;
+    private Instant adminTokenAt = Instant.EPOCH;
+
+    StateSnapshot(Realm realm, List<String> users, List<String> accounts, String otherRealm, String otherUser, String otherOrg) {
+        this.realm = realm;
+        for (String user : users) {
+            parts.put("user " + user, realm.adminUrl("/users/" + user));
+            parts.put("userRoles " + user, realm.adminUrl("/users/" + user + "/role-mappings"));
+            parts.put("userGroups " + user, realm.adminUrl("/users/" + user + "/groups?briefRepresentation=false"));
+        }
+        for (String account : accounts) {
+            parts.put("account " + account, realm.adminUrl("/organizations/" + account));
+            parts.put("accountMembers " + account, realm.adminUrl("/organizations/" + account + "/members"));
+        }
+        parts.put("roles", realm.adminUrl("/roles?briefRepresentation=false&max=10000"));
+        parts.put("groups", realm.adminUrl("/groups?briefRepresentation=false&max=10000&subGroupsCount=true"));
+        parts.put("realm", realm.server().baseUrl() + "/admin/realms/" + Realm.NAME);
+        if (otherRealm != null) {
+            parts.put("stranger", realm.server().baseUrl() + "/admin/realms/" + otherRealm + "/users/" + otherUser);
+            parts.put("strangerAccount", realm.server().baseUrl() + "/admin/realms/" + otherRealm + "/organizations/" + otherOrg);
+        }
+    }
+
+    JsonNode take() {
+        String token = admin();
+        // The parts are independent reads: fetched in parallel to keep the tables fast.
+        Map<String, JsonNode> fetched = new ConcurrentHashMap<>();
+        parts.entrySet().parallelStream().forEach(p -> fetched.put(p.getKey(), adminJson(p.getValue(), token)));
+        ObjectNode snapshot = Http.JSON.createObjectNode();
+        parts.keySet().forEach(k -> snapshot.set(k, fetched.get(k)));
+        snapshot.fieldNames().forEachRemaining(name -> {
+            if (name.startsWith("user ")) {
+                ((ObjectNode) snapshot.get(name)).remove("access"); // what the admin may do with the user, not its state
+            }
+        });
+        snapshot.set("realm", fetched.get("realm").get("attributes")); // the applied catalog lives here
+        return snapshot;
+    }
+
+    private JsonNode adminJson(String url, String token) {
+        Http.Response response = Http.get(url, token);
+        assertEquals(200, response.status(), () -> url + ": " + response);
+        return response.json();
+    }
+
+    /** The master administrator's token, renewed well before the default 60 s lifespan ends. */
+    synchronized String admin() {
+        if (adminToken == null || Instant.now().isAfter(adminTokenAt.plusSeconds(30))) {
+            adminTokenAt = Instant.now();
+            adminToken = realm.adminToken();
+        }
+        return adminToken;
+    }
+}

@@ -1,0 +1,61 @@
+package com.maintenanceaccess.account;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * The realm roles made by the role-template importer (attribute {@code mx.managed=role-template}),
+ * as the people API grants and lists them. The attribute names are the importer's
+ * (roletemplate.RealmState); repeated here as strings to keep the packages apart.
+ */
+final class RoleTemplateRoles {
+
+    static final String MANAGED = "mx.managed";
+    static final String BY_TEMPLATE = "role-template";
+    static final String PRIVILEGED = "mx.privileged";
+    static final String READ_ONLY = "mx.read-only";
+    static final String READ_ONLY_SUFFIX = "-read-only";
+
+    private RoleTemplateRoles() {
+    }
+
+    static boolean isTemplate(RoleModel role) {
+        return role.getContainer() instanceof RealmModel && BY_TEMPLATE.equals(role.getFirstAttribute(MANAGED));
+    }
+
+    static Optional<RoleModel> byName(RealmModel realm, String name) {
+        return Optional.ofNullable(realm.getRole(name)).filter(RoleTemplateRoles::isTemplate);
+    }
+
+    static boolean privileged(RoleModel role) {
+        return "true".equals(role.getFirstAttribute(PRIVILEGED));
+    }
+
+    static List<RoleModel> all(RealmModel realm) {
+        return realm.getRolesStream().filter(RoleTemplateRoles::isTemplate)
+                .sorted(Comparator.comparing(RoleModel::getName)).toList();
+    }
+
+    /** The templates mapped to the user directly, by name. */
+    static List<String> of(UserModel user) {
+        return user.getRealmRoleMappingsStream().filter(RoleTemplateRoles::isTemplate).map(RoleModel::getName).sorted().toList();
+    }
+
+    static Map<String, Object> view(RoleModel role) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        boolean readOnly = "true".equals(role.getFirstAttribute(READ_ONLY));
+        view.put("name", role.getName());
+        view.put("description", role.getDescription());
+        view.put("privileged", privileged(role));
+        view.put("readOnly", readOnly);
+        view.put("readOnlyVariantOf", readOnly && role.getName().endsWith(READ_ONLY_SUFFIX)
+                ? role.getName().substring(0, role.getName().length() - READ_ONLY_SUFFIX.length()) : null);
+        return view;
+    }
+}

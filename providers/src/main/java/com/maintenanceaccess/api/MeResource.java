@@ -1,0 +1,70 @@
+package com.maintenanceaccess.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.organization.OrganizationProvider;
+
+/**
+ * {@code GET /mx/me}: who the caller is, whether they are a realm operator, and in which
+ * accounts they hold which roles. Operators see every account with every role (they act in
+ * all of them); everybody else sees only accounts where a role of theirs counts.
+ */
+public class MeResource {
+
+    private final KeycloakSession session;
+    private final Authority caller;
+
+    MeResource(KeycloakSession session, Authority caller) {
+        this.session = session;
+        this.caller = caller;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> me() {
+        UserModel user = caller.user();
+        Map<String, Object> me = new LinkedHashMap<>();
+        Map<String, Object> person = new LinkedHashMap<>();
+        person.put("id", user.getId());
+        person.put("username", user.getUsername());
+        person.put("firstName", user.getFirstName());
+        person.put("lastName", user.getLastName());
+        person.put("email", user.getEmail());
+        me.put("user", person);
+        boolean operator = caller.operator();
+        me.put("operator", operator);
+        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
+        List<String> allRoles = Arrays.stream(AccountRole.values()).map(AccountRole::id).toList();
+        List<Map<String, Object>> accounts;
+        if (operator && organizations != null) {
+            accounts = organizations.getAllStream().map(account -> account(account, allRoles)).toList();
+        } else {
+            accounts = caller.accountRoles().entrySet().stream().map(entry -> account(organizations.getById(entry.getKey()),
+                    roles(entry.getValue()))).toList();
+        }
+        me.put("accounts", accounts);
+        return me;
+    }
+
+    private static List<String> roles(Set<AccountRole> roles) {
+        return Arrays.stream(AccountRole.values()).filter(roles::contains).map(AccountRole::id).toList();
+    }
+
+    private static Map<String, Object> account(OrganizationModel account, List<String> roles) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", account.getId());
+        view.put("alias", account.getAlias());
+        view.put("name", account.getName());
+        view.put("roles", roles);
+        return view;
+    }
+}
