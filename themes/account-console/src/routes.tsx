@@ -4,6 +4,7 @@ import { App } from "./App";
 import { environment } from "./environment";
 import { paths } from "./paths";
 import { InvitationsPage } from "./pages/InvitationsPage";
+import { PeoplePage } from "./pages/PeoplePage";
 import { PersonPage } from "./pages/PersonPage";
 import { AuthorizationsPage } from "./pages/AuthorizationsPage";
 import { CompliancePage } from "./pages/CompliancePage";
@@ -12,6 +13,7 @@ import { AccessReviewPage } from "./pages/AccessReviewPage";
 
 
 const workspaceRoutes: RouteObject[] = [
+  { path: paths.people, element: <PeoplePage /> },
   { path: paths.invitations, element: <InvitationsPage /> },
   { path: "mx/people/:userId", element: <PersonPage /> },
   { path: "mx/people/:userId/authorizations", element: <AuthorizationsPage /> },

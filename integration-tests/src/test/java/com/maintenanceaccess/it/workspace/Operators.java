@@ -24,7 +24,7 @@ final class Operators {
     static String operator(Realm realm) {
         scopeAccountConsoleToUserManagement(realm);
         String id = realm.createUser("operator", Map.of("firstName", "Ada", "lastName", "Operator"));
-        realm.grantRealmManagement(id, "manage-users", "view-users");
+        realm.grantRealmManagement(id, "manage-users", "view-users", "manage-realm");
         realm.grantRealmRole(id, "personnel-authorizations:manage", "account-settings:manage");
         return realm.username(id);
     }
@@ -34,8 +34,8 @@ final class Operators {
      * it in its scope (AdminAuth.hasAppRole checks client.hasScope), and the account-console client
      * has only the account roles in scope: the existing /mx endpoints refuse an operator's
      * account-console token with 403. The account-scoped authority (group membership, not token
-     * scope) removes this; until it is merged, the tests give the account console view-users and
-     * manage-users in scope, as a deployment would have to (docs/workspace.md, limits).
+     * scope) removes this; until it is merged, the tests give the account console view-users,
+     * manage-users and manage-realm in scope, as a deployment would have to (docs/workspace.md, limits).
      */
     private static synchronized void scopeAccountConsoleToUserManagement(Realm realm) {
         if (consoleScoped) {
@@ -44,7 +44,8 @@ final class Operators {
         String console = realm.clientUuid("account-console");
         String management = realm.clientUuid("realm-management");
         List<JsonNode> roles = List.of(realm.adminGet("/clients/" + management + "/roles/view-users"),
-                realm.adminGet("/clients/" + management + "/roles/manage-users"));
+                realm.adminGet("/clients/" + management + "/roles/manage-users"),
+                realm.adminGet("/clients/" + management + "/roles/manage-realm"));
         Http.Response response = Http.postJson(realm.adminUrl("/clients/" + console + "/scope-mappings/clients/" + management),
                 realm.adminToken(), roles);
         assertEquals(204, response.status(), response::toString);

@@ -75,13 +75,13 @@ class PersonPageIT {
         assertTrue(realm.adminGet("/users/" + leaver).get("enabled").asBoolean(), "a refused deactivation changes nothing");
 
         page.deactivate("left the company");
-        assertTrue(page.done().startsWith("Deactivated"), page.done());
+        page.awaitDone("Deactivated:");
         assertFalse(realm.adminGet("/users/" + leaver).get("enabled").asBoolean());
         assertEquals(400, refresh(refreshToken).status(), "the person's session has ended");
         page.screenshotForDocs("person-deactivated");
 
         page.reactivate("rehired");
-        assertTrue(page.done().startsWith("Reactivated"), page.done());
+        page.awaitDone("Reactivated:");
         assertTrue(realm.adminGet("/users/" + leaver).get("enabled").asBoolean());
     }
 

@@ -83,6 +83,12 @@ public class AccountConsole {
         return await("mx-done").getText();
     }
 
+    /** Waits until the success message contains {@code fragment} (an earlier one may still show); returns it. */
+    public String awaitDone(String fragment) {
+        until(driver -> driver.findElements(testId("mx-done")).stream().anyMatch(e -> e.getText().contains(fragment)));
+        return done();
+    }
+
     /** The server's refusal of the last action. */
     public String refusal() {
         return await("mx-error").getText();
