@@ -35,7 +35,8 @@ type Person = {
   accountRoles: string[];
   lastLogin?: string;
 };
-type PeoplePage = { first: number; max: number; total: number; people: Person[] };
+/** total is null when a search or filter makes counting as costly as listing (the API does not count then). */
+type PeoplePage = { first: number; max: number; total: number | null; people: Person[] };
 type Template = { name: string; description?: string; privileged: boolean; readOnly: boolean };
 
 const PAGE_SIZE = 20;
@@ -120,11 +121,16 @@ export function PeoplePage() {
         <Toolbar>
           <ToolbarContent>
             <ToolbarItem data-testid="people-paging">
-              {t("mxShowing", { from: people.data.total === 0 ? 0 : first + 1, to: first + people.data.people.length, total: people.data.total })}
+              {people.data.total === null
+                ? t("mxShowingUncounted", { from: people.data.people.length === 0 ? 0 : first + 1, to: first + people.data.people.length })
+                : t("mxShowing", { from: people.data.total === 0 ? 0 : first + 1, to: first + people.data.people.length, total: people.data.total })}
             </ToolbarItem>
             <ToolbarItem>
               <Button variant="link" isDisabled={first === 0} onClick={() => setFirst(Math.max(0, first - PAGE_SIZE))}>{t("mxPrevious")}</Button>
-              <Button variant="link" isDisabled={first + PAGE_SIZE >= people.data.total} onClick={() => setFirst(first + PAGE_SIZE)}>{t("mxNext")}</Button>
+              <Button variant="link" onClick={() => setFirst(first + PAGE_SIZE)}
+                isDisabled={people.data.total === null ? people.data.people.length < PAGE_SIZE : first + PAGE_SIZE >= people.data.total}>
+                {t("mxNext")}
+              </Button>
             </ToolbarItem>
           </ToolbarContent>
         </Toolbar>
