@@ -1,0 +1,56 @@
+package com.maintenanceaccess.it.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.maintenanceaccess.it.support.Browser;
+import com.maintenanceaccess.it.support.Realm;
+import com.maintenanceaccess.it.workspace.pages.AccountConsole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** The realm's account console runs the maintenance account theme for a plain user, in English and German. */
+class AccountConsoleThemeIT {
+
+    private final Realm realm = Realm.maintenance();
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.open();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void aUserSeesKeycloaksAccountConsoleInTheMaintenanceLook() throws Exception {
+        String user = realm.createUser("console-user", Map.of("firstName", "Tess", "lastName", "Technician"));
+        AccountConsole console = new AccountConsole(browser, realm).open("", realm.username(user), Realm.TEST_PASSWORD);
+
+        assertTrue(console.brandLogoSource().endsWith("/account/maintenance/logo.svg"),
+                "the header shows the maintenance logo from the maintenance account theme: " + console.brandLogoSource());
+        assertEquals("rgba(11, 37, 69, 1)", console.headerBackground(), "the navy header of the maintenance look");
+        assertEquals(List.of("People", "Invitations", "Compliance", "Account settings", "Access review"), console.workspaceMenu());
+        // Keycloak's own page still works inside the theme: the personal-info form with the user's name.
+        assertEquals("Personal info", console.pageTitle());
+
+        Path shot = console.screenshotForDocs("account-console");
+        assertTrue(Files.size(shot) > 10_000, "a real screenshot was written to " + shot);
+    }
+
+    @Test
+    void theWorkspaceSpeaksGermanToAGermanUser() {
+        String user = realm.createUser("console-de", Map.of("attributes", Map.of("locale", List.of("de"))));
+        AccountConsole console = new AccountConsole(browser, realm).open("", realm.username(user), Realm.TEST_PASSWORD);
+        assertEquals(List.of("Personen", "Einladungen", "Compliance", "Konto-Einstellungen", "Zugriffsprüfung"), console.workspaceMenu());
+    }
+}

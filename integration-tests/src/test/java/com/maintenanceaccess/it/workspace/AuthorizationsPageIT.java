@@ -1,0 +1,129 @@
+package com.maintenanceaccess.it.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.maintenanceaccess.it.support.Browser;
+import com.maintenanceaccess.it.support.Http;
+import com.maintenanceaccess.it.support.Realm;
+import com.maintenanceaccess.it.workspace.pages.AuthorizationsPage;
+import com.maintenanceaccess.it.workspace.pages.CompliancePage;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** Workspace → Personnel authorizations and Compliance, in the real account console. */
+class AuthorizationsPageIT {
+
+    /** A client whose tokens carry the mx_auth claim (as the maintenance app's do), by password grant. */
+    static final String CLIENT = "mx-workspace-it";
+    static final String SECRET = "mx-workspace-it-secret";
+
+    private final Realm realm = Realm.maintenance();
+    private ChromeDriver browser;
+    private String officer;
+
+    @BeforeEach
+    void setUp() {
+        officer = Operators.operator(realm);
+        browser = Browser.open();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    static AuthorizationsPage.Entry crs(String reference, String category, LocalDate expiry) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return new AuthorizationsPage.Entry("certifying-staff", reference, "UK CAA", "UK.66.123456", category,
+                today.plusYears(3).toString(), List.of("A320-family"), List.of("line", "base"), "LHR",
+                today.minusDays(1).toString(), expiry.toString(), today.minusMonths(1).toString());
+    }
+
+    @Test
+    void eachValidationMessageStandsOnItsField() {
+        String person = realm.createUser("ws-crs-bad", Map.of());
+        AuthorizationsPage page = new AuthorizationsPage(browser, realm).open(person, officer,
+                Realm.TEST_PASSWORD);
+        page.fill(new AuthorizationsPage.Entry("certifying-staff", "x", "", "", "", "", List.of(), List.of(), "",
+                "", "", ""));
+        page.grant();
+        assertFalse(page.problem("reference").isBlank());
+        assertFalse(page.problem("licence.authority").isBlank());
+        assertFalse(page.problem("licence.category").isBlank());
+        assertFalse(page.problem("scope.aircraft").isBlank());
+        assertFalse(page.problem("scope.tasks").isBlank());
+        assertEquals(0, Http.get(realm.url("/mx/users/" + person + "/authorizations"), realm.userToken(officerId())).json().size(),
+                "nothing was granted");
+        page.screenshotForDocs("authorizations-problems");
+    }
+
+    @Test
+    void anAuthorizationEnteredInTheFormIsInTheNextTokenAndSuspensionTakesItOut() {
+        String person = realm.createUser("ws-crs", Map.of());
+        String reference = "UK.145.WS-" + person.substring(0, 6).toUpperCase();
+        AuthorizationsPage page = new AuthorizationsPage(browser, realm).open(person, officer, Realm.TEST_PASSWORD);
+        page.fill(crs(reference, "B1.1", LocalDate.now(ZoneOffset.UTC).plusDays(10)));
+        page.grant();
+        assertTrue(page.done().contains(reference), page.done());
+        page.awaitState(reference, "Valid");
+
+        JsonNode claim = claim(person);
+        assertEquals(1, claim.size(), claim::toString);
+        assertTrue(claim.toString().contains(reference), claim::toString);
+        page.screenshotForDocs("authorizations");
+
+        page.change(reference, "suspend", "audit finding QA-12");
+        page.awaitState(reference, "Suspended");
+        assertEquals(0, claim(person).size(), "a suspended authorization is not in the token");
+
+        // It ends within 30 days, so Compliance lists it among those ending soon.
+        CompliancePage compliance = new CompliancePage(browser, realm);
+        compliance.go(CompliancePage.PATH);
+        compliance.withinDays(30).awaitExpiring(reference);
+        compliance.screenshotForDocs("compliance");
+    }
+
+    private String officerId() {
+        return realm.adminGet("/users?exact=true&username=" + officer).get(0).get("id").asText();
+    }
+
+    private synchronized void ensureClient() {
+        if (realm.adminGet("/clients?clientId=" + CLIENT).size() > 0) {
+            return;
+        }
+        Http.Response response = Http.postJson(realm.adminUrl("/clients"), realm.adminToken(), Map.of(
+                "clientId", CLIENT, "secret", SECRET, "publicClient", false, "directAccessGrantsEnabled", true,
+                "standardFlowEnabled", false,
+                "protocolMappers", List.of(Map.of("name", "personnel authorizations", "protocol", "openid-connect",
+                        "protocolMapper", "mx-personnel-authorizations-mapper",
+                        "config", Map.of("claim.name", "mx_auth", "access.token.claim", "true")))));
+        assertEquals(201, response.status(), response::toString);
+    }
+
+    /** The mx_auth claim of a fresh token of the person. */
+    private JsonNode claim(String userId) {
+        ensureClient();
+        Http.Response response = Http.postForm(realm.url("/protocol/openid-connect/token"), Map.of(
+                "grant_type", "password", "client_id", CLIENT, "client_secret", SECRET,
+                "username", realm.username(userId), "password", Realm.TEST_PASSWORD));
+        assertEquals(200, response.status(), response::toString);
+        String[] parts = response.json().get("access_token").asText().split("\\.");
+        try {
+            JsonNode claim = Http.JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)).get("mx_auth");
+            return claim == null ? Http.JSON.createArrayNode() : claim;
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package com.maintenanceaccess.it.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.maintenanceaccess.it.invitation.InvitationSupport;
+import com.maintenanceaccess.it.support.Browser;
+import com.maintenanceaccess.it.support.Realm;
+import com.maintenanceaccess.it.workspace.pages.InvitationsPage;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** Workspace → Invitations in the real account console: states, resend, revoke, correct the address. */
+class InvitationsPageIT {
+
+    private final Realm realm = Realm.maintenance();
+    private final InvitationSupport invitations = new InvitationSupport();
+    private ChromeDriver browser;
+    private String operator;
+
+    @BeforeEach
+    void setUp() {
+        operator = Operators.operator(realm);
+        browser = Browser.open();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void aCorrectedAddressGetsTheMailAndTheAcceptedInvitationShowsAsAccepted() throws Exception {
+        String invitee = invitations.invitee("ws-invitee", Map.of("firstName", "Tess", "lastName", "Technician"));
+        String username = realm.username(invitee);
+        assertEquals(201, invitations.invite(invitee, 7, null).status());
+        String corrected = username + "-fixed@mro.example";
+
+        InvitationsPage page = new InvitationsPage(browser, realm).open(operator, Realm.TEST_PASSWORD).filterByAddress(username);
+        assertEquals("Pending", page.state(username));
+        page.screenshotForDocs("invitations");
+
+        page.correctAddress(username, corrected);
+        assertTrue(page.done().contains(corrected), page.done());
+        page.awaitState(username, "Pending");
+        assertEquals(corrected, page.reload(username).email(username));
+
+        // The person receives the mail at the corrected address and accepts in their own browser.
+        String link = InvitationSupport.link(corrected, 1);
+        InvitationSupport.accept(link, InvitationSupport.GOOD_PASSWORD);
+
+        page.reload(username).awaitState(username, "Accepted");
+        assertFalse(page.offersResend(username), "an accepted invitation is not sent again");
+    }
+
+    @Test
+    void resendSendsANewMailAndRevokeEndsTheInvitation() throws Exception {
+        String invitee = invitations.invitee("ws-resend", Map.of());
+        String username = realm.username(invitee);
+        String address = invitations.email(invitee);
+        assertEquals(201, invitations.invite(invitee, 7, null).status());
+        InvitationSupport.link(address, 1);
+
+        InvitationsPage page = new InvitationsPage(browser, realm).open(operator, Realm.TEST_PASSWORD).filterByAddress(username);
+        page.resend(username);
+        assertTrue(page.done().contains(address), page.done());
+        String second = InvitationSupport.link(address, 2);
+        assertTrue(second.contains("key="), second);
+
+        page.revoke(username);
+        page.awaitState(username, "Revoked");
+        assertEquals("revoked", invitations.invitation(invitee).get("status").asText());
+    }
+
+    @Test
+    void anAddressTakenByAnotherUserIsRefusedAndNothingChanges() {
+        String invitee = invitations.invitee("ws-taken", Map.of());
+        String username = realm.username(invitee);
+        assertEquals(201, invitations.invite(invitee, 7, null).status());
+        String someoneElse = invitations.email(realm.createUser("ws-owner", Map.of()));
+
+        InvitationsPage page = new InvitationsPage(browser, realm).open(operator, Realm.TEST_PASSWORD).filterByAddress(username);
+        page.correctAddress(username, someoneElse);
+        // A conflict (409) names no field: the server's sentence shows above the list.
+        assertTrue(page.refusal().contains("already has this address"), page.refusal());
+        assertEquals(invitations.email(invitee), invitations.invitation(invitee).get("email").asText(), "nothing changed");
+    }
+}

@@ -1,0 +1,93 @@
+package com.maintenanceaccess.it.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.maintenanceaccess.it.invitation.InvitationSupport;
+import com.maintenanceaccess.it.support.Browser;
+import com.maintenanceaccess.it.support.Http;
+import com.maintenanceaccess.it.support.Realm;
+import com.maintenanceaccess.it.workspace.pages.PersonPage;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** Workspace → a person: setup review, "why can't they see …" and deactivation, in the real account console. */
+class PersonPageIT {
+
+    static final String RELEASE = "workshop.signoffs.release";
+    static final List<String> CHECKS = List.of("invitation-accepted", "user-enabled", "account-member", "role-assigned",
+            "role-includes-permission", "feature-enabled", "setup-mode", "personnel-authorization");
+
+    private final Realm realm = Realm.maintenance();
+    private final InvitationSupport invitations = new InvitationSupport();
+    private ChromeDriver browser;
+    private String operator;
+
+    @BeforeEach
+    void setUp() {
+        operator = Operators.operator(realm);
+        browser = Browser.open();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void explainShowsTheFailingChecksOfAnInvitedPersonWithoutRoleOrAccount() {
+        String invitee = invitations.invitee("ws-explain", Map.of("firstName", "Ivo", "lastName", "Invited"));
+        assertEquals(201, invitations.invite(invitee, 7, null).status());
+
+        PersonPage page = new PersonPage(browser, realm).open(invitee, operator, Realm.TEST_PASSWORD);
+        assertEquals("Pending", page.invitationState());
+        assertFalse(page.setupReview().get("invitation-accepted"), page.setupReview()::toString);
+
+        Map<String, Boolean> checks = page.explain(RELEASE);
+        assertEquals(CHECKS, List.copyOf(checks.keySet()), "all seven-plus checks in the article's order");
+        assertFalse(page.explainAllowed());
+        assertFalse(checks.get("invitation-accepted"));
+        assertTrue(checks.get("user-enabled"));
+        assertFalse(checks.get("account-member"));
+        assertFalse(checks.get("role-assigned"));
+        assertFalse(checks.get("personnel-authorization"));
+        assertTrue(page.explainCheckText("personnel-authorization").contains("certifying-staff"),
+                page.explainCheckText("personnel-authorization"));
+        page.screenshotForDocs("person-explain");
+    }
+
+    @Test
+    void deactivationWithAReasonEndsTheSessionsAndReactivationLetsThePersonBackIn() {
+        String leaver = realm.createUser("ws-leaver", Map.of());
+        JsonNode tokens = realm.passwordGrant(realm.username(leaver), Realm.TEST_PASSWORD);
+        String refreshToken = tokens.get("refresh_token").asText();
+        assertEquals(200, refresh(refreshToken).status(), "the session works before");
+
+        PersonPage page = new PersonPage(browser, realm).open(leaver, operator, Realm.TEST_PASSWORD);
+        page.deactivate(" ");
+        assertTrue(page.refusal().toLowerCase().contains("reason"), page.refusal());
+        assertTrue(realm.adminGet("/users/" + leaver).get("enabled").asBoolean(), "a refused deactivation changes nothing");
+
+        page.deactivate("left the company");
+        page.awaitDone("Deactivated:");
+        assertFalse(realm.adminGet("/users/" + leaver).get("enabled").asBoolean());
+        assertEquals(400, refresh(refreshToken).status(), "the person's session has ended");
+        page.screenshotForDocs("person-deactivated");
+
+        page.reactivate("rehired");
+        page.awaitDone("Reactivated:");
+        assertTrue(realm.adminGet("/users/" + leaver).get("enabled").asBoolean());
+    }
+
+    private Http.Response refresh(String refreshToken) {
+        return Http.postForm(realm.url("/protocol/openid-connect/token"), Map.of(
+                "grant_type", "refresh_token", "client_id", Realm.TEST_CLIENT, "client_secret", Realm.TEST_CLIENT_SECRET,
+                "refresh_token", refreshToken));
+    }
+}

@@ -1,0 +1,83 @@
+package com.maintenanceaccess.it.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.maintenanceaccess.it.support.Browser;
+import com.maintenanceaccess.it.support.Realm;
+import com.maintenanceaccess.it.workspace.pages.AccessReviewPage;
+import com.maintenanceaccess.it.workspace.pages.AccountSettingsPage;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** Workspace → Account settings and Access review, in the real account console. */
+class SettingsAndReviewPagesIT {
+
+    private final Realm realm = Realm.maintenance();
+    private ChromeDriver browser;
+    private String operator;
+
+    @BeforeEach
+    void setUp() {
+        operator = Operators.operator(realm);
+        browser = Browser.open();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void featuresAndSetupModeAreSavedFromTheForm() {
+        String account = realm.createAccount("ws-settings", true, Map.of("mx.features", List.of("planning")));
+        String until = LocalDate.now(ZoneOffset.UTC).plusDays(14).toString();
+
+        AccountSettingsPage page = new AccountSettingsPage(browser, realm).open(account, operator, Realm.TEST_PASSWORD);
+        assertTrue(page.featureChecked("planning"));
+        assertFalse(page.featureChecked("workshop"));
+        page.toggleFeature("workshop").setupMode(true, until).save();
+        assertTrue(page.done().contains("The account settings were saved."), page.done());
+        page.screenshotForDocs("account-settings");
+
+        JsonNode saved = realm.adminGet("/organizations/" + account);
+        assertEquals(List.of("planning", "workshop"), sorted(saved.get("attributes").get("mx.features")));
+        assertEquals("on", saved.get("attributes").get("mx.setup-mode").get(0).asText());
+        assertTrue(saved.get("attributes").get("mx.setup-mode-until").get(0).asText().startsWith(until), saved::toString);
+    }
+
+    @Test
+    void aDateInThePastIsRefusedOnTheDateField() {
+        String account = realm.createAccount("ws-settings-bad", true, Map.of());
+        AccountSettingsPage page = new AccountSettingsPage(browser, realm).open(account, operator, Realm.TEST_PASSWORD);
+        page.setupMode(true, "2020-01-01").save();
+        assertTrue(page.refusal().contains("setupMode.until"), page.refusal());
+        assertFalse(realm.adminGet("/organizations/" + account).path("attributes").has("mx.setup-mode"), "nothing changed");
+    }
+
+    @Test
+    void theAccessReviewListsAPersonWithoutAccount() {
+        String loner = realm.createUser("ws-loner", Map.of());
+        AccessReviewPage page = new AccessReviewPage(browser, realm).open(operator, Realm.TEST_PASSWORD);
+        assertTrue(page.administrators().matches(".*\\d+.*"), page.administrators());
+        assertTrue(page.findingsOf(realm.username(loner)).contains("no-account"));
+        page.screenshotForDocs("access-review");
+
+        page.threshold("inactiveDays", 0);
+        assertFalse(page.thresholdProblem("inactiveDays").isBlank());
+    }
+
+    private static List<String> sorted(JsonNode values) {
+        List<String> list = new java.util.ArrayList<>();
+        values.forEach(value -> list.add(value.asText()));
+        return list.stream().sorted().toList();
+    }
+}

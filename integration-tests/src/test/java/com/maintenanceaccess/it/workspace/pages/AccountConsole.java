@@ -1,0 +1,142 @@
+package com.maintenanceaccess.it.workspace.pages;
+
+import com.maintenanceaccess.it.support.Browser;
+import com.maintenanceaccess.it.support.Realm;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Keycloak's account console of the maintenance realm, in the maintenance account theme: its frame
+ * (header, menu) and what every workspace page shares. One page class per page extends it.
+ */
+public class AccountConsole {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    protected final ChromeDriver browser;
+    protected final Realm realm;
+
+    public AccountConsole(ChromeDriver browser, Realm realm) {
+        this.browser = browser;
+        this.realm = realm;
+    }
+
+    /** Opens a path of the account console ("" is Personal info), signing in when asked. */
+    public AccountConsole open(String path, String username, String password) {
+        browser.get(realm.url("/account/" + path));
+        // The console's script redirects to the login page once it has loaded: wait for either.
+        new WebDriverWait(browser, WAIT).until(driver -> !driver.findElements(By.id("username")).isEmpty()
+                || !driver.findElements(HEADER).isEmpty());
+        if (!browser.findElements(By.id("username")).isEmpty()) {
+            Browser.signIn(browser, username, password);
+        }
+        awaitFrame();
+        return this;
+    }
+
+    /** Opens a path when already signed in (the console keeps its session). */
+    public void go(String path) {
+        browser.get(realm.url("/account/" + path));
+        awaitFrame();
+    }
+
+    static final By HEADER = By.cssSelector("[data-testid='page-header']");
+
+    void awaitFrame() {
+        await(HEADER, "page-header");
+    }
+
+    public String brandLogoSource() {
+        return browser.findElement(By.cssSelector("[data-testid='page-header'] img")).getAttribute("src");
+    }
+
+    public String headerBackground() {
+        WebElement masthead = browser.findElement(By.cssSelector(".pf-v5-c-masthead"));
+        return masthead.getCssValue("background-color");
+    }
+
+    /** The labels of the workspace menu group (content.json of the theme). */
+    public List<String> workspaceMenu() {
+        WebElement group = Browser.await(browser, By.cssSelector("[data-testid='mxWorkspace']"));
+        if (!"true".equals(group.findElement(By.cssSelector("button")).getAttribute("aria-expanded"))) {
+            group.findElement(By.cssSelector("button")).click();
+        }
+        return group.findElements(By.cssSelector("a")).stream().map(WebElement::getText).toList();
+    }
+
+    public String pageTitle() {
+        return Browser.await(browser, By.cssSelector("h1")).getText();
+    }
+
+    /** The success message of the last action. */
+    public String done() {
+        return await("mx-done").getText();
+    }
+
+    /** Waits until the success message contains {@code fragment} (an earlier one may still show); returns it. */
+    public String awaitDone(String fragment) {
+        until(driver -> driver.findElements(testId("mx-done")).stream().anyMatch(e -> e.getText().contains(fragment)));
+        return done();
+    }
+
+    /** The server's refusal of the last action. */
+    public String refusal() {
+        return await("mx-error").getText();
+    }
+
+    protected WebElement await(String testId) {
+        return await(testId(testId), testId);
+    }
+
+    /** Waits for an element; when it does not come, keeps a screenshot of what the page showed instead. */
+    private WebElement await(By locator, String name) {
+        try {
+            return Browser.await(browser, locator);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Browser.screenshot(browser, "workspace-missing-" + name);
+            throw e;
+        }
+    }
+
+    protected WebElement within(WebElement parent, String testId) {
+        return parent.findElement(testId(testId));
+    }
+
+    protected static By testId(String testId) {
+        return By.cssSelector("[data-testid='" + testId + "']");
+    }
+
+    protected void until(java.util.function.Function<ChromeDriver, Boolean> condition) {
+        new WebDriverWait(browser, WAIT).until(driver -> condition.apply((ChromeDriver) driver));
+    }
+
+    protected void awaitGone(String testId) {
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(testId(testId)));
+    }
+
+    /**
+     * Writes a screenshot of the page to docs/workspace/NAME.png (the workspace documentation shows
+     * them), and a copy next to the other test screenshots.
+     */
+    public Path screenshotForDocs(String name) {
+        Browser.screenshot(browser, "workspace-" + name);
+        Path target = Path.of(System.getProperty("mx.it.docs", "../docs/workspace"), name + ".png");
+        try {
+            Files.createDirectories(target.getParent());
+            Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+}

@@ -1,0 +1,101 @@
+package com.maintenanceaccess.it.workspace.pages;
+
+import com.maintenanceaccess.it.support.Realm;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+
+/** Workspace → Invitations: the list with state, resend, revoke, correct the address. */
+public final class InvitationsPage extends AccountConsole {
+
+    public static final String PATH = "mx/invitations";
+
+    public InvitationsPage(ChromeDriver browser, Realm realm) {
+        super(browser, realm);
+    }
+
+    public InvitationsPage open(String username, String password) {
+        super.open(PATH, username, password);
+        await("invitations");
+        return this;
+    }
+
+    /** Shows only invitations to addresses that contain {@code text}. */
+    public InvitationsPage filterByAddress(String text) {
+        WebElement address = await("filter-address");
+        address.clear();
+        address.sendKeys(text);
+        return this;
+    }
+
+    public InvitationsPage filterByState(String state) {
+        new Select(await("filter-status")).selectByValue(state);
+        return this;
+    }
+
+    /** Reads the list again (a new page load), e.g. after the person accepted elsewhere. */
+    public InvitationsPage reload(String addressFilter) {
+        go(PATH);
+        await("invitations");
+        return filterByAddress(addressFilter);
+    }
+
+    public String state(String username) {
+        return within(row(username), "status").getText();
+    }
+
+    public String email(String username) {
+        return within(row(username), "email").getText();
+    }
+
+    public boolean offersResend(String username) {
+        return !row(username).findElements(testId("resend")).isEmpty();
+    }
+
+    public void resend(String username) {
+        within(row(username), "resend").click();
+    }
+
+    public void revoke(String username) {
+        within(row(username), "revoke").click();
+    }
+
+    public void correctAddress(String username, String newAddress) {
+        within(row(username), "correct-address").click();
+        WebElement input = within(row(username), "new-address");
+        input.clear();
+        input.sendKeys(newAddress);
+        within(row(username), "save-address").click();
+    }
+
+    /** The message shown under the address field after a refused correction. */
+    public String addressProblem(String username) {
+        return await("problem-email").getText();
+    }
+
+    public PersonPage openPerson(String username) {
+        within(row(username), "person-link").click();
+        return new PersonPage(browser, realm).awaitLoaded();
+    }
+
+    /** Waits until the row shows {@code state} (the list reloads after each action). */
+    public InvitationsPage awaitState(String username, String state) {
+        until(driver -> {
+            try {
+                return state.equals(state(username));
+            } catch (RuntimeException notYet) {
+                return false;
+            }
+        });
+        return this;
+    }
+
+    private WebElement row(String username) {
+        return await("invitation-" + username);
+    }
+
+    public boolean lists(String username) {
+        return !browser.findElements(By.cssSelector("[data-testid='invitation-" + username + "']")).isEmpty();
+    }
+}

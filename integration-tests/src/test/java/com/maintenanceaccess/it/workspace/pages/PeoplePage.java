@@ -1,0 +1,69 @@
+package com.maintenanceaccess.it.workspace.pages;
+
+import com.maintenanceaccess.it.support.Realm;
+import java.util.List;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** Workspace → People: one account's people (switcher, search, state, paging) and Invite a person. */
+public final class PeoplePage extends AccountConsole {
+
+    public static final String PATH = "mx/people";
+
+    public PeoplePage(ChromeDriver browser, Realm realm) {
+        super(browser, realm);
+    }
+
+    public PeoplePage open(String account, String username, String password) {
+        super.open(PATH + "?account=" + account, username, password);
+        await("people");
+        return this;
+    }
+
+    public PeoplePage reload(String account) {
+        go(PATH + "?account=" + account);
+        await("people");
+        return this;
+    }
+
+    public PeoplePage search(String text) {
+        WebElement field = await("people-search");
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    /** Fills the invitation form and sends it: the person, their templates, membership and invitation in one call. */
+    public void invite(String firstName, String lastName, String email, List<String> templates) {
+        type("invite-firstName", firstName);
+        type("invite-lastName", lastName);
+        type("invite-email", email);
+        templates.forEach(template -> await("template-" + template).click());
+        await("invite").click();
+    }
+
+    public String invitationState(String username) {
+        return within(await("person-" + username), "status").getText();
+    }
+
+    public PeoplePage awaitState(String username, String state) {
+        until(driver -> {
+            try {
+                return state.equals(invitationState(username));
+            } catch (RuntimeException notYet) {
+                return false;
+            }
+        });
+        return this;
+    }
+
+    public String problem(String field) {
+        return await("problem-" + field).getText();
+    }
+
+    private void type(String testId, String value) {
+        WebElement field = await(testId);
+        field.clear();
+        field.sendKeys(value);
+    }
+}

@@ -1,0 +1,94 @@
+package com.maintenanceaccess.it.workspace.pages;
+
+import com.maintenanceaccess.it.support.Realm;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+
+/** Workspace → a person: setup review, invitation, "why can't they see …", deactivate/reactivate. */
+public final class PersonPage extends AccountConsole {
+
+    public PersonPage(ChromeDriver browser, Realm realm) {
+        super(browser, realm);
+    }
+
+    public static String path(String userId) {
+        return "mx/people/" + userId;
+    }
+
+    public PersonPage open(String userId, String username, String password) {
+        super.open(path(userId), username, password);
+        return awaitLoaded();
+    }
+
+    PersonPage awaitLoaded() {
+        await("setup-review");
+        return this;
+    }
+
+    /** Setup review: check id → passed. */
+    public Map<String, Boolean> setupReview() {
+        return checks(await("setup-review"));
+    }
+
+    public String invitationState() {
+        return within(await("invitation"), "status").getText();
+    }
+
+    public String invitationHistory() {
+        return await("invitation-history").getText();
+    }
+
+    /** Chooses a page of the access catalog and asks why; returns check id → passed. */
+    public Map<String, Boolean> explain(String pageId) {
+        new Select(await("explain-page")).selectByValue(pageId);
+        await("explain").click();
+        until(driver -> !driver.findElements(testId("explain-checks")).isEmpty());
+        return checks(await("explain-checks"));
+    }
+
+    public boolean explainAllowed() {
+        return Boolean.parseBoolean(await("explain-answer").getAttribute("data-allowed"));
+    }
+
+    /** The evidence and fix shown for one check of the explanation. */
+    public String explainCheckText(String checkId) {
+        return within(await("explain-checks"), "check-" + checkId).getText();
+    }
+
+    public void deactivate(String reason) {
+        reason(reason);
+        await("deactivate").click();
+    }
+
+    public void reactivate(String reason) {
+        reason(reason);
+        await("reactivate").click();
+    }
+
+    public String reasonProblem() {
+        return await("problem-reason").getText();
+    }
+
+    public AuthorizationsPage openAuthorizations() {
+        await("authorizations-link").click();
+        return new AuthorizationsPage(browser, realm).awaitLoaded();
+    }
+
+    private void reason(String reason) {
+        WebElement field = await("access-reason");
+        field.clear();
+        field.sendKeys(reason);
+    }
+
+    private Map<String, Boolean> checks(WebElement list) {
+        Map<String, Boolean> checks = new LinkedHashMap<>();
+        for (WebElement item : list.findElements(org.openqa.selenium.By.cssSelector("[data-testid^='check-']"))) {
+            checks.put(item.getAttribute("data-testid").substring("check-".length()),
+                    Boolean.parseBoolean(item.getAttribute("data-passed")));
+        }
+        return checks;
+    }
+}

@@ -1,0 +1,133 @@
+import { useEnvironment } from "@keycloak/keycloak-account-ui";
+import { useMemo } from "react";
+
+/** One problem of a refused request, on the request's field (JSON field or query parameter). */
+export type Problem = { field: string; message: string };
+
+/** A refused /mx call, read from the one error body: error, error_description, problems. */
+export class MxError extends Error {
+  constructor(
+    readonly status: number,
+    readonly error: string,
+    message: string,
+    readonly problems: Problem[],
+  ) {
+    super(message);
+  }
+
+  /** The message for one field of the form, if the server named that field. */
+  problemFor(field: string): string | undefined {
+    return this.problems.find((problem) => problem.field === field)?.message;
+  }
+}
+
+/**
+ * Problems arrive as {field, message} objects (the contract) or, from endpoints not yet on
+ * it, as "field: message" strings or a single top-level field; all read the same here.
+ */
+export function readProblems(body: Record<string, unknown>): Problem[] {
+  const listed = (body.problems ?? body.errors) as unknown[] | undefined;
+  if (Array.isArray(listed)) {
+    return listed.map((entry) => {
+      if (typeof entry === "string") {
+        const colon = entry.indexOf(": ");
+        return colon > 0
+          ? { field: entry.substring(0, colon), message: entry.substring(colon + 2) }
+          : { field: "", message: entry };
+      }
+      const problem = entry as { field?: string; message?: string };
+      return { field: problem.field ?? "", message: problem.message ?? "" };
+    });
+  }
+  return typeof body.field === "string"
+    ? [{ field: body.field, message: String(body.error_description ?? "") }]
+    : [];
+}
+
+/** The bundle's REST API (/realms/{realm}/mx), called with the signed-in person's token. */
+export class Mx {
+  constructor(
+    private readonly base: string,
+    private readonly token: () => Promise<string | undefined>,
+  ) {}
+
+  get<T>(path: string): Promise<T> {
+    return this.send<T>("GET", path);
+  }
+
+  post<T>(path: string, body?: unknown): Promise<T> {
+    return this.send<T>("POST", path, body ?? {});
+  }
+
+  put<T>(path: string, body: unknown): Promise<T> {
+    return this.send<T>("PUT", path, body);
+  }
+
+  /** Fetches a CSV (or any file) and hands it to the browser as a download. */
+  async download(path: string, filename: string): Promise<void> {
+    const response = await this.fetch("GET", path, undefined, "text/csv");
+    const url = URL.createObjectURL(await response.blob());
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = filename;
+    link.click();
+    URL.revokeObjectURL(url);
+  }
+
+  private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await this.fetch(method, path, body, "application/json");
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  private async fetch(method: string, path: string, body: unknown, accept: string): Promise<Response> {
+    const token = await this.token();
+    const response = await fetch(this.base + path, {
+      method,
+      headers: {
+        Accept: accept,
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) {
+      let error: Record<string, unknown> = {};
+      try {
+        error = await response.json();
+      } catch {
+        // Not JSON (a proxy's page): the status alone explains it.
+      }
+      throw new MxError(
+        response.status,
+        String(error.error ?? response.status),
+        String(error.error_description ?? response.statusText),
+        readProblems(error),
+      );
+    }
+    return response;
+  }
+}
+
+/** The API client of the signed-in person; refreshes the token before each call. */
+export function useMx(): Mx {
+  const { environment, keycloak } = useEnvironment();
+  return useMemo(
+    () =>
+      new Mx(`${environment.serverBaseUrl}/realms/${environment.realm}/mx`, async () => {
+        await keycloak.updateToken(10);
+        return keycloak.token;
+      }),
+    [environment, keycloak],
+  );
+}
+
+/** A query string of the given parameters, leaving out empty ones. */
+export function query(parameters: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  Object.entries(parameters).forEach(([name, value]) => {
+    if (value !== undefined && value !== "") search.set(name, String(value));
+  });
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}

@@ -1,0 +1,30 @@
+import { DataList, DataListCell, DataListItem, DataListItemCells, DataListItemRow, Label } from "@patternfly/react-core";
+import { useTranslation } from "react-i18next";
+import type { Check } from "../types";
+
+/** A list of checks (setup review, explain): passed or not, the evidence and, when failed, the fix. */
+export function Checks({ checks, testId }: { checks: Check[]; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <DataList aria-label={testId} isCompact data-testid={testId}>
+      {checks.map((check) => (
+        <DataListItem key={check.id} data-testid={`check-${check.id}`} data-passed={check.passed}>
+          <DataListItemRow>
+            <DataListItemCells
+              dataListCells={[
+                <DataListCell key="state" width={1}>
+                  <Label color={check.passed ? "green" : "red"}>{check.passed ? t("mxPassed") : t("mxFailed")}</Label>
+                </DataListCell>,
+                <DataListCell key="title" width={2}><strong>{check.title}</strong></DataListCell>,
+                <DataListCell key="evidence" width={3}>
+                  <div data-testid="evidence">{check.evidence}</div>
+                  {!check.passed && check.fix && <div className="mx-fix" data-testid="fix">{t("mxFix")}: {check.fix}</div>}
+                </DataListCell>,
+              ]}
+            />
+          </DataListItemRow>
+        </DataListItem>
+      ))}
+    </DataList>
+  );
+}

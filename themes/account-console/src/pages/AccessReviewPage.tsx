@@ -1,0 +1,119 @@
+import { Page } from "@keycloak/keycloak-account-ui";
+import {
+  Button,
+  FormSelect,
+  FormSelectOption,
+  Label,
+  TextInput,
+  Toolbar,
+  ToolbarContent,
+  ToolbarItem,
+} from "@patternfly/react-core";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import { query, useMx } from "../api";
+import { ErrorAlert, FieldProblem, useConsolePath, useLoad } from "../components/common";
+import { paths } from "../paths";
+import type { AccessReport } from "../types";
+
+const CATEGORIES = [
+  "administrator",
+  "operational-with-privileged",
+  "no-login",
+  "pending-invitation",
+  "missing-authorization",
+  "expiring-authorization",
+  "disabled-with-roles",
+  "no-account",
+];
+const PAGE_SIZE = 100;
+
+/** The access review report: findings per user, thresholds as filters, a page at a time, CSV. */
+export function AccessReviewPage() {
+  const { t } = useTranslation();
+  const mx = useMx();
+  const consolePath = useConsolePath();
+  const [inactiveDays, setInactiveDays] = useState("90");
+  const [pendingDays, setPendingDays] = useState("7");
+  const [expiringDays, setExpiringDays] = useState("30");
+  const [category, setCategory] = useState("");
+  const [first, setFirst] = useState(0);
+  const [downloadError, setDownloadError] = useState<unknown>();
+  const parameters = { inactiveDays, pendingDays, expiringDays, first, max: PAGE_SIZE };
+  const report = useLoad(() => mx.get<AccessReport>(`/access/report${query(parameters)}`), [inactiveDays, pendingDays, expiringDays, first]);
+  const findings = (report.data?.findings ?? []).filter((finding) => !category || finding.category === category);
+
+  const download = async () => {
+    setDownloadError(undefined);
+    try {
+      await mx.download(`/access/report${query({ ...parameters, format: "csv" })}`, `access-review-${first}.csv`);
+    } catch (failure) {
+      setDownloadError(failure);
+    }
+  };
+
+  const threshold = (name: string, value: string, set: (value: string) => void) => (
+    <ToolbarItem>
+      <TextInput aria-label={t(`mx-${name}`)} data-testid={name} type="number" value={value} onChange={(_, next) => { setFirst(0); set(next); }} />
+      <span className="pf-v5-u-font-size-sm">{t(`mx-${name}`)}</span>
+      <FieldProblem error={report.error} field={name} />
+    </ToolbarItem>
+  );
+
+  return (
+    <Page title={t("mxAccessReview")} description={t("mxAccessReviewDescription")}>
+      <Toolbar>
+        <ToolbarContent>
+          {threshold("inactiveDays", inactiveDays, setInactiveDays)}
+          {threshold("pendingDays", pendingDays, setPendingDays)}
+          {threshold("expiringDays", expiringDays, setExpiringDays)}
+          <ToolbarItem>
+            <FormSelect aria-label={t("mxCategory")} data-testid="category" value={category} onChange={(_, value) => setCategory(value)}>
+              <FormSelectOption value="" label={t("mxAllCategories")} />
+              {CATEGORIES.map((name) => (
+                <FormSelectOption key={name} value={name} label={t(`mxFinding-${name}`, name)} />
+              ))}
+            </FormSelect>
+          </ToolbarItem>
+          <ToolbarItem>
+            <Button variant="secondary" data-testid="report-csv" onClick={download}>{t("mxDownloadCsv")}</Button>
+          </ToolbarItem>
+        </ToolbarContent>
+      </Toolbar>
+      <ErrorAlert error={report.error ?? downloadError} />
+      {report.data && (
+        <p data-testid="administrators">{t("mxAdministrators", { count: report.data.administrators })}</p>
+      )}
+      <Table aria-label={t("mxAccessReview")} variant="compact" data-testid="findings">
+        <Thead>
+          <Tr>
+            <Th>{t("mxCategory")}</Th>
+            <Th>{t("mxPerson")}</Th>
+            <Th>{t("mxDetail")}</Th>
+          </Tr>
+        </Thead>
+        <Tbody>
+          {findings.map((finding, index) => (
+            <Tr key={index} data-testid={`finding-${finding.username}`} data-category={finding.category}>
+              <Td><Label color="orange">{t(`mxFinding-${finding.category}`, finding.category)}</Label></Td>
+              <Td><Link to={consolePath(paths.person(finding.userId))}>{finding.username}</Link></Td>
+              <Td>{finding.detail}</Td>
+            </Tr>
+          ))}
+        </Tbody>
+      </Table>
+      <Toolbar>
+        <ToolbarContent>
+          <ToolbarItem>
+            <Button variant="link" isDisabled={first === 0} onClick={() => setFirst(Math.max(0, first - PAGE_SIZE))}>{t("mxPrevious")}</Button>
+            <Button variant="link" data-testid="next-page" isDisabled={report.data?.next === undefined} onClick={() => setFirst(report.data?.next ?? first)}>
+              {t("mxNext")}
+            </Button>
+          </ToolbarItem>
+        </ToolbarContent>
+      </Toolbar>
+    </Page>
+  );
+}

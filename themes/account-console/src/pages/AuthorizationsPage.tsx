@@ -1,0 +1,261 @@
+import { Page } from "@keycloak/keycloak-account-ui";
+import {
+  ActionGroup,
+  Button,
+  Checkbox,
+  DatePicker,
+  Form,
+  FormGroup,
+  FormSection,
+  FormSelect,
+  FormSelectOption,
+  Label,
+  TextArea,
+  TextInput,
+} from "@patternfly/react-core";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router-dom";
+import { useMx } from "../api";
+import { authorizationCatalog } from "../catalog";
+import { ErrorAlert, FieldProblem, SuccessAlert, useAction, useLoad, validated } from "../components/common";
+import type { Authorization } from "../types";
+
+type Draft = {
+  type: string;
+  reference: string;
+  authority: string;
+  number: string;
+  category: string;
+  licenceExpiry: string;
+  aircraft: string[];
+  tasks: string[];
+  bases: string;
+  limitations: string;
+  effective: string;
+  expiry: string;
+  continuationTraining: string;
+};
+
+const EMPTY: Draft = {
+  type: "",
+  reference: "",
+  authority: "",
+  number: "",
+  category: "",
+  licenceExpiry: "",
+  aircraft: [],
+  tasks: [],
+  bases: "",
+  limitations: "",
+  effective: "",
+  expiry: "",
+  continuationTraining: "",
+};
+
+/** The record the API takes (docs/authorizations.md); empty optional fields are left out. */
+export function toRecord(draft: Draft, requiresLicence: boolean): Record<string, unknown> {
+  const optional = (value: string) => (value.trim() ? value.trim() : undefined);
+  const licence = requiresLicence || draft.authority || draft.number || draft.category
+    ? { authority: draft.authority, number: draft.number, category: draft.category, expiry: optional(draft.licenceExpiry) }
+    : undefined;
+  return {
+    type: draft.type,
+    reference: draft.reference.trim(),
+    licence,
+    scope: { aircraft: draft.aircraft, tasks: draft.tasks, bases: draft.bases.split(/[\s,]+/).filter(Boolean) },
+    limitations: optional(draft.limitations),
+    effective: optional(draft.effective),
+    expiry: optional(draft.expiry),
+    continuationTraining: optional(draft.continuationTraining),
+  };
+}
+
+function toggle(values: string[], value: string, on: boolean) {
+  return on ? [...values, value] : values.filter((existing) => existing !== value);
+}
+
+/** A person's personnel authorizations: the records with their state, lifecycle, and the grant form. */
+export function AuthorizationsPage() {
+  const { userId = "" } = useParams();
+  const { t } = useTranslation();
+  const mx = useMx();
+  const base = `/users/${encodeURIComponent(userId)}/authorizations`;
+  const records = useLoad(() => mx.get<Authorization[]>(base), [userId]);
+  const lifecycle = useAction(records.reload);
+  const grant = useAction(records.reload);
+  const [reason, setReason] = useState("");
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const type = authorizationCatalog.types.find((candidate) => candidate.id === draft.type);
+  const set = (change: Partial<Draft>) => setDraft({ ...draft, ...change });
+
+  const change = (record: Authorization, step: "suspend" | "reinstate" | "revoke") =>
+    lifecycle.run(() => mx.post(`${base}/${record.id}/${step}`, { reason }), t(`mxAuthorization-${step}d`, { reference: record.reference }));
+
+  const submit = async () => {
+    if (await grant.run(() => mx.post(base, toRecord(draft, type?.requiresLicence ?? false)), t("mxGranted", { reference: draft.reference }))) {
+      setDraft(EMPTY);
+    }
+  };
+
+  const field = (name: string) => ({ validated: validated(grant.error, name) });
+
+  return (
+    <Page title={t("mxPersonnelAuthorizations")} description={t("mxAuthorizationsDescription")}>
+      <ErrorAlert error={records.error ?? lifecycle.error} />
+      <SuccessAlert message={lifecycle.done} />
+      <Table aria-label={t("mxPersonnelAuthorizations")} variant="compact" data-testid="authorizations">
+        <Thead>
+          <Tr>
+            <Th>{t("mxReference")}</Th>
+            <Th>{t("mxType")}</Th>
+            <Th>{t("mxScope")}</Th>
+            <Th>{t("mxState")}</Th>
+            <Th>{t("mxValidUntil")}</Th>
+            <Th screenReaderText={t("mxActions")} />
+          </Tr>
+        </Thead>
+        <Tbody>
+          {records.data?.map((record) => (
+            <Tr key={record.id} data-testid={`authorization-${record.reference}`}>
+              <Td>{record.reference}</Td>
+              <Td>{authorizationCatalog.types.find((candidate) => candidate.id === record.type)?.name ?? record.type}</Td>
+              <Td>{[...record.scope.aircraft, ...record.scope.tasks, ...record.scope.bases].join(", ")}</Td>
+              <Td>
+                <Label color={record.state === "valid" ? "green" : "orange"} data-testid="state">
+                  {t(`mxRecordState-${record.state}`, record.state ?? "")}
+                </Label>
+                {record.statusReason && <div>{record.statusReason}</div>}
+              </Td>
+              <Td>{record.validUntil?.substring(0, 10) ?? "—"}</Td>
+              <Td isActionCell>
+                {record.status === "active" && (
+                  <Button size="sm" variant="secondary" data-testid="suspend" onClick={() => change(record, "suspend")}>
+                    {t("mxSuspend")}
+                  </Button>
+                )}
+                {record.status === "suspended" && (
+                  <Button size="sm" variant="secondary" data-testid="reinstate" onClick={() => change(record, "reinstate")}>
+                    {t("mxReinstate")}
+                  </Button>
+                )}{" "}
+                {record.status !== "revoked" && (
+                  <Button size="sm" variant="secondary" isDanger data-testid="revoke" onClick={() => change(record, "revoke")}>
+                    {t("mxRevoke")}
+                  </Button>
+                )}
+              </Td>
+            </Tr>
+          ))}
+        </Tbody>
+      </Table>
+      <Form className="pf-v5-u-mt-sm" onSubmit={(event) => event.preventDefault()}>
+        <FormGroup label={t("mxLifecycleReason")} fieldId="lifecycle-reason">
+          <TextInput id="lifecycle-reason" data-testid="lifecycle-reason" value={reason} onChange={(_, value) => setReason(value)} />
+          <FieldProblem error={lifecycle.error} field="reason" />
+        </FormGroup>
+      </Form>
+
+      <Form className="pf-v5-u-mt-xl" data-testid="grant-form" onSubmit={(event) => event.preventDefault()}>
+        <FormSection title={t("mxGrant")} titleElement="h2">
+          <FormGroup label={t("mxType")} fieldId="type" isRequired>
+            <FormSelect id="type" data-testid="type" value={draft.type} {...field("type")} onChange={(_, value) => set({ type: value, category: "" })}>
+              <FormSelectOption value="" label={t("mxChoose")} isPlaceholder />
+              {authorizationCatalog.types.map((option) => (
+                <FormSelectOption key={option.id} value={option.id} label={option.name} />
+              ))}
+            </FormSelect>
+            <FieldProblem error={grant.error} field="type" />
+          </FormGroup>
+          <FormGroup label={t("mxReference")} fieldId="reference" isRequired>
+            <TextInput id="reference" data-testid="reference" value={draft.reference} {...field("reference")} onChange={(_, value) => set({ reference: value })} />
+            <FieldProblem error={grant.error} field="reference" />
+          </FormGroup>
+        </FormSection>
+        <FormSection title={t("mxLicence")} titleElement="h3">
+          <FormGroup label={t("mxLicenceAuthority")} fieldId="licence-authority" isRequired={type?.requiresLicence}>
+            <TextInput id="licence-authority" data-testid="licence-authority" value={draft.authority} {...field("licence.authority")} onChange={(_, value) => set({ authority: value })} />
+            <FieldProblem error={grant.error} field="licence.authority" />
+          </FormGroup>
+          <FormGroup label={t("mxLicenceNumber")} fieldId="licence-number" isRequired={type?.requiresLicence}>
+            <TextInput id="licence-number" data-testid="licence-number" value={draft.number} {...field("licence.number")} onChange={(_, value) => set({ number: value })} />
+            <FieldProblem error={grant.error} field="licence.number" />
+          </FormGroup>
+          <FormGroup label={t("mxLicenceCategory")} fieldId="licence-category" isRequired={type?.requiresLicence}>
+            <FormSelect id="licence-category" data-testid="licence-category" value={draft.category} {...field("licence.category")} onChange={(_, value) => set({ category: value })}>
+              <FormSelectOption value="" label={t("mxChoose")} isPlaceholder />
+              {(type?.licenceCategories ?? []).map((category) => (
+                <FormSelectOption key={category} value={category} label={category} />
+              ))}
+            </FormSelect>
+            <FieldProblem error={grant.error} field="licence.category" />
+          </FormGroup>
+          <FormGroup label={t("mxLicenceExpiry")} fieldId="licence-expiry">
+            <DatePicker inputProps={{ id: "licence-expiry", "data-testid": "licence-expiry" } as object} value={draft.licenceExpiry} onChange={(_, value) => set({ licenceExpiry: value })} />
+            <FieldProblem error={grant.error} field="licence.expiry" />
+          </FormGroup>
+        </FormSection>
+        <FormSection title={t("mxScope")} titleElement="h3">
+          <FormGroup label={t("mxAircraft")} fieldId="aircraft" isRequired role="group">
+            <div className="mx-choices" data-testid="aircraft">
+              {[...authorizationCatalog.aircraftGroups, ...authorizationCatalog.aircraftTypes].map((aircraft) => (
+                <Checkbox
+                  key={aircraft}
+                  id={`aircraft-${aircraft}`}
+                  data-testid={`aircraft-${aircraft}`}
+                  label={aircraft}
+                  isChecked={draft.aircraft.includes(aircraft)}
+                  onChange={(_, on) => set({ aircraft: toggle(draft.aircraft, aircraft, on) })}
+                />
+              ))}
+            </div>
+            <FieldProblem error={grant.error} field="scope.aircraft" />
+          </FormGroup>
+          <FormGroup label={t("mxTasks")} fieldId="tasks" isRequired role="group">
+            <div className="mx-choices" data-testid="tasks">
+              {authorizationCatalog.taskCategories.map((task) => (
+                <Checkbox
+                  key={task}
+                  id={`task-${task}`}
+                  data-testid={`task-${task}`}
+                  label={task}
+                  isChecked={draft.tasks.includes(task)}
+                  onChange={(_, on) => set({ tasks: toggle(draft.tasks, task, on) })}
+                />
+              ))}
+            </div>
+            <FieldProblem error={grant.error} field="scope.tasks" />
+          </FormGroup>
+          <FormGroup label={t("mxBases")} fieldId="bases">
+            <TextInput id="bases" data-testid="bases" value={draft.bases} {...field("scope.bases")} onChange={(_, value) => set({ bases: value })} />
+            <FieldProblem error={grant.error} field="scope.bases" />
+          </FormGroup>
+          <FormGroup label={t("mxLimitations")} fieldId="limitations">
+            <TextArea id="limitations" data-testid="limitations" value={draft.limitations} onChange={(_, value) => set({ limitations: value })} />
+            <FieldProblem error={grant.error} field="limitations" />
+          </FormGroup>
+        </FormSection>
+        <FormSection title={t("mxValidity")} titleElement="h3">
+          <FormGroup label={t("mxEffective")} fieldId="effective" isRequired>
+            <DatePicker inputProps={{ id: "effective", "data-testid": "effective" } as object} value={draft.effective} onChange={(_, value) => set({ effective: value })} />
+            <FieldProblem error={grant.error} field="effective" />
+          </FormGroup>
+          <FormGroup label={t("mxExpiry")} fieldId="expiry" isRequired>
+            <DatePicker inputProps={{ id: "expiry", "data-testid": "expiry" } as object} value={draft.expiry} onChange={(_, value) => set({ expiry: value })} />
+            <FieldProblem error={grant.error} field="expiry" />
+          </FormGroup>
+          <FormGroup label={t("mxContinuationTraining")} fieldId="continuation-training">
+            <DatePicker inputProps={{ id: "continuation-training", "data-testid": "continuation-training" } as object} value={draft.continuationTraining} onChange={(_, value) => set({ continuationTraining: value })} />
+            <FieldProblem error={grant.error} field="continuationTraining" />
+          </FormGroup>
+        </FormSection>
+        <ErrorAlert error={grant.error} />
+        <SuccessAlert message={grant.done} />
+        <ActionGroup>
+          <Button variant="primary" data-testid="grant" onClick={submit}>{t("mxGrant")}</Button>
+        </ActionGroup>
+      </Form>
+    </Page>
+  );
+}

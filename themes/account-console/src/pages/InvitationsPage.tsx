@@ -1,0 +1,184 @@
+import { Page } from "@keycloak/keycloak-account-ui";
+import {
+  Button,
+  FormSelect,
+  FormSelectOption,
+  Label,
+  TextInput,
+  Toolbar,
+  ToolbarContent,
+  ToolbarItem,
+} from "@patternfly/react-core";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import { query, useMx } from "../api";
+import { ErrorAlert, FieldProblem, SuccessAlert, useAction, useConsolePath, useLoad, useTime } from "../components/common";
+import { paths } from "../paths";
+import type { Invitation, InvitationList } from "../types";
+
+const STATES = ["", "pending", "expired", "accepted", "revoked"];
+const PAGE_SIZE = 20;
+
+/** Status colours: what needs someone's attention stands out. */
+export function StatusLabel({ status }: { status: string }) {
+  const { t } = useTranslation();
+  const color = status === "accepted" ? "green" : status === "pending" ? "blue" : status === "revoked" ? "grey" : "orange";
+  return <Label color={color} data-testid="status">{t(`mxStatus-${status}`, status)}</Label>;
+}
+
+/** Pending, expired, accepted and revoked invitations; resend, revoke, correct the address. */
+export function InvitationsPage() {
+  const { t } = useTranslation();
+  const mx = useMx();
+  const time = useTime();
+  const consolePath = useConsolePath();
+  const [status, setStatus] = useState("");
+  const [address, setAddress] = useState("");
+  const [first, setFirst] = useState(0);
+  const { data, error, reload } = useLoad(
+    () => mx.get<InvitationList>(`/invitations${query({ status, address, first, max: PAGE_SIZE })}`),
+    [status, address, first],
+  );
+  const action = useAction(reload);
+  const [editing, setEditing] = useState<string>();
+  const [newAddress, setNewAddress] = useState("");
+
+  const resend = (invitation: Invitation) =>
+    action.run(() => mx.post(`/invitations/${invitation.userId}/resend`), t("mxResent", { email: invitation.email }));
+  const revoke = (invitation: Invitation) =>
+    action.run(() => mx.post(`/invitations/${invitation.userId}/revoke`), t("mxRevoked", { email: invitation.email }));
+  const correct = async (invitation: Invitation) => {
+    const changed = await action.run(
+      () => mx.put(`/invitations/${invitation.userId}/email`, { email: newAddress }),
+      t("mxAddressCorrected", { email: newAddress }),
+    );
+    if (changed) setEditing(undefined);
+  };
+
+  return (
+    <Page title={t("mxInvitations")} description={t("mxInvitationsDescription")}>
+      <Toolbar>
+        <ToolbarContent>
+          <ToolbarItem>
+            <FormSelect
+              aria-label={t("mxState")}
+              data-testid="filter-status"
+              value={status}
+              onChange={(_, value) => {
+                setFirst(0);
+                setStatus(value);
+              }}
+            >
+              {STATES.map((state) => (
+                <FormSelectOption key={state} value={state} label={state ? t(`mxStatus-${state}`) : t("mxAllStates")} />
+              ))}
+            </FormSelect>
+          </ToolbarItem>
+          <ToolbarItem>
+            <TextInput
+              aria-label={t("mxAddress")}
+              placeholder={t("mxAddress")}
+              data-testid="filter-address"
+              value={address}
+              onChange={(_, value) => {
+                setFirst(0);
+                setAddress(value);
+              }}
+            />
+          </ToolbarItem>
+        </ToolbarContent>
+      </Toolbar>
+      <ErrorAlert error={error ?? action.error} />
+      <SuccessAlert message={action.done} />
+      <Table aria-label={t("mxInvitations")} variant="compact" data-testid="invitations">
+        <Thead>
+          <Tr>
+            <Th>{t("mxPerson")}</Th>
+            <Th>{t("mxEmail")}</Th>
+            <Th>{t("mxState")}</Th>
+            <Th>{t("mxSent")}</Th>
+            <Th>{t("mxExpires")}</Th>
+            <Th screenReaderText={t("mxActions")} />
+          </Tr>
+        </Thead>
+        <Tbody>
+          {data?.items.map((invitation) => (
+            <Tr key={invitation.userId} data-testid={`invitation-${invitation.username}`}>
+              <Td dataLabel={t("mxPerson")}>
+                <Link to={consolePath(paths.person(invitation.userId))} data-testid="person-link">
+                  {invitation.username}
+                </Link>
+              </Td>
+              <Td dataLabel={t("mxEmail")}>
+                {editing === invitation.userId ? (
+                  <>
+                    <TextInput
+                      aria-label={t("mxNewAddress")}
+                      data-testid="new-address"
+                      value={newAddress}
+                      onChange={(_, value) => setNewAddress(value)}
+                    />
+                    <FieldProblem error={action.error} field="email" />
+                    <Button variant="primary" size="sm" data-testid="save-address" onClick={() => correct(invitation)}>
+                      {t("mxSave")}
+                    </Button>{" "}
+                    <Button variant="link" size="sm" onClick={() => setEditing(undefined)}>{t("mxCancel")}</Button>
+                  </>
+                ) : (
+                  <span data-testid="email">{invitation.email}</span>
+                )}
+              </Td>
+              <Td dataLabel={t("mxState")}><StatusLabel status={invitation.status} /></Td>
+              <Td dataLabel={t("mxSent")}>{time(invitation.sentAt)}</Td>
+              <Td dataLabel={t("mxExpires")}>{time(invitation.expiresAt)}</Td>
+              <Td isActionCell>
+                {(invitation.status === "pending" || invitation.status === "expired") && (
+                  <>
+                    <Button variant="secondary" size="sm" data-testid="resend" onClick={() => resend(invitation)}>
+                      {t("mxResend")}
+                    </Button>{" "}
+                    <Button variant="secondary" isDanger size="sm" data-testid="revoke" onClick={() => revoke(invitation)}>
+                      {t("mxRevoke")}
+                    </Button>{" "}
+                  </>
+                )}
+                {invitation.status === "pending" && editing !== invitation.userId && (
+                  <Button
+                    variant="link"
+                    size="sm"
+                    data-testid="correct-address"
+                    onClick={() => {
+                      setEditing(invitation.userId);
+                      setNewAddress(invitation.email);
+                    }}
+                  >
+                    {t("mxCorrectAddress")}
+                  </Button>
+                )}
+              </Td>
+            </Tr>
+          ))}
+        </Tbody>
+      </Table>
+      {data && (
+        <Toolbar>
+          <ToolbarContent>
+            <ToolbarItem data-testid="paging">
+              {t("mxShowing", { from: data.total === 0 ? 0 : first + 1, to: first + data.items.length, total: data.total })}
+            </ToolbarItem>
+            <ToolbarItem>
+              <Button variant="link" isDisabled={first === 0} onClick={() => setFirst(Math.max(0, first - PAGE_SIZE))}>
+                {t("mxPrevious")}
+              </Button>
+              <Button variant="link" isDisabled={first + PAGE_SIZE >= data.total} onClick={() => setFirst(first + PAGE_SIZE)}>
+                {t("mxNext")}
+              </Button>
+            </ToolbarItem>
+          </ToolbarContent>
+        </Toolbar>
+      )}
+    </Page>
+  );
+}

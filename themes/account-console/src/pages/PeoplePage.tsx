@@ -1,0 +1,175 @@
+import { Page } from "@keycloak/keycloak-account-ui";
+import {
+  ActionGroup,
+  Button,
+  Form,
+  FormGroup,
+  FormSection,
+  FormSelect,
+  FormSelectOption,
+  Label,
+  TextInput,
+  Toolbar,
+  ToolbarContent,
+  ToolbarItem,
+} from "@patternfly/react-core";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import { query, useMx } from "../api";
+import { useAccount } from "../components/AccountSwitcher";
+import { ErrorAlert, FieldProblem, SuccessAlert, useAction, useConsolePath, useLoad, useTime, validated } from "../components/common";
+import { paths } from "../paths";
+import { StatusLabel } from "./InvitationsPage";
+
+type Person = {
+  id: string;
+  username: string;
+  email: string;
+  firstName?: string;
+  lastName?: string;
+  deactivated: boolean;
+  invitation?: { status: string; expiresAt?: string; failure?: string };
+  templates: string[];
+  accountRoles: string[];
+  lastLogin?: string;
+};
+/** total is null when a search or filter makes counting as costly as listing (the API does not count then). */
+type PeoplePage = { first: number; max: number; total: number | null; people: Person[] };
+type Template = { name: string; description?: string; privileged: boolean; readOnly: boolean };
+
+const PAGE_SIZE = 20;
+const STATES = ["", "active", "invited", "deactivated", "disabled"];
+
+/** The people of one account: search, state filter, paging; and Invite a person (create + invite in one call). */
+export function PeoplePage() {
+  const { t } = useTranslation();
+  const mx = useMx();
+  const time = useTime();
+  const consolePath = useConsolePath();
+  const { account, switcher, error: meError } = useAccount();
+  const [search, setSearch] = useState("");
+  const [state, setState] = useState("");
+  const [first, setFirst] = useState(0);
+  const base = `/accounts/${encodeURIComponent(account)}/people`;
+  const people = useLoad(
+    () => (account ? mx.get<PeoplePage>(`${base}${query({ search, state, first, max: PAGE_SIZE })}`) : Promise.resolve(undefined)),
+    [account, search, state, first],
+  );
+  const templates = useLoad(
+    () => (account ? mx.get<Template[]>(`/accounts/${encodeURIComponent(account)}/grantable-templates`) : Promise.resolve([])),
+    [account],
+  );
+  const invite = useAction(people.reload);
+  const [draft, setDraft] = useState({ firstName: "", lastName: "", email: "", templates: [] as string[], expiresInDays: "7" });
+
+  const submit = async () => {
+    const sent = await invite.run(
+      () => mx.post(base, { ...draft, expiresInDays: Number(draft.expiresInDays) }),
+      t("mxInvited", { email: draft.email }),
+    );
+    if (sent) setDraft({ firstName: "", lastName: "", email: "", templates: [], expiresInDays: "7" });
+  };
+
+  return (
+    <Page title={t("mxPeople")} description={t("mxPeopleDescription")}>
+      <Toolbar>
+        <ToolbarContent>
+          <ToolbarItem>{switcher}</ToolbarItem>
+          <ToolbarItem>
+            <TextInput aria-label={t("mxSearch")} placeholder={t("mxSearch")} data-testid="people-search" value={search}
+              onChange={(_, value) => { setFirst(0); setSearch(value); }} />
+          </ToolbarItem>
+          <ToolbarItem>
+            <FormSelect aria-label={t("mxState")} data-testid="people-state" value={state} onChange={(_, value) => { setFirst(0); setState(value); }}>
+              {STATES.map((option) => (
+                <FormSelectOption key={option} value={option} label={option ? t(`mxPersonState-${option}`) : t("mxAllStates")} />
+              ))}
+            </FormSelect>
+          </ToolbarItem>
+        </ToolbarContent>
+      </Toolbar>
+      <ErrorAlert error={meError ?? people.error} />
+      <Table aria-label={t("mxPeople")} variant="compact" data-testid="people">
+        <Thead>
+          <Tr>
+            <Th>{t("mxPerson")}</Th>
+            <Th>{t("mxEmail")}</Th>
+            <Th>{t("mxInvitation")}</Th>
+            <Th>{t("mxRoles")}</Th>
+            <Th>{t("mxLastLogin")}</Th>
+          </Tr>
+        </Thead>
+        <Tbody>
+          {people.data?.people.map((person) => (
+            <Tr key={person.id} data-testid={`person-${person.username}`}>
+              <Td><Link to={consolePath(paths.person(person.id))}>{[person.firstName, person.lastName].filter(Boolean).join(" ") || person.username}</Link></Td>
+              <Td>{person.email}</Td>
+              <Td>
+                {person.deactivated ? <Label color="grey">{t("mxPersonState-deactivated")}</Label>
+                  : person.invitation && person.invitation.status !== "none" && <StatusLabel status={person.invitation.status} />}
+                {person.invitation?.failure && <div data-testid="failure">{person.invitation.failure}</div>}
+              </Td>
+              <Td>{person.templates.join(", ")}</Td>
+              <Td>{time(person.lastLogin)}</Td>
+            </Tr>
+          ))}
+        </Tbody>
+      </Table>
+      {people.data && (
+        <Toolbar>
+          <ToolbarContent>
+            <ToolbarItem data-testid="people-paging">
+              {people.data.total === null
+                ? t("mxShowingUncounted", { from: people.data.people.length === 0 ? 0 : first + 1, to: first + people.data.people.length })
+                : t("mxShowing", { from: people.data.total === 0 ? 0 : first + 1, to: first + people.data.people.length, total: people.data.total })}
+            </ToolbarItem>
+            <ToolbarItem>
+              <Button variant="link" isDisabled={first === 0} onClick={() => setFirst(Math.max(0, first - PAGE_SIZE))}>{t("mxPrevious")}</Button>
+              <Button variant="link" onClick={() => setFirst(first + PAGE_SIZE)}
+                isDisabled={people.data.total === null ? people.data.people.length < PAGE_SIZE : first + PAGE_SIZE >= people.data.total}>
+                {t("mxNext")}
+              </Button>
+            </ToolbarItem>
+          </ToolbarContent>
+        </Toolbar>
+      )}
+      <Form className="pf-v5-u-mt-xl" data-testid="invite-form" onSubmit={(event) => event.preventDefault()}>
+        <FormSection title={t("mxInvite")} titleElement="h2">
+          {(["firstName", "lastName", "email"] as const).map((name) => (
+            <FormGroup key={name} label={t(`mxInvite-${name}`)} fieldId={`invite-${name}`} isRequired>
+              <TextInput id={`invite-${name}`} data-testid={`invite-${name}`} value={draft[name]} validated={validated(invite.error, name)}
+                onChange={(_, value) => setDraft({ ...draft, [name]: value })} />
+              <FieldProblem error={invite.error} field={name} />
+            </FormGroup>
+          ))}
+          <FormGroup label={t("mxRoles")} fieldId="invite-templates" role="group">
+            {(templates.data ?? []).map((template) => (
+              <div key={template.name}>
+                <label>
+                  <input type="checkbox" data-testid={`template-${template.name}`} checked={draft.templates.includes(template.name)}
+                    onChange={(event) => setDraft({ ...draft, templates: event.target.checked
+                      ? [...draft.templates, template.name] : draft.templates.filter((name) => name !== template.name) })} />{" "}
+                  <strong>{template.name}</strong> {template.privileged && <Label color="red">{t("mxPrivileged")}</Label>}{" "}
+                  {template.readOnly && <Label>{t("mxReadOnly")}</Label>} {template.description}
+                </label>
+              </div>
+            ))}
+            <FieldProblem error={invite.error} field="templates" />
+          </FormGroup>
+          <FormGroup label={t("mxExpiresInDays")} fieldId="invite-expires">
+            <TextInput id="invite-expires" data-testid="invite-expires" type="number" value={draft.expiresInDays}
+              onChange={(_, value) => setDraft({ ...draft, expiresInDays: value })} />
+            <FieldProblem error={invite.error} field="expiresInDays" />
+          </FormGroup>
+        </FormSection>
+        <ErrorAlert error={invite.error ?? templates.error} />
+        <SuccessAlert message={invite.done} />
+        <ActionGroup>
+          <Button variant="primary" data-testid="invite" isDisabled={!account} onClick={submit}>{t("mxInvite")}</Button>
+        </ActionGroup>
+      </Form>
+    </Page>
+  );
+}

@@ -1,0 +1,32 @@
+import { routes as keycloakRoutes } from "@keycloak/keycloak-account-ui";
+import type { RouteObject } from "react-router-dom";
+import { App } from "./App";
+import { environment } from "./environment";
+import { paths } from "./paths";
+import { InvitationsPage } from "./pages/InvitationsPage";
+import { PeoplePage } from "./pages/PeoplePage";
+import { PersonPage } from "./pages/PersonPage";
+import { AuthorizationsPage } from "./pages/AuthorizationsPage";
+import { CompliancePage } from "./pages/CompliancePage";
+import { AccountSettingsPage } from "./pages/AccountSettingsPage";
+import { AccessReviewPage } from "./pages/AccessReviewPage";
+
+
+const workspaceRoutes: RouteObject[] = [
+  { path: paths.people, element: <PeoplePage /> },
+  { path: paths.invitations, element: <InvitationsPage /> },
+  { path: "mx/people/:userId", element: <PersonPage /> },
+  { path: "mx/people/:userId/authorizations", element: <AuthorizationsPage /> },
+  { path: paths.compliance, element: <CompliancePage /> },
+  { path: paths.accountSettings, element: <AccountSettingsPage /> },
+  { path: paths.accessReview, element: <AccessReviewPage /> },
+];
+
+export const routes: RouteObject[] = [
+  {
+    path: decodeURIComponent(new URL(environment.baseUrl).pathname),
+    element: <App />,
+    errorElement: <>Error</>,
+    children: [...keycloakRoutes, ...workspaceRoutes],
+  },
+];

@@ -1,0 +1,86 @@
+/** Shapes of the /mx answers the pages read (docs/invitations.md, access-review.md, …). */
+
+export type HistoryEntry = string | Record<string, unknown>;
+
+export type Invitation = {
+  userId: string;
+  username: string;
+  email: string;
+  status: string;
+  sentAt?: string;
+  expiresAt?: string;
+  acceptedAt?: string;
+  invitedBy?: string;
+  invitedByName?: string;
+  account?: string;
+  history?: HistoryEntry[];
+};
+
+export type InvitationList = { total: number; first: number; max: number; items: Invitation[] };
+
+export type Check = { id: string; title: string; passed: boolean; evidence: string; fix?: string | null };
+
+export type SetupReview = {
+  userId: string;
+  username: string;
+  complete: boolean;
+  checks: Check[];
+  areas: string[];
+  roles: string[];
+};
+
+export type CatalogPage = {
+  id: string;
+  description: string;
+  permission: string;
+  feature?: string;
+  setupOnly: boolean;
+  authorizationType?: string;
+};
+
+export type Explanation = { page: string; permission: string; allowed: boolean; checks: Check[] };
+
+export type AccountSettings = {
+  id?: string;
+  alias?: string;
+  name?: string;
+  features: string[];
+  setupMode: { enabled: boolean; until?: string | null; activeNow?: boolean };
+};
+
+export type Finding = { category: string; userId: string; username: string; detail: string };
+
+export type AccessReport = {
+  administrators: number;
+  counts: Record<string, number>;
+  findings: Finding[];
+  next?: number;
+};
+
+export type Licence = { authority?: string; number?: string; category?: string; expiry?: string };
+
+export type Authorization = {
+  id?: string;
+  type: string;
+  reference: string;
+  licence?: Licence | null;
+  scope: { aircraft: string[]; tasks: string[]; bases: string[] };
+  limitations?: string;
+  firstIssue?: string;
+  effective?: string;
+  expiry?: string;
+  status?: string;
+  statusReason?: string;
+  statusChanged?: string;
+  issuer?: string;
+  continuationTraining?: string;
+  state?: string;
+  validUntil?: string;
+};
+
+export type ExpiryItem = {
+  userId?: string;
+  username?: string;
+  authorization?: Authorization;
+  [key: string]: unknown;
+};
