@@ -1,6 +1,7 @@
 package com.maintenanceaccess.api;
 
 import com.maintenanceaccess.account.SetupModeExpiryTask;
+import com.maintenanceaccess.bundle.KeycloakInternals;
 import com.maintenanceaccess.bundle.ReportsBundleVersion;
 import com.maintenanceaccess.signoff.SignoffSettings;
 import com.maintenanceaccess.trail.TrailTable;
@@ -44,6 +45,8 @@ public class MxResourceProviderFactory implements RealmResourceProviderFactory, 
 
     @Override
     public void init(Config.Scope config) {
+        // Fail the start, not the first request, when a Keycloak upgrade removed what the bundle reaches into.
+        KeycloakInternals.check();
         setupModeCheckSeconds = config.getLong(SETUP_MODE_CHECK_INTERVAL, DEFAULT_SETUP_MODE_CHECK_SECONDS);
         if (setupModeCheckSeconds < 1) {
             throw new IllegalArgumentException(SETUP_MODE_CHECK_INTERVAL + " must be at least 1 second");

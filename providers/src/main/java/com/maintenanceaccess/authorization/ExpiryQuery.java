@@ -1,12 +1,12 @@
 package com.maintenanceaccess.authorization;
 
+import com.maintenanceaccess.bundle.KeycloakInternals;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.List;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.provider.Provider;
 
 /**
  * Range queries on the expiry index ({@link ExpiryIndex}) in Keycloak's USER_ATTRIBUTE table:
@@ -21,26 +21,7 @@ final class ExpiryQuery {
     private final EntityManager em;
 
     ExpiryQuery(KeycloakSession session) {
-        this.em = entityManager(session);
-    }
-
-    /**
-     * The request's EntityManager from Keycloak's JpaConnectionProvider. Looked up by name
-     * because keycloak-model-jpa:26.7.3 cannot be a compile dependency (its parent POM is not
-     * on Maven Central); the class is on the server's class path.
-     */
-    private static EntityManager entityManager(KeycloakSession session) {
-        try {
-            Class<? extends Provider> type = Class.forName("org.keycloak.connections.jpa.JpaConnectionProvider", true,
-                    KeycloakSession.class.getClassLoader()).asSubclass(Provider.class);
-            Provider provider = session.getProvider(type);
-            if (provider == null) {
-                throw new IllegalStateException("the compliance views need Keycloak's JPA store");
-            }
-            return (EntityManager) type.getMethod("getEntityManager").invoke(provider);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the compliance views need Keycloak's JPA store", e);
-        }
+        this.em = KeycloakInternals.entityManager(session, "the compliance views");
     }
 
     /** Ids of users that hold any stored authorization value, in id order, paged. */

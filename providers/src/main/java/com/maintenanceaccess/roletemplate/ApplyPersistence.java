@@ -1,5 +1,6 @@
 package com.maintenanceaccess.roletemplate;
 
+import com.maintenanceaccess.bundle.KeycloakInternals;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import java.util.List;
@@ -18,12 +19,10 @@ import org.keycloak.models.KeycloakSession;
  * {@code addRealmRole}) and once per role read (its composites). Both grow with the
  * transaction, so a large apply was quadratic.
  *
- * <p>The JPA connection provider is looked up by name because keycloak-model-jpa 26.7.3
- * cannot be compiled against (its parent pom is not served); the distribution always has it.
+ * <p>The EntityManager comes from the bundle's one seam to Keycloak's JPA store
+ * ({@link KeycloakInternals}).
  */
 final class ApplyPersistence {
-
-    private static final String JPA_PROVIDER = "org.keycloak.connections.jpa.JpaConnectionProvider";
 
     private final EntityManager entityManager;
 
@@ -31,15 +30,8 @@ final class ApplyPersistence {
         this.entityManager = entityManager;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     static ApplyPersistence of(KeycloakSession session) {
-        try {
-            Class type = Class.forName(JPA_PROVIDER, true, ApplyPersistence.class.getClassLoader());
-            Object provider = session.getProvider(type);
-            return new ApplyPersistence((EntityManager) type.getMethod("getEntityManager").invoke(provider));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("no JPA persistence context for the role-template importer", e);
-        }
+        return new ApplyPersistence(KeycloakInternals.entityManager(session, "the role-template importer"));
     }
 
     /** SELECT ... FOR UPDATE on the realm row: held until the transaction ends, flushes and clears included. */

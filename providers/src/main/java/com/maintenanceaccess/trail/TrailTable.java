@@ -1,11 +1,11 @@
 package com.maintenanceaccess.trail;
 
+import com.maintenanceaccess.bundle.KeycloakInternals;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.util.List;
 import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.provider.Provider;
 
 /**
  * The only class that touches the trail's tables, through the request's JPA EntityManager.
@@ -13,9 +13,8 @@ import org.keycloak.provider.Provider;
  * <p>Why SQL of our own: the trail must live in the realm's database, in the same transaction
  * as the change it records, and outlive Keycloak's event expiry; Keycloak offers no SPI for a
  * provider's own table but Liquibase/JPA entities need {@code keycloak-model-jpa} at compile
- * time, whose 26.7.3 parent POM is not served (docs/architecture.md). So, as
- * {@code authorization/ExpiryQuery} does, {@code JpaConnectionProvider} is reached by class
- * name and the tables are created at start with DDL that H2 and PostgreSQL both accept
+ * time, whose 26.7.3 parent POM is not served (docs/architecture.md). So the EntityManager comes from the bundle's
+ * one seam to Keycloak's JPA store ({@code bundle/KeycloakInternals}) and the tables are created at start with DDL that H2 and PostgreSQL both accept
  * ({@code CREATE TABLE IF NOT EXISTS}, VARCHAR and BIGINT only). Every statement is plain,
  * parameterised SQL.
  *
@@ -46,7 +45,7 @@ public final class TrailTable {
     private final EntityManager em;
 
     public TrailTable(KeycloakSession session) {
-        this.em = entityManager(session);
+        this.em = KeycloakInternals.entityManager(session, "the trail");
     }
 
     /** Creates the tables when missing; run once at start in its own transaction. */
@@ -148,18 +147,4 @@ public final class TrailTable {
         }).toList();
     }
 
-    /** The request's EntityManager; by class name for the reason given on this class. */
-    private static EntityManager entityManager(KeycloakSession session) {
-        try {
-            Class<? extends Provider> type = Class.forName("org.keycloak.connections.jpa.JpaConnectionProvider", true,
-                    KeycloakSession.class.getClassLoader()).asSubclass(Provider.class);
-            Provider provider = session.getProvider(type);
-            if (provider == null) {
-                throw new IllegalStateException("the trail needs Keycloak's JPA store");
-            }
-            return (EntityManager) type.getMethod("getEntityManager").invoke(provider);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the trail needs Keycloak's JPA store (JpaConnectionProvider)", e);
-        }
-    }
 }
