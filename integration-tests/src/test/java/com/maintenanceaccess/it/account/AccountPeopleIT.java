@@ -62,7 +62,8 @@ class AccountPeopleIT {
         Mail.await(email, 1, Duration.ofSeconds(30));
         JsonNode events = realm.adminGet("/admin-events?resourcePath=accounts/" + account + "/people/" + id + "&max=5");
         assertEquals(1, events.size(), events::toString);
-        assertEquals("MX_ACCOUNT_PERSON", events.get(0).get("resourceType").asText());
+        assertEquals("CUSTOM", events.get(0).get("resourceType").asText());
+        assertEquals("MX_ACCOUNT_PERSON", events.get(0).path("details").path("mx_kind").asText(), events.get(0)::toString);
         assertEquals(admin, events.get(0).get("authDetails").get("userId").asText());
 
         JsonNode read = Http.get(people("/" + id), adminToken).json();

@@ -230,9 +230,10 @@ class HostileInputIT {
                 expectUnchanged(e, token(nobody), validishBody(e), targetOf(e) ? 404 : 403)));
     }
 
-    /** Whether the endpoint acts on a user or an account named in its path or query. */
+    /** Whether the endpoint acts on a user or an account named in its path, or a user named in its body (an invitation). */
     static boolean targetOf(Endpoint e) {
-        return e.path().contains("{user}") || e.path().contains("{org}");
+        return e.path().contains("{user}") || e.path().contains("{org}")
+                || (e.method().equals("POST") && e.path().equals("/mx/invitations"));
     }
 
     @TestFactory

@@ -67,11 +67,15 @@ class TrailTamperIT {
             String name = "mx-trail-" + c + "-" + UUID.randomUUID().toString().substring(0, 6);
             Http.Response created = Http.postJson(realm.server().baseUrl() + "/admin/realms", realm.adminToken(), Map.of(
                     "realm", name, "enabled", true,
+                    // The trail spans the realm's accounts: its reader is a realm-wide auditor
+                    // (view-users and personnel-authorizations:view, docs/security-model.md).
+                    "roles", Map.of("realm", List.of(Map.of("name", "personnel-authorizations:view"))),
                     "clients", List.of(Map.of("clientId", Realm.TEST_CLIENT, "secret", Realm.TEST_CLIENT_SECRET,
                             "publicClient", false, "directAccessGrantsEnabled", true, "standardFlowEnabled", false)),
                     "users", List.of(Map.of("username", "reader", "enabled", true, "email", "reader@mro.example",
                             "emailVerified", true, "firstName", "Re", "lastName", "Ader",
                             "credentials", List.of(Map.of("type", "password", "value", Realm.TEST_PASSWORD, "temporary", false)),
+                            "realmRoles", List.of("personnel-authorizations:view"),
                             "clientRoles", Map.of("realm-management", List.of("view-users"))))));
             assertEquals(201, created.status(), created::toString);
             realmNames.put(c, name);
