@@ -75,6 +75,8 @@ export type Authorization = {
   issuer?: string;
   continuationTraining?: string;
   state?: string;
+  usableAtSignoff?: boolean;
+  unusableBecause?: string[];
   validUntil?: string;
 };
 

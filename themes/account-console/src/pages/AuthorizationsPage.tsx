@@ -36,6 +36,8 @@ type Draft = {
   effective: string;
   expiry: string;
   continuationTraining: string;
+  experienceFrom: string;
+  experienceTo: string;
 };
 
 const EMPTY: Draft = {
@@ -52,6 +54,8 @@ const EMPTY: Draft = {
   effective: "",
   expiry: "",
   continuationTraining: "",
+  experienceFrom: "",
+  experienceTo: "",
 };
 
 /** The record the API takes (docs/authorizations.md); empty optional fields are left out. */
@@ -69,6 +73,8 @@ export function toRecord(draft: Draft, requiresLicence: boolean): Record<string,
     effective: optional(draft.effective),
     expiry: optional(draft.expiry),
     continuationTraining: optional(draft.continuationTraining),
+    // Recency (domain.md: relevant experience in the last two years) is one period here.
+    experience: draft.experienceFrom && draft.experienceTo ? [{ from: draft.experienceFrom, to: draft.experienceTo }] : undefined,
   };
 }
 
@@ -127,6 +133,9 @@ export function AuthorizationsPage() {
                   {t(`mxRecordState-${record.state}`, record.state ?? "")}
                 </Label>
                 {record.statusReason && <div>{record.statusReason}</div>}
+                {record.usableAtSignoff === false && record.state === "valid" && (
+                  <div data-testid="unusable">{t("mxNotUsableAtSignoff", { reasons: (record.unusableBecause ?? []).join(", ") })}</div>
+                )}
               </Td>
               <Td>{record.validUntil?.substring(0, 10) ?? "—"}</Td>
               <Td isActionCell>
@@ -248,6 +257,13 @@ export function AuthorizationsPage() {
           <FormGroup label={t("mxContinuationTraining")} fieldId="continuation-training">
             <DatePicker inputProps={{ id: "continuation-training", "data-testid": "continuation-training" } as object} value={draft.continuationTraining} onChange={(_, value) => set({ continuationTraining: value })} />
             <FieldProblem error={grant.error} field="continuationTraining" />
+          </FormGroup>
+          <FormGroup label={t("mxExperienceFrom")} fieldId="experience-from">
+            <DatePicker inputProps={{ id: "experience-from", "data-testid": "experience-from" } as object} value={draft.experienceFrom} onChange={(_, value) => set({ experienceFrom: value })} />
+          </FormGroup>
+          <FormGroup label={t("mxExperienceTo")} fieldId="experience-to">
+            <DatePicker inputProps={{ id: "experience-to", "data-testid": "experience-to" } as object} value={draft.experienceTo} onChange={(_, value) => set({ experienceTo: value })} />
+            <FieldProblem error={grant.error} field="experience" />
           </FormGroup>
         </FormSection>
         <ErrorAlert error={grant.error} />

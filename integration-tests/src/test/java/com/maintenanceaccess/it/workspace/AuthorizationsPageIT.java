@@ -47,7 +47,8 @@ class AuthorizationsPageIT {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         return new AuthorizationsPage.Entry("certifying-staff", reference, "UK CAA", "UK.66.123456", category,
                 today.plusYears(3).toString(), List.of("A320-family"), List.of("line", "base"), "LHR",
-                today.minusDays(1).toString(), expiry.toString(), today.minusMonths(1).toString());
+                today.minusDays(1).toString(), expiry.toString(), today.minusMonths(1).toString(),
+                today.minusMonths(20).toString(), today.minusDays(10).toString());
     }
 
     @Test
@@ -56,7 +57,7 @@ class AuthorizationsPageIT {
         AuthorizationsPage page = new AuthorizationsPage(browser, realm).open(person, officer,
                 Realm.TEST_PASSWORD);
         page.fill(new AuthorizationsPage.Entry("certifying-staff", "x", "", "", "", "", List.of(), List.of(), "",
-                "", "", ""));
+                "", "", "", "", ""));
         page.grant();
         assertFalse(page.problem("reference").isBlank());
         assertFalse(page.problem("licence.authority").isBlank());
@@ -77,6 +78,7 @@ class AuthorizationsPageIT {
         page.grant();
         assertTrue(page.done().contains(reference), page.done());
         page.awaitState(reference, "Valid");
+        assertEquals("", page.unusable(reference), "recency and training are current: usable at signoff");
 
         JsonNode claim = claim(person);
         assertEquals(1, claim.size(), claim::toString);

@@ -31,7 +31,8 @@ public final class AuthorizationsPage extends AccountConsole {
     /** The form's values for one record; empty strings and lists are left as they are. */
     public record Entry(String type, String reference, String authority, String number, String category,
                         String licenceExpiry, List<String> aircraft, List<String> tasks, String bases,
-                        String effective, String expiry, String continuationTraining) {
+                        String effective, String expiry, String continuationTraining,
+                        String experienceFrom, String experienceTo) {
     }
 
     public AuthorizationsPage fill(Entry entry) {
@@ -49,6 +50,8 @@ public final class AuthorizationsPage extends AccountConsole {
         date("effective", entry.effective());
         date("expiry", entry.expiry());
         date("continuation-training", entry.continuationTraining());
+        date("experience-from", entry.experienceFrom());
+        date("experience-to", entry.experienceTo());
         return this;
     }
 
@@ -63,6 +66,13 @@ public final class AuthorizationsPage extends AccountConsole {
 
     public boolean hasProblem(String field) {
         return !browser.findElements(testId("problem-" + field)).isEmpty();
+    }
+
+    /** Why a valid record cannot be used at signoff, as the list says it; empty when it can. */
+    public String unusable(String reference) {
+        return browser.findElements(testId("authorization-" + reference)).stream()
+                .flatMap(row -> row.findElements(testId("unusable")).stream())
+                .map(org.openqa.selenium.WebElement::getText).findFirst().orElse("");
     }
 
     public String state(String reference) {
