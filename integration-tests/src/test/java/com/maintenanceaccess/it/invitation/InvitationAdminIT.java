@@ -41,7 +41,10 @@ class InvitationAdminIT {
         assertRefused(it.invite(userId, 0, null), 400, "expiresInDays");
         assertRefused(it.invite(userId, 31, null), 400, "expiresInDays");
         assertRefused(it.invite(userId, "seven", null), 400, "expiresInDays");
-        assertRefused(it.invite(userId, null, "no-such-account"), 400, "account");
+        // An account the caller does not see is 404, as any unknown id (docs/security-model.md).
+        Http.Response unknownAccount = it.invite(userId, null, "no-such-account");
+        assertRefused(unknownAccount, 404, "account");
+        assertTrue(unknownAccount.json().get("error_description").asText().contains("no-such-account"), unknownAccount::toString);
         assertRefused(Http.postJson(it.api(""), token, "{\"userId\": "), 400, "body");
         assertRefused(Http.postJson(it.api(""), token, "[]"), 400, "body");
         assertRefused(Http.postJson(it.api(""), token, Map.of("userId", userId, "role", "admin")), 400, "role");
