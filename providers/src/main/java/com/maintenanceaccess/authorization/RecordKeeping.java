@@ -29,10 +29,9 @@ public final class RecordKeeping {
             if (event instanceof UserModel.UserPreRemovedEvent removal) {
                 UserModel user = removal.getUser();
                 whyKept(key -> user.getAttributeStream(key).toList()).ifPresent(why -> {
-                    throw new WebApplicationException(Problems.conflict("user: " + user.getUsername() + " " + why
+                    throw Problems.conflict("user: " + user.getUsername() + " " + why
                             + ", which must be kept for at least three years after the person left (EASA Part-145.A.35):"
-                            + " deactivate the user instead (POST /mx/users/" + user.getId() + "/deactivate)."
-                            + " Nothing was changed."));
+                            + " deactivate the user instead (POST /mx/users/" + user.getId() + "/deactivate).");
                 });
             }
         });

@@ -83,7 +83,7 @@ class AuthorizationsApiIT {
                         "tasks", List.of("line"))), "scope.aircraft[0]", "unknown aircraft type or group 'Concorde'"),
                 Arguments.of("unknown field", Authz.with(crs, "colour", "red"), "colour", "unknown field"),
                 Arguments.of("not a date", Authz.with(crs, "expiry", "next year"), "expiry", "not an instant"),
-                Arguments.of("not JSON", "{oops", "body", "not valid JSON"));
+                Arguments.of("not JSON", "{oops", "body", "malformed JSON"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -146,8 +146,9 @@ class AuthorizationsApiIT {
             assertForbidden(Http.postJson(authz.url(person) + "/" + id + "/reinstate", token, Map.of()));
             assertForbidden(Http.postJson(authz.url(person) + "/" + id + "/revoke", token, Map.of("reason", "x")));
         }
-        // The permission is checked before the person is looked up: no enumeration of user ids.
-        assertForbidden(Http.postJson(authz.url("no-such-user"), accountAdminToken, body));
+        // An unknown id is 404 for everybody, as a person outside the caller's accounts is
+        // (docs/security-model.md): the answer tells a caller nothing they could not list.
+        assertEquals(404, Http.postJson(authz.url("no-such-user"), accountAdminToken, body).status());
         assertEquals(404, Http.postJson(authz.url("no-such-user"), officerToken, body).status());
         // Account administrators cannot even read the records; auditors can.
         assertForbidden(Http.get(authz.url(person), accountAdminToken));
@@ -171,7 +172,7 @@ class AuthorizationsApiIT {
     @Test
     void theRolesAndTheProvidersAreThere() {
         JsonNode manage = authz.realm.adminGet("/roles/" + Authz.MANAGE);
-        assertTrue(manage.get("description").asText().contains("grant"), manage::toString);
+        assertTrue(manage.get("description").asText().contains("personnel authorizations"), manage::toString);
         assertTrue(manage.get("composite").asBoolean());
         assertNotNull(authz.realm.adminGet("/roles/" + Authz.SIGNOFF));
         JsonNode info = Http.get(authz.realm.server().baseUrl() + "/admin/serverinfo", authz.realm.adminToken()).json()
