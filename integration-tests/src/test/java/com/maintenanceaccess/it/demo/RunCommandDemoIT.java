@@ -43,10 +43,16 @@ class RunCommandDemoIT {
     /** What the README says, per demo user: the demo account and the role template of the job. */
     private static final Map<String, String> ACCOUNT = Map.of(
             "pat.planner", "demo-mro", "tess.technician", "demo-mro", "sam.stores", "demo-mro",
-            "ada.admin", "demo-mro", "lou.line", "demo-line");
+            "ada.admin", "demo-mro", "cora.compliance", "demo-mro", "abe.auditor", "demo-mro",
+            "lou.line", "demo-line");
     private static final Map<String, String> TEMPLATE = Map.of(
             "pat.planner", "planner", "tess.technician", "certifying-staff", "sam.stores", "stores",
-            "ada.admin", "account-administrator", "lou.line", "technician");
+            "ada.admin", "account-administrator", "cora.compliance", "compliance", "lou.line", "technician");
+    /** The account roles of the README (docs/security-model.md): groups /mx-accounts/<account>/<role>. */
+    private static final Map<String, String> ACCOUNT_ROLE = Map.of(
+            "ada.admin", "/mx-accounts/demo-mro/account-administrator",
+            "cora.compliance", "/mx-accounts/demo-mro/compliance-officer",
+            "abe.auditor", "/mx-accounts/demo-mro/auditor");
 
     private static KeycloakServer server;
     private static Realm realm;
@@ -119,6 +125,20 @@ class RunCommandDemoIT {
             }
             assertTrue(roles.contains(template), username + " holds " + template + ": " + roles);
             assertTrue(roles.contains("default-roles-maintenance"), username + " has the realm's default roles: " + roles);
+        });
+    }
+
+    @Test
+    void theAccountPeopleHoldTheirAccountRoleAndNoKeycloakAdminRole() {
+        ACCOUNT_ROLE.forEach((username, group) -> {
+            Set<String> groups = new TreeSet<>();
+            for (JsonNode g : realm.adminGet("/users/" + userId(username) + "/groups")) {
+                groups.add(g.get("path").asText());
+            }
+            assertTrue(groups.contains(group), username + " is in " + group + ": " + groups);
+            JsonNode management = realm.adminGet("/users/" + userId(username) + "/role-mappings").path("clientMappings")
+                    .path("realm-management");
+            assertTrue(management.isMissingNode(), username + " holds no realm-management role: " + management);
         });
     }
 
