@@ -201,7 +201,7 @@ class BundleBenchmark {
      * request), which inflates it and the ratios against it; the issue's reference figures (and
      * keycloak-config-cli's) are medians of interleaved rounds on a running server.
      */
-    private void coldRounds(Catalogs catalogs, String shipped) {
+    private void coldRounds(Catalogs catalogs, String shipped) throws java.io.IOException {
         if (coldRounds <= 0) {
             return;
         }
