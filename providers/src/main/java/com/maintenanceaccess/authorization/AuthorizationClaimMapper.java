@@ -1,11 +1,13 @@
 package com.maintenanceaccess.authorization;
 
+import com.maintenanceaccess.bundle.MxClockSpi;
 import com.maintenanceaccess.bundle.ReportsBundleVersion;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
@@ -40,16 +42,21 @@ public class AuthorizationClaimMapper extends AbstractOIDCProtocolMapper
         return List.copyOf(config);
     }
 
-    private final Clock clock;
+    /** The one clock ({@link MxClockSpi}), set when the server starts (or by a unit test). */
+    private Clock clock;
     /** Decoded records by stored value; this instance serves every token (it is its own factory). */
     private final DecodedValues decoded = new DecodedValues(20_000);
 
     public AuthorizationClaimMapper() {
-        this(Clock.systemUTC());
     }
 
     AuthorizationClaimMapper(Clock clock) {
         this.clock = clock;
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        clock = MxClockSpi.clock(factory);
     }
 
     @Override

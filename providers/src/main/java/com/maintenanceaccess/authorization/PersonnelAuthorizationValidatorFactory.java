@@ -1,12 +1,12 @@
 package com.maintenanceaccess.authorization;
 
+import com.maintenanceaccess.bundle.MxClockSpi;
 import com.maintenanceaccess.bundle.ReportsBundleVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -26,13 +26,14 @@ public class PersonnelAuthorizationValidatorFactory implements ValidatorFactory,
     public static final String PROVIDER_ID = "mx-personnel-authorization";
     public static final String CATALOG_OPTION = "catalog";
 
+    private AuthorizationCatalog catalog;
     private AuthorizationFeature feature;
 
     @Override
     public void init(Config.Scope config) {
         String path = config.get(CATALOG_OPTION);
-        AuthorizationCatalog catalog = path == null || path.isBlank() ? AuthorizationCatalog.bundled() : read(Path.of(path));
-        feature = new AuthorizationFeature(catalog, Clock.systemUTC());
+        // Read at init so that a broken catalog fails the start; the clock comes with postInit.
+        catalog = path == null || path.isBlank() ? AuthorizationCatalog.bundled() : read(Path.of(path));
     }
 
     private static AuthorizationCatalog read(Path path) {
@@ -54,6 +55,7 @@ public class PersonnelAuthorizationValidatorFactory implements ValidatorFactory,
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        feature = new AuthorizationFeature(catalog, MxClockSpi.clock(factory));
         RecordKeeping.install(factory);
     }
 

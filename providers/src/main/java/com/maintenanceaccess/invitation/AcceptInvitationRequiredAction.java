@@ -3,6 +3,7 @@ package com.maintenanceaccess.invitation;
 import com.maintenanceaccess.invitation.Invitation.Usability;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,12 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * ({@link InvitationAcceptance}): of many parallel submissions of one link, exactly one wins.
  */
 public class AcceptInvitationRequiredAction implements RequiredActionProvider {
+
+    private final Clock clock;
+
+    AcceptInvitationRequiredAction(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public void evaluateTriggers(RequiredActionContext context) {
@@ -84,7 +91,7 @@ public class AcceptInvitationRequiredAction implements RequiredActionProvider {
         }
 
         // Only one submission per link gets past this line, across threads and cluster nodes.
-        InvitationAcceptance acceptance = new InvitationAcceptance(session);
+        InvitationAcceptance acceptance = new InvitationAcceptance(session, clock);
         if (!acceptance.claim(invitation)) {
             event.error("mx_invitation_used");
             context.challenge(InvitationPages.unusable(session, authSession));
@@ -121,7 +128,7 @@ public class AcceptInvitationRequiredAction implements RequiredActionProvider {
     }
 
     /** The invitation if this flow came through a link that is still usable, else {@code null}. */
-    private static Invitation usableInvitation(RequiredActionContext context) {
+    private Invitation usableInvitation(RequiredActionContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String nonce = authSession.getAuthNote(InvitationActionTokenHandler.NOTE_NONCE);
         String email = authSession.getAuthNote(InvitationActionTokenHandler.NOTE_EMAIL);
@@ -130,7 +137,7 @@ public class AcceptInvitationRequiredAction implements RequiredActionProvider {
             return null;
         }
         Usability usability = invitation.usability(nonce, email, context.getUser().getEmail(),
-                InvitationSettings.of(context.getSession()).now());
+                clock.instant());
         return usability == Usability.USABLE ? invitation : null;
     }
 

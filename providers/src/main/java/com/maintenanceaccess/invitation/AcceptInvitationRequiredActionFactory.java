@@ -1,6 +1,8 @@
 package com.maintenanceaccess.invitation;
 
+import com.maintenanceaccess.bundle.MxClockSpi;
 import com.maintenanceaccess.bundle.ReportsBundleVersion;
+import java.time.Clock;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
@@ -24,23 +26,21 @@ public class AcceptInvitationRequiredActionFactory implements RequiredActionFact
     private static final Logger LOG = Logger.getLogger(AcceptInvitationRequiredActionFactory.class);
 
     private InvitationSettings settings = InvitationSettings.DEFAULTS;
+    private Clock clock;
 
     @Override
     public RequiredActionProvider create(KeycloakSession session) {
-        return new AcceptInvitationRequiredAction();
+        return new AcceptInvitationRequiredAction(clock);
     }
 
     @Override
     public void init(Config.Scope config) {
         settings = InvitationSettings.from(config);
-        if (settings.clockOffsetSeconds() != 0) {
-            LOG.warnf("invitation expiry clock shifted by %d s (test-clock-offset-seconds): for tests only",
-                    settings.clockOffsetSeconds());
-        }
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        clock = MxClockSpi.clock(factory);
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
                 KeycloakModelUtils.runJobInTransaction(factory,

@@ -2,6 +2,7 @@ package com.maintenanceaccess.invitation;
 
 import com.maintenanceaccess.audit.AdminAudit;
 import com.maintenanceaccess.invitation.Invitation.Actor;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,12 +32,13 @@ final class ConsoleUserEdits {
     private ConsoleUserEdits() {
     }
 
-    static void reconcile(KeycloakSession session, RealmModel realm, UserModel user, AdminEvent cause, Actor actor) {
+    static void reconcile(KeycloakSession session, RealmModel realm, UserModel user, AdminEvent cause, Actor actor,
+            Clock clock) {
         Invitation before = InvitationStore.read(user);
         if (before == null || before.status() != InvitationStatus.PENDING) {
             return;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Invitation after;
         String what;
         if (!hasAction(user)) {
@@ -49,7 +51,7 @@ final class ConsoleUserEdits {
             return;
         }
         InvitationStore.write(user, after);
-        Map<String, Object> view = new LinkedHashMap<>(new InvitationService(session, realm).view(user, after));
+        Map<String, Object> view = new LinkedHashMap<>(new InvitationService(session, realm, clock).view(user, after));
         view.put(InvitationEvents.DETAIL, what);
         view.put("before_status", before.status().value());
         AdminAudit.asFollowUp(session, realm, cause, OperationType.UPDATE, InvitationEvents.RESOURCE_TYPE,

@@ -1,6 +1,6 @@
 package com.maintenanceaccess.invitation;
 
-import java.time.Instant;
+import java.time.Clock;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -38,15 +38,17 @@ final class InvitationAcceptance {
     }
 
     private final KeycloakSession session;
+    private final Clock clock;
 
-    InvitationAcceptance(KeycloakSession session) {
+    InvitationAcceptance(KeycloakSession session, Clock clock) {
         this.session = session;
+        this.clock = clock;
     }
 
     /** {@code true} for exactly one caller per invitation nonce; everybody else must stop. */
     boolean claim(Invitation invitation) {
         InvitationSettings settings = InvitationSettings.of(session);
-        long lifespan = Math.max(60, invitation.expiresAt().getEpochSecond() - Instant.now().getEpochSecond()
+        long lifespan = Math.max(60, invitation.expiresAt().getEpochSecond() - clock.instant().getEpochSecond()
                 + 86_400L * settings.linkGraceDays());
         return session.singleUseObjects().putIfAbsent(CLAIM_PREFIX + invitation.nonce(), lifespan);
     }
@@ -82,7 +84,7 @@ final class InvitationAcceptance {
      */
     Invitation complete(UserModel user, Invitation invitation, String linkNonce, String linkEmail, Method method,
             EventBuilder event) {
-        Invitation accepted = invitation.accept(linkNonce, linkEmail, user.getEmail(), InvitationSettings.of(session).now());
+        Invitation accepted = invitation.accept(linkNonce, linkEmail, user.getEmail(), clock.instant());
         InvitationStore.write(user, accepted);
         // The link went to this address and was opened: the address is proven.
         user.setEmailVerified(true);

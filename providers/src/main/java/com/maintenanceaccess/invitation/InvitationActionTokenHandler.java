@@ -1,8 +1,10 @@
 package com.maintenanceaccess.invitation;
 
+import com.maintenanceaccess.bundle.MxClockSpi;
 import com.maintenanceaccess.bundle.ReportsBundleVersion;
 import com.maintenanceaccess.invitation.Invitation.Usability;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import org.keycloak.authentication.actiontoken.AbstractActionTokenHandler;
 import org.keycloak.authentication.actiontoken.ActionTokenContext;
 import org.keycloak.events.Details;
@@ -10,6 +12,7 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
@@ -40,9 +43,17 @@ public class InvitationActionTokenHandler extends AbstractActionTokenHandler<Inv
     static final String NOTE_EMAIL = "mx.invitation.email";
     static final String UNUSABLE_MESSAGE = "mxInvitationUnusable";
 
+    /** The one clock ({@link MxClockSpi}), set when the server starts. */
+    private Clock clock;
+
     public InvitationActionTokenHandler() {
         super(InvitationActionToken.TOKEN_TYPE, InvitationActionToken.class, UNUSABLE_MESSAGE,
                 EventType.CUSTOM_REQUIRED_ACTION, "mx_invitation_invalid_link");
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        clock = MxClockSpi.clock(factory);
     }
 
     @Override
@@ -67,14 +78,13 @@ public class InvitationActionTokenHandler extends AbstractActionTokenHandler<Inv
                 .detail(Details.CUSTOM_REQUIRED_ACTION, AcceptInvitationRequiredActionFactory.PROVIDER_ID)
                 .user(user);
 
-        InvitationSettings settings = InvitationSettings.of(session);
         Invitation invitation = InvitationStore.read(user);
         Usability usability = invitation == null ? Usability.SUPERSEDED
-                : invitation.usability(token.invitationNonce(), token.getEmail(), user.getEmail(), settings.now());
+                : invitation.usability(token.invitationNonce(), token.getEmail(), user.getEmail(), clock.instant());
         if (usability != Usability.USABLE) {
             if (usability == Usability.EXPIRED && invitation.status() == InvitationStatus.PENDING) {
                 // First use of a link past its expiry: record the expiry once (history + event).
-                InvitationStore.write(user, invitation.expire(settings.now()));
+                InvitationStore.write(user, invitation.expire(clock.instant()));
                 event.detail(InvitationEvents.DETAIL, "expired");
             }
             event.detail("reason", usability.name().toLowerCase()).error("mx_invitation_" + usability.name().toLowerCase());
@@ -86,7 +96,7 @@ public class InvitationActionTokenHandler extends AbstractActionTokenHandler<Inv
             // The required action is gone (removed outside the console's form, e.g. by an import):
             // the link must not become a passwordless login. End the invitation; the link dies.
             InvitationStore.write(user, invitation.end(ConsoleUserEdits.ACTION_REMOVED, Invitation.Actor.SYSTEM,
-                    settings.now()));
+                    clock.instant()));
             event.detail(InvitationEvents.DETAIL, ConsoleUserEdits.ACTION_REMOVED).error("mx_invitation_revoked");
             new AuthenticationSessionManager(session).removeAuthenticationSession(realm, authSession, true);
             return InvitationPages.unusable(session, null);

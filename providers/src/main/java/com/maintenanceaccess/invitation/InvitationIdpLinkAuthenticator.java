@@ -3,6 +3,7 @@ package com.maintenanceaccess.invitation;
 import com.maintenanceaccess.invitation.BrokeredEmail.Verdict;
 import com.maintenanceaccess.invitation.Invitation.Usability;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.broker.AbstractIdpAuthenticator;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
@@ -40,6 +41,12 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  */
 public class InvitationIdpLinkAuthenticator extends AbstractIdpAuthenticator {
 
+    private final Clock clock;
+
+    InvitationIdpLinkAuthenticator(Clock clock) {
+        this.clock = clock;
+    }
+
     @Override
     protected void authenticateImpl(AuthenticationFlowContext context, SerializedBrokeredIdentityContext serializedCtx,
             BrokeredIdentityContext brokerContext) {
@@ -58,7 +65,7 @@ public class InvitationIdpLinkAuthenticator extends AbstractIdpAuthenticator {
         authenticateImpl(context, serializedCtx, brokerContext);
     }
 
-    private static void accept(AuthenticationFlowContext context, BrokeredIdentityContext brokerContext, String userId) {
+    private void accept(AuthenticationFlowContext context, BrokeredIdentityContext brokerContext, String userId) {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
@@ -80,7 +87,7 @@ public class InvitationIdpLinkAuthenticator extends AbstractIdpAuthenticator {
         String linkEmail = authSession.getClientNote(InvitationBrokerLogin.NOTE_EMAIL);
         Invitation invitation = InvitationStore.read(user);
         Usability usability = invitation == null ? Usability.SUPERSEDED
-                : invitation.usability(linkNonce, linkEmail, user.getEmail(), InvitationSettings.of(session).now());
+                : invitation.usability(linkNonce, linkEmail, user.getEmail(), clock.instant());
         if (usability != Usability.USABLE) {
             String reason = usability.name().toLowerCase();
             event.detail("reason", reason).error("mx_invitation_" + reason);
@@ -107,7 +114,7 @@ public class InvitationIdpLinkAuthenticator extends AbstractIdpAuthenticator {
             return;
         }
 
-        InvitationAcceptance acceptance = new InvitationAcceptance(session);
+        InvitationAcceptance acceptance = new InvitationAcceptance(session, clock);
         if (!acceptance.claim(invitation)) {
             event.detail("reason", "used").error("mx_invitation_used");
             context.challenge(InvitationPages.unusable(session, authSession));

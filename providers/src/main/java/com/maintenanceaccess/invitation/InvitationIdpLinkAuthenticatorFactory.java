@@ -1,5 +1,6 @@
 package com.maintenanceaccess.invitation;
 
+import com.maintenanceaccess.bundle.MxClockSpi;
 import com.maintenanceaccess.bundle.ReportsBundleVersion;
 import java.util.List;
 import org.keycloak.Config;
@@ -10,15 +11,15 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
-/** The {@code mx-invitation-idp-link} authenticator for first-broker-login flows. Stateless: one instance. */
+/** The {@code mx-invitation-idp-link} authenticator for first-broker-login flows. Stateless but for the clock: one instance. */
 public class InvitationIdpLinkAuthenticatorFactory implements AuthenticatorFactory, ReportsBundleVersion {
 
     public static final String PROVIDER_ID = "mx-invitation-idp-link";
-    private static final InvitationIdpLinkAuthenticator INSTANCE = new InvitationIdpLinkAuthenticator();
+    private InvitationIdpLinkAuthenticator instance;
 
     @Override
     public Authenticator create(KeycloakSession session) {
-        return INSTANCE;
+        return instance;
     }
 
     @Override
@@ -70,6 +71,7 @@ public class InvitationIdpLinkAuthenticatorFactory implements AuthenticatorFacto
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        instance = new InvitationIdpLinkAuthenticator(MxClockSpi.clock(factory));
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.maintenanceaccess.invitation;
 
 import com.maintenanceaccess.invitation.Invitation.Actor;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,19 +25,21 @@ import org.keycloak.utils.EmailValidationUtil;
  * state, sends the e-mail and emits one admin event. A failing e-mail throws too; the caller
  * rolls the transaction back so that nothing changes.
  *
- * <p>Writes use the real clock; whether an invitation has expired is read with
- * {@link InvitationSettings#now()} (the real clock unless a test shifted it).
+ * <p>Every "now" (writes and expiry decisions alike) comes from the one clock its creator passes
+ * ({@link com.maintenanceaccess.bundle.MxClockSpi}).
  */
 final class InvitationService {
 
     private final KeycloakSession session;
     private final RealmModel realm;
     private final InvitationSettings settings;
+    private final Clock clock;
 
-    InvitationService(KeycloakSession session, RealmModel realm) {
+    InvitationService(KeycloakSession session, RealmModel realm, Clock clock) {
         this.session = session;
         this.realm = realm;
         this.settings = InvitationSettings.of(session);
+        this.clock = clock;
     }
 
     Map<String, Object> invite(String userId, Integer expiresInDays, String account, AdminAuth actor, URI baseUri) {
@@ -44,7 +47,7 @@ final class InvitationService {
         int days = ExpiryDays.resolve(expiresInDays, realm.getAttribute(ExpiryDays.REALM_ATTRIBUTE));
         String accountId = account == null ? null : resolveAccount(account).getId();
         Invitation before = InvitationStore.read(user);
-        Invitation after = Invitation.send(before, user.getEmail(), days, accountId, actor(actor), Instant.now(),
+        Invitation after = Invitation.send(before, user.getEmail(), days, accountId, actor(actor), clock.instant(),
                 newNonce());
         return apply(user, before, after, "sent", actor, baseUri, OperationType.CREATE);
     }
@@ -53,7 +56,7 @@ final class InvitationService {
         UserModel user = requireUser(userId, "userId", true);
         Invitation before = requireInvitation(user);
         int days = ExpiryDays.resolve(expiresInDays, realm.getAttribute(ExpiryDays.REALM_ATTRIBUTE));
-        Invitation after = before.resend(user.getEmail(), days, actor(actor), Instant.now(), newNonce());
+        Invitation after = before.resend(user.getEmail(), days, actor(actor), clock.instant(), newNonce());
         claimLink(user, before, "resend", actor);
         return apply(user, before, after, "resent", actor, baseUri, OperationType.ACTION);
     }
@@ -61,7 +64,7 @@ final class InvitationService {
     Map<String, Object> revoke(String userId, AdminAuth actor) {
         UserModel user = requireUser(userId, "userId", false);
         Invitation before = requireInvitation(user);
-        Invitation after = before.revoke(actor(actor), Instant.now());
+        Invitation after = before.revoke(actor(actor), clock.instant());
         claimLink(user, before, "revoke", actor);
         return apply(user, before, after, "revoked", actor, null, OperationType.ACTION);
     }
@@ -77,7 +80,7 @@ final class InvitationService {
         if (holder != null && !holder.getId().equals(user.getId()) && !realm.isDuplicateEmailsAllowed()) {
             throw InvitationException.conflict("email", "another user of this realm already has this address");
         }
-        Invitation after = before.changeAddress(address, actor(actor), Instant.now(), newNonce());
+        Invitation after = before.changeAddress(address, actor(actor), clock.instant(), newNonce());
         claimLink(user, before, "address-change", actor);
         user.setEmail(address);
         user.setEmailVerified(false);
@@ -91,8 +94,7 @@ final class InvitationService {
 
     /** Everybody ever invited, filtered in memory (a realm's invitations are hundreds, not millions). */
     Map<String, Object> list(InvitationFilter filter, java.util.function.Predicate<UserModel> visible) {
-        Instant expiryClock = settings.now();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<InvitationStatus> stored = filter.status() == null ? List.of(InvitationStatus.values())
                 : filter.status() == InvitationStatus.EXPIRED
                         ? List.of(InvitationStatus.PENDING, InvitationStatus.EXPIRED) : List.of(filter.status());
@@ -103,7 +105,7 @@ final class InvitationService {
                 .filter(visible)
                 .map(user -> Map.entry(user, InvitationStore.read(user)))
                 .filter(entry -> entry.getValue() != null && filter.matches(entry.getValue(),
-                        entry.getValue().effectiveStatus(expiryClock), now))
+                        entry.getValue().effectiveStatus(now), now))
                 .sorted(Comparator.comparing((Map.Entry<UserModel, Invitation> entry) ->
                         Objects.requireNonNullElse(entry.getValue().sentAt(), Instant.EPOCH)).reversed()
                         .thenComparing(entry -> entry.getKey().getId()))
@@ -127,7 +129,7 @@ final class InvitationService {
      * transaction of its own, because this one rolls back), next to the winner's.
      */
     private void claimLink(UserModel user, Invitation before, String attempt, AdminAuth actor) {
-        if (before.nonce() == null || new InvitationAcceptance(session).claimUntilRollback(before)) {
+        if (before.nonce() == null || new InvitationAcceptance(session, clock).claimUntilRollback(before)) {
             return;
         }
         Map<String, Object> refused = new LinkedHashMap<>(view(user, before));
@@ -153,7 +155,7 @@ final class InvitationService {
         }
         Map<String, Object> view = view(user, after);
         InvitationEvents.admin(session, realm, actor, operation, user.getId(), what,
-                before == null ? null : before.effectiveStatus(settings.now()).value(), view);
+                before == null ? null : before.effectiveStatus(clock.instant()).value(), view);
         return view;
     }
 
@@ -162,7 +164,7 @@ final class InvitationService {
         view.put("userId", user.getId());
         view.put("username", user.getUsername());
         view.put("email", invitation.email());
-        view.put("status", invitation.effectiveStatus(settings.now()).value());
+        view.put("status", invitation.effectiveStatus(clock.instant()).value());
         view.put("sentAt", string(invitation.sentAt()));
         view.put("expiresAt", string(invitation.expiresAt()));
         view.put("acceptedAt", string(invitation.acceptedAt()));

@@ -1,6 +1,5 @@
 package com.maintenanceaccess.invitation;
 
-import java.time.Instant;
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -14,14 +13,11 @@ import org.keycloak.models.KeycloakSession;
  * <li>{@code link-grace-days} (default 7): how long after the invitation's expiry the signed link stays
  * verifiable, so that a late click gets the clear "ask your administrator" page and records the
  * expiry instead of Keycloak's generic "action expired" page;</li>
- * <li>{@code test-clock-offset-seconds} (default 0): added to the clock when deciding whether an
- * invitation has expired. Only integration tests set it (a link cannot be made to expire in
- * under a day otherwise); never set it in production.</li>
  * </ul>
  */
-public record InvitationSettings(String clientId, int linkGraceDays, long clockOffsetSeconds) {
+public record InvitationSettings(String clientId, int linkGraceDays) {
 
-    public static final InvitationSettings DEFAULTS = new InvitationSettings("maintenance-app", 7, 0);
+    public static final InvitationSettings DEFAULTS = new InvitationSettings("maintenance-app", 7);
 
     public static InvitationSettings from(Config.Scope config) {
         if (config == null) {
@@ -29,8 +25,7 @@ public record InvitationSettings(String clientId, int linkGraceDays, long clockO
         }
         return new InvitationSettings(
                 config.get("client-id", DEFAULTS.clientId()),
-                config.getInt("link-grace-days", DEFAULTS.linkGraceDays()),
-                config.getLong("test-clock-offset-seconds", DEFAULTS.clockOffsetSeconds()));
+                config.getInt("link-grace-days", DEFAULTS.linkGraceDays()));
     }
 
     /** The settings the server started with. */
@@ -38,10 +33,5 @@ public record InvitationSettings(String clientId, int linkGraceDays, long clockO
         Object factory = session.getKeycloakSessionFactory()
                 .getProviderFactory(RequiredActionProvider.class, AcceptInvitationRequiredActionFactory.PROVIDER_ID);
         return factory instanceof AcceptInvitationRequiredActionFactory f ? f.settings() : DEFAULTS;
-    }
-
-    /** The time expiry decisions use. */
-    public Instant now() {
-        return Instant.now().plusSeconds(clockOffsetSeconds);
     }
 }

@@ -1,6 +1,7 @@
 package com.maintenanceaccess.invitation;
 
-import java.time.Instant;
+import com.maintenanceaccess.bundle.MxClockSpi;
+import java.time.Clock;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -17,12 +18,13 @@ public final class Invitations {
      * emitted, history is kept); returns whether there was one to revoke.
      */
     public static boolean revokePending(KeycloakSession session, RealmModel realm, UserModel user, AdminAuth actor) {
+        Clock clock = MxClockSpi.clock(session);
         Invitation current = InvitationStore.read(user);
-        if (current == null || current.effectiveStatus(Instant.now()) != InvitationStatus.PENDING) {
+        if (current == null || current.effectiveStatus(clock.instant()) != InvitationStatus.PENDING) {
             return false;
         }
         try {
-            new InvitationService(session, realm).revoke(user.getId(), actor);
+            new InvitationService(session, realm, clock).revoke(user.getId(), actor);
             return true;
         } catch (InvitationException e) {
             if (e.status() == 409) {

@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -37,8 +38,10 @@ public class InvitationsResource {
 
     private final KeycloakSession session;
     private final Authority caller;
+    private final Clock clock;
 
-    public InvitationsResource(KeycloakSession session, Authority caller) {
+    public InvitationsResource(KeycloakSession session, Authority caller, Clock clock) {
+        this.clock = clock;
         this.session = session;
         this.caller = caller;
     }
@@ -127,7 +130,7 @@ public class InvitationsResource {
 
     private InvitationService service() {
         RealmModel realm = session.getContext().getRealm();
-        return new InvitationService(session, realm);
+        return new InvitationService(session, realm, clock);
     }
 
     private URI baseUri() {

@@ -1,6 +1,7 @@
 package com.maintenanceaccess.invitation;
 
 import java.net.URI;
+import java.time.Clock;
 import org.jboss.logging.Logger;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
@@ -38,10 +39,12 @@ final class InviteOnCreateListener implements EventListenerProvider {
 
     private final KeycloakSession session;
     private final KeycloakSessionFactory factory;
+    private final Clock clock;
 
-    InviteOnCreateListener(KeycloakSession session, KeycloakSessionFactory factory) {
+    InviteOnCreateListener(KeycloakSession session, KeycloakSessionFactory factory, Clock clock) {
         this.session = session;
         this.factory = factory;
+        this.clock = clock;
     }
 
     @Override
@@ -68,7 +71,7 @@ final class InviteOnCreateListener implements EventListenerProvider {
                 return;
             }
             ConsoleUserEdits.reconcile(session, realm, user, event,
-                    InvitationService.actor(actor(session, realm, auth)));
+                    InvitationService.actor(actor(session, realm, auth)), clock);
             if (!ConsoleUserEdits.awaitsNewInvitation(user)) {
                 return;
             }
@@ -93,7 +96,7 @@ final class InviteOnCreateListener implements EventListenerProvider {
         });
     }
 
-    private static void invite(KeycloakSession job, String realmId, String userId, AuthDetails auth, URI baseUri) {
+    private void invite(KeycloakSession job, String realmId, String userId, AuthDetails auth, URI baseUri) {
         RealmModel realm = job.realms().getRealm(realmId);
         if (realm == null) {
             return;
@@ -104,7 +107,7 @@ final class InviteOnCreateListener implements EventListenerProvider {
             return;
         }
         try {
-            new InvitationService(job, realm).invite(userId, null, null, actor(job, realm, auth), baseUri);
+            new InvitationService(job, realm, clock).invite(userId, null, null, actor(job, realm, auth), baseUri);
         } catch (InvitationException e) {
             LOG.warnf("user %s was created with %s but could not be invited: %s (field %s)", userId,
                     AcceptInvitationRequiredActionFactory.PROVIDER_ID, e.getMessage(), e.field());

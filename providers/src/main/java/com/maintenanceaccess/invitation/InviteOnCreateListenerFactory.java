@@ -1,6 +1,8 @@
 package com.maintenanceaccess.invitation;
 
+import com.maintenanceaccess.bundle.MxClockSpi;
 import com.maintenanceaccess.bundle.ReportsBundleVersion;
+import java.time.Clock;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
@@ -16,10 +18,11 @@ public class InviteOnCreateListenerFactory implements EventListenerProviderFacto
     public static final String PROVIDER_ID = "mx-invite-on-create";
 
     private KeycloakSessionFactory sessionFactory;
+    private Clock clock;
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
-        return new InviteOnCreateListener(session, sessionFactory);
+        return new InviteOnCreateListener(session, sessionFactory, clock);
     }
 
     @Override
@@ -29,6 +32,7 @@ public class InviteOnCreateListenerFactory implements EventListenerProviderFacto
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         this.sessionFactory = factory;
+        this.clock = MxClockSpi.clock(factory);
     }
 
     @Override

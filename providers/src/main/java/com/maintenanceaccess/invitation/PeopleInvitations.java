@@ -1,7 +1,7 @@
 package com.maintenanceaccess.invitation;
 
+import com.maintenanceaccess.bundle.MxClockSpi;
 import java.net.URI;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,7 @@ public final class PeopleInvitations {
     public static Map<String, Object> inviteKeepingThePerson(KeycloakSession session, RealmModel realm, UserModel user,
             Integer expiresInDays, String accountId, AdminAuth actor, URI baseUri) {
         try {
-            Map<String, Object> view = new InvitationService(session, realm).invite(user.getId(), expiresInDays, accountId,
+            Map<String, Object> view = new InvitationService(session, realm, MxClockSpi.clock(session)).invite(user.getId(), expiresInDays, accountId,
                     actor, baseUri);
             user.removeAttribute(NOT_SENT);
             return view;
@@ -37,7 +37,7 @@ public final class PeopleInvitations {
                 throw e;
             }
             Invitation.KEYS.forEach(user::removeAttribute);
-            user.setSingleAttribute(NOT_SENT, Instant.now() + " " + (accountId == null ? "-" : accountId) + " " + e.getMessage());
+            user.setSingleAttribute(NOT_SENT, MxClockSpi.clock(session).instant() + " " + (accountId == null ? "-" : accountId) + " " + e.getMessage());
             return status(session, realm, user);
         }
     }
@@ -52,7 +52,7 @@ public final class PeopleInvitations {
             AdminAuth actor, URI baseUri) {
         String[] marker = user.getFirstAttribute(NOT_SENT).split(" ", 3);
         String account = marker.length > 1 && !marker[1].equals("-") ? marker[1] : null;
-        Map<String, Object> view = new InvitationService(session, realm).invite(user.getId(), days, account, actor, baseUri);
+        Map<String, Object> view = new InvitationService(session, realm, MxClockSpi.clock(session)).invite(user.getId(), days, account, actor, baseUri);
         user.removeAttribute(NOT_SENT);
         return view;
     }
@@ -74,7 +74,7 @@ public final class PeopleInvitations {
             status.put("sentAt", null);
             status.put("failure", null);
         } else {
-            status.put("status", invitation.effectiveStatus(InvitationSettings.of(session).now()).value());
+            status.put("status", invitation.effectiveStatus(MxClockSpi.clock(session).instant()).value());
             status.put("expiresAt", invitation.expiresAt() == null ? null : invitation.expiresAt().toString());
             status.put("sentAt", invitation.sentAt() == null ? null : invitation.sentAt().toString());
             status.put("failure", null);
