@@ -7,10 +7,14 @@ import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 
-/** Enable per realm (eventsListeners) so console writes of authorizations are indexed and audited. */
+/**
+ * {@code mx-authorization-index}: enable per realm (eventsListeners) so that the expiry index is
+ * rebuilt after every admin save of a user (formerly {@code mx-personnel-authorizations}, renamed
+ * in existing realms by {@link com.maintenanceaccess.bundle.ProviderIdMigration}).
+ */
 public class ConsoleWriteListenerFactory implements EventListenerProviderFactory, ReportsBundleVersion {
 
-    public static final String PROVIDER_ID = "mx-personnel-authorizations";
+    public static final String PROVIDER_ID = "mx-authorization-index";
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {

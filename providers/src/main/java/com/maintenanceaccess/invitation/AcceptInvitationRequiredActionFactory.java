@@ -1,9 +1,9 @@
 package com.maintenanceaccess.invitation;
 
 import com.maintenanceaccess.bundle.MxClockSpi;
+import com.maintenanceaccess.bundle.ProviderIdMigration;
 import com.maintenanceaccess.bundle.ReportsBundleVersion;
 import java.time.Clock;
-import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
@@ -15,15 +15,15 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
 
 /**
- * The {@code accept-invitation} required action. Also registers (enables) it in every realm:
- * in existing realms once the server has migrated its database, and in every realm created or
+ * The {@code mx-accept-invitation} required action (formerly {@code mx-accept-invitation}: existing
+ * realms are rewritten first by {@link ProviderIdMigration}). Also registers (enables) it in every
+ * realm: in existing realms once the server has migrated its database, and in every realm created or
  * imported later, so that administrators find it in the console and the create-user form
  * without a manual step and without listing every other required action in the realm file.
  */
 public class AcceptInvitationRequiredActionFactory implements RequiredActionFactory, ReportsBundleVersion {
 
-    public static final String PROVIDER_ID = "accept-invitation";
-    private static final Logger LOG = Logger.getLogger(AcceptInvitationRequiredActionFactory.class);
+    public static final String PROVIDER_ID = "mx-accept-invitation";
 
     private InvitationSettings settings = InvitationSettings.DEFAULTS;
     private Clock clock;
@@ -35,7 +35,7 @@ public class AcceptInvitationRequiredActionFactory implements RequiredActionFact
 
     @Override
     public void init(Config.Scope config) {
-        settings = InvitationSettings.from(config);
+        settings = InvitationSettings.from(config, Config.scope("required-action", ProviderIdMigration.OLD_REQUIRED_ACTION));
     }
 
     @Override
@@ -43,12 +43,18 @@ public class AcceptInvitationRequiredActionFactory implements RequiredActionFact
         clock = MxClockSpi.clock(factory);
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
-                KeycloakModelUtils.runJobInTransaction(factory,
-                        session -> session.realms().getRealmsStream().forEach(AcceptInvitationRequiredActionFactory::register));
+                KeycloakModelUtils.runJobInTransaction(factory, session -> session.realms().getRealmsStream()
+                        .forEach(realm -> migrateAndRegister(session, realm)));
             } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
-                register(created.getCreatedRealm());
+                migrateAndRegister(created.getKeycloakSession(), created.getCreatedRealm());
             }
         });
+    }
+
+    /** Old ids first, so that a realm registered under the old id keeps its one registration. */
+    private static void migrateAndRegister(KeycloakSession session, RealmModel realm) {
+        ProviderIdMigration.migrate(session, realm);
+        register(realm);
     }
 
     static void register(RealmModel realm) {

@@ -17,7 +17,7 @@ import org.keycloak.models.UserModel;
  * invitation API (the console's user form, {@code PUT /admin/realms/{r}/users/{id}}), inside the
  * same transaction as that change:
  * <ul>
- * <li>the accept-invitation required action removed: the person could now log in without the
+ * <li>the mx-accept-invitation required action removed: the person could now log in without the
  * link, so the invitation ends (revoked, history {@code required-action-removed}, an event) and
  * its link dies;</li>
  * <li>the address changed: the link dies for good (the nonce is cleared), so restoring the old

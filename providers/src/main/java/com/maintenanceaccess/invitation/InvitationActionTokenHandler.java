@@ -26,7 +26,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * that the user exists and is enabled; this handler checks the invitation on the user (nonce,
  * address, status, expiry) and either shows the one "ask your administrator" page or marks
  * the authentication session as coming from a valid link and hands over to the
- * {@code accept-invitation} required action, which shows the invitation and takes the password.
+ * {@code mx-accept-invitation} required action, which shows the invitation and takes the password.
  *
  * <p>A link logs nobody in by itself: it is refused unless the invitation is pending and the
  * user still carries the required action (which then shows the invitation page).

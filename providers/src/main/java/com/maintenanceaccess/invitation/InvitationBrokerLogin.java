@@ -25,7 +25,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * "Continue with an identity provider" on the invitation page: which providers are offered, and
- * the hand-over from the {@code accept-invitation} required action to Keycloak's broker login
+ * the hand-over from the {@code mx-accept-invitation} required action to Keycloak's broker login
  * in the same authentication session. {@link InvitationIdpLinkAuthenticator} finishes the job in
  * the first-broker-login flow.
  *

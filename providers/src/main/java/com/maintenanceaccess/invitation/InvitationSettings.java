@@ -1,5 +1,6 @@
 package com.maintenanceaccess.invitation;
 
+import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -7,7 +8,7 @@ import org.keycloak.models.KeycloakSession;
 /**
  * Server options of the invitation feature, parsed once by
  * {@link AcceptInvitationRequiredActionFactory#init} from
- * {@code --spi-required-action--accept-invitation--<option>}:
+ * {@code --spi-required-action--mx-accept-invitation--<option>}:
  * <ul>
  * <li>{@code client-id} (default {@code maintenance-app}): where the invitee lands after accepting;</li>
  * <li>{@code link-grace-days} (default 7): how long after the invitation's expiry the signed link stays
@@ -17,15 +18,29 @@ import org.keycloak.models.KeycloakSession;
  */
 public record InvitationSettings(String clientId, int linkGraceDays) {
 
+    private static final Logger LOG = Logger.getLogger(InvitationSettings.class);
+
     public static final InvitationSettings DEFAULTS = new InvitationSettings("maintenance-app", 7);
 
-    public static InvitationSettings from(Config.Scope config) {
-        if (config == null) {
-            return DEFAULTS;
-        }
+    /**
+     * The options under the id {@code mx-accept-invitation}; one not set there is read under the
+     * id before the rename ({@code --spi-required-action--accept-invitation--<option>}), so that a
+     * deployment configured before the upgrade keeps its settings (with a warning to rename them).
+     */
+    public static InvitationSettings from(Config.Scope config, Config.Scope formerly) {
         return new InvitationSettings(
-                config.get("client-id", DEFAULTS.clientId()),
-                config.getInt("link-grace-days", DEFAULTS.linkGraceDays()));
+                option(config, formerly, "client-id", DEFAULTS.clientId()),
+                Integer.parseInt(option(config, formerly, "link-grace-days", String.valueOf(DEFAULTS.linkGraceDays()))));
+    }
+
+    private static String option(Config.Scope config, Config.Scope formerly, String name, String fallback) {
+        String value = config == null ? null : config.get(name);
+        if (value == null && formerly != null && formerly.get(name) != null) {
+            value = formerly.get(name);
+            LOG.warnf("--spi-required-action--accept-invitation--%s is read under the id before the rename: "
+                    + "rename it --spi-required-action--mx-accept-invitation--%s", name, name);
+        }
+        return value == null ? fallback : value;
     }
 
     /** The settings the server started with. */

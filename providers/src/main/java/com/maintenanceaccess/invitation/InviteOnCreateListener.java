@@ -20,7 +20,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.AdminAuth;
 
 /**
- * Watches the console's (admin REST) user writes. A created user with the accept-invitation
+ * Watches the console's (admin REST) user writes. A created user with the mx-accept-invitation
  * required action is invited; an updated user is reconciled with their invitation at once
  * ({@link ConsoleUserEdits}: action removed → invitation ended, address changed → link killed),
  * and a user who now carries the action without a usable invitation (a retry after the mail

@@ -11,7 +11,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 
 /**
  * Global listener (no realm configuration needed): a user created through the admin API or
- * console with the {@code accept-invitation} required action gets an invitation at once.
+ * console with the {@code mx-accept-invitation} required action gets an invitation at once.
  */
 public class InviteOnCreateListenerFactory implements EventListenerProviderFactory, ReportsBundleVersion {
 
