@@ -1,8 +1,8 @@
 package com.maintenanceaccess.bundle;
 
 import com.maintenanceaccess.audit.AdminAudit;
-import com.maintenanceaccess.authorization.ConsoleWriteListenerFactory;
-import com.maintenanceaccess.invitation.AcceptInvitationRequiredActionFactory;
+import com.maintenanceaccess.authorization.console.ConsoleWriteListenerFactory;
+import com.maintenanceaccess.invitation.flow.AcceptInvitationRequiredActionFactory;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
