@@ -14,8 +14,9 @@ import org.keycloak.provider.Spi;
  * clock to the classes they create; code that only has a session asks {@link #clock(KeycloakSession)}.
  *
  * <p>Production servers have one factory, {@link SystemClockProviderFactory}. The integration tests
- * install a second one with a higher {@code order()} from a test-only jar (module {@code test-clock},
- * docs/architecture.md); there is no server option that shifts the clock.
+ * install a second one with a higher {@code order()} from a test-only jar that only their copy of
+ * the distribution gets (docs/architecture.md, "The tests' clock jar"); there is no server option
+ * that shifts the clock.
  */
 public class MxClockSpi implements Spi {
 

@@ -46,6 +46,18 @@ public final class ProviderIdMigration {
 
     /** Rewrites the old ids of {@code realm}; emits one admin event when something changed. */
     public static void migrate(KeycloakSession session, RealmModel realm) {
+        // User queries and event listeners need the realm on the session; a start-up job has none,
+        // a realm import by an administrator has the administrator's realm, given back after.
+        RealmModel before = session.getContext().getRealm();
+        session.getContext().setRealm(realm);
+        try {
+            rename(session, realm);
+        } finally {
+            session.getContext().setRealm(before);
+        }
+    }
+
+    private static void rename(KeycloakSession session, RealmModel realm) {
         Map<String, Object> renamed = new LinkedHashMap<>();
         RequiredActionProviderModel old = realm.getRequiredActionProviderByAlias(OLD_REQUIRED_ACTION);
         if (old != null) {
@@ -53,9 +65,10 @@ public final class ProviderIdMigration {
             renamed.put(OLD_REQUIRED_ACTION, REQUIRED_ACTION);
             // A realm with the old registration may have users with the old pending action: all its
             // users are read, once (afterwards the old registration is gone and this is skipped).
-            long users = session.users().searchForUserStream(realm, Map.of(UserModel.INCLUDE_SERVICE_ACCOUNT, "false"))
-                    .filter(ProviderIdMigration::renamePendingAction)
-                    .count();
+            // Read first, then write: no user is changed while the query's result is still open.
+            List<UserModel> people = session.users()
+                    .searchForUserStream(realm, Map.of(UserModel.INCLUDE_SERVICE_ACCOUNT, "false")).toList();
+            long users = people.stream().filter(ProviderIdMigration::renamePendingAction).count();
             renamed.put("users", users);
         }
         Set<String> listeners = realm.getEventsListenersStream().collect(Collectors.toCollection(LinkedHashSet::new));

@@ -3,7 +3,7 @@ package com.maintenanceaccess.bundle;
 import java.time.Clock;
 
 /** The production clock: the system's, in UTC. */
-public class SystemClockProviderFactory implements MxClockProviderFactory {
+public class SystemClockProviderFactory implements MxClockProviderFactory, ReportsBundleVersion {
 
     public static final String PROVIDER_ID = "system";
 
