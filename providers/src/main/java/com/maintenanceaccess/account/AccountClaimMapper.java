@@ -1,5 +1,6 @@
 package com.maintenanceaccess.account;
 
+import com.maintenanceaccess.bundle.MxClockSpi;
 import com.maintenanceaccess.bundle.ReportsBundleVersion;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserModel;
@@ -49,7 +51,13 @@ public class AccountClaimMapper extends AbstractOIDCProtocolMapper
         return List.copyOf(config);
     }
 
-    private final Clock clock = Clock.systemUTC();
+    /** The one clock ({@link MxClockSpi}), set when the server starts. */
+    private Clock clock;
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        clock = MxClockSpi.clock(factory);
+    }
 
     @Override
     public String getId() {

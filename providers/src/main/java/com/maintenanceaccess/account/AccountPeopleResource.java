@@ -8,7 +8,7 @@ import com.maintenanceaccess.api.JsonBody;
 import com.maintenanceaccess.api.Problems;
 import com.maintenanceaccess.api.Problems.Problem;
 import com.maintenanceaccess.audit.AdminAudit;
-import com.maintenanceaccess.invitation.PeopleInvitations;
+import com.maintenanceaccess.invitation.admin.PeopleInvitations;
 import com.maintenanceaccess.review.LastLogin;
 import com.maintenanceaccess.review.UserAccessResource;
 import jakarta.ws.rs.Consumes;

@@ -2,6 +2,7 @@ package com.maintenanceaccess.api;
 
 import com.maintenanceaccess.account.SetupModeExpiryTask;
 import com.maintenanceaccess.bundle.KeycloakInternals;
+import com.maintenanceaccess.bundle.MxClockSpi;
 import com.maintenanceaccess.bundle.ReportsBundleVersion;
 import com.maintenanceaccess.signoff.SignoffSettings;
 import com.maintenanceaccess.trail.TrailTable;
@@ -29,7 +30,7 @@ public class MxResourceProviderFactory implements RealmResourceProviderFactory, 
     static final String SETUP_MODE_CHECK_INTERVAL = "setupModeCheckInterval";
     static final long DEFAULT_SETUP_MODE_CHECK_SECONDS = 60;
 
-    private final Clock clock = Clock.systemUTC();
+    private Clock clock;
     static final String SIGNOFF_ACR = "signoffAcr";
     static final String SIGNOFF_AUTH_WINDOW = "signoffAuthWindow";
     static final String SIGNOFF_CLIENT = "signoffClient";
@@ -59,6 +60,7 @@ public class MxResourceProviderFactory implements RealmResourceProviderFactory, 
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        clock = MxClockSpi.clock(factory);
         // Schedule once the database is migrated, as Keycloak's own jobs do.
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {

@@ -3,11 +3,11 @@ package com.maintenanceaccess.api;
 import com.maintenanceaccess.access.AccessCatalog;
 import com.maintenanceaccess.access.AccessCatalogStore;
 import com.maintenanceaccess.account.AccountsResource;
-import com.maintenanceaccess.authorization.ComplianceResource;
-import com.maintenanceaccess.authorization.PersonnelAuthorizationsResource;
-import com.maintenanceaccess.authorization.SignoffCheckResource;
+import com.maintenanceaccess.authorization.rest.ComplianceResource;
+import com.maintenanceaccess.authorization.rest.PersonnelAuthorizationsResource;
+import com.maintenanceaccess.authorization.rest.SignoffCheckResource;
 import com.maintenanceaccess.bundle.BundleVersion;
-import com.maintenanceaccess.invitation.InvitationsResource;
+import com.maintenanceaccess.invitation.admin.InvitationsResource;
 import com.maintenanceaccess.review.AccessReviewResource;
 import com.maintenanceaccess.review.MyAccessResource;
 import com.maintenanceaccess.review.UserAccessResource;
@@ -69,7 +69,7 @@ public class MxRootResource {
     /** Invitations of users: list, invite, resend, revoke, change address (docs/invitations.md). */
     @Path("invitations")
     public InvitationsResource invitations() {
-        return new InvitationsResource(session, Authority.authenticate(session));
+        return new InvitationsResource(session, Authority.authenticate(session), clock);
     }
 
     // Personnel authorizations (docs/authorizations.md): one person's records, the signoff

@@ -1,5 +1,13 @@
 package com.maintenanceaccess.authorization;
 
+import com.maintenanceaccess.authorization.console.PersonnelAuthorizationValidatorFactory;
+import com.maintenanceaccess.authorization.model.AuthorizationJson;
+import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
+import com.maintenanceaccess.authorization.rules.AuthorizationCatalog;
+import com.maintenanceaccess.authorization.rules.AuthorizationChanges;
+import com.maintenanceaccess.authorization.rules.AuthorizationRules;
+import com.maintenanceaccess.authorization.rules.RecordUsability;
+import com.maintenanceaccess.authorization.rules.SignoffCheck;
 import java.time.Clock;
 import java.util.UUID;
 import org.keycloak.models.KeycloakSession;

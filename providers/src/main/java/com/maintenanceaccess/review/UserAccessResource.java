@@ -10,7 +10,7 @@ import com.maintenanceaccess.api.Authority;
 import com.maintenanceaccess.api.JsonBody;
 import com.maintenanceaccess.api.Problems;
 import com.maintenanceaccess.audit.AdminAudit;
-import com.maintenanceaccess.invitation.Invitations;
+import com.maintenanceaccess.invitation.admin.Invitations;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -2,12 +2,12 @@ package com.maintenanceaccess.review;
 
 import com.maintenanceaccess.account.AccountSettings;
 import com.maintenanceaccess.authorization.AuthorizationFeature;
-import com.maintenanceaccess.authorization.AuthorizationStore;
-import com.maintenanceaccess.authorization.PersonnelAuthorization;
-import com.maintenanceaccess.authorization.RecordUsability;
-import com.maintenanceaccess.authorization.SignoffCheck;
-import com.maintenanceaccess.invitation.AcceptInvitationRequiredActionFactory;
-import com.maintenanceaccess.invitation.Invitation;
+import com.maintenanceaccess.authorization.model.AuthorizationStore;
+import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
+import com.maintenanceaccess.authorization.rules.RecordUsability;
+import com.maintenanceaccess.authorization.rules.SignoffCheck;
+import com.maintenanceaccess.invitation.flow.AcceptInvitationRequiredActionFactory;
+import com.maintenanceaccess.invitation.model.Invitation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -3,7 +3,7 @@ package com.maintenanceaccess.signoff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.maintenanceaccess.authorization.RosterCsv;
+import com.maintenanceaccess.authorization.rest.RosterCsv;
 import com.maintenanceaccess.trail.TrailEntry;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -178,7 +178,7 @@ class AuthorizationsApiIT {
         JsonNode info = Http.get(authz.realm.server().baseUrl() + "/admin/serverinfo", authz.realm.adminToken()).json()
                 .get("providers");
         for (String[] p : new String[][] {{"validator", "mx-personnel-authorization"},
-                {"eventsListener", "mx-personnel-authorizations"},
+                {"eventsListener", "mx-authorization-index"},
                 {"protocol-mapper", "mx-personnel-authorizations-mapper"}}) {
             JsonNode provider = info.path(p[0]).path("providers").path(p[1]);
             assertEquals(System.getProperty("mx.bundle.version"), provider.path("operationalInfo").path("version").asText(),

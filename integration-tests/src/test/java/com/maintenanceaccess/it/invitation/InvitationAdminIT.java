@@ -54,7 +54,7 @@ class InvitationAdminIT {
         // Nothing happened to the user: no state, no required action, no mail.
         JsonNode user = realm.adminGet("/users/" + userId);
         assertFalse(user.toString().contains("mx.invitation"), user::toString);
-        assertFalse(user.get("requiredActions").toString().contains("accept-invitation"));
+        assertFalse(user.get("requiredActions").toString().contains("mx-accept-invitation"));
         assertEquals(0, Mail.to(email).size());
 
         assertEquals(201, it.invite(userId, 7, null).status());
@@ -133,13 +133,13 @@ class InvitationAdminIT {
 
     @Test
     void creatingAUserWithTheRequiredActionSendsTheInvitationAndAdminUpdatesKeepTheState() throws Exception {
-        JsonNode action = realm.adminGet("/authentication/required-actions/accept-invitation");
+        JsonNode action = realm.adminGet("/authentication/required-actions/mx-accept-invitation");
         assertTrue(action.get("enabled").asBoolean(), "registered and enabled in the imported realm: " + action);
         String username = InvitationSupport.unique("inv-console");
         String email = username + "@mro.example";
         Http.Response created = Http.postJson(realm.adminUrl("/users"), realm.adminToken(), Map.of(
                 "username", username, "email", email, "firstName", "Cora", "lastName", "Console", "enabled", true,
-                "requiredActions", List.of("accept-invitation")));
+                "requiredActions", List.of("mx-accept-invitation")));
         assertEquals(201, created.status(), created::toString);
         String location = created.header("Location");
         String userId = location.substring(location.lastIndexOf('/') + 1);

@@ -92,7 +92,7 @@ class InvitationFlowIT {
         assertEquals(1, realm.adminGet("/users/" + userId + "/sessions").size(), "a logged-in session");
         JsonNode user = realm.adminGet("/users/" + userId);
         assertTrue(user.get("emailVerified").asBoolean());
-        assertFalse(user.get("requiredActions").toString().contains("accept-invitation"));
+        assertFalse(user.get("requiredActions").toString().contains("mx-accept-invitation"));
         String orgId = realm.adminGet("/organizations?search=" + account).get(0).get("id").asText();
         assertEquals(1, realm.adminGet("/organizations/" + orgId + "/members?search=" + user.get("username").asText()).size(),
                 "member of the account");
@@ -103,7 +103,7 @@ class InvitationFlowIT {
         JsonNode events = realm.adminGet("/events?type=CUSTOM_REQUIRED_ACTION&user=" + userId);
         assertEquals(1, events.size(), events::toString);
         assertEquals("accepted", events.get(0).get("details").get("mx_invitation").asText());
-        assertEquals("accept-invitation", events.get(0).get("details").get("custom_required_action").asText());
+        assertEquals("mx-accept-invitation", events.get(0).get("details").get("custom_required_action").asText());
         assertEquals(orgId, events.get(0).get("details").get("account").asText());
 
         // The same link again, in a fresh browser: the clear page, nothing else.

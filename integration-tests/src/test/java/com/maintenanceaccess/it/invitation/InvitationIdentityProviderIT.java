@@ -86,7 +86,7 @@ class InvitationIdentityProviderIT {
         assertEquals(1, realm.adminGet("/users/" + userId + "/sessions").size(), "logged in as the invited user");
         JsonNode user = realm.adminGet("/users/" + userId);
         assertTrue(user.get("emailVerified").asBoolean());
-        assertFalse(user.get("requiredActions").toString().contains("accept-invitation"));
+        assertFalse(user.get("requiredActions").toString().contains("mx-accept-invitation"));
         JsonNode links = realm.adminGet("/users/" + userId + "/federated-identity");
         assertEquals(1, links.size(), links::toString);
         assertEquals(partner.alias, links.get(0).get("identityProvider").asText());
@@ -103,7 +103,7 @@ class InvitationIdentityProviderIT {
         assertEquals("accepted", details.get("mx_invitation").asText());
         assertEquals("identity-provider", details.get("method").asText());
         assertEquals(partner.alias, details.get("identity_provider").asText());
-        assertEquals("accept-invitation", details.get("custom_required_action").asText());
+        assertEquals("mx-accept-invitation", details.get("custom_required_action").asText());
         assertEquals(orgId, details.get("account").asText());
 
         // The same link again, in a fresh browser: the clear page.
@@ -291,7 +291,7 @@ class InvitationIdentityProviderIT {
             assertEquals(0, usersWithEmail(partnerEmail), "no user created");
         }
         assertEquals(1, usersWithEmail(email));
-        assertTrue(realm.adminGet("/users/" + userId).get("requiredActions").toString().contains("accept-invitation"));
+        assertTrue(realm.adminGet("/users/" + userId).get("requiredActions").toString().contains("mx-accept-invitation"));
         JsonNode refused = realm.adminGet("/events?type=CUSTOM_REQUIRED_ACTION_ERROR&user=" + userId);
         assertEquals(1, refused.size(), refused::toString);
         assertEquals("mx_invitation_idp_refused", refused.get(0).get("error").asText());

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class InvitationStateIT {
 
-    private static final String ACTION = "accept-invitation";
+    private static final String ACTION = "mx-accept-invitation";
 
     private final InvitationSupport it = new InvitationSupport();
     private final Realm realm = it.realm;

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * A real Keycloak distribution run with {@code kc.sh}: its home, ports and log, started,
  * stopped or killed as a process. {@link #shared()} is the server every single-node test
  * class of a JVM shares: the copy laid out by Maven in target/ (pinned version, this bundle's
- * jars in providers/, realm-config in data/import), started with {@code kc.sh start-dev} on a
+ * jars and the tests' clock ({@link ServerClock}) in providers/, realm-config in data/import), started with {@code kc.sh start-dev} on a
  * fresh H2 file database and stopped when the JVM exits. The file database (rather than
  * dev-mem) lets a test stop the server, write straight into a table as someone with database
  * access could, and start it again ({@link #whileSharedStopped}, {@link ServerDatabase}). The cluster tests run other copies
@@ -65,8 +65,6 @@ public final class KeycloakServer {
                     "--import-realm",
                     // Tests watch setup modes end within seconds rather than the default minute.
                     "--spi-realm-restapi-extension--mx--setup-mode-check-interval=2",
-                    // Invitations: expiry decisions run 2 days ahead, so a 1-day invitation is expired (InvitationExpiryIT).
-                    "--spi-required-action--accept-invitation--test-clock-offset-seconds=172800",
                     "--log-level=INFO,com.maintenanceaccess:DEBUG"));
             arguments.addAll(extraOptions());
             sharedArguments = List.copyOf(arguments);

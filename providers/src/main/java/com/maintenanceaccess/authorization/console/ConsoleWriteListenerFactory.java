@@ -1,0 +1,40 @@
+package com.maintenanceaccess.authorization.console;
+
+import com.maintenanceaccess.bundle.ReportsBundleVersion;
+import org.keycloak.Config;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.EventListenerProviderFactory;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+
+/**
+ * {@code mx-authorization-index}: enable per realm (eventsListeners) so that the expiry index is
+ * rebuilt after every admin save of a user (formerly {@code mx-personnel-authorizations}, renamed
+ * in existing realms by {@link com.maintenanceaccess.bundle.ProviderIdMigration}).
+ */
+public class ConsoleWriteListenerFactory implements EventListenerProviderFactory, ReportsBundleVersion {
+
+    public static final String PROVIDER_ID = "mx-authorization-index";
+
+    @Override
+    public EventListenerProvider create(KeycloakSession session) {
+        return new ConsoleWriteListener(session);
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}

@@ -1,0 +1,57 @@
+package com.maintenanceaccess.authorization.rest;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.maintenanceaccess.audit.AdminAudit;
+import com.maintenanceaccess.authorization.AuthorizationFeature;
+import com.maintenanceaccess.authorization.model.AuthorizationJson;
+import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
+import com.maintenanceaccess.trail.Trail;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+
+/**
+ * One admin event per change, resource type {@code CUSTOM} with detail {@code mx_kind} =
+ * {@value AuthorizationFeature#RESOURCE_TYPE} ({@link AdminAudit}): the
+ * builder carries the actor (user, client, IP) and time; the representation holds the action,
+ * the person, and the record before and after (readable form). The same change is appended
+ * to the realm's tamper-evident trail in the same transaction (docs/signoffs.md): admin
+ * events expire with the realm's event settings, the trail does not.
+ */
+final class AuthorizationEvents {
+
+    private AuthorizationEvents() {
+    }
+
+    static void emit(KeycloakSession session, RealmModel realm, AdminEventBuilder builder, String actorId,
+                     UserModel person, String action, PersonnelAuthorization before, PersonnelAuthorization after,
+                     String via) {
+        String recordId = after != null ? after.id() : before.id();
+        ObjectNode representation = JsonNodeFactory.instance.objectNode();
+        representation.put("action", action);
+        representation.put("via", via);
+        representation.put("userId", person.getId());
+        representation.put("username", person.getUsername());
+        representation.put("authorizationId", recordId);
+        representation.set("before", before == null ? null : AuthorizationJson.write(before, null));
+        representation.set("after", after == null ? null : AuthorizationJson.write(after, null));
+        OperationType operation = switch (action) {
+            case "grant" -> OperationType.CREATE;
+            case "remove" -> OperationType.DELETE;
+            default -> OperationType.UPDATE;
+        };
+        ObjectNode trailed = representation.deepCopy();
+        trailed.put("actorId", actorId);
+        new Trail(session).append(realm, Trail.AUTHORIZATION_CHANGE, person.getId(), trailed);
+        AdminAudit.ofKind(builder, AuthorizationFeature.RESOURCE_TYPE)
+                .operation(operation)
+                .resourcePath("users", person.getId(), "authorizations", recordId)
+                .representation(representation)
+                .detail("action", action)
+                .detail("via", via)
+                .success();
+    }
+}

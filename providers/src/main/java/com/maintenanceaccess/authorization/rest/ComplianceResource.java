@@ -1,0 +1,217 @@
+package com.maintenanceaccess.authorization.rest;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.maintenanceaccess.api.AccountPermission;
+import com.maintenanceaccess.api.Authority;
+import com.maintenanceaccess.api.Authority.AccountScope;
+import com.maintenanceaccess.api.Problems;
+import com.maintenanceaccess.audit.AdminAudit;
+import com.maintenanceaccess.authorization.AuthorizationFeature;
+import com.maintenanceaccess.authorization.model.AuthorizationJson;
+import com.maintenanceaccess.authorization.model.AuthorizationStore;
+import com.maintenanceaccess.authorization.model.ExpiryIndex;
+import com.maintenanceaccess.authorization.model.ExpiryQuery;
+import com.maintenanceaccess.authorization.rules.AuthorizationChanges;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+
+/**
+ * {@code /realms/{realm}/mx/authorizations}: compliance views of one account (compliance officers
+ * and auditors of it; {@code account=} chooses when they act in several) or of the realm (realm
+ * operators with view-users). Expiring and expired are paged from the expiry index; the roster
+ * ({@link Roster}) walks the index of one type in pages and keeps only records usable at signoff now, so none of them reads
+ * users that hold no matching authorization. Scoped to an account, the index is walked until
+ * the page is full of that account's people.
+ */
+public class ComplianceResource {
+
+    static final int MAX_PAGE = 500;
+    static final int MAX_DAYS = 3660;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final Authority caller;
+    private final AuthorizationFeature feature;
+
+    public ComplianceResource(KeycloakSession session, Authority caller) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.caller = caller;
+        this.feature = AuthorizationFeature.of(session);
+    }
+
+    /** Records (not revoked) whose validity ends within the next {@code days} days, soonest first. */
+    @GET
+    @Path("expiring")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ArrayNode expiring(@QueryParam("days") String days, @QueryParam("first") String first,
+                              @QueryParam("max") String max, @QueryParam("account") String account) {
+        AccountScope scope = caller.scope(account, AccountPermission.VIEW_AUTHORIZATIONS);
+        int n = number("days", days, 30, 1, MAX_DAYS);
+        Instant now = feature.clock().instant();
+        return rows(scope, now, now.plus(Duration.ofDays(n)), number("first", first, 0, 0, Integer.MAX_VALUE),
+                number("max", max, 100, 1, MAX_PAGE), now);
+    }
+
+    /** Records (not revoked) whose validity has already ended, most recently ended first in index order. */
+    @GET
+    @Path("expired")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ArrayNode expired(@QueryParam("first") String first, @QueryParam("max") String max,
+                             @QueryParam("account") String account) {
+        AccountScope scope = caller.scope(account, AccountPermission.VIEW_AUTHORIZATIONS);
+        Instant now = feature.clock().instant();
+        return rows(scope, null, now, number("first", first, 0, 0, Integer.MAX_VALUE),
+                number("max", max, 100, 1, MAX_PAGE), now);
+    }
+
+    /**
+     * The roster of one type for auditors: {@code staff=current} (default) lists the people who
+     * may certify now, {@code staff=former} the leavers whose records are kept (see {@link Roster}).
+     */
+    @GET
+    @Path("roster")
+    public Response roster(@QueryParam("type") @DefaultValue("certifying-staff") String type,
+                           @QueryParam("format") @DefaultValue("json") String format,
+                           @QueryParam("staff") @DefaultValue("current") String staffParam,
+                           @QueryParam("account") String account) {
+        AccountScope scope = caller.scope(account, AccountPermission.VIEW_AUTHORIZATIONS);
+        if (feature.catalog().type(type).isEmpty()) {
+            throw Problems.invalid("type", "unknown authorization type '" + type + "'");
+        }
+        if (!format.equals("json") && !format.equals("csv")) {
+            throw Problems.invalid("format", "must be json or csv");
+        }
+        Roster.Staff staff = Roster.Staff.parse(staffParam);
+        if (staff == null) {
+            throw Problems.invalid("staff", "must be current or former");
+        }
+        Instant now = feature.clock().instant();
+        List<RosterCsv.Row> rows = new Roster(session, realm, feature).rows(staff, type, now, scope::contains);
+        if (format.equals("csv")) {
+            return Response.ok(RosterCsv.csv(rows), "text/csv; charset=utf-8")
+                    .header("Content-Disposition", "attachment; filename=\"roster-" + type
+                            + (staff == Roster.Staff.FORMER ? "-former" : "") + ".csv\"").build();
+        }
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("type", type);
+        body.put("staff", staff.name().toLowerCase(java.util.Locale.ROOT));
+        body.put("generatedAt", now.toString());
+        body.put("count", rows.size());
+        ArrayNode people = body.putArray("entries");
+        rows.forEach(r -> people.add(RosterCsv.json(r)));
+        return Response.ok(body, MediaType.APPLICATION_JSON).build();
+    }
+
+    /**
+     * Rebuilds the expiry index of every holder of records. Needed only for records that
+     * arrived without the API or the admin console, e.g. by realm import or partial import.
+     */
+    @POST
+    @Path("reindex")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ObjectNode reindex() {
+        caller.requireRealmCompliance();
+        ExpiryQuery query = new ExpiryQuery(session);
+        int users = 0;
+        for (int first = 0; ; first += MAX_PAGE) {
+            List<String> ids = query.holders(realm, first, MAX_PAGE);
+            for (String id : ids) {
+                UserModel user = session.users().getUserById(realm, id);
+                if (user != null) {
+                    AuthorizationStore.reindex(user, AuthorizationStore.read(user).records());
+                    users++;
+                }
+            }
+            if (ids.size() < MAX_PAGE) {
+                break;
+            }
+        }
+        AdminAudit.ofKind(new AdminEventBuilder(realm, caller.adminAuth(), session, session.getContext().getConnection()),
+                        AuthorizationFeature.RESOURCE_TYPE).operation(OperationType.ACTION)
+                .resourcePath("authorizations", "reindex").detail("action", "reindex")
+                .detail("users", String.valueOf(users)).success();
+        ObjectNode answer = JsonNodeFactory.instance.objectNode();
+        answer.put("users", users);
+        return answer;
+    }
+
+    /**
+     * One page of index hits ending in [from, until): for the whole realm straight from the index;
+     * for one account the index is walked in pages, skipping other people, until the page is full.
+     */
+    private ArrayNode rows(AccountScope scope, Instant from, Instant until, int first, int max, Instant now) {
+        ExpiryQuery query = new ExpiryQuery(session);
+        if (scope.wholeRealm()) {
+            return rows(query.page(realm, from, until, null, first, max), now, scope);
+        }
+        List<ExpiryQuery.Hit> mine = new ArrayList<>();
+        int skipped = 0;
+        for (int offset = 0; mine.size() < max; offset += MAX_PAGE) {
+            List<ExpiryQuery.Hit> hits = query.page(realm, from, until, null, offset, MAX_PAGE);
+            for (ExpiryQuery.Hit hit : hits) {
+                UserModel user = session.users().getUserById(realm, hit.userId());
+                if (user != null && scope.contains(user) && skipped++ >= first && mine.size() < max) {
+                    mine.add(hit);
+                }
+            }
+            if (hits.size() < MAX_PAGE) {
+                break;
+            }
+        }
+        return rows(mine, now, scope);
+    }
+
+    private ArrayNode rows(List<ExpiryQuery.Hit> hits, Instant now, AccountScope scope) {
+        ArrayNode rows = JsonNodeFactory.instance.arrayNode();
+        for (ExpiryQuery.Hit hit : hits) {
+            UserModel user = session.users().getUserById(realm, hit.userId());
+            if (user == null || !scope.contains(user)) {
+                continue;
+            }
+            AuthorizationChanges.byId(AuthorizationStore.read(user).records(), ExpiryIndex.recordId(hit.indexValue()))
+                    .ifPresent(a -> {
+                        ObjectNode row = rows.addObject();
+                        row.put("userId", user.getId());
+                        row.put("username", user.getUsername());
+                        row.put("firstName", user.getFirstName());
+                        row.put("lastName", user.getLastName());
+                        row.put("validUntil", a.validUntil().toString());
+                        row.set("authorization", AuthorizationJson.write(a, now));
+                    });
+        }
+        return rows;
+    }
+
+    private static int number(String field, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < min || n > max) {
+                throw Problems.invalid(field, "must be between " + min + " and " + max);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw Problems.invalid(field, "'" + value + "' is not a whole number");
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package com.maintenanceaccess.authorization.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.maintenanceaccess.api.AccountPermission;
+import com.maintenanceaccess.api.Authority;
+import com.maintenanceaccess.api.JsonBody;
+import com.maintenanceaccess.api.Problems;
+import com.maintenanceaccess.authorization.AuthorizationFeature;
+import com.maintenanceaccess.authorization.model.AuthorizationJson;
+import com.maintenanceaccess.authorization.model.AuthorizationStore;
+import com.maintenanceaccess.authorization.model.AuthorizationStore.Stored;
+import com.maintenanceaccess.authorization.model.AuthorizationVersion;
+import com.maintenanceaccess.authorization.model.FieldError;
+import com.maintenanceaccess.authorization.model.InvalidAuthorizationException;
+import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
+import com.maintenanceaccess.authorization.rules.AuthorizationChanges;
+import com.maintenanceaccess.authorization.rules.AuthorizationChanges.Change;
+import com.maintenanceaccess.authorization.rules.AuthorizationChanges.NoSuchAuthorizationException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.function.Function;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+
+/**
+ * {@code /realms/{realm}/mx/users/{id}/authorizations}: one person's records. Reading: a
+ * compliance officer or auditor of the person's account (or a realm operator with view-users);
+ * every write: a compliance officer of the person's account (or a realm operator with
+ * manage-users and {@value AuthorizationFeature#MANAGE_ROLE}), never on one's own records;
+ * validates, stores in the request transaction and emits one event. Outside the caller's
+ * accounts the person does not exist (404).
+ */
+@Produces(MediaType.APPLICATION_JSON)
+public class PersonnelAuthorizationsResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final Authority caller;
+    private final String userId;
+    private final AuthorizationFeature feature;
+
+    public PersonnelAuthorizationsResource(KeycloakSession session, Authority caller, String userId) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.caller = caller;
+        this.userId = userId;
+        this.feature = AuthorizationFeature.of(session);
+    }
+
+    @GET
+    public ArrayNode list() {
+        UserModel person = caller.user(userId, AccountPermission.VIEW_AUTHORIZATIONS);
+        Instant now = feature.clock().instant();
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        AuthorizationStore.read(person).records().forEach(a -> list.add(feature.view(a, person.isEnabled(), now)));
+        return list;
+    }
+
+    @GET
+    @Path("{authorizationId}")
+    public Response get(@PathParam("authorizationId") String authorizationId) {
+        UserModel person = caller.user(userId, AccountPermission.VIEW_AUTHORIZATIONS);
+        PersonnelAuthorization a = AuthorizationChanges.byId(AuthorizationStore.read(person).records(), authorizationId)
+                .orElseThrow(() -> notFound("authorization"));
+        return Response.ok(feature.view(a, person.isEnabled(), feature.clock().instant()))
+                .header(HttpHeaders.ETAG, AuthorizationVersion.of(a)).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response grant(String body) {
+        Response written = change(null, records -> feature.changes().grant(records, read(body), caller.user().getUsername()));
+        return Response.status(Response.Status.CREATED).entity(written.getEntity())
+                .header(HttpHeaders.ETAG, written.getHeaderString(HttpHeaders.ETAG)).build();
+    }
+
+    @PUT
+    @Path("{authorizationId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response update(@PathParam("authorizationId") String authorizationId,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
+        return change(ifMatch, records -> feature.changes().update(records, authorizationId, read(body)));
+    }
+
+    @POST
+    @Path("{authorizationId}/suspend")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response suspend(@PathParam("authorizationId") String authorizationId,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
+        return change(ifMatch, records -> feature.changes().suspend(records, authorizationId, reason(body)));
+    }
+
+    @POST
+    @Path("{authorizationId}/reinstate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response reinstate(@PathParam("authorizationId") String authorizationId,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
+        return change(ifMatch, records -> feature.changes().reinstate(records, authorizationId, reason(body)));
+    }
+
+    @POST
+    @Path("{authorizationId}/revoke")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response revoke(@PathParam("authorizationId") String authorizationId,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
+        return change(ifMatch, records -> feature.changes().revoke(records, authorizationId, reason(body)));
+    }
+
+    /**
+     * Permission, person, separation of duties, rules, the version the caller read (If-Match);
+     * then store and emit one event. Answers the written record with its new version (ETag).
+     */
+    private Response change(String ifMatch, Function<java.util.List<PersonnelAuthorization>, Change> operation) {
+        UserModel person = caller.user(userId, AccountPermission.MANAGE_AUTHORIZATIONS);
+        caller.requireNotSelf(person, "nobody changes their own personnel authorizations, so another compliance officer"
+                + " of the account does it");
+        Stored stored = AuthorizationStore.read(person);
+        Change change;
+        try {
+            change = operation.apply(stored.records());
+        } catch (InvalidAuthorizationException e) {
+            throw invalid(e.errors());
+        } catch (NoSuchAuthorizationException e) {
+            throw notFound("authorization");
+        }
+        if (change.before() != null && !AuthorizationVersion.matches(ifMatch, change.before())) {
+            throw new jakarta.ws.rs.WebApplicationException(Problems.status(Response.Status.PRECONDITION_FAILED, "conflict",
+                    "authorization " + change.before().id() + " was changed since you read it (now version "
+                    + AuthorizationVersion.of(change.before()) + "): reload it and apply your change again."
+                    + " Nothing was changed."));
+        }
+        AuthorizationStore.write(person, stored, change.records());
+        AuthorizationEvents.emit(session, realm, new AdminEventBuilder(realm, caller.adminAuth(), session,
+                session.getContext().getConnection()), caller.user() == null ? null : caller.user().getId(), person, change.action(), change.before(), change.after(), "mx-api");
+        return Response.ok(feature.view(change.after(), person.isEnabled(), feature.clock().instant()))
+                .header(HttpHeaders.ETAG, AuthorizationVersion.of(change.after())).build();
+    }
+
+    private static PersonnelAuthorization read(String body) {
+        try {
+            return AuthorizationJson.read(JsonBody.object(body));
+        } catch (InvalidAuthorizationException e) {
+            throw invalid(e.errors());
+        }
+    }
+
+    private static String reason(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        JsonNode reason = JsonBody.object(body).get("reason");
+        if (reason != null && !reason.isNull() && !reason.isTextual()) {
+            throw Problems.invalid("reason", "must be a string");
+        }
+        return reason == null || reason.isNull() ? null : reason.asText();
+    }
+
+    private jakarta.ws.rs.WebApplicationException notFound(String what) {
+        return new jakarta.ws.rs.WebApplicationException(Problems.status(404, "not_found",
+                "no such " + what + " of user '" + userId + "'"));
+    }
+
+    static jakarta.ws.rs.WebApplicationException invalid(java.util.List<FieldError> errors) {
+        return Problems.invalid(errors.stream().map(e -> Problems.problem(e.field(), e.message())).toList());
+    }
+}

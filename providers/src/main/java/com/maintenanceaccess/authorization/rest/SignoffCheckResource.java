@@ -1,0 +1,131 @@
+package com.maintenanceaccess.authorization.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.maintenanceaccess.api.Authority;
+import com.maintenanceaccess.api.JsonBody;
+import com.maintenanceaccess.api.Problems;
+import com.maintenanceaccess.authorization.AuthorizationFeature;
+import com.maintenanceaccess.authorization.model.AuthorizationStore;
+import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
+import com.maintenanceaccess.authorization.rules.SignoffCheck;
+import com.maintenanceaccess.authorization.rules.SignoffCheck.Decision;
+import com.maintenanceaccess.authorization.rules.SignoffCheck.Reason;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * {@code POST /realms/{realm}/mx/signoff-check}: the maintenance app's backend (a confidential
+ * client's service account holding {@value AuthorizationFeature#SIGNOFF_ROLE}) asks whether a
+ * signer may sign off. The role counts only on a service account: a person who holds it (say,
+ * mapped by an operator by mistake) is refused, so the check stays the backend's. Answers 200 with {@code allowed} and machine-readable {@code reasons}.
+ * Re-authentication of the signer is the app's part (a fresh login with max_age).
+ */
+@Produces(MediaType.APPLICATION_JSON)
+public class SignoffCheckResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final Authority caller;
+    private final AuthorizationFeature feature;
+
+    public SignoffCheckResource(KeycloakSession session, Authority caller) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.caller = caller;
+        this.feature = AuthorizationFeature.of(session);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ObjectNode check(String body) {
+        if (caller.user().getServiceAccountClientLink() == null || !caller.hasRealmRole(AuthorizationFeature.SIGNOFF_ROLE)) {
+            throw Problems.forbidden("the signoff check is for the service account of the maintenance app's backend,"
+                    + " holding " + AuthorizationFeature.SIGNOFF_ROLE + ".");
+        }
+        SignoffCheck.Request request = request(JsonBody.object(body));
+        UserModel signer = session.users().getUserById(realm, request.signer());
+        List<PersonnelAuthorization> records = signer == null ? List.of() : AuthorizationStore.read(signer).records();
+        // A leaver (disabled or deactivated) is never allowed, whatever their records say.
+        Decision decision = feature.signoffCheck().decide(request, records, signer == null || signer.isEnabled());
+
+        ObjectNode answer = JsonNodeFactory.instance.objectNode();
+        answer.put("allowed", decision.allowed());
+        ArrayNode reasons = answer.putArray("reasons");
+        decision.reasons().forEach(r -> reasons.add(r.id()));
+        answer.put("signer", request.signer());
+        answer.put("authorizationType", request.authorizationType());
+        answer.put("checkedAt", request.time().toString());
+        if (decision.authorization() != null) {
+            answer.put("authorizationId", decision.authorization().id());
+            answer.put("reference", decision.authorization().reference());
+        }
+        ArrayNode candidates = answer.putArray("candidates");
+        decision.candidates().forEach(c -> {
+            ObjectNode candidate = candidates.addObject();
+            candidate.put("authorizationId", c.authorization().id());
+            candidate.put("reference", c.authorization().reference());
+            ArrayNode cr = candidate.putArray("reasons");
+            c.reasons().stream().map(Reason::id).forEach(cr::add);
+        });
+        return answer;
+    }
+
+    private SignoffCheck.Request request(JsonNode body) {
+        String signer = required(body, "signer");
+        String type = required(body, "authorizationType");
+        if (feature.catalog().type(type).isEmpty()) {
+            throw Problems.invalid("authorizationType", "unknown authorization type '" + type + "' (known: "
+                    + feature.catalog().typeIds() + ")");
+        }
+        String aircraft = required(body, "aircraftType");
+        String task = required(body, "taskCategory");
+        Set<String> performers = new LinkedHashSet<>();
+        JsonNode performer = body.get("performer");
+        if (performer != null && !performer.isNull()) {
+            if (!performer.isTextual()) {
+                throw Problems.invalid("performer", "must be a user id");
+            }
+            performers.add(performer.asText());
+        }
+        JsonNode list = body.get("performers");
+        if (list != null && !list.isNull()) {
+            if (!list.isArray()) {
+                throw Problems.invalid("performers", "must be a list of user ids");
+            }
+            list.forEach(p -> performers.add(p.asText()));
+        }
+        Instant time = feature.clock().instant();
+        JsonNode t = body.get("time");
+        if (t != null && !t.isNull()) {
+            try {
+                time = Instant.parse(t.asText());
+            } catch (DateTimeParseException e) {
+                throw Problems.invalid("time", "'" + t.asText() + "' is not an instant such as 2026-12-01T10:00:00Z");
+            }
+        }
+        JsonNode base = body.get("base");
+        return new SignoffCheck.Request(signer, type, aircraft, task, performers,
+                base == null || base.isNull() ? null : base.asText(), time);
+    }
+
+    private static String required(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull() || !node.isTextual() || node.asText().isBlank()) {
+            throw Problems.invalid(field, "is required");
+        }
+        return node.asText();
+    }
+}

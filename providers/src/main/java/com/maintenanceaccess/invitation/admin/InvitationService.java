@@ -1,0 +1,237 @@
+package com.maintenanceaccess.invitation.admin;
+
+import com.maintenanceaccess.invitation.flow.AcceptInvitationRequiredActionFactory;
+import com.maintenanceaccess.invitation.flow.InvitationAcceptance;
+import com.maintenanceaccess.invitation.model.ExpiryDays;
+import com.maintenanceaccess.invitation.model.Invitation;
+import com.maintenanceaccess.invitation.model.Invitation.Actor;
+import com.maintenanceaccess.invitation.model.InvitationDetails;
+import com.maintenanceaccess.invitation.model.InvitationEvents;
+import com.maintenanceaccess.invitation.model.InvitationException;
+import com.maintenanceaccess.invitation.model.InvitationSettings;
+import com.maintenanceaccess.invitation.model.InvitationStatus;
+import com.maintenanceaccess.invitation.model.InvitationStore;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.services.resources.admin.AdminAuth;
+import org.keycloak.utils.EmailValidationUtil;
+
+/**
+ * The administrator's invitation operations inside one request transaction. Each one checks
+ * everything first (throwing {@link InvitationException} before any write), then writes the
+ * state, sends the e-mail and emits one admin event. A failing e-mail throws too; the caller
+ * rolls the transaction back so that nothing changes.
+ *
+ * <p>Every "now" (writes and expiry decisions alike) comes from the one clock its creator passes
+ * ({@link com.maintenanceaccess.bundle.MxClockSpi}).
+ */
+final class InvitationService {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final InvitationSettings settings;
+    private final Clock clock;
+
+    InvitationService(KeycloakSession session, RealmModel realm, Clock clock) {
+        this.session = session;
+        this.realm = realm;
+        this.settings = InvitationSettings.of(session);
+        this.clock = clock;
+    }
+
+    Map<String, Object> invite(String userId, Integer expiresInDays, String account, AdminAuth actor, URI baseUri) {
+        UserModel user = requireUser(userId, "userId", true);
+        int days = ExpiryDays.resolve(expiresInDays, realm.getAttribute(ExpiryDays.REALM_ATTRIBUTE));
+        String accountId = account == null ? null : resolveAccount(account).getId();
+        Invitation before = InvitationStore.read(user);
+        Invitation after = Invitation.send(before, user.getEmail(), days, accountId, actor(actor), clock.instant(),
+                newNonce());
+        return apply(user, before, after, "sent", actor, baseUri, OperationType.CREATE);
+    }
+
+    Map<String, Object> resend(String userId, Integer expiresInDays, AdminAuth actor, URI baseUri) {
+        UserModel user = requireUser(userId, "userId", true);
+        Invitation before = requireInvitation(user);
+        int days = ExpiryDays.resolve(expiresInDays, realm.getAttribute(ExpiryDays.REALM_ATTRIBUTE));
+        Invitation after = before.resend(user.getEmail(), days, actor(actor), clock.instant(), newNonce());
+        claimLink(user, before, "resend", actor);
+        return apply(user, before, after, "resent", actor, baseUri, OperationType.ACTION);
+    }
+
+    Map<String, Object> revoke(String userId, AdminAuth actor) {
+        UserModel user = requireUser(userId, "userId", false);
+        Invitation before = requireInvitation(user);
+        Invitation after = before.revoke(actor(actor), clock.instant());
+        claimLink(user, before, "revoke", actor);
+        return apply(user, before, after, "revoked", actor, null, OperationType.ACTION);
+    }
+
+    Map<String, Object> changeAddress(String userId, String email, AdminAuth actor, URI baseUri) {
+        UserModel user = requireUser(userId, "userId", true);
+        Invitation before = requireInvitation(user);
+        if (email == null || !EmailValidationUtil.isValidEmail(email.trim())) {
+            throw InvitationException.badRequest("email", "email must be a valid e-mail address");
+        }
+        String address = email.trim();
+        UserModel holder = session.users().getUserByEmail(realm, address);
+        if (holder != null && !holder.getId().equals(user.getId()) && !realm.isDuplicateEmailsAllowed()) {
+            throw InvitationException.conflict("email", "another user of this realm already has this address");
+        }
+        Invitation after = before.changeAddress(address, actor(actor), clock.instant(), newNonce());
+        claimLink(user, before, "address-change", actor);
+        user.setEmail(address);
+        user.setEmailVerified(false);
+        return apply(user, before, after, "address-changed", actor, baseUri, OperationType.UPDATE);
+    }
+
+    Map<String, Object> get(String userId) {
+        UserModel user = requireUser(userId, "userId", false);
+        return view(user, requireInvitation(user));
+    }
+
+    /** Everybody ever invited, filtered in memory (a realm's invitations are hundreds, not millions). */
+    Map<String, Object> list(InvitationFilter filter, java.util.function.Predicate<UserModel> visible) {
+        Instant now = clock.instant();
+        List<InvitationStatus> stored = filter.status() == null ? List.of(InvitationStatus.values())
+                : filter.status() == InvitationStatus.EXPIRED
+                        ? List.of(InvitationStatus.PENDING, InvitationStatus.EXPIRED) : List.of(filter.status());
+        List<Map<String, Object>> matching = stored.stream()
+                .flatMap(status -> session.users().searchForUserByUserAttributeStream(realm, Invitation.STATUS,
+                        status.value()))
+                .distinct()
+                .filter(visible)
+                .map(user -> Map.entry(user, InvitationStore.read(user)))
+                .filter(entry -> entry.getValue() != null && filter.matches(entry.getValue(),
+                        entry.getValue().effectiveStatus(now), now))
+                .sorted(Comparator.comparing((Map.Entry<UserModel, Invitation> entry) ->
+                        Objects.requireNonNullElse(entry.getValue().sentAt(), Instant.EPOCH)).reversed()
+                        .thenComparing(entry -> entry.getKey().getId()))
+                .map(entry -> view(entry.getKey(), entry.getValue()))
+                .toList();
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("total", matching.size());
+        page.put("first", filter.first());
+        page.put("max", filter.max());
+        page.put("items", matching.stream().skip(filter.first()).limit(filter.max()).toList());
+        return page;
+    }
+
+    // ------------------------------------------------------------------------------------
+
+    /**
+     * Compare-and-set against an acceptance in flight: the change claims the live link's nonce
+     * the same way acceptance does ({@link InvitationAcceptance#claim}, atomic and cluster-wide),
+     * so of a change and an acceptance racing on one link exactly one wins. The loser answers 409
+     * and changes nothing; its attempt is kept as an admin event of its own (written in a
+     * transaction of its own, because this one rolls back), next to the winner's.
+     */
+    private void claimLink(UserModel user, Invitation before, String attempt, AdminAuth actor) {
+        if (before.nonce() == null || new InvitationAcceptance(session, clock).claimUntilRollback(before)) {
+            return;
+        }
+        Map<String, Object> refused = new LinkedHashMap<>(view(user, before));
+        refused.put("refused", attempt);
+        refused.put("because", "the invitation was accepted at the same moment");
+        String userId = user.getId();
+        String realmId = realm.getId();
+        org.keycloak.models.utils.KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(),
+                session.getContext(), job -> InvitationEvents.admin(job, job.realms().getRealm(realmId), actor,
+                        OperationType.ACTION, userId, attempt + "-refused", before.status().value(), refused));
+        throw InvitationException.conflict("status", "the invitation was accepted at the same moment, so the "
+                + attempt + " lost. Nothing was changed.");
+    }
+
+    private Map<String, Object> apply(UserModel user, Invitation before, Invitation after, String what,
+            AdminAuth actor, URI baseUri, OperationType operation) {
+        InvitationStore.write(user, after);
+        if (after.status() == InvitationStatus.PENDING) {
+            // Until the invitee accepts through the link, every login stops at this required action.
+            user.addRequiredAction(AcceptInvitationRequiredActionFactory.PROVIDER_ID);
+            String link = InvitationLink.build(session, realm, user, after, baseUri, settings);
+            InvitationMailer.send(session, realm, user, after, link, InvitationDetails.of(session, realm, user, after));
+        }
+        Map<String, Object> view = view(user, after);
+        InvitationEvents.admin(session, realm, actor, operation, user.getId(), what,
+                before == null ? null : before.effectiveStatus(clock.instant()).value(), view);
+        return view;
+    }
+
+    Map<String, Object> view(UserModel user, Invitation invitation) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("userId", user.getId());
+        view.put("username", user.getUsername());
+        view.put("email", invitation.email());
+        view.put("status", invitation.effectiveStatus(clock.instant()).value());
+        view.put("sentAt", string(invitation.sentAt()));
+        view.put("expiresAt", string(invitation.expiresAt()));
+        view.put("acceptedAt", string(invitation.acceptedAt()));
+        view.put("invitedBy", invitation.invitedBy());
+        view.put("invitedByName", invitation.invitedByName());
+        view.put("account", invitation.account());
+        view.put("history", invitation.history());
+        return view;
+    }
+
+    private UserModel requireUser(String userId, String field, boolean mustBeEnabled) {
+        if (userId == null || userId.isBlank()) {
+            throw InvitationException.badRequest(field, field + " is required");
+        }
+        UserModel user = session.users().getUserById(realm, userId.trim());
+        if (user == null) {
+            throw InvitationException.notFound(field, "no user with this id in realm " + realm.getName());
+        }
+        if (mustBeEnabled && !user.isEnabled()) {
+            throw InvitationException.badRequest(field, "the user is disabled: enable the user before inviting");
+        }
+        return user;
+    }
+
+    private Invitation requireInvitation(UserModel user) {
+        Invitation invitation = InvitationStore.read(user);
+        if (invitation == null) {
+            throw InvitationException.notFound("userId", "the user has no invitation");
+        }
+        return invitation;
+    }
+
+    private OrganizationModel resolveAccount(String idOrAlias) {
+        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
+        if (organizations == null || !organizations.isEnabled()) {
+            throw InvitationException.badRequest("account", "accounts (organizations) are not enabled in this realm");
+        }
+        OrganizationModel account = organizations.getById(idOrAlias.trim());
+        if (account == null) {
+            account = organizations.getByAlias(idOrAlias.trim());
+        }
+        if (account == null) {
+            throw InvitationException.badRequest("account", "no account with this id or alias: " + idOrAlias);
+        }
+        return account;
+    }
+
+    static Actor actor(AdminAuth auth) {
+        UserModel user = auth.getUser();
+        return user == null ? Actor.SYSTEM : new Actor(user.getId(), InvitationDetails.displayName(user));
+    }
+
+    private static String newNonce() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static String string(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

@@ -1,0 +1,93 @@
+package com.maintenanceaccess.invitation.admin;
+
+import com.maintenanceaccess.bundle.MxClockSpi;
+import com.maintenanceaccess.invitation.model.Invitation;
+import com.maintenanceaccess.invitation.model.InvitationException;
+import com.maintenanceaccess.invitation.model.InvitationStore;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.AdminAuth;
+
+/**
+ * The invitation side of the account people API (create-and-invite, the person's invitation
+ * state), on the one {@link InvitationService}. When the first e-mail cannot be sent the
+ * person is kept: the invitation is undone and a {@value #NOT_SENT} marker keeps the reason, so
+ * that {@code POST /mx/invitations/{id}/resend} can send it later.
+ */
+public final class PeopleInvitations {
+
+    /** "<instant> <account id or -> <reason>", present while the first invitation could not be sent. */
+    public static final String NOT_SENT = "mx.invite-not-sent";
+
+    private PeopleInvitations() {
+    }
+
+    /** Invites; on a mail failure keeps the person with status not-sent and answers the view with the failure. */
+    public static Map<String, Object> inviteKeepingThePerson(KeycloakSession session, RealmModel realm, UserModel user,
+            Integer expiresInDays, String accountId, AdminAuth actor, URI baseUri) {
+        try {
+            Map<String, Object> view = new InvitationService(session, realm, MxClockSpi.clock(session)).invite(user.getId(), expiresInDays, accountId,
+                    actor, baseUri);
+            user.removeAttribute(NOT_SENT);
+            return view;
+        } catch (InvitationException e) {
+            if (e.status() != 502) {
+                throw e;
+            }
+            Invitation.KEYS.forEach(user::removeAttribute);
+            user.setSingleAttribute(NOT_SENT, MxClockSpi.clock(session).instant() + " " + (accountId == null ? "-" : accountId) + " " + e.getMessage());
+            return status(session, realm, user);
+        }
+    }
+
+    /** Whether the person's first invitation is still to be sent (see {@link #NOT_SENT}). */
+    public static boolean notSent(UserModel user) {
+        return user.getFirstAttribute(NOT_SENT) != null;
+    }
+
+    /** The first send after a failure: the account the failed one named. */
+    static Map<String, Object> sendFirst(KeycloakSession session, RealmModel realm, UserModel user, Integer days,
+            AdminAuth actor, URI baseUri) {
+        String[] marker = user.getFirstAttribute(NOT_SENT).split(" ", 3);
+        String account = marker.length > 1 && !marker[1].equals("-") ? marker[1] : null;
+        Map<String, Object> view = new InvitationService(session, realm, MxClockSpi.clock(session)).invite(user.getId(), days, account, actor, baseUri);
+        user.removeAttribute(NOT_SENT);
+        return view;
+    }
+
+    /** {@code {"status","expiresAt","sentAt","failure"}}, status one of pending, expired, accepted, revoked, not-sent, none. */
+    public static Map<String, Object> status(KeycloakSession session, RealmModel realm, UserModel user) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        String failure = user.getFirstAttribute(NOT_SENT);
+        Invitation invitation = InvitationStore.read(user);
+        if (failure != null) {
+            String[] marker = failure.split(" ", 3);
+            status.put("status", "not-sent");
+            status.put("expiresAt", null);
+            status.put("sentAt", null);
+            status.put("failure", marker.length > 2 ? marker[2] : failure);
+        } else if (invitation == null) {
+            status.put("status", "none");
+            status.put("expiresAt", null);
+            status.put("sentAt", null);
+            status.put("failure", null);
+        } else {
+            status.put("status", invitation.effectiveStatus(MxClockSpi.clock(session).instant()).value());
+            status.put("expiresAt", invitation.expiresAt() == null ? null : invitation.expiresAt().toString());
+            status.put("sentAt", invitation.sentAt() == null ? null : invitation.sentAt().toString());
+            status.put("failure", null);
+        }
+        return status;
+    }
+
+    /** The invitation's history lines, oldest first (empty without an invitation). */
+    public static List<String> history(UserModel user) {
+        Invitation invitation = InvitationStore.read(user);
+        return invitation == null ? List.of() : invitation.history();
+    }
+}

@@ -1,0 +1,42 @@
+package com.maintenanceaccess.invitation.model;
+
+/**
+ * How long an invitation link lives: 1 to 30 days, the realm's default (realm attribute
+ * {@code mx.invitation.defaultExpiryDays}) when the administrator names none, 7 days when
+ * the realm names none either.
+ */
+public final class ExpiryDays {
+
+    public static final int MIN = 1;
+    public static final int MAX = 30;
+    public static final int FALLBACK_DEFAULT = 7;
+    public static final String REALM_ATTRIBUTE = "mx.invitation.defaultExpiryDays";
+
+    private ExpiryDays() {
+    }
+
+    /** The realm default; a missing or unusable realm value falls back to 7 days. */
+    public static int realmDefault(String realmAttribute) {
+        if (realmAttribute == null || realmAttribute.isBlank()) {
+            return FALLBACK_DEFAULT;
+        }
+        try {
+            int days = Integer.parseInt(realmAttribute.trim());
+            return days >= MIN && days <= MAX ? days : FALLBACK_DEFAULT;
+        } catch (NumberFormatException e) {
+            return FALLBACK_DEFAULT;
+        }
+    }
+
+    /** The expiry for one invitation; 400 naming {@code expiresInDays} when out of range. */
+    public static int resolve(Integer requested, String realmAttribute) {
+        if (requested == null) {
+            return realmDefault(realmAttribute);
+        }
+        if (requested < MIN || requested > MAX) {
+            throw InvitationException.badRequest("expiresInDays",
+                    "expiresInDays must be between " + MIN + " and " + MAX + " (was " + requested + ")");
+        }
+        return requested;
+    }
+}

@@ -1,0 +1,51 @@
+package com.maintenanceaccess.invitation.model;
+
+import java.util.List;
+import java.util.Objects;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.organization.OrganizationProvider;
+
+/**
+ * What the invitee is told: who invited them, to which account, and which roles they will
+ * have (their realm role mappings, without the realm's default-roles composite that everybody has).
+ */
+public record InvitationDetails(String inviterName, String accountName, List<String> roles) {
+
+    public static InvitationDetails of(KeycloakSession session, RealmModel realm, UserModel user, Invitation invitation) {
+        String inviter = invitation.invitedByName();
+        if (invitation.invitedBy() != null) {
+            UserModel admin = session.users().getUserById(realm, invitation.invitedBy());
+            if (admin != null) {
+                inviter = displayName(admin);
+            }
+        }
+        OrganizationModel account = organization(session, invitation.account());
+        RoleModel defaults = realm.getDefaultRole();
+        List<String> roles = user.getRealmRoleMappingsStream()
+                .filter(role -> defaults == null || !Objects.equals(role.getId(), defaults.getId()))
+                .map(role -> role.getDescription() != null && !role.getDescription().isBlank()
+                        ? role.getName() + " (" + role.getDescription() + ")" : role.getName())
+                .sorted()
+                .toList();
+        return new InvitationDetails(inviter == null ? "" : inviter, account == null ? null : account.getName(), roles);
+    }
+
+    public static OrganizationModel organization(KeycloakSession session, String id) {
+        if (id == null) {
+            return null;
+        }
+        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
+        return organizations == null ? null : organizations.getById(id);
+    }
+
+    public static String displayName(UserModel user) {
+        String first = user.getFirstName() == null ? "" : user.getFirstName();
+        String last = user.getLastName() == null ? "" : user.getLastName();
+        String name = (first + " " + last).trim();
+        return name.isEmpty() ? user.getUsername() : name;
+    }
+}

@@ -1,0 +1,36 @@
+package com.maintenanceaccess.invitation.model;
+
+import com.maintenanceaccess.audit.AdminAudit;
+import java.util.Map;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminAuth;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+
+/**
+ * Admin events of invitation operations: resource type {@code CUSTOM} with detail
+ * {@code mx_kind=MX_INVITATION} ({@link AdminAudit}), resource path
+ * {@code mx/invitations/{userId}}, the invitation after the operation as representation, and
+ * details {@code mx_invitation} (sent, resent, revoked, address-changed) and {@code before_status}.
+ */
+public final class InvitationEvents {
+
+    public static final String RESOURCE_TYPE = "MX_INVITATION";
+    public static final String DETAIL = "mx_invitation";
+
+    private InvitationEvents() {
+    }
+
+    public static void admin(KeycloakSession session, RealmModel realm, AdminAuth actor, OperationType operation,
+            String userId, String what, String beforeStatus, Map<String, Object> after) {
+        AdminEventBuilder event = AdminAudit.ofKind(new AdminEventBuilder(realm, actor, session,
+                        session.getContext().getConnection()), RESOURCE_TYPE)
+                .operation(operation)
+                .resourcePath("mx", "invitations", userId)
+                .representation(after)
+                .detail(DETAIL, what)
+                .detail("before_status", beforeStatus == null ? "none" : beforeStatus);
+        event.success();
+    }
+}

@@ -1,0 +1,89 @@
+package com.maintenanceaccess.authorization.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.maintenanceaccess.authorization.model.Fixtures;
+import com.maintenanceaccess.authorization.model.InvalidAuthorizationException;
+import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
+import com.maintenanceaccess.authorization.model.PersonnelAuthorization.Status;
+import com.maintenanceaccess.authorization.rules.AuthorizationChanges.Change;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class AuthorizationChangesTest {
+
+    private final AtomicInteger ids = new AtomicInteger();
+    private final AuthorizationChanges changes = new AuthorizationChanges(new AuthorizationRules(Fixtures.CATALOG),
+            Clock.fixed(Fixtures.NOW, ZoneOffset.UTC), () -> "id-" + ids.incrementAndGet());
+
+    @Test
+    void grantAssignsIdActiveStatusAndDefaultIssuer() {
+        PersonnelAuthorization input = Fixtures.crs().withIdentity(null, null).withStatus(Status.REVOKED, "ignored", null);
+        Change change = changes.grant(List.of(), input, "compliance.officer");
+        assertEquals("id-1", change.after().id());
+        assertEquals(Status.ACTIVE, change.after().status());
+        assertEquals("compliance.officer", change.after().issuer());
+        assertNull(change.before());
+        assertEquals(List.of(change.after()), change.records());
+    }
+
+    @Test
+    void grantRefusesADuplicateReferenceAndInvalidRecords() {
+        List<PersonnelAuthorization> records = List.of(Fixtures.crs());
+        assertEquals("reference", assertThrows(InvalidAuthorizationException.class,
+                () -> changes.grant(records, Fixtures.crs(), "x")).errors().get(0).field());
+        assertEquals("type", assertThrows(InvalidAuthorizationException.class,
+                () -> changes.grant(records, Fixtures.withType(Fixtures.crs(), "nope", "NEW-1"), "x")).errors().get(0).field());
+    }
+
+    @Test
+    void suspendReinstateRevokeFollowTheLifecycle() {
+        List<PersonnelAuthorization> records = List.of(Fixtures.crs());
+        Change suspended = changes.suspend(records, "crs-1", "audit finding");
+        assertEquals(Status.SUSPENDED, suspended.after().status());
+        assertEquals("audit finding", suspended.after().statusReason());
+        assertEquals(Fixtures.NOW, suspended.after().statusChanged());
+        assertEquals(Status.ACTIVE, suspended.before().status());
+
+        Change reinstated = changes.reinstate(suspended.records(), "crs-1", null);
+        assertEquals(Status.ACTIVE, reinstated.after().status());
+
+        Change revoked = changes.revoke(reinstated.records(), "crs-1", "left the company");
+        assertEquals(Status.REVOKED, revoked.after().status());
+        assertEquals("status", assertThrows(InvalidAuthorizationException.class,
+                () -> changes.reinstate(revoked.records(), "crs-1", null)).errors().get(0).field());
+        assertEquals("status", assertThrows(InvalidAuthorizationException.class,
+                () -> changes.update(revoked.records(), "crs-1", Fixtures.crs())).errors().get(0).field());
+    }
+
+    @Test
+    void suspendAndRevokeNeedAReason() {
+        assertEquals("reason", assertThrows(InvalidAuthorizationException.class,
+                () -> changes.suspend(List.of(Fixtures.crs()), "crs-1", " ")).errors().get(0).field());
+        assertEquals("reason", assertThrows(InvalidAuthorizationException.class,
+                () -> changes.revoke(List.of(Fixtures.crs()), "crs-1", null)).errors().get(0).field());
+    }
+
+    @Test
+    void aRevocationReasonHasTheSameLimitAsASuspensionReason() {
+        assertEquals("reason", assertThrows(InvalidAuthorizationException.class,
+                () -> changes.revoke(List.of(Fixtures.crs()), "crs-1", "x".repeat(501))).errors().get(0).field());
+        assertEquals(Status.REVOKED, changes.revoke(List.of(Fixtures.crs()), "crs-1", "x".repeat(500)).after().status());
+    }
+
+    @Test
+    void updateKeepsIdAndStatusAndValidates() {
+        List<PersonnelAuthorization> records = List.of(Fixtures.crs().withStatus(Status.SUSPENDED, "x", Fixtures.NOW));
+        Change change = changes.update(records, "crs-1", Fixtures.withType(Fixtures.crs(), "support-staff", "SUP-9"));
+        assertEquals("crs-1", change.after().id());
+        assertEquals(Status.SUSPENDED, change.after().status());
+        assertEquals("support-staff", change.after().type());
+        assertThrows(AuthorizationChanges.NoSuchAuthorizationException.class,
+                () -> changes.update(records, "other", Fixtures.crs()));
+    }
+}
