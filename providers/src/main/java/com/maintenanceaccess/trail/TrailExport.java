@@ -51,11 +51,16 @@ public final class TrailExport {
         }
         List<TrailEntry> entries = new ArrayList<>();
         for (JsonNode n : root.path("entries")) {
-            entries.add(new TrailEntry(n.path("seq").asLong(), n.path("id").asText(), n.path("kind").asText(),
-                    n.path("subjectId").isNull() ? null : n.path("subjectId").asText(), n.path("atMillis").asLong(),
-                    n.path("body").asText(), n.path("previousHash").asText(), n.path("hash").asText()));
+            entries.add(entry(n));
         }
         return entries;
+    }
+
+    /** One entry as {@link #write(TrailEntry)} wrote it. */
+    public static TrailEntry entry(JsonNode n) {
+        return new TrailEntry(n.path("seq").asLong(), n.path("id").asText(), n.path("kind").asText(),
+                n.path("subjectId").isNull() ? null : n.path("subjectId").asText(), n.path("atMillis").asLong(),
+                n.path("body").asText(), n.path("previousHash").asText(), n.path("hash").asText());
     }
 
     /** The chain of an export checked, including that it ends where its head says. */
