@@ -67,14 +67,16 @@ public class TrailResource {
         RealmModel realm = session.getContext().getRealm();
         Trail trail = new Trail(session);
         Authority.AccountScope scope = caller.scope(account, AccountPermission.VIEW_AUTHORIZATIONS);
+        TrailTable.Head head = trail.head(realm);
         if (scope.wholeRealm()) {
-            ObjectNode body = TrailExport.write(realm.getName(), trail.head(realm), trail.entries(realm), clock.instant().toString());
+            ObjectNode body = TrailExport.write(realm.getName(), head, trail.entriesUpTo(realm, head.seq()),
+                    clock.instant().toString());
             body.set("retention", retention());
             return attachment(body, "trail-" + realm.getName() + ".json");
         }
         OrganizationModel chosen = scope.account();
-        ObjectNode body = AccountExport.write(realm.getName(), chosen.getId(), chosen.getAlias(), trail.head(realm),
-                trail.entries(realm), new AccountEntries(session, realm, scope), clock.instant().toString());
+        ObjectNode body = AccountExport.write(realm.getName(), chosen.getId(), chosen.getAlias(), head,
+                trail.entriesUpTo(realm, head.seq()), new AccountEntries(session, realm, scope), clock.instant().toString());
         body.set("retention", retention());
         return attachment(body, "trail-" + realm.getName() + "-" + chosen.getAlias() + ".json");
     }
@@ -97,9 +99,9 @@ public class TrailResource {
     }
 
     /**
-     * The trail spans every account of the realm, so it is for realm-wide auditors (a realm
-     * operator with view-users and personnel-authorizations:view); account auditors read their
-     * account's signoffs at GET /mx/signoffs (docs/security-model.md).
+     * Verifying walks every account's entries, so it is for realm-wide auditors (a realm
+     * operator with view-users and personnel-authorizations:view); account auditors verify
+     * their account's export offline (docs/security-model.md).
      */
     private void requireTrailReader() {
         caller.requireRealmAuditor();
