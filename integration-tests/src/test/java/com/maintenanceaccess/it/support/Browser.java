@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -54,9 +57,9 @@ public final class Browser {
     public static void close(ChromeDriver driver) {
         Object chrome = driver.getCapabilities().getCapability("chrome");
         driver.quit();
-        if (chrome instanceof java.util.Map<?, ?> details && details.get("userDataDir") instanceof String dir) {
-            try (java.util.stream.Stream<Path> files = Files.walk(Path.of(dir))) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        if (chrome instanceof Map<?, ?> details && details.get("userDataDir") instanceof String dir) {
+            try (Stream<Path> files = Files.walk(Path.of(dir))) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException e) {
                 // Chromium may still be letting go of its files; target/ is cleaned with the build.
             }
