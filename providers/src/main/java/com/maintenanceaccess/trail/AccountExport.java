@@ -78,11 +78,16 @@ public final class AccountExport {
      * one before, the numbers run 1, 2, 3 … without gaps, and the chain ends at the head.
      */
     public static ChainCheck.Result verify(JsonNode root) {
+        return verify(root, ChainCheck.Start.GENESIS);
+    }
+
+    /** The same for the export of a pruned chain, from the pruned head the operator recorded. */
+    public static ChainCheck.Result verify(JsonNode root, ChainCheck.Start start) {
         if (!FORMAT.equals(root.path("format").asText())) {
             throw new IllegalArgumentException("not an account trail export of format " + FORMAT);
         }
-        long expectedSeq = 1;
-        String previous = TrailEntry.GENESIS;
+        long expectedSeq = start.seq() + 1;
+        String previous = start.hash();
         long shown = 0;
         for (JsonNode n : root.path("entries")) {
             long seq = n.path("seq").asLong();

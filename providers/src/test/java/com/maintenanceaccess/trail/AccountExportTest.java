@@ -121,6 +121,28 @@ class AccountExportTest {
         assertEquals(1, root.get("entries").size());
     }
 
+    @Test
+    void aPrunedChainVerifiesFromTheRecordedPrunedHeadOnly() {
+        List<TrailEntry> entries = chain(9);
+        TrailEntry prunedHead = entries.get(3);
+        List<TrailEntry> kept = entries.subList(4, 9);
+        TrailEntry last = entries.get(8);
+        ObjectNode accountFile = AccountExport.write("maintenance", "org-a", "acme", new TrailTable.Head(9, last.hash()),
+                kept.iterator(), OF_A, "2026-12-01T10:00:00Z");
+        ObjectNode realmFile = TrailExport.write("maintenance", new TrailTable.Head(9, last.hash()), kept.iterator(),
+                "2026-12-01T10:00:00Z");
+        ChainCheck.Start recorded = ChainCheck.Start.parse("4:" + prunedHead.hash());
+        for (ObjectNode file : List.of(accountFile, realmFile)) {
+            assertTrue(TrailCheckCommand.verify(file, recorded).intact(), () -> TrailCheckCommand.verify(file, recorded).problem());
+            ChainCheck.Result fromGenesis = TrailCheckCommand.verify(file);
+            assertFalse(fromGenesis.intact(), "without the pruned head the missing start shows");
+            assertTrue(fromGenesis.problem().contains("entry 1 is missing"), fromGenesis.problem());
+            ChainCheck.Result wrongHead = TrailCheckCommand.verify(file, ChainCheck.Start.parse("4:" + TrailEntry.sha256("x")));
+            assertFalse(wrongHead.intact());
+            assertEquals(5, wrongHead.firstBadSeq());
+        }
+    }
+
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
