@@ -45,6 +45,15 @@ final class Load {
                 index -> op.accept(current[index]), true);
     }
 
+    /**
+     * Runs op(thread) once on each of n threads: for work that must stay on one thread, e.g.
+     * the logins of one user (Keycloak refuses a login while another of the same user runs).
+     */
+    static Round eachThread(int threads, IntConsumer op) {
+        boolean[] started = new boolean[threads];
+        return run(threads, thread -> !started[thread] && (started[thread] = true), op);
+    }
+
     interface Gate {
         boolean again(int thread);
     }

@@ -119,7 +119,7 @@ public class MxRootResource {
     /** The tamper-evident trail: verify and export (docs/signoffs.md). */
     @Path("trail")
     public TrailResource trail() {
-        return new TrailResource(session, Authority.authenticate(session), clock);
+        return new TrailResource(session, Authority.authenticate(session), clock, signoffSettings.retentionYears());
     }
 
     /** The caller's own pages and why each is open or not (the reference app's navigation). */

@@ -18,8 +18,30 @@ public final class ChainCheck {
     }
 
     public static Result verify(Iterator<TrailEntry> entries) {
-        long expectedSeq = 1;
-        String previous = TrailEntry.GENESIS;
+        return verify(entries, Start.GENESIS);
+    }
+
+    /**
+     * Where a chain starts: the genesis, or the last entry an operator pruned (its number and
+     * hash, recorded when pruning; docs/signoffs.md "Retention").
+     */
+    public record Start(long seq, String hash) {
+        public static final Start GENESIS = new Start(0, TrailEntry.GENESIS);
+
+        /** {@code SEQ:HASH}, as the operator recorded it. */
+        public static Start parse(String text) {
+            String[] parts = text.split(":", 2);
+            if (parts.length != 2 || !parts[1].matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException("a pruned head is SEQ:HASH (a number and 64 hex digits): " + text);
+            }
+            return new Start(Long.parseLong(parts[0]), parts[1]);
+        }
+    }
+
+    /** The chain checked from {@code start}: its first entry must be the one after it and link to its hash. */
+    public static Result verify(Iterator<TrailEntry> entries, Start start) {
+        long expectedSeq = start.seq() + 1;
+        String previous = start.hash();
         long count = 0;
         while (entries.hasNext()) {
             TrailEntry e = entries.next();

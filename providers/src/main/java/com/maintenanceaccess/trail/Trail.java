@@ -95,6 +95,37 @@ public final class Trail {
         return table.head(realm.getId()).orElse(new Head(0, TrailEntry.GENESIS));
     }
 
+    /**
+     * The entries up to and including {@code lastSeq}, e.g. the head read before: an export
+     * ends where its head says even while appends go on.
+     */
+    public Iterator<TrailEntry> entriesUpTo(RealmModel realm, long lastSeq) {
+        Iterator<TrailEntry> all = entries(realm);
+        return new Iterator<>() {
+            private TrailEntry next = advance();
+
+            private TrailEntry advance() {
+                TrailEntry e = all.hasNext() ? all.next() : null;
+                return e != null && e.seq() <= lastSeq ? e : null;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public TrailEntry next() {
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                TrailEntry current = next;
+                next = advance();
+                return current;
+            }
+        };
+    }
+
     /** Every entry of the realm in sequence order, read a page at a time. */
     public Iterator<TrailEntry> entries(RealmModel realm) {
         return new Iterator<>() {

@@ -51,22 +51,33 @@ public final class TrailExport {
         }
         List<TrailEntry> entries = new ArrayList<>();
         for (JsonNode n : root.path("entries")) {
-            entries.add(new TrailEntry(n.path("seq").asLong(), n.path("id").asText(), n.path("kind").asText(),
-                    n.path("subjectId").isNull() ? null : n.path("subjectId").asText(), n.path("atMillis").asLong(),
-                    n.path("body").asText(), n.path("previousHash").asText(), n.path("hash").asText()));
+            entries.add(entry(n));
         }
         return entries;
     }
 
+    /** One entry as {@link #write(TrailEntry)} wrote it. */
+    public static TrailEntry entry(JsonNode n) {
+        return new TrailEntry(n.path("seq").asLong(), n.path("id").asText(), n.path("kind").asText(),
+                n.path("subjectId").isNull() ? null : n.path("subjectId").asText(), n.path("atMillis").asLong(),
+                n.path("body").asText(), n.path("previousHash").asText(), n.path("hash").asText());
+    }
+
     /** The chain of an export checked, including that it ends where its head says. */
     public static ChainCheck.Result verify(JsonNode root) {
+        return verify(root, ChainCheck.Start.GENESIS);
+    }
+
+    /** The same for the export of a pruned chain, from the pruned head the operator recorded. */
+    public static ChainCheck.Result verify(JsonNode root, ChainCheck.Start start) {
         List<TrailEntry> entries = entries(root);
-        ChainCheck.Result result = ChainCheck.verify(entries.iterator());
+        ChainCheck.Result result = ChainCheck.verify(entries.iterator(), start);
+        long last = start.seq() + result.entries();
         long headSeq = root.path("head").path("seq").asLong();
         String headHash = root.path("head").path("hash").asText();
-        if (result.intact() && (headSeq != result.entries() || !headHash.equals(result.lastHash()))) {
-            return new ChainCheck.Result(false, result.entries(), result.entries() + 1,
-                    "the export ends at entry " + result.entries() + " but its head names entry " + headSeq
+        if (result.intact() && (headSeq != last || !headHash.equals(result.lastHash()))) {
+            return new ChainCheck.Result(false, result.entries(), last + 1,
+                    "the export ends at entry " + last + " but its head names entry " + headSeq
                             + " (entries at the end were removed or changed)", result.lastHash());
         }
         return result;

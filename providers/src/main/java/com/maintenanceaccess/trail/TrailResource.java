@@ -2,19 +2,23 @@ package com.maintenanceaccess.trail;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.maintenanceaccess.api.AccountPermission;
 import com.maintenanceaccess.api.Authority;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 
 /**
  * {@code /realms/{realm}/mx/trail}: {@code GET verify} walks the realm's chain and reports the
- * first altered or missing entry; {@code GET export} hands out the chain for offline checks.
+ * first altered or missing entry; {@code GET export} hands out the chain for offline checks,
+ * the whole of it to a realm-wide auditor, an account's part of it to that account's readers.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public class TrailResource {
@@ -22,11 +26,13 @@ public class TrailResource {
     private final KeycloakSession session;
     private final Authority caller;
     private final Clock clock;
+    private final int retentionYears;
 
-    public TrailResource(KeycloakSession session, Authority caller, Clock clock) {
+    public TrailResource(KeycloakSession session, Authority caller, Clock clock, int retentionYears) {
         this.session = session;
         this.caller = caller;
         this.clock = clock;
+        this.retentionYears = retentionYears;
     }
 
     @GET
@@ -46,24 +52,56 @@ public class TrailResource {
         TrailTable.Head head = trail.head(realm);
         answer.putObject("head").put("seq", head.seq()).put("hash", head.hash());
         answer.put("checkedAt", clock.instant().toString());
+        answer.set("retention", retention());
         return answer;
     }
 
+    /**
+     * Without {@code account}, for a realm-wide auditor: the whole chain. With {@code account}
+     * (or for a caller who reads only one account: its auditor or compliance officer), that
+     * account's export ({@link AccountExport}); another account is 404.
+     */
     @GET
     @Path("export")
-    public Response export() {
-        requireTrailReader();
+    public Response export(@QueryParam("account") String account) {
         RealmModel realm = session.getContext().getRealm();
         Trail trail = new Trail(session);
-        ObjectNode body = TrailExport.write(realm.getName(), trail.head(realm), trail.entries(realm), clock.instant().toString());
-        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"trail-" + realm.getName() + ".json\"")
-                .build();
+        Authority.AccountScope scope = caller.scope(account, AccountPermission.VIEW_AUTHORIZATIONS);
+        TrailTable.Head head = trail.head(realm);
+        if (scope.wholeRealm()) {
+            ObjectNode body = TrailExport.write(realm.getName(), head, trail.entriesUpTo(realm, head.seq()),
+                    clock.instant().toString());
+            body.set("retention", retention());
+            return attachment(body, "trail-" + realm.getName() + ".json");
+        }
+        OrganizationModel chosen = scope.account();
+        ObjectNode body = AccountExport.write(realm.getName(), chosen.getId(), chosen.getAlias(), head,
+                trail.entriesUpTo(realm, head.seq()), new AccountEntries(session, realm, scope), clock.instant().toString());
+        body.set("retention", retention());
+        return attachment(body, "trail-" + realm.getName() + "-" + chosen.getAlias() + ".json");
     }
 
     /**
-     * The trail spans every account of the realm, so it is for realm-wide auditors (a realm
-     * operator with view-users and personnel-authorizations:view); account auditors read their
-     * account's signoffs at GET /mx/signoffs (docs/security-model.md).
+     * The retention rule the records are kept under, stated with every answer about the trail:
+     * the bundle deletes nothing; pruning after the period is the operator's decision and
+     * action (docs/signoffs.md, "Retention").
+     */
+    private ObjectNode retention() {
+        ObjectNode retention = JsonNodeFactory.instance.objectNode();
+        retention.put("years", retentionYears);
+        retention.put("rule", "kept at least " + retentionYears + " years after the person left; the bundle deletes"
+                + " no entry, pruning is an operator's action");
+        return retention;
+    }
+
+    private static Response attachment(ObjectNode body, String filename) {
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"" + filename + "\"").build();
+    }
+
+    /**
+     * Verifying walks every account's entries, so it is for realm-wide auditors (a realm
+     * operator with view-users and personnel-authorizations:view); account auditors verify
+     * their account's export offline (docs/security-model.md).
      */
     private void requireTrailReader() {
         caller.requireRealmAuditor();

@@ -4,39 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.maintenanceaccess.it.support.Browser;
+import com.maintenanceaccess.it.support.BrowserExtension;
 import com.maintenanceaccess.it.support.Realm;
+import com.maintenanceaccess.it.support.pages.ConsolePage;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /** The records as people see them: in the admin console's user page and, read-only, in the account console. */
 class ConsolePagesIT {
 
+    @RegisterExtension
+    final BrowserExtension browser = new BrowserExtension();
+
     private final Authz authz = new Authz();
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
-
-    private void login(String userId) {
-        Browser.signIn(browser, authz.realm.username(userId), Realm.TEST_PASSWORD);
-    }
-
-    private WebElement text(String text) {
-        return Browser.await(browser, By.xpath("//*[normalize-space(text())='" + text + "']"));
-    }
 
     @Test
     void theAdminConsoleShowsTheGroupOnTheUserPage() {
@@ -44,15 +27,14 @@ class ConsolePagesIT {
         String person = authz.realm.createUser("console-page", Map.of());
         authz.grant(authz.realm.userToken(officer), person, Authz.inspection("RII-PAGE-1"));
 
-        browser.get(authz.realm.server().baseUrl() + "/admin/maintenance/console/#/maintenance/users/" + person + "/settings");
-        login(officer);
-        text("Personnel authorizations");
-        String page = browser.findElement(By.tagName("body")).getAttribute("innerHTML");
-        Browser.screenshot(browser, "admin-console-personnel-authorizations");
+        ConsolePage console = new ConsolePage(browser.driver()).openAdminUser(authz.realm.server().baseUrl(), person)
+                .signIn(authz.realm.username(officer), Realm.TEST_PASSWORD);
+        console.text("Personnel authorizations");
+        String page = console.html();
+        Browser.screenshot(browser.driver(), "admin-console-personnel-authorizations");
         assertTrue(page.contains("RII-PAGE-1"), "the stored record is on the user's page");
         // The realm operator sees the record in the real security-admin-console, and cannot edit it.
-        List<WebElement> fields = browser.findElements(By.cssSelector("input, textarea")).stream()
-                .filter(i -> String.valueOf(i.getAttribute("value")).contains("RII-PAGE-1")).toList();
+        List<WebElement> fields = console.fieldsShowing("RII-PAGE-1");
         assertFalse(fields.isEmpty(), "the record is shown in a field");
         fields.forEach(field -> assertFalse(field.isEnabled() && field.getAttribute("readonly") == null,
                 "the field is read-only in the admin console"));
@@ -64,13 +46,12 @@ class ConsolePagesIT {
         String person = authz.realm.createUser("account-page", Map.of());
         authz.grant(authz.realm.userToken(officer), person, Authz.inspection("RII-PAGE-2"));
 
-        browser.get(authz.realm.url("/account/"));
-        login(person);
-        text("Personnel authorizations");
-        Browser.screenshot(browser, "account-console-personnel-authorizations");
-        List<WebElement> inputs = browser.findElements(By.cssSelector("input[value*='RII-PAGE-2'], textarea"));
-        WebElement field = inputs.stream().filter(i -> String.valueOf(i.getAttribute("value")).contains("RII-PAGE-2"))
-                .findFirst().orElseThrow(() -> new AssertionError("the record is not shown: " + browser.getPageSource()));
+        ConsolePage console = new ConsolePage(browser.driver()).openAccount(authz.realm.url(""))
+                .signIn(authz.realm.username(person), Realm.TEST_PASSWORD);
+        console.text("Personnel authorizations");
+        Browser.screenshot(browser.driver(), "account-console-personnel-authorizations");
+        WebElement field = console.fieldsShowing("RII-PAGE-2").stream().findFirst()
+                .orElseThrow(() -> new AssertionError("the record is not shown: " + browser.driver().getPageSource()));
         assertFalse(field.isEnabled() && field.getAttribute("readonly") == null, "the field is read-only");
     }
 }

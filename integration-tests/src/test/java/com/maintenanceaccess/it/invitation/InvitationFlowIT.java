@@ -7,15 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.maintenanceaccess.it.support.Browser;
+import com.maintenanceaccess.it.support.BrowserExtension;
 import com.maintenanceaccess.it.support.Http;
 import com.maintenanceaccess.it.support.Realm;
+import com.maintenanceaccess.it.support.pages.InvitationPage;
+import com.maintenanceaccess.it.support.pages.LoginPage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -23,18 +24,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** The invited person's side, in a real browser: e-mail, page, password, logged in. */
 class InvitationFlowIT {
 
+    @RegisterExtension
+    final BrowserExtension browsers = new BrowserExtension();
+
     private final InvitationSupport it = new InvitationSupport();
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
 
     @Test
     void anInviteeReadsTheMailOpensTheLinkSetsAPasswordAndIsLoggedIn() throws Exception {
@@ -64,26 +57,22 @@ class InvitationFlowIT {
         assertTrue(mail[1].contains("id=\"mx-invitation-link\""), mail[1]);
         String link = InvitationSupport.link(email, 1);
 
-        browser.get(link);
-        Browser.await(browser, By.id("mx-invitation"));
-        assertEquals("Acme MRO " + account, browser.findElement(By.id("mx-invitation-account")).getText());
-        assertEquals("Ada Admin", browser.findElement(By.id("mx-invitation-inviter")).getText());
-        assertEquals(role + " (Planner)", browser.findElement(By.cssSelector(".mx-invitation-role")).getText());
-        assertTrue(browser.findElement(By.id("mx-invitation-expiry")).getText().endsWith("UTC"));
-        assertTrue(browser.findElements(By.id("mx-footer")).size() == 1, "maintenance theme");
+        ChromeDriver browser = browsers.driver();
+        InvitationPage page = new InvitationPage(browser).open(link);
+        assertEquals("Acme MRO " + account, page.account());
+        assertEquals("Ada Admin", page.inviter());
+        assertEquals(role + " (Planner)", page.role());
+        assertTrue(page.expiry().endsWith("UTC"));
+        assertTrue(page.hasFooter(), "maintenance theme");
         Browser.screenshot(browser, "invitation-page");
 
         // The realm's policy applies: too short is refused, and nothing is accepted yet.
-        browser.findElement(By.id("password-new")).sendKeys("Short-1");
-        browser.findElement(By.id("password-confirm")).sendKeys("Short-1");
-        browser.findElement(By.id("kc-submit")).click();
-        String error = Browser.await(browser, By.id("input-error-password-new")).getText();
+        page.setPassword("Short-1");
+        String error = page.passwordError();
         assertTrue(error.contains("12"), error);
         assertEquals("pending", it.invitation(userId).get("status").asText());
 
-        browser.findElement(By.id("password-new")).sendKeys(InvitationSupport.GOOD_PASSWORD);
-        browser.findElement(By.id("password-confirm")).sendKeys(InvitationSupport.GOOD_PASSWORD);
-        browser.findElement(By.id("kc-submit")).click();
+        page.setPassword(InvitationSupport.GOOD_PASSWORD);
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("/login-actions/"));
 
         JsonNode accepted = it.invitation(userId);
@@ -109,8 +98,8 @@ class InvitationFlowIT {
         // The same link again, in a fresh browser: the clear page, nothing else.
         browser.manage().deleteAllCookies();
         browser.get(link);
-        String page = Browser.await(browser, By.id("mx-invitation-unusable")).getText();
-        assertTrue(page.contains("ask your administrator"), page);
+        String unusable = page.unusable();
+        assertTrue(unusable.contains("ask your administrator"), unusable);
         assertFalse(browser.getPageSource().contains(email), "names nobody");
     }
 
@@ -134,10 +123,12 @@ class InvitationFlowIT {
         assertFalse(mail[1].contains("<b>Co"), mail[1]);
         assertTrue(mail[1].contains("&lt;img src=x onerror=alert(1)&gt;"), mail[1]);
 
+        ChromeDriver browser = browsers.driver();
         browser.get(InvitationSupport.link(username + "@mro.example", 1));
-        String greeting = Browser.await(browser, By.id("mx-invitation-greeting")).getText();
+        InvitationPage page = new InvitationPage(browser);
+        String greeting = page.greeting();
         assertEquals("Welcome, " + hostile + " O'Brien & <b>Co</b>.", greeting);
-        assertTrue(browser.findElements(By.cssSelector("#mx-invitation img, #mx-invitation b")).isEmpty());
+        assertTrue(page.elements("#mx-invitation img, #mx-invitation b").isEmpty());
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
     }
 
@@ -154,11 +145,13 @@ class InvitationFlowIT {
                 "username", username, "password", Realm.TEST_PASSWORD));
         assertEquals(400, grant.status(), grant::toString);
 
+        ChromeDriver browser = browsers.driver();
         browser.get(realm.url("/account"));
-        Browser.signIn(browser, username, Realm.TEST_PASSWORD);
-        String page = Browser.await(browser, By.id("mx-invitation-unusable")).getText();
+        new LoginPage(browser).signIn(username, Realm.TEST_PASSWORD);
+        InvitationPage invitation = new InvitationPage(browser);
+        String page = invitation.unusable();
         assertTrue(page.contains("ask your administrator"), page);
-        assertTrue(browser.findElements(By.id("password-new")).isEmpty(), "no way to set a password here");
+        assertFalse(invitation.offersPassword(), "no way to set a password here");
         assertEquals(0, realm.adminGet("/users/" + userId + "/sessions").size());
         assertEquals("pending", it.invitation(userId).get("status").asText());
     }

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.maintenanceaccess.it.support.Browser;
+import com.maintenanceaccess.it.support.BrowserExtension;
 import com.maintenanceaccess.it.support.Http;
 import com.maintenanceaccess.it.support.Realm;
+import com.maintenanceaccess.it.support.pages.InvitationPage;
+import com.maintenanceaccess.it.support.pages.LoginPage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,11 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -35,9 +36,11 @@ class InvitationIdentityProviderIT {
     private static final String APP_URL = "http://localhost:3000/";
     private static PartnerIdentityProvider partner;
 
+    @RegisterExtension
+    final BrowserExtension browsers = new BrowserExtension();
+
     private final InvitationSupport it = new InvitationSupport();
     private final Realm realm = it.realm;
-    private ChromeDriver browser;
 
     @BeforeAll
     static void addPartner() {
@@ -51,16 +54,6 @@ class InvitationIdentityProviderIT {
         }
     }
 
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
-
     @Test
     void anInviteeContinuesWithAProviderThatVouchesForTheAddressAndLandsInTheApp() throws Exception {
         String account = it.account("Partner MRO");
@@ -70,14 +63,14 @@ class InvitationIdentityProviderIT {
         assertEquals(201, it.invite(userId, 5, account).status());
         String link = InvitationSupport.link(email, 1);
 
-        browser.get(link);
-        Browser.await(browser, By.id("mx-invitation"));
-        WebElement button = browser.findElement(By.id("mx-idp-" + partner.alias));
+        ChromeDriver browser = browsers.driver();
+        InvitationPage invitationPage = new InvitationPage(browser).open(link);
+        WebElement button = invitationPage.provider(partner.alias);
         assertEquals("Continue with Partner SSO", button.getText());
         Browser.screenshot(browser, "invitation-page-with-identity-provider");
         button.click();
-        signInAtPartner(partnerUser);
-        String landed = awaitLeavingKeycloak();
+        signInAtPartner(browser, partnerUser);
+        String landed = awaitLeavingKeycloak(browser);
         assertTrue(landed.startsWith(APP_URL) && landed.contains("code="), "lands in the app with a code: " + landed);
 
         JsonNode invitation = it.invitation(userId);
@@ -109,16 +102,15 @@ class InvitationIdentityProviderIT {
         // The same link again, in a fresh browser: the clear page.
         browser.manage().deleteAllCookies();
         browser.get(link);
-        String page = Browser.await(browser, By.id("mx-invitation-unusable")).getText();
+        String page = invitationPage.unusable();
         assertTrue(page.contains("ask your administrator"), page);
 
         // From now on the partner account is a way in: the login page's button signs them in directly.
-        browser.quit();
-        browser = Browser.open();
-        browser.get(realm.url("/account"));
-        Browser.await(browser, By.id("social-" + partner.alias)).click();
-        signInAtPartner(partnerUser);
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> realm.adminGet("/users/" + userId + "/sessions").size() == 2);
+        ChromeDriver fresh = browsers.restart();
+        fresh.get(realm.url("/account"));
+        new LoginPage(fresh).continueWith(partner.alias);
+        signInAtPartner(fresh, partnerUser);
+        new WebDriverWait(fresh, Duration.ofSeconds(30)).until(d -> realm.adminGet("/users/" + userId + "/sessions").size() == 2);
     }
 
     @Test
@@ -157,10 +149,11 @@ class InvitationIdentityProviderIT {
         String partnerUser = partner.user(email, true);
         assertEquals(201, it.invite(userId, null, null).status());
 
+        ChromeDriver browser = browsers.driver();
         browser.get(realm.url("/account"));
-        Browser.await(browser, By.id("social-" + partner.alias)).click();
-        signInAtPartner(partnerUser);
-        String page = Browser.await(browser, By.id("mx-invitation-unusable")).getText();
+        new LoginPage(browser).continueWith(partner.alias);
+        signInAtPartner(browser, partnerUser);
+        String page = new InvitationPage(browser).unusable();
         assertTrue(page.contains("ask your administrator"), page);
         assertEquals("pending", it.invitation(userId).get("status").asText());
         assertEquals(0, realm.adminGet("/users/" + userId + "/federated-identity").size(), "no link");
@@ -173,9 +166,10 @@ class InvitationIdentityProviderIT {
         String partnerEmail = "newcomer-" + UUID.randomUUID().toString().substring(0, 8) + "@partner.example";
         String partnerUser = partner.user(partnerEmail, true);
 
+        ChromeDriver browser = browsers.driver();
         browser.get(realm.url("/account"));
-        Browser.await(browser, By.id("social-" + partner.alias)).click();
-        signInAtPartner(partnerUser);
+        new LoginPage(browser).continueWith(partner.alias);
+        signInAtPartner(browser, partnerUser);
         // Keycloak's default steps: a new user from the provider's profile (it has every required field).
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> usersWithEmail(partnerEmail) == 1);
         JsonNode user = realm.adminGet("/users?exact=true&email=" + encode(partnerEmail)).get(0);
@@ -201,15 +195,14 @@ class InvitationIdentityProviderIT {
         String userId = realm.adminGet("/users?exact=true&username=" + username).get(0).get("id").asText();
         assertEquals(201, it.invite(userId, null, null).status());
 
-        browser.get(InvitationSupport.link(username + "@mro.example", 1));
-        Browser.await(browser, By.id("mx-invitation"));
-        assertEquals("Welcome, " + hostile + " Jones.", browser.findElement(By.id("mx-invitation-greeting")).getText());
-        assertEquals("Continue with " + hostile + " Partner & <b>Co</b>",
-                browser.findElement(By.id("mx-idp-" + providerAlias)).getText());
-        assertEquals("Continue with Partner SSO", browser.findElement(By.id("mx-idp-" + partner.alias)).getText());
-        assertTrue(browser.findElements(By.id("mx-idp-" + plainAlias)).isEmpty(), "not offered");
-        assertTrue(browser.findElements(By.cssSelector("#mx-invitation img, #mx-invitation b, #mx-invitation-idps img, "
-                + "#mx-invitation-idps b")).isEmpty());
+        ChromeDriver browser = browsers.driver();
+        InvitationPage invitation = new InvitationPage(browser).open(InvitationSupport.link(username + "@mro.example", 1));
+        assertEquals("Welcome, " + hostile + " Jones.", invitation.greeting());
+        assertEquals("Continue with " + hostile + " Partner & <b>Co</b>", invitation.provider(providerAlias).getText());
+        assertEquals("Continue with Partner SSO", invitation.provider(partner.alias).getText());
+        assertFalse(invitation.offers(plainAlias), "not offered");
+        assertTrue(invitation.elements("#mx-invitation img, #mx-invitation b, #mx-invitation-idps img, "
+                + "#mx-invitation-idps b").isEmpty());
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
     }
 
@@ -219,14 +212,15 @@ class InvitationIdentityProviderIT {
         String email = it.email(userId);
         assertEquals(201, it.invite(userId, null, null).status());
 
-        browser.get(InvitationSupport.link(email, 1));
-        Browser.await(browser, By.id("mx-invitation"));
+        ChromeDriver browser = browsers.driver();
+        InvitationPage invitation = new InvitationPage(browser).open(InvitationSupport.link(email, 1));
         // A provider the page does not offer (none of that alias): the page again, with an error.
-        browser.executeScript("document.getElementById(arguments[0]).value = 'no-such-provider'", "mx-idp-" + partner.alias);
-        browser.findElement(By.id("mx-idp-" + partner.alias)).click();
+        browser.executeScript("document.getElementById(arguments[0]).value = 'no-such-provider'",
+                InvitationPage.providerId(partner.alias));
+        invitation.provider(partner.alias).click();
         new WebDriverWait(browser, Duration.ofSeconds(20))
                 .until(d -> d.getPageSource().contains("This sign-in option is not available"));
-        assertEquals(1, browser.findElements(By.id("mx-invitation")).size(), "still the invitation page");
+        assertEquals(1, invitation.shown(), "still the invitation page");
         assertEquals("pending", it.invitation(userId).get("status").asText());
         assertEquals(0, realm.adminGet("/users/" + userId + "/sessions").size());
     }
@@ -260,22 +254,21 @@ class InvitationIdentityProviderIT {
     }
 
     private void continueWithPartner(String link, String partnerUser) {
-        browser.get(link);
-        Browser.await(browser, By.id("mx-invitation"));
-        browser.findElement(By.id("mx-idp-" + partner.alias)).click();
-        signInAtPartner(partnerUser);
+        new InvitationPage(browsers.driver()).open(link).provider(partner.alias).click();
+        signInAtPartner(browsers.driver(), partnerUser);
     }
 
     /** Signs in on the partner's login page, once the browser is there (the maintenance page has a username field too). */
-    private void signInAtPartner(String partnerUser) {
+    private void signInAtPartner(ChromeDriver browser, String partnerUser) {
         String partnerPages = "/realms/" + partner.realmName + "/";
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains(partnerPages));
-        Browser.signIn(browser, partnerUser, PartnerIdentityProvider.PARTNER_PASSWORD);
+        new LoginPage(browser).signIn(partnerUser, PartnerIdentityProvider.PARTNER_PASSWORD);
     }
 
     private void assertRefusedAndUnchanged(String userId, String email, String partnerUser, String partnerEmail,
             String reason) {
-        String page = Browser.await(browser, By.id("mx-invitation-unusable")).getText();
+        ChromeDriver browser = browsers.driver();
+        String page = new InvitationPage(browser).unusable();
         assertTrue(page.contains("ask your administrator"), page);
         assertTrue(page.contains("did not confirm the e-mail address"), page);
         String source = browser.getPageSource();
@@ -300,7 +293,7 @@ class InvitationIdentityProviderIT {
     }
 
     /** Waits until the browser left the server (the app at localhost:3000 is not running) and returns that URL. */
-    private String awaitLeavingKeycloak() {
+    private String awaitLeavingKeycloak(ChromeDriver browser) {
         String base = realm.server().baseUrl();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().startsWith(base));
         return browser.getCurrentUrl();

@@ -4,54 +4,44 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.maintenanceaccess.it.support.Browser;
+import com.maintenanceaccess.it.support.BrowserExtension;
 import com.maintenanceaccess.it.support.Realm;
+import com.maintenanceaccess.it.support.pages.LoginPage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A person opening the maintenance realm's login page in a real browser sees the maintenance theme. */
 class LoginPageIT {
 
+    @RegisterExtension
+    final BrowserExtension browser = new BrowserExtension();
+
     private final Realm realm = Realm.maintenance();
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
 
     @Test
     void loginPageRendersInTheMaintenanceTheme() throws Exception {
-        browser.get(realm.url("/account"));
-        Browser.await(browser, By.id("username"));
+        browser.driver().get(realm.url("/account"));
+        LoginPage login = new LoginPage(browser.driver()).await();
 
-        String footer = browser.findElement(By.id("mx-footer")).getText();
+        String footer = login.footer();
         assertTrue(footer.contains("authorised maintenance personnel only"), footer);
-        assertEquals("maintenance access", browser.findElement(By.id("kc-header-wrapper")).getText().toLowerCase());
-        assertTrue(browser.findElements(By.cssSelector("link[href*='css/maintenance.css']")).size() == 1,
-                "the maintenance stylesheet is linked");
-        assertTrue(browser.findElement(By.id("username")).isDisplayed());
+        assertEquals("maintenance access", login.header().toLowerCase());
+        assertTrue(login.maintenanceStylesheets() == 1, "the maintenance stylesheet is linked");
+        assertTrue(login.usernameShown());
 
-        Path shot = Browser.screenshot(browser, "login-page");
+        Path shot = Browser.screenshot(browser.driver(), "login-page");
         assertTrue(Files.size(shot) > 10_000, "a real screenshot was written to " + shot);
     }
 
     @Test
     void aWrongPasswordShowsAnErrorAndNoHintWhetherTheUserExists() {
-        browser.get(realm.url("/account"));
-        Browser.signIn(browser, "no-such-person@mro.example", "wrong-password-123");
-        String error = Browser.await(browser,
-                By.cssSelector("[id^='input-error-']:not([id^='input-error-container'])")).getText();
+        browser.driver().get(realm.url("/account"));
+        LoginPage login = new LoginPage(browser.driver());
+        login.signIn("no-such-person@mro.example", "wrong-password-123");
+        String error = login.fieldError();
         assertEquals("Invalid username or password.", error);
-        assertTrue(browser.findElements(By.id("mx-footer")).size() == 1);
+        assertTrue(login.hasFooter());
     }
 }

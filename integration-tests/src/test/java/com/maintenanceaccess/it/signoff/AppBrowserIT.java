@@ -7,23 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.maintenanceaccess.app.AppServer;
 import com.maintenanceaccess.it.authorization.Authz;
-import com.maintenanceaccess.it.support.Browser;
+import com.maintenanceaccess.it.support.BrowserExtension;
 import com.maintenanceaccess.it.support.Http;
 import com.maintenanceaccess.it.support.Realm;
+import com.maintenanceaccess.it.support.pages.AppPage;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.openqa.selenium.By;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The reference maintenance app (app/) in Chromium against the test server: sign-in with PKCE,
@@ -33,11 +28,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AppBrowserIT {
 
+    @RegisterExtension
+    final BrowserExtension browser = new BrowserExtension();
+
     private final Realm realm = Realm.maintenance();
     private final Authz authz = new Authz(realm);
     private final int port = Integer.getInteger("mx.it.app-port", 3600);
     private AppServer app;
-    private ChromeDriver browser;
     private String officerToken;
     private String account;
 
@@ -54,16 +51,6 @@ class AppBrowserIT {
         app.stop();
     }
 
-    @BeforeEach
-    void open() {
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void close() {
-        browser.quit();
-    }
-
     private String member(String prefix, String template) {
         String id = realm.createUser(prefix, Map.of("firstName", "App", "lastName", prefix));
         realm.addMember(account, id);
@@ -71,50 +58,22 @@ class AppBrowserIT {
         return id;
     }
 
-    private void signInToApp(String userId) {
-        browser.get("http://localhost:" + port + "/");
-        Browser.await(browser, By.id("login")).click();
-        Browser.signIn(browser, realm.username(userId), Realm.TEST_PASSWORD);
-        Browser.await(browser, By.cssSelector("#pages li"));
-    }
-
-    private List<String> allowedPages() {
-        return browser.findElements(By.cssSelector("#pages li.allowed")).stream().map(e -> e.getAttribute("data-page")).toList();
+    private AppPage signInToApp(String userId) {
+        return new AppPage(browser.driver(), port).signIn(realm.username(userId), Realm.TEST_PASSWORD);
     }
 
     /** Fills the signing form, signs, re-enters the password on the signoff page, returns the result. */
-    private WebElement sign(String userId, String type, String workOrder, String inspects) {
-        new Select(browser.findElement(By.id("sign-type"))).selectByValue(type);
-        WebElement order = browser.findElement(By.id("sign-workorder"));
-        order.clear();
-        order.sendKeys(workOrder);
-        if (inspects != null) {
-            browser.findElement(By.id("sign-inspects")).sendKeys(inspects);
-        }
-        browser.findElement(By.id("sign")).click();
-        WebElement statement;
-        try {
-            statement = Browser.await(browser, By.id("mx-signing"));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            Browser.screenshot(browser, "signoff-" + workOrder);
-            throw new AssertionError("no statement on the signoff page " + browser.getCurrentUrl() + ": "
-                    + browser.getPageSource(), e);
-        }
-        assertTrue(statement.getText().contains("work order " + workOrder), statement.getText());
-        Browser.await(browser, By.id("password")).sendKeys(Realm.TEST_PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
-        new WebDriverWait(browser, java.time.Duration.ofSeconds(20))
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#record dt")));
-        return browser.findElement(By.id("result"));
+    private static WebElement sign(AppPage app, String type, String workOrder, String inspects) {
+        return app.sign(type, workOrder, inspects, Realm.TEST_PASSWORD);
     }
 
     @Test
     void aStoresUserSeesNoWorkshopPageAndIsToldWhy() {
-        signInToApp(member("app-stores", "stores"));
-        List<String> allowed = allowedPages();
+        AppPage app = signInToApp(member("app-stores", "stores"));
+        List<String> allowed = app.allowedPages();
         assertTrue(allowed.stream().anyMatch(p -> p.startsWith("stores.")), allowed::toString);
         assertTrue(allowed.stream().noneMatch(p -> p.startsWith("workshop.")), allowed::toString);
-        WebElement denied = browser.findElement(By.cssSelector("#pages li.denied[data-page='workshop.tasks']"));
+        WebElement denied = app.deniedPage("workshop.tasks");
         assertTrue(denied.getText().contains("tasks:view"), denied.getText());
     }
 
@@ -122,9 +81,9 @@ class AppBrowserIT {
     void aReleaseIsSignedWithReauthentication() {
         String tech = member("app-tech", "certifying-staff");
         authz.grant(officerToken, tech, Authz.crs("CRS-APP-TECH"));
-        signInToApp(tech);
-        assertTrue(allowedPages().contains("workshop.tasks"), allowedPages()::toString);
-        WebElement result = sign(tech, "release", "WO-APP-1", null);
+        AppPage app = signInToApp(tech);
+        assertTrue(app.allowedPages().contains("workshop.tasks"), app.allowedPages()::toString);
+        WebElement result = sign(app, "release", "WO-APP-1", null);
         assertEquals("accepted", result.getAttribute("class"), result.getText());
         assertTrue(result.getText().contains("CRS-APP-TECH"), result.getText());
         assertTrue(result.getText().contains("signoff"), result.getText());
@@ -137,23 +96,21 @@ class AppBrowserIT {
         Map<String, Object> inspection = Authz.inspection("RII-APP-PERF");
         inspection.put("scope", Map.of("aircraft", List.of("A320-family"), "tasks", List.of("line")));
         authz.grant(officerToken, performer, inspection);
-        signInToApp(performer);
-        WebElement task = sign(performer, "task", "WO-APP-RII", null);
+        AppPage app = signInToApp(performer);
+        WebElement task = sign(app, "task", "WO-APP-RII", null);
         assertEquals("accepted", task.getAttribute("class"), task.getText());
-        String signatureId = browser.findElement(By.cssSelector("#record dd")).getText();
+        String signatureId = app.recordId();
 
-        WebElement own = sign(performer, "inspection", "WO-APP-RII", signatureId);
+        WebElement own = sign(app, "inspection", "WO-APP-RII", signatureId);
         assertEquals("refused", own.getAttribute("class"), own.getText());
         assertTrue(own.getText().contains("signer_performed_work"), own.getText());
 
-        browser.quit();
-        browser = Browser.open();
+        browser.restart();
         String inspector = member("app-inspector", "technician");
         Map<String, Object> other = Authz.inspection("RII-APP-INSP");
         other.put("scope", Map.of("aircraft", List.of("A320-family"), "tasks", List.of("line")));
         authz.grant(officerToken, inspector, other);
-        signInToApp(inspector);
-        WebElement independent = sign(inspector, "inspection", "WO-APP-RII", signatureId);
+        WebElement independent = sign(signInToApp(inspector), "inspection", "WO-APP-RII", signatureId);
         assertEquals("accepted", independent.getAttribute("class"), independent.getText());
         assertTrue(independent.getText().contains("RII-APP-INSP"), independent.getText());
     }
@@ -161,8 +118,7 @@ class AppBrowserIT {
     @Test
     void aRefusedSignoffIsRecorded() {
         String stores = member("app-refused", "stores");
-        signInToApp(stores);
-        WebElement refused = sign(stores, "release", "WO-APP-NO", null);
+        WebElement refused = sign(signInToApp(stores), "release", "WO-APP-NO", null);
         assertEquals("refused", refused.getAttribute("class"), refused.getText());
         assertTrue(refused.getText().contains("missing"), refused.getText());
         JsonNode recorded = Http.get(realm.url("/mx/signoffs?outcome=refused&person=" + stores), officerToken).json();

@@ -12,19 +12,15 @@ import com.maintenanceaccess.it.support.Http;
 import com.maintenanceaccess.it.support.Realm;
 import com.maintenanceaccess.it.support.ServerDatabase;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -174,36 +170,20 @@ class TrailTamperIT {
         assertEquals(200, export.status(), export::toString);
         Path file = Files.createTempFile("trail-", ".json");
         Files.writeString(file, export.body());
-        Result intact = offlineCheck(file);
-        assertEquals(0, intact.exit, intact.output);
-        assertTrue(intact.output.startsWith("intact: "), intact.output);
+        OfflineTrailCheck.Result intact = offlineCheck(file);
+        assertEquals(0, intact.exit(), intact.output());
+        assertTrue(intact.output().startsWith("intact: "), intact.output());
 
         ObjectNode root = (ObjectNode) Http.JSON.readTree(export.body());
         ObjectNode second = (ObjectNode) root.get("entries").get(1);
         second.put("body", second.get("body").asText() + " ");
         Files.writeString(file, Http.JSON.writeValueAsString(root));
-        Result broken = offlineCheck(file);
-        assertEquals(1, broken.exit, broken.output);
-        assertTrue(broken.output.startsWith("BROKEN at entry 2: "), broken.output);
+        OfflineTrailCheck.Result broken = offlineCheck(file);
+        assertEquals(1, broken.exit(), broken.output());
+        assertTrue(broken.output().startsWith("BROKEN at entry 2: "), broken.output());
     }
 
-    private record Result(int exit, String output) {
-    }
-
-    /** The auditor's command: java -cp <providers jar and Jackson> TrailCheckCommand file. */
-    private Result offlineCheck(Path file) throws IOException, InterruptedException {
-        Path home = realm.server().home();
-        List<String> classPath = new ArrayList<>();
-        try (Stream<Path> providers = Files.list(home.resolve("providers"));
-             Stream<Path> lib = Files.list(home.resolve("lib/lib/main"))) {
-            providers.filter(p -> p.getFileName().toString().contains("providers")).forEach(p -> classPath.add(p.toString()));
-            lib.filter(p -> p.getFileName().toString().startsWith("com.fasterxml.jackson.core."))
-                    .forEach(p -> classPath.add(p.toString()));
-        }
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", String.join(":", classPath), "com.maintenanceaccess.trail.TrailCheckCommand", file.toString())
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        return new Result(process.waitFor(), output + " (class path: " + classPath.stream().collect(Collectors.joining(":")) + ")");
+    private OfflineTrailCheck.Result offlineCheck(Path file) throws IOException, InterruptedException {
+        return OfflineTrailCheck.run(realm.server(), file);
     }
 }

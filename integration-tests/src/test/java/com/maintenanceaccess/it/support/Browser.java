@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -24,16 +27,43 @@ public final class Browser {
     private Browser() {
     }
 
+    /**
+     * A new Chromium with an empty profile of its own ({@code --user-data-dir} under
+     * target/chromium-profiles): no cookie, cache or setting passes from one browser to the
+     * next. {@link #close} removes the profile; {@link BrowserExtension} does both for a test.
+     */
     public static ChromeDriver open() {
+        Path profile;
+        try {
+            Path profiles = Path.of(System.getProperty("mx.it.output", "target"), "chromium-profiles");
+            Files.createDirectories(profiles);
+            profile = Files.createTempDirectory(profiles, "profile-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("mx.it.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=en");
+                "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile.toAbsolutePath(),
+                "--window-size=1280,1000", "--lang=en");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("mx.it.chromedriver", "/usr/bin/chromedriver")).toFile())
                 .build();
         return new ChromeDriver(service, options);
+    }
+
+    /** Quits the browser and removes the profile {@link #open} made for it. */
+    public static void close(ChromeDriver driver) {
+        Object chrome = driver.getCapabilities().getCapability("chrome");
+        driver.quit();
+        if (chrome instanceof Map<?, ?> details && details.get("userDataDir") instanceof String dir) {
+            try (Stream<Path> files = Files.walk(Path.of(dir))) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // Chromium may still be letting go of its files; target/ is cleaned with the build.
+            }
+        }
     }
 
     /** Waits up to 20 s for an element (pages such as the account console redirect by script). */

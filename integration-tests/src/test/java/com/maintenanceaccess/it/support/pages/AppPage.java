@@ -1,0 +1,82 @@
+package com.maintenanceaccess.it.support.pages;
+
+import com.maintenanceaccess.it.support.Browser;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The reference maintenance app (app/): its sign-in, the navigation of the person's pages
+ * (open ones and closed ones with the reasons), and the signing form with the step-up.
+ */
+public final class AppPage {
+
+    private final ChromeDriver browser;
+    private final String url;
+
+    public AppPage(ChromeDriver browser, int port) {
+        this.browser = browser;
+        this.url = "http://localhost:" + port + "/";
+    }
+
+    /** Opens the app, signs in through Keycloak's login page, waits for the navigation. */
+    public AppPage signIn(String username, String password) {
+        browser.get(url);
+        Browser.await(browser, By.id("login")).click();
+        new LoginPage(browser).signIn(username, password);
+        Browser.await(browser, By.cssSelector("#pages li"));
+        return this;
+    }
+
+    /** The catalog ids of the pages this person may open. */
+    public List<String> allowedPages() {
+        return browser.findElements(By.cssSelector("#pages li.allowed")).stream().map(e -> e.getAttribute("data-page")).toList();
+    }
+
+    /** A closed page's entry, with the checks that failed. */
+    public WebElement deniedPage(String page) {
+        return browser.findElement(By.cssSelector("#pages li.denied[data-page='" + page + "']"));
+    }
+
+    /**
+     * Fills the signing form, signs, checks that the signoff page states the work order,
+     * re-enters the password there, and returns the result element (class accepted or refused).
+     */
+    public WebElement sign(String type, String workOrder, String inspects, String password) {
+        new Select(browser.findElement(By.id("sign-type"))).selectByValue(type);
+        WebElement order = browser.findElement(By.id("sign-workorder"));
+        order.clear();
+        order.sendKeys(workOrder);
+        if (inspects != null) {
+            browser.findElement(By.id("sign-inspects")).sendKeys(inspects);
+        }
+        browser.findElement(By.id("sign")).click();
+        LoginPage signoffPage = new LoginPage(browser);
+        String statement;
+        try {
+            statement = signoffPage.signing();
+        } catch (TimeoutException e) {
+            Browser.screenshot(browser, "signoff-" + workOrder);
+            throw new AssertionError("no statement on the signoff page " + browser.getCurrentUrl() + ": "
+                    + browser.getPageSource(), e);
+        }
+        if (!statement.contains("work order " + workOrder)) {
+            throw new AssertionError("the signoff page does not state work order " + workOrder + ": " + statement);
+        }
+        signoffPage.reenterPassword(password);
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#record dt")));
+        return browser.findElement(By.id("result"));
+    }
+
+    /** The first value of the signature record shown (its id). */
+    public String recordId() {
+        return browser.findElement(By.cssSelector("#record dd")).getText();
+    }
+}

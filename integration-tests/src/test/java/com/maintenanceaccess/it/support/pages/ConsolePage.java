@@ -1,0 +1,54 @@
+package com.maintenanceaccess.it.support.pages;
+
+import com.maintenanceaccess.it.support.Browser;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * Keycloak's consoles where the bundle shows personnel authorizations: the admin console's
+ * user page and the account console. Both are React pages that sign in first; what the tests
+ * read is a section by its title and the form fields showing a value.
+ */
+public final class ConsolePage {
+
+    private final ChromeDriver browser;
+
+    public ConsolePage(ChromeDriver browser) {
+        this.browser = browser;
+    }
+
+    /** The admin console's settings page of a user of the maintenance realm (the login page comes first). */
+    public ConsolePage openAdminUser(String serverUrl, String userId) {
+        browser.get(serverUrl + "/admin/maintenance/console/#/maintenance/users/" + userId + "/settings");
+        return this;
+    }
+
+    /** The account console of a realm (…/realms/NAME; the login page comes first). */
+    public ConsolePage openAccount(String realmUrl) {
+        browser.get(realmUrl + "/account/");
+        return this;
+    }
+
+    public ConsolePage signIn(String username, String password) {
+        new LoginPage(browser).signIn(username, password);
+        return this;
+    }
+
+    /** Waits for an element whose own text is exactly this, e.g. a section title. */
+    public WebElement text(String text) {
+        return Browser.await(browser, By.xpath("//*[normalize-space(text())='" + text + "']"));
+    }
+
+    /** The page's markup as rendered now. */
+    public String html() {
+        return browser.findElement(By.tagName("body")).getAttribute("innerHTML");
+    }
+
+    /** The inputs and text areas whose value contains this text. */
+    public List<WebElement> fieldsShowing(String value) {
+        return browser.findElements(By.cssSelector("input, textarea")).stream()
+                .filter(i -> String.valueOf(i.getAttribute("value")).contains(value)).toList();
+    }
+}
