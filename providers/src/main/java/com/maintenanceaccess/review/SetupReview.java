@@ -28,7 +28,7 @@ public final class SetupReview {
     public static final String LEAST_PRIVILEGE = "least-privilege";
 
     static final String CANNOT_LOG_IN_FIX = "Send the invitation (POST /mx/invitations), or remove the "
-            + "accept-invitation required action and add it again (Users → Details) to retry.";
+            + "\"Accept invitation\" required action (mx-accept-invitation) and add it again (Users → Details) to retry.";
 
     private SetupReview() {
     }

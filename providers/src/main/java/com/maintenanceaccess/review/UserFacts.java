@@ -86,7 +86,7 @@ public record UserFacts(
     }
 
     /**
-     * @param awaitingInvitation     the user carries the accept-invitation required action: every login
+     * @param awaitingInvitation     the user carries the mx-accept-invitation required action: every login
      *                               stops there until a link from a pending invitation is used
      * @param invitationAccount      the account the invitation was for, or null
      * @param emailDomainAccount     the account whose domains include the user's e-mail domain, or null
@@ -123,7 +123,7 @@ public record UserFacts(
         if (!standing.awaitingInvitation() || "pending".equals(invitationStatus)) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of("cannot log in: the accept-invitation required action is set but "
+        return java.util.Optional.of("cannot log in: the \"Accept invitation\" required action (mx-accept-invitation) is set but "
                 + (invitationStatus == null ? "no invitation was ever sent (was the mail server down?)"
                         : "the invitation is " + invitationStatus + ", so no link can clear it"));
     }
