@@ -21,6 +21,23 @@ public final class InvitationsPage extends AccountConsole {
         return this;
     }
 
+    /** Opens the invitations of one account (the switcher's choice). */
+    public InvitationsPage openIn(String account, String username, String password) {
+        super.open(PATH + "?account=" + account, username, password);
+        await("invitations");
+        return this;
+    }
+
+    public InvitationsPage awaitListed(String username) {
+        until(driver -> lists(username));
+        return this;
+    }
+
+    /** Whether a row of this person is listed now. */
+    public boolean lists(String username) {
+        return !await("invitations").findElements(testId("invitation-" + username)).isEmpty();
+    }
+
     /** Shows only invitations to addresses that contain {@code text}. */
     public InvitationsPage filterByAddress(String text) {
         WebElement address = await("filter-address");
