@@ -7,6 +7,7 @@ export const paths = {
     `mx/people/${encodeURIComponent(userId)}${account ? `?account=${encodeURIComponent(account)}` : ""}`,
   authorizations: (userId: string) => `mx/people/${encodeURIComponent(userId)}/authorizations`,
   compliance: "mx/compliance",
+  myAuthorizations: "mx/my-authorizations",
   accountSettings: "mx/account-settings",
   accessReview: "mx/access-review",
 };

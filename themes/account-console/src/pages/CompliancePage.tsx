@@ -15,7 +15,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { query, useMx } from "../api";
-import { authorizationCatalog } from "../catalog";
+import { useAuthorizationCatalog } from "../catalog";
 import { useAccount } from "../components/AccountSwitcher";
 import { ErrorAlert, FieldProblem, useConsolePath, useLoad } from "../components/common";
 import { paths } from "../paths";
@@ -60,6 +60,7 @@ export function CompliancePage() {
   const [rosterType, setRosterType] = useState("certifying-staff");
   const [downloadError, setDownloadError] = useState<unknown>();
   const { account, ready, switcher, error: meError } = useAccount(true);
+  const { catalog: authorizationCatalog, error: catalogError } = useAuthorizationCatalog();
   const expiring = useLoad(
     () => (ready ? mx.get<ExpiryItem[]>(`/authorizations/expiring${query({ days, max: 100, account })}`) : Promise.resolve(undefined)),
     [days, account, ready],
@@ -117,7 +118,7 @@ export function CompliancePage() {
             </ToolbarItem>
           </ToolbarContent>
         </Toolbar>
-        <ErrorAlert error={downloadError} />
+        <ErrorAlert error={downloadError ?? catalogError} />
       </PageSection>
     </Page>
   );

@@ -17,6 +17,7 @@ import com.maintenanceaccess.it.workspace.pages.AccountSettingsPage;
 import com.maintenanceaccess.it.workspace.pages.AuthorizationsPage;
 import com.maintenanceaccess.it.workspace.pages.CompliancePage;
 import com.maintenanceaccess.it.workspace.pages.InvitationsPage;
+import com.maintenanceaccess.it.workspace.pages.MyAuthorizationsPage;
 import com.maintenanceaccess.it.workspace.pages.PeoplePage;
 import com.maintenanceaccess.it.workspace.pages.PersonPage;
 import java.time.Duration;
@@ -162,7 +163,7 @@ class AccountRolesWorkspaceIT {
     }
 
     @Test
-    void theComplianceOfficerGrantsAndTheAuditorReadsButCannotGrant() {
+    void theComplianceOfficerGrantsTheAuditorReadsButCannotGrantAndThePersonReadsTheirOwnAsText() {
         String officer = accountPerson(accountA, "ws-officer", "compliance-officer");
         String auditor = accountPerson(accountA, "ws-auditor", "auditor");
         String worker = accountPerson(accountA, "ws-worker");
@@ -194,6 +195,16 @@ class AccountRolesWorkspaceIT {
         AccessReviewPage auditorReview = new AccessReviewPage(auditorBrowser, realm);
         auditorReview.go(AccessReviewPage.PATH);
         assertTrue(auditorReview.administrators().matches(".*\\d+.*"), auditorReview.administrators());
+        ChromeDriver workerBrowser = browser();
+        MyAuthorizationsPage own = new MyAuthorizationsPage(workerBrowser, realm).open(realm.username(worker), Realm.TEST_PASSWORD);
+        assertEquals("Valid", own.state(reference));
+        String summary = own.summary(reference);
+        assertTrue(summary.startsWith("Certifying staff (CRS) " + reference + ", licence B1.1 (UK CAA UK.66.123456)"), summary);
+        assertTrue(summary.contains("aircraft A320-family; tasks line, base; bases LHR"), summary);
+        assertFalse(summary.contains("{"), "text, not JSON: " + summary);
+        assertEquals("Usable at signoff", own.usable(reference));
+        own.screenshotForDocs("my-authorizations");
+
         PeoplePage auditorPeople = new PeoplePage(auditorBrowser, realm).reload(aliasA);
         auditorPeople.search(realm.username(worker));
         auditorPeople.awaitListed(realm.username(worker));
