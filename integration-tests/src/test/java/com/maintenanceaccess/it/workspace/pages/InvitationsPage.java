@@ -33,11 +33,6 @@ public final class InvitationsPage extends AccountConsole {
         return this;
     }
 
-    /** Whether a row of this person is listed now. */
-    public boolean lists(String username) {
-        return !await("invitations").findElements(testId("invitation-" + username)).isEmpty();
-    }
-
     /** Shows only invitations to addresses that contain {@code text}. */
     public InvitationsPage filterByAddress(String text) {
         WebElement address = await("filter-address");
