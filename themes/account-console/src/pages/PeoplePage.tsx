@@ -36,8 +36,11 @@ type Person = {
   accountRoles: string[];
   lastLogin?: string;
 };
-/** total is null when a search or filter makes counting as costly as listing (the API does not count then). */
-type PeoplePage = { first: number; max: number; total: number | null; people: Person[] };
+/**
+ * total is null when a search or filter makes counting as costly as listing (the API does not count
+ * then); the server leaves null fields out of its JSON, so it arrives as undefined: test with == null.
+ */
+type PeoplePage = { first: number; max: number; total?: number | null; people: Person[] };
 
 const PAGE_SIZE = 20;
 const STATES = ["", "active", "invited", "deactivated", "disabled"];
@@ -132,14 +135,14 @@ export function PeoplePage() {
         <Toolbar>
           <ToolbarContent>
             <ToolbarItem data-testid="people-paging">
-              {people.data.total === null
+              {people.data.total == null
                 ? t("mxShowingUncounted", { from: people.data.people.length === 0 ? 0 : first + 1, to: first + people.data.people.length })
                 : t("mxShowing", { from: people.data.total === 0 ? 0 : first + 1, to: first + people.data.people.length, total: people.data.total })}
             </ToolbarItem>
             <ToolbarItem>
               <Button variant="link" isDisabled={first === 0} onClick={() => setFirst(Math.max(0, first - PAGE_SIZE))}>{t("mxPrevious")}</Button>
               <Button variant="link" onClick={() => setFirst(first + PAGE_SIZE)}
-                isDisabled={people.data.total === null ? people.data.people.length < PAGE_SIZE : first + PAGE_SIZE >= people.data.total}>
+                isDisabled={people.data.total == null ? people.data.people.length < PAGE_SIZE : first + PAGE_SIZE >= people.data.total}>
                 {t("mxNext")}
               </Button>
             </ToolbarItem>

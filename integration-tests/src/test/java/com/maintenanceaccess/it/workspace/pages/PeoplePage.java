@@ -35,6 +35,11 @@ public final class PeoplePage extends AccountConsole {
         return !await("people").findElements(testId("person-" + username)).isEmpty();
     }
 
+    /** The paging line ("1–20 of 37", or "1–1" when the API does not count: a search or filter). */
+    public String paging() {
+        return await("people-paging").getText();
+    }
+
     /** The reason shown for an invitation that could not be sent. */
     public String failure(String username) {
         return within(await("person-" + username), "failure").getText();
