@@ -63,6 +63,10 @@ export class Mx {
     return this.send<T>("PUT", path, body);
   }
 
+  delete<T>(path: string): Promise<T> {
+    return this.send<T>("DELETE", path);
+  }
+
   /** Fetches a CSV (or any file) and hands it to the browser as a download. */
   async download(path: string, filename: string): Promise<void> {
     const response = await this.fetch("GET", path, undefined, "text/csv");

@@ -1,28 +1,41 @@
-import { parse } from "yaml";
-// The same file the providers jar bundles (realm-config/authorization-types.yaml), read at build
-// time: /mx has no read endpoint for the authorization catalog yet (docs/workspace.md, limits).
-import catalogText from "../../../realm-config/authorization-types.yaml?raw";
+import { useMx } from "./api";
+import { useLoad } from "./components/common";
 
 export type AuthorizationType = {
   id: string;
   name: string;
   requiresLicence: boolean;
   licenceCategories: string[];
+  requiresRecency: boolean;
 };
 
-type CatalogFile = {
-  types: Record<string, Omit<AuthorizationType, "id">>;
+/** GET /mx/authorizations/catalog: the catalog the server validates against (bundled or configured). */
+type CatalogAnswer = {
+  types: AuthorizationType[];
   licenceCategories: string[];
   aircraftTypes: string[];
   aircraftGroups: Record<string, string[]>;
   taskCategories: string[];
 };
 
-const file = parse(catalogText) as CatalogFile;
-
-export const authorizationCatalog = {
-  types: Object.entries(file.types).map(([id, type]) => ({ id, ...type })) as AuthorizationType[],
-  aircraftGroups: Object.keys(file.aircraftGroups ?? {}),
-  aircraftTypes: file.aircraftTypes ?? [],
-  taskCategories: file.taskCategories ?? [],
+export type AuthorizationCatalog = {
+  types: AuthorizationType[];
+  aircraftGroups: string[];
+  aircraftTypes: string[];
+  taskCategories: string[];
 };
+
+const EMPTY: AuthorizationCatalog = { types: [], aircraftGroups: [], aircraftTypes: [], taskCategories: [] };
+
+/** The server's personnel-authorization catalog for the form's choices (empty until it has loaded). */
+export function useAuthorizationCatalog(): { catalog: AuthorizationCatalog; error: unknown } {
+  const mx = useMx();
+  const answer = useLoad(() => mx.get<CatalogAnswer>("/authorizations/catalog"), []);
+  const data = answer.data;
+  return {
+    catalog: data
+      ? { types: data.types, aircraftGroups: Object.keys(data.aircraftGroups ?? {}), aircraftTypes: data.aircraftTypes, taskCategories: data.taskCategories }
+      : EMPTY,
+    error: answer.error,
+  };
+}

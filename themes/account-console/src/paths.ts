@@ -2,9 +2,12 @@
 export const paths = {
   people: "mx/people",
   invitations: "mx/invitations",
-  person: (userId: string) => `mx/people/${encodeURIComponent(userId)}`,
+  /** A person's page; with the account it opens on that account's membership. */
+  person: (userId: string, account?: string) =>
+    `mx/people/${encodeURIComponent(userId)}${account ? `?account=${encodeURIComponent(account)}` : ""}`,
   authorizations: (userId: string) => `mx/people/${encodeURIComponent(userId)}/authorizations`,
   compliance: "mx/compliance",
+  myAuthorizations: "mx/my-authorizations",
   accountSettings: "mx/account-settings",
   accessReview: "mx/access-review",
 };

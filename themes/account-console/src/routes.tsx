@@ -10,6 +10,7 @@ import { AuthorizationsPage } from "./pages/AuthorizationsPage";
 import { CompliancePage } from "./pages/CompliancePage";
 import { AccountSettingsPage } from "./pages/AccountSettingsPage";
 import { AccessReviewPage } from "./pages/AccessReviewPage";
+import { MyAuthorizationsPage } from "./pages/MyAuthorizationsPage";
 
 
 const workspaceRoutes: RouteObject[] = [
@@ -20,6 +21,7 @@ const workspaceRoutes: RouteObject[] = [
   { path: paths.compliance, element: <CompliancePage /> },
   { path: paths.accountSettings, element: <AccountSettingsPage /> },
   { path: paths.accessReview, element: <AccessReviewPage /> },
+  { path: paths.myAuthorizations, element: <MyAuthorizationsPage /> },
 ];
 
 export const routes: RouteObject[] = [

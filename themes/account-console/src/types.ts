@@ -86,3 +86,20 @@ export type ExpiryItem = {
   authorization?: Authorization;
   [key: string]: unknown;
 };
+
+/** A member of an account as GET /mx/accounts/{account}/people/{userId} answers. */
+export type AccountPerson = {
+  id: string;
+  username: string;
+  email: string;
+  firstName?: string;
+  lastName?: string;
+  enabled: boolean;
+  deactivated: boolean;
+  invitation?: { status: string; expiresAt?: string; sentAt?: string; failure?: string | null; history?: HistoryEntry[] };
+  templates: string[];
+  accountRoles: string[];
+  lastLogin?: string | null;
+};
+
+export type GrantableTemplate = { name: string; description?: string; privileged: boolean; readOnly: boolean };

@@ -13,29 +13,41 @@ export type Me = {
 
 /**
  * The account the page works in (?account=alias): the caller's accounts from GET /mx/me; the first
- * is chosen when none is named. Returns the chosen alias, or "" while loading or without accounts.
+ * is chosen when none is named. With {@code allowAll} (pages whose API also answers for the whole
+ * realm) a realm operator may keep "all accounts" (""); everybody else always works in one account.
+ * Returns the chosen alias ("" while loading, without accounts, or for all accounts).
  */
-export function useAccount(): { account: string; me?: Me; switcher: JSX.Element; error: unknown } {
+export function useAccount(allowAll = false): { account: string; ready: boolean; me?: Me; switcher: JSX.Element; error: unknown } {
   const { t } = useTranslation();
   const mx = useMx();
   const me = useLoad(() => mx.get<Me>("/me"), []);
   const [search, setSearch] = useSearchParams();
   const account = search.get("account") ?? "";
+  const all = allowAll && !!me.data?.operator;
   useEffect(() => {
     const first = me.data?.accounts[0]?.alias;
-    if (!account && first) setSearch({ account: first }, { replace: true });
-  }, [me.data, account, setSearch]);
+    if (!account && first && !all && me.data) {
+      setSearch((current) => {
+        const next = new URLSearchParams(current);
+        next.set("account", first);
+        return next;
+      }, { replace: true });
+    }
+  }, [me.data, account, all, setSearch]);
   const switcher = (
     <FormSelect
       aria-label={t("mxAccount")}
       data-testid="account-switcher"
       value={account}
-      onChange={(_, value) => setSearch({ account: value })}
+      onChange={(_, value) => setSearch(value ? { account: value } : {})}
     >
+      {all && <FormSelectOption value="" label={t("mxAllAccounts")} />}
       {(me.data?.accounts ?? []).map((option) => (
         <FormSelectOption key={option.id} value={option.alias} label={`${option.name} (${option.alias})`} />
       ))}
     </FormSelect>
   );
-  return { account, me: me.data, switcher, error: me.error };
+  // Ready to load: /mx/me answered and an account is chosen (or an operator keeps all accounts).
+  const ready = !!me.data && (!!account || all);
+  return { account, ready, me: me.data, switcher, error: me.error };
 }

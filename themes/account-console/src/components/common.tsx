@@ -70,16 +70,19 @@ export function useTime() {
     iso ? new Date(iso).toLocaleString(i18n.language, { dateStyle: "medium", timeStyle: "short" }) : "—";
 }
 
-/** Runs a write, then reports its outcome: the success message or the server's refusal. */
+/**
+ * Runs a write, then reports its outcome: the success message (or the message made from the
+ * answer) or the server's refusal.
+ */
 export function useAction(reload: () => void) {
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<string>();
-  const run = async (action: () => Promise<unknown>, message: string) => {
+  const run = async <T,>(action: () => Promise<T>, message: string | ((answer: T) => string)) => {
     setError(undefined);
     setDone(undefined);
     try {
-      await action();
-      setDone(message);
+      const answer = await action();
+      setDone(typeof message === "function" ? message(answer) : message);
       reload();
       return true;
     } catch (failure) {

@@ -14,6 +14,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { query, useMx } from "../api";
+import { useAccount } from "../components/AccountSwitcher";
 import { ErrorAlert, FieldProblem, useConsolePath, useLoad } from "../components/common";
 import { paths } from "../paths";
 import type { AccessReport } from "../types";
@@ -41,8 +42,12 @@ export function AccessReviewPage() {
   const [category, setCategory] = useState("");
   const [first, setFirst] = useState(0);
   const [downloadError, setDownloadError] = useState<unknown>();
-  const parameters = { inactiveDays, pendingDays, expiringDays, first, max: PAGE_SIZE };
-  const report = useLoad(() => mx.get<AccessReport>(`/access/report${query(parameters)}`), [inactiveDays, pendingDays, expiringDays, first]);
+  const { account, ready, switcher, error: meError } = useAccount(true);
+  const parameters = { inactiveDays, pendingDays, expiringDays, first, max: PAGE_SIZE, account };
+  const report = useLoad(
+    () => (ready ? mx.get<AccessReport>(`/access/report${query(parameters)}`) : Promise.resolve(undefined)),
+    [inactiveDays, pendingDays, expiringDays, first, account, ready],
+  );
   const findings = (report.data?.findings ?? []).filter((finding) => !category || finding.category === category);
 
   const download = async () => {
@@ -66,6 +71,7 @@ export function AccessReviewPage() {
     <Page title={t("mxAccessReview")} description={t("mxAccessReviewDescription")}>
       <Toolbar>
         <ToolbarContent>
+          <ToolbarItem>{switcher}</ToolbarItem>
           {threshold("inactiveDays", inactiveDays, setInactiveDays)}
           {threshold("pendingDays", pendingDays, setPendingDays)}
           {threshold("expiringDays", expiringDays, setExpiringDays)}
@@ -82,7 +88,7 @@ export function AccessReviewPage() {
           </ToolbarItem>
         </ToolbarContent>
       </Toolbar>
-      <ErrorAlert error={report.error ?? downloadError} />
+      <ErrorAlert error={meError ?? report.error ?? downloadError} />
       {report.data && (
         <p data-testid="administrators">{t("mxAdministrators", { count: report.data.administrators })}</p>
       )}
@@ -98,7 +104,7 @@ export function AccessReviewPage() {
           {findings.map((finding, index) => (
             <Tr key={index} data-testid={`finding-${finding.username}`} data-category={finding.category}>
               <Td><Label color="orange">{t(`mxFinding-${finding.category}`, finding.category)}</Label></Td>
-              <Td><Link to={consolePath(paths.person(finding.userId))}>{finding.username}</Link></Td>
+              <Td><Link to={consolePath(paths.person(finding.userId, account))}>{finding.username}</Link></Td>
               <Td>{finding.detail}</Td>
             </Tr>
           ))}

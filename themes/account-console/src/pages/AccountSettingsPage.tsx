@@ -1,22 +1,17 @@
 import { Page } from "@keycloak/keycloak-account-ui";
-import { ActionGroup, Button, Checkbox, DatePicker, Form, FormGroup, TextInput } from "@patternfly/react-core";
+import { ActionGroup, Button, Checkbox, DatePicker, Form, FormGroup } from "@patternfly/react-core";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router-dom";
 import { useMx } from "../api";
+import { useAccount } from "../components/AccountSwitcher";
 import { ErrorAlert, FieldProblem, SuccessAlert, useAction, useLoad } from "../components/common";
 import type { AccountSettings, CatalogPage } from "../types";
 
-/**
- * One account's features and setup mode. Until /mx/me lists the caller's accounts, the account
- * is named by its alias or id (the ?account= parameter or the field).
- */
+/** One account's features and setup mode; the account from the switcher (?account=alias). */
 export function AccountSettingsPage() {
   const { t } = useTranslation();
   const mx = useMx();
-  const [search, setSearch] = useSearchParams();
-  const account = search.get("account") ?? "";
-  const [alias, setAlias] = useState(account);
+  const { account, switcher, error: meError } = useAccount();
   const pages = useLoad(() => mx.get<CatalogPage[]>("/access/pages"), []);
   const settings = useLoad(
     () => (account ? mx.get<AccountSettings>(`/accounts/${encodeURIComponent(account)}`) : Promise.resolve(undefined)),
@@ -49,17 +44,8 @@ export function AccountSettingsPage() {
 
   return (
     <Page title={t("mxAccountSettings")} description={t("mxAccountSettingsDescription")}>
-      <Form isHorizontal onSubmit={(event) => event.preventDefault()}>
-        <FormGroup label={t("mxAccount")} fieldId="account">
-          <TextInput id="account" data-testid="account" value={alias} onChange={(_, value) => setAlias(value)} />
-        </FormGroup>
-        <ActionGroup>
-          <Button variant="secondary" data-testid="open-account" onClick={() => setSearch({ account: alias.trim() })}>
-            {t("mxOpen")}
-          </Button>
-        </ActionGroup>
-      </Form>
-      <ErrorAlert error={settings.error ?? pages.error} />
+      <div className="pf-v5-u-mb-md">{switcher}</div>
+      <ErrorAlert error={meError ?? settings.error ?? pages.error} />
       {settings.data && (
         <Form className="pf-v5-u-mt-lg" data-testid="settings-form" onSubmit={(event) => event.preventDefault()}>
           <FormGroup label={t("mxFeatures")} fieldId="features" role="group">

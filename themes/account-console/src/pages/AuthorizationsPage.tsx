@@ -18,7 +18,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
 import { useMx } from "../api";
-import { authorizationCatalog } from "../catalog";
+import { useAuthorizationCatalog } from "../catalog";
 import { ErrorAlert, FieldProblem, SuccessAlert, useAction, useLoad, validated } from "../components/common";
 import type { Authorization } from "../types";
 
@@ -89,6 +89,7 @@ export function AuthorizationsPage() {
   const mx = useMx();
   const base = `/users/${encodeURIComponent(userId)}/authorizations`;
   const records = useLoad(() => mx.get<Authorization[]>(base), [userId]);
+  const { catalog: authorizationCatalog, error: catalogError } = useAuthorizationCatalog();
   const lifecycle = useAction(records.reload);
   const grant = useAction(records.reload);
   const [reason, setReason] = useState("");
@@ -109,7 +110,7 @@ export function AuthorizationsPage() {
 
   return (
     <Page title={t("mxPersonnelAuthorizations")} description={t("mxAuthorizationsDescription")}>
-      <ErrorAlert error={records.error ?? lifecycle.error} />
+      <ErrorAlert error={records.error ?? lifecycle.error ?? catalogError} />
       <SuccessAlert message={lifecycle.done} />
       <Table aria-label={t("mxPersonnelAuthorizations")} variant="compact" data-testid="authorizations">
         <Thead>

@@ -15,7 +15,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { query, useMx } from "../api";
-import { authorizationCatalog } from "../catalog";
+import { useAuthorizationCatalog } from "../catalog";
+import { useAccount } from "../components/AccountSwitcher";
 import { ErrorAlert, FieldProblem, useConsolePath, useLoad } from "../components/common";
 import { paths } from "../paths";
 import type { ExpiryItem } from "../types";
@@ -58,13 +59,21 @@ export function CompliancePage() {
   const [days, setDays] = useState("30");
   const [rosterType, setRosterType] = useState("certifying-staff");
   const [downloadError, setDownloadError] = useState<unknown>();
-  const expiring = useLoad(() => mx.get<ExpiryItem[]>(`/authorizations/expiring${query({ days, max: 100 })}`), [days]);
-  const expired = useLoad(() => mx.get<ExpiryItem[]>(`/authorizations/expired${query({ max: 100 })}`), []);
+  const { account, ready, switcher, error: meError } = useAccount(true);
+  const { catalog: authorizationCatalog, error: catalogError } = useAuthorizationCatalog();
+  const expiring = useLoad(
+    () => (ready ? mx.get<ExpiryItem[]>(`/authorizations/expiring${query({ days, max: 100, account })}`) : Promise.resolve(undefined)),
+    [days, account, ready],
+  );
+  const expired = useLoad(
+    () => (ready ? mx.get<ExpiryItem[]>(`/authorizations/expired${query({ max: 100, account })}`) : Promise.resolve(undefined)),
+    [account, ready],
+  );
 
   const downloadRoster = async () => {
     setDownloadError(undefined);
     try {
-      await mx.download(`/authorizations/roster${query({ type: rosterType, format: "csv" })}`, `roster-${rosterType}.csv`);
+      await mx.download(`/authorizations/roster${query({ type: rosterType, format: "csv", account })}`, `roster-${rosterType}.csv`);
     } catch (failure) {
       setDownloadError(failure);
     }
@@ -72,6 +81,8 @@ export function CompliancePage() {
 
   return (
     <Page title={t("mxCompliance")} description={t("mxComplianceDescription")}>
+      <div className="pf-v5-u-mb-md">{switcher}</div>
+      <ErrorAlert error={meError} />
       <PageSection variant="light" padding={{ default: "noPadding" }}>
         <Title headingLevel="h2" size="lg">{t("mxExpiring")}</Title>
         <Toolbar>
@@ -107,7 +118,7 @@ export function CompliancePage() {
             </ToolbarItem>
           </ToolbarContent>
         </Toolbar>
-        <ErrorAlert error={downloadError} />
+        <ErrorAlert error={downloadError ?? catalogError} />
       </PageSection>
     </Page>
   );

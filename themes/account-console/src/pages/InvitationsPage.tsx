@@ -14,6 +14,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { query, useMx } from "../api";
+import { useAccount } from "../components/AccountSwitcher";
 import { ErrorAlert, FieldProblem, SuccessAlert, useAction, useConsolePath, useLoad, useTime } from "../components/common";
 import { paths } from "../paths";
 import type { Invitation, InvitationList } from "../types";
@@ -37,9 +38,10 @@ export function InvitationsPage() {
   const [status, setStatus] = useState("");
   const [address, setAddress] = useState("");
   const [first, setFirst] = useState(0);
+  const { account, ready, switcher, error: meError } = useAccount(true);
   const { data, error, reload } = useLoad(
-    () => mx.get<InvitationList>(`/invitations${query({ status, address, first, max: PAGE_SIZE })}`),
-    [status, address, first],
+    () => (ready ? mx.get<InvitationList>(`/invitations${query({ status, address, first, max: PAGE_SIZE, account })}`) : Promise.resolve(undefined)),
+    [status, address, first, account, ready],
   );
   const action = useAction(reload);
   const [editing, setEditing] = useState<string>();
@@ -61,6 +63,7 @@ export function InvitationsPage() {
     <Page title={t("mxInvitations")} description={t("mxInvitationsDescription")}>
       <Toolbar>
         <ToolbarContent>
+          <ToolbarItem>{switcher}</ToolbarItem>
           <ToolbarItem>
             <FormSelect
               aria-label={t("mxState")}
@@ -90,7 +93,7 @@ export function InvitationsPage() {
           </ToolbarItem>
         </ToolbarContent>
       </Toolbar>
-      <ErrorAlert error={error ?? action.error} />
+      <ErrorAlert error={meError ?? error ?? action.error} />
       <SuccessAlert message={action.done} />
       <Table aria-label={t("mxInvitations")} variant="compact" data-testid="invitations">
         <Thead>
@@ -107,7 +110,7 @@ export function InvitationsPage() {
           {data?.items.map((invitation) => (
             <Tr key={invitation.userId} data-testid={`invitation-${invitation.username}`}>
               <Td dataLabel={t("mxPerson")}>
-                <Link to={consolePath(paths.person(invitation.userId))} data-testid="person-link">
+                <Link to={consolePath(paths.person(invitation.userId, account))} data-testid="person-link">
                   {invitation.username}
                 </Link>
               </Td>

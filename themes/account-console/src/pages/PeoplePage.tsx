@@ -21,6 +21,7 @@ import { query, useMx } from "../api";
 import { useAccount } from "../components/AccountSwitcher";
 import { ErrorAlert, FieldProblem, SuccessAlert, useAction, useConsolePath, useLoad, useTime, validated } from "../components/common";
 import { paths } from "../paths";
+import type { GrantableTemplate } from "../types";
 import { StatusLabel } from "./InvitationsPage";
 
 type Person = {
@@ -35,9 +36,11 @@ type Person = {
   accountRoles: string[];
   lastLogin?: string;
 };
-/** total is null when a search or filter makes counting as costly as listing (the API does not count then). */
-type PeoplePage = { first: number; max: number; total: number | null; people: Person[] };
-type Template = { name: string; description?: string; privileged: boolean; readOnly: boolean };
+/**
+ * total is null when a search or filter makes counting as costly as listing (the API does not count
+ * then); the server leaves null fields out of its JSON, so it arrives as undefined: test with == null.
+ */
+type PeoplePage = { first: number; max: number; total?: number | null; people: Person[] };
 
 const PAGE_SIZE = 20;
 const STATES = ["", "active", "invited", "deactivated", "disabled"];
@@ -58,16 +61,20 @@ export function PeoplePage() {
     [account, search, state, first],
   );
   const templates = useLoad(
-    () => (account ? mx.get<Template[]>(`/accounts/${encodeURIComponent(account)}/grantable-templates`) : Promise.resolve([])),
+    () => (account ? mx.get<GrantableTemplate[]>(`/accounts/${encodeURIComponent(account)}/grantable-templates`) : Promise.resolve([])),
     [account],
   );
   const invite = useAction(people.reload);
+  const retry = useAction(people.reload);
   const [draft, setDraft] = useState({ firstName: "", lastName: "", email: "", templates: [] as string[], expiresInDays: "7" });
 
   const submit = async () => {
     const sent = await invite.run(
-      () => mx.post(base, { ...draft, expiresInDays: Number(draft.expiresInDays) }),
-      t("mxInvited", { email: draft.email }),
+      () => mx.post<Person>(base, { ...draft, expiresInDays: Number(draft.expiresInDays) }),
+      // The person is kept when the mail fails (not-sent, with the reason and a retry in the list).
+      (person) => person.invitation?.status === "not-sent"
+        ? t("mxInvitedNotSent", { email: draft.email })
+        : t("mxInvited", { email: draft.email }),
     );
     if (sent) setDraft({ firstName: "", lastName: "", email: "", templates: [], expiresInDays: "7" });
   };
@@ -90,7 +97,8 @@ export function PeoplePage() {
           </ToolbarItem>
         </ToolbarContent>
       </Toolbar>
-      <ErrorAlert error={meError ?? people.error} />
+      <ErrorAlert error={meError ?? people.error ?? retry.error} />
+      <SuccessAlert message={retry.done} />
       <Table aria-label={t("mxPeople")} variant="compact" data-testid="people">
         <Thead>
           <Tr>
@@ -104,12 +112,18 @@ export function PeoplePage() {
         <Tbody>
           {people.data?.people.map((person) => (
             <Tr key={person.id} data-testid={`person-${person.username}`}>
-              <Td><Link to={consolePath(paths.person(person.id))}>{[person.firstName, person.lastName].filter(Boolean).join(" ") || person.username}</Link></Td>
+              <Td><Link to={consolePath(paths.person(person.id, account))}>{[person.firstName, person.lastName].filter(Boolean).join(" ") || person.username}</Link></Td>
               <Td>{person.email}</Td>
               <Td>
                 {person.deactivated ? <Label color="grey">{t("mxPersonState-deactivated")}</Label>
                   : person.invitation && person.invitation.status !== "none" && <StatusLabel status={person.invitation.status} />}
                 {person.invitation?.failure && <div data-testid="failure">{person.invitation.failure}</div>}
+                {person.invitation?.status === "not-sent" && (
+                  <Button variant="secondary" size="sm" data-testid="retry"
+                    onClick={() => retry.run(() => mx.post(`/invitations/${encodeURIComponent(person.id)}/resend`), t("mxResent", { email: person.email }))}>
+                    {t("mxRetry")}
+                  </Button>
+                )}
               </Td>
               <Td>{person.templates.join(", ")}</Td>
               <Td>{time(person.lastLogin)}</Td>
@@ -121,14 +135,14 @@ export function PeoplePage() {
         <Toolbar>
           <ToolbarContent>
             <ToolbarItem data-testid="people-paging">
-              {people.data.total === null
+              {people.data.total == null
                 ? t("mxShowingUncounted", { from: people.data.people.length === 0 ? 0 : first + 1, to: first + people.data.people.length })
                 : t("mxShowing", { from: people.data.total === 0 ? 0 : first + 1, to: first + people.data.people.length, total: people.data.total })}
             </ToolbarItem>
             <ToolbarItem>
               <Button variant="link" isDisabled={first === 0} onClick={() => setFirst(Math.max(0, first - PAGE_SIZE))}>{t("mxPrevious")}</Button>
               <Button variant="link" onClick={() => setFirst(first + PAGE_SIZE)}
-                isDisabled={people.data.total === null ? people.data.people.length < PAGE_SIZE : first + PAGE_SIZE >= people.data.total}>
+                isDisabled={people.data.total == null ? people.data.people.length < PAGE_SIZE : first + PAGE_SIZE >= people.data.total}>
                 {t("mxNext")}
               </Button>
             </ToolbarItem>

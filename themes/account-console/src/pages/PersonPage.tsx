@@ -1,6 +1,7 @@
 import { Page } from "@keycloak/keycloak-account-ui";
 import {
   Button,
+  Checkbox,
   Form,
   FormGroup,
   FormSelect,
@@ -10,31 +11,38 @@ import {
   TextArea,
   Title,
 } from "@patternfly/react-core";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router-dom";
+import { Link, useNavigate, useParams } from "react-router-dom";
 import { MxError, query, useMx } from "../api";
+import { useAccount } from "../components/AccountSwitcher";
 import { Checks } from "../components/Checks";
 import { ErrorAlert, FieldProblem, SuccessAlert, useAction, useConsolePath, useLoad, useTime } from "../components/common";
 import { paths } from "../paths";
-import type { HistoryEntry, CatalogPage, Explanation, Invitation, SetupReview } from "../types";
+import type { AccountPerson, CatalogPage, Explanation, GrantableTemplate, HistoryEntry, Invitation, SetupReview } from "../types";
 import { StatusLabel } from "./InvitationsPage";
 
-/** One person: setup review, invitation and its history, "why can't they see …", deactivation. */
+/**
+ * One person: their membership of the chosen account (role templates, account roles, removal), setup
+ * review, invitation and its history, "why can't they see …", deactivation.
+ */
 export function PersonPage() {
   const { userId = "" } = useParams();
   const { t } = useTranslation();
   const mx = useMx();
   const consolePath = useConsolePath();
+  const { account, switcher, error: meError } = useAccount();
   const review = useLoad(() => mx.get<SetupReview>(`/users/${encodeURIComponent(userId)}/review`), [userId]);
   const username = review.data?.username ?? userId;
 
   return (
     <Page title={username} description={t("mxPersonDescription")}>
-      <ErrorAlert error={review.error} />
+      <div className="pf-v5-u-mb-md">{switcher}</div>
+      <ErrorAlert error={meError ?? review.error} />
       <Link to={consolePath(paths.authorizations(userId))} data-testid="authorizations-link">
         {t("mxPersonnelAuthorizations")}
       </Link>
+      {account && <MembershipSection account={account} userId={userId} onChange={review.reload} />}
       <PageSection variant="light" padding={{ default: "noPadding" }} className="pf-v5-u-mt-md">
         <Title headingLevel="h2" size="lg">
           {t("mxSetupReview")}{" "}
@@ -184,3 +192,78 @@ function AccessSection({ userId, onChange }: { userId: string; onChange: () => v
     </PageSection>
   );
 }
+
+/**
+ * The person in this account (GET /mx/accounts/{account}/people/{userId}): role templates and account
+ * roles to change, and removal from the account. Somebody who is not a member is "not found" here,
+ * as the API answers (a person of another account does not exist for this caller).
+ */
+function MembershipSection({ account, userId, onChange }: { account: string; userId: string; onChange: () => void }) {
+  const { t } = useTranslation();
+  const mx = useMx();
+  const navigate = useNavigate();
+  const consolePath = useConsolePath();
+  const base = `/accounts/${encodeURIComponent(account)}/people`;
+  const person = useLoad(() => mx.get<AccountPerson>(`${base}/${encodeURIComponent(userId)}`), [account, userId]);
+  const grantable = useLoad(() => mx.get<GrantableTemplate[]>(`/accounts/${encodeURIComponent(account)}/grantable-templates`), [account]);
+  const reload = () => {
+    person.reload();
+    onChange();
+  };
+  const action = useAction(reload);
+  const [templates, setTemplates] = useState<string[]>([]);
+  const [roles, setRoles] = useState<string[]>([]);
+  useEffect(() => {
+    setTemplates(person.data?.templates ?? []);
+    setRoles(person.data?.accountRoles ?? []);
+  }, [person.data]);
+  const toggle = (list: string[], value: string, on: boolean) => (on ? [...list, value] : list.filter((item) => item !== value));
+  const remove = async () => {
+    const removed = await action.run(() => mx.delete(`${base}/${encodeURIComponent(userId)}`), t("mxRemovedFromAccount"));
+    if (removed) navigate(`${consolePath(paths.people)}?account=${encodeURIComponent(account)}`);
+  };
+  const notFound = person.error instanceof MxError && person.error.status === 404;
+
+  return (
+    <PageSection variant="light" padding={{ default: "noPadding" }} className="pf-v5-u-mt-md" data-testid="membership">
+      <Title headingLevel="h2" size="lg">{t("mxMembership", { account })}</Title>
+      {notFound ? <p data-testid="not-a-member">{t("mxNotAMember")}</p> : <ErrorAlert error={person.error ?? grantable.error} />}
+      {person.data && (
+        <Form onSubmit={(event) => event.preventDefault()}>
+          <p data-testid="person-email">{[person.data.firstName, person.data.lastName].filter(Boolean).join(" ")} · {person.data.email}</p>
+          <FormGroup label={t("mxRoles")} fieldId="person-templates" role="group">
+            {(grantable.data ?? []).map((template) => (
+              <Checkbox key={template.name} id={`person-template-${template.name}`} data-testid={`person-template-${template.name}`}
+                isChecked={templates.includes(template.name)} onChange={(_, on) => setTemplates(toggle(templates, template.name, on))}
+                label={<><strong>{template.name}</strong> {template.privileged && <Label color="red">{t("mxPrivileged")}</Label>}{" "}
+                  {template.readOnly && <Label>{t("mxReadOnly")}</Label>} {template.description}</>} />
+            ))}
+            <FieldProblem error={action.error} field="templates" />
+            <Button variant="secondary" data-testid="save-templates" className="pf-v5-u-mt-sm"
+              onClick={() => action.run(() => mx.put(`${base}/${encodeURIComponent(userId)}/templates`, { templates }), t("mxTemplatesSaved"))}>
+              {t("mxSaveTemplates")}
+            </Button>
+          </FormGroup>
+          <FormGroup label={t("mxAccountRoles")} fieldId="person-account-roles" role="group">
+            {ACCOUNT_ROLES.map((role) => (
+              <Checkbox key={role} id={`person-role-${role}`} data-testid={`person-role-${role}`} label={t(`mxAccountRole-${role}`)}
+                isChecked={roles.includes(role)} onChange={(_, on) => setRoles(toggle(roles, role, on))} />
+            ))}
+            <FieldProblem error={action.error} field="roles" />
+            <Button variant="secondary" data-testid="save-account-roles" className="pf-v5-u-mt-sm"
+              onClick={() => action.run(() => mx.put(`${base}/${encodeURIComponent(userId)}/account-roles`, { roles }), t("mxAccountRolesSaved"))}>
+              {t("mxSaveAccountRoles")}
+            </Button>
+          </FormGroup>
+          <div>
+            <Button variant="danger" data-testid="remove-from-account" onClick={remove}>{t("mxRemoveFromAccount")}</Button>
+          </div>
+        </Form>
+      )}
+      <ErrorAlert error={action.error} />
+      <SuccessAlert message={action.done} />
+    </PageSection>
+  );
+}
+
+const ACCOUNT_ROLES = ["account-administrator", "compliance-officer", "auditor"];

@@ -77,6 +77,9 @@ class BundleBenchmark {
             if (phases.contains("queries")) {
                 queries();
             }
+            if (phases.contains("people")) {
+                people();
+            }
             if (phases.contains("signoffs")) {
                 signoffs();
             }
@@ -748,6 +751,62 @@ class BundleBenchmark {
             throw new IllegalStateException();
         }
         line("\nThe stock references do not do the same work: they show what Keycloak's nearest admin-API read costs on the same realm.");
+    }
+
+    // ---------------------------------------------------------------- people (the workspace's People page)
+
+    /**
+     * One account with {@code bench.members} members (users by partialImport, then Keycloak's
+     * organization members API, spread over the client threads), then the People endpoint's first
+     * page and a search against Keycloak's own admin users list with the same paging, interleaved.
+     */
+    private void people() {
+        int members = Integer.getInteger("bench.members", 10_000);
+        line("\n## People: one account with " + members + " members\n");
+        String accountId = Http.postJson(realm.adminUrl("/organizations"), realm.master(), Map.of("name", "bench-people",
+                "alias", "bench-people", "enabled", true, "domains", List.of(Map.of("name", "bench-people.example"))))
+                .expect(201, "account").createdId();
+        int batch = 500;
+        List<String> ids = new ArrayList<>();
+        Histogram importLatency = Load.histogram();
+        for (int start = 0; start < members; start += batch) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (int i = start; i < Math.min(members, start + batch); i++) {
+                String username = String.format("p-%05d", i);
+                list.add(Map.of("username", username, "email", username + "@bench-people.example", "emailVerified", true,
+                        "enabled", true, "firstName", "Person", "lastName", username, "realmRoles", List.of("technician")));
+            }
+            Map<String, Object> body = Map.of("ifResourceExists", "SKIP", "users", list);
+            JsonNode[] answer = new JsonNode[1];
+            Load.sample(importLatency, () -> answer[0] = Http.postJson(realm.adminUrl("/partialImport"), realm.master(), body)
+                    .expect(200, "partialImport").json());
+            answer[0].get("results").forEach(result -> ids.add(result.get("id").asText()));
+        }
+        Load.Round joined = Load.counted(threads, ids.size(), i -> Http.send("POST",
+                realm.adminUrl("/organizations/" + accountId + "/members"), realm.master(), "application/json",
+                "\"" + ids.get(i) + "\"").expect(201, "member"));
+        line("partialImport of " + members + " users in batches of " + batch + ": total "
+                + Stats.f(importLatency.getTotalCount() * importLatency.getMean() / 1e6) + " s; " + ids.size()
+                + " members added through POST /organizations/{id}/members on " + threads + " threads in "
+                + Stats.f(joined.seconds()) + " s. Load average before measuring: " + loadAverage() + ".\n");
+        String people = realm.url("/mx/accounts/bench-people/people");
+        line("| query | samples | p50 / p95 ms | stock reference | p50 / p95 ms | p50 ratio |");
+        line("|---|---|---|---|---|---|");
+        compare("People, first page (max 20, with total)", 100,
+                i -> Http.get(people + "?first=0&max=20", adminToken()).expect(200, "people"),
+                "admin users list, first=0&max=20",
+                i -> Http.get(realm.adminUrl("/users?first=0&max=20"), adminToken()).expect(200, "users"));
+        compare("People, page 250 (first=5000, max 20)", 100,
+                i -> Http.get(people + "?first=5000&max=20", adminToken()).expect(200, "people"),
+                "admin users list, first=5000&max=20",
+                i -> Http.get(realm.adminUrl("/users?first=5000&max=20"), adminToken()).expect(200, "users"));
+        compare("People, search 'p-0424' (10 hits)", 100,
+                i -> Http.get(people + "?search=p-0424&first=0&max=20", adminToken()).expect(200, "people search"),
+                "admin users list, search=p-0424",
+                i -> Http.get(realm.adminUrl("/users?search=p-0424&first=0&max=20"), adminToken()).expect(200, "users search"));
+        line("\nBoth sides are called by the same realm operator (bench-admin) on the same realm; times are the client's"
+                + " round trip on loopback (HTTP/1.1 keep-alive), the People side includes each person's invitation state,"
+                + " role templates, account roles and last login. Target: People p95 < 300 ms.");
     }
 
     private void compare(String name, int samples, IntConsumer bundle, String stockName, IntConsumer stock) {

@@ -8,6 +8,8 @@ import com.maintenanceaccess.authorization.rest.PersonnelAuthorizationsResource;
 import com.maintenanceaccess.authorization.rest.SignoffCheckResource;
 import com.maintenanceaccess.bundle.BundleVersion;
 import com.maintenanceaccess.invitation.admin.InvitationsResource;
+import com.maintenanceaccess.me.AuthorizationCatalogResource;
+import com.maintenanceaccess.me.MyAuthorizationsResource;
 import com.maintenanceaccess.review.AccessReviewResource;
 import com.maintenanceaccess.review.MyAccessResource;
 import com.maintenanceaccess.review.UserAccessResource;
@@ -87,6 +89,18 @@ public class MxRootResource {
     @Path("authorizations")
     public ComplianceResource complianceViews() {
         return new ComplianceResource(session, Authority.authenticate(session));
+    }
+
+    /** The caller's own personnel authorizations as readable text, and their invitation state. */
+    @Path("me/authorizations")
+    public MyAuthorizationsResource myAuthorizations() {
+        return new MyAuthorizationsResource(session, Authority.authenticate(session));
+    }
+
+    /** The personnel-authorization catalog the server validates against (the workspace's form). */
+    @Path("authorizations/catalog")
+    public AuthorizationCatalogResource authorizationCatalog() {
+        return new AuthorizationCatalogResource(session, Authority.authenticate(session));
     }
 
     /** Who the caller is, whether they are a realm operator, and their roles in each of their accounts. */

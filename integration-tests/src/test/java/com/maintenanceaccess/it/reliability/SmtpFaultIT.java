@@ -10,18 +10,14 @@ import com.maintenanceaccess.it.invitation.InvitationSupport;
 import com.maintenanceaccess.it.support.Http;
 import com.maintenanceaccess.it.support.Mail;
 import com.maintenanceaccess.it.support.Realm;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import com.maintenanceaccess.it.support.SmtpOutage;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * SMTP down while inviting: the administrator gets a clear error, nothing is recorded, no
  * earlier link dies, and once the mail server is back the same invitation can be sent or
- * resent. "Down" is the realm's smtpServer pointed at a loopback port nobody listens on (the
- * shared GreenMail keeps running for the other test classes); it is restored afterwards.
+ * resent. "Down" is {@link SmtpOutage}: the realm's smtpServer on a closed loopback port.
  */
 class SmtpFaultIT {
 
@@ -111,28 +107,7 @@ class SmtpFaultIT {
         return user;
     }
 
-    /** Runs the call while the realm's SMTP server is a closed loopback port; restores it in any case. */
     private Http.Response withSmtpDown(java.util.function.Supplier<Http.Response> call) {
-        String realmUrl = realm.server().baseUrl() + "/admin/realms/" + Realm.NAME;
-        JsonNode smtp = realm.adminGet("").get("smtpServer").deepCopy();
-        ObjectNode down = smtp.deepCopy();
-        down.put("host", "127.0.0.1");
-        down.put("port", String.valueOf(closedPort()));
-        assertEquals(204, Http.putJson(realmUrl, realm.adminToken(), Map.of("smtpServer", down)).status());
-        try {
-            return call.get();
-        } finally {
-            Http.Response restored = Http.putJson(realmUrl, realm.adminToken(), Map.of("smtpServer", smtp));
-            assertEquals(204, restored.status(), restored::toString);
-        }
-    }
-
-    /** A loopback port that was free a moment ago: connecting to it is refused. */
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SmtpOutage.during(realm, call);
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -99,6 +100,20 @@ public final class AuthorizationCatalog {
 
     public Set<String> licenceCategories() {
         return licenceCategories;
+    }
+
+    // Read by the workspace's catalog endpoint (me/AuthorizationCatalogResource): the form's choices.
+
+    public Set<String> aircraftTypes() {
+        return Collections.unmodifiableSet(aircraftTypes);
+    }
+
+    public Map<String, Set<String>> aircraftGroups() {
+        return Collections.unmodifiableMap(aircraftGroups);
+    }
+
+    public Set<String> taskCategories() {
+        return Collections.unmodifiableSet(taskCategories);
     }
 
     public boolean isKnownAircraft(String typeOrGroup) {

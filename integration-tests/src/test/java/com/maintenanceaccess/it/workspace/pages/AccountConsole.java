@@ -89,6 +89,18 @@ public class AccountConsole {
         return done();
     }
 
+    /** Whether the page shows a refusal of the server now. */
+    public boolean showsRefusalNow() {
+        return !browser.findElements(testId("mx-error")).isEmpty();
+    }
+
+    /** The aliases the account switcher offers ("" is "all accounts", for realm operators). */
+    public List<String> accountChoices() {
+        WebElement switcher = await("account-switcher");
+        until(driver -> !switcher.findElements(By.tagName("option")).isEmpty());
+        return switcher.findElements(By.tagName("option")).stream().map(option -> option.getAttribute("value")).toList();
+    }
+
     /** The server's refusal of the last action. */
     public String refusal() {
         return await("mx-error").getText();

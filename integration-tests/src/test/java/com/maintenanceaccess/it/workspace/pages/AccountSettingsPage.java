@@ -20,6 +20,10 @@ public final class AccountSettingsPage extends AccountConsole {
         return this;
     }
 
+    public boolean showsSettings() {
+        return !browser.findElements(testId("settings-form")).isEmpty();
+    }
+
     public boolean featureChecked(String feature) {
         return await("feature-" + feature).isSelected();
     }

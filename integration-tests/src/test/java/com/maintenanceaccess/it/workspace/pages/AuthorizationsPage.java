@@ -36,6 +36,9 @@ public final class AuthorizationsPage extends AccountConsole {
     }
 
     public AuthorizationsPage fill(Entry entry) {
+        // The choices come from the server's catalog (GET /mx/authorizations/catalog): wait for them.
+        until(driver -> !driver.findElements(org.openqa.selenium.By.cssSelector(
+                "[data-testid='type'] option[value='" + entry.type() + "']")).isEmpty());
         new Select(await("type")).selectByValue(entry.type());
         type("reference", entry.reference());
         type("licence-authority", entry.authority());

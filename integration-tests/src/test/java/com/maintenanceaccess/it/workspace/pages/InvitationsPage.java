@@ -21,6 +21,18 @@ public final class InvitationsPage extends AccountConsole {
         return this;
     }
 
+    /** Opens the invitations of one account (the switcher's choice). */
+    public InvitationsPage openIn(String account, String username, String password) {
+        super.open(PATH + "?account=" + account, username, password);
+        await("invitations");
+        return this;
+    }
+
+    public InvitationsPage awaitListed(String username) {
+        until(driver -> lists(username));
+        return this;
+    }
+
     /** Shows only invitations to addresses that contain {@code text}. */
     public InvitationsPage filterByAddress(String text) {
         WebElement address = await("filter-address");

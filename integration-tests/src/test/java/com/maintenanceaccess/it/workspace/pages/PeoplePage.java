@@ -20,6 +20,36 @@ public final class PeoplePage extends AccountConsole {
         return this;
     }
 
+    PeoplePage awaitLoaded() {
+        await("people");
+        return this;
+    }
+
+    public PeoplePage awaitListed(String username) {
+        until(driver -> lists(username));
+        return this;
+    }
+
+    /** Whether a row of this person is listed now (the list as loaded). */
+    public boolean lists(String username) {
+        return !await("people").findElements(testId("person-" + username)).isEmpty();
+    }
+
+    /** The paging line ("1–20 of 37", or "1–1" when the API does not count: a search or filter). */
+    public String paging() {
+        return await("people-paging").getText();
+    }
+
+    /** The reason shown for an invitation that could not be sent. */
+    public String failure(String username) {
+        return within(await("person-" + username), "failure").getText();
+    }
+
+    /** Sends a not-sent invitation again (the row's retry). */
+    public void retry(String username) {
+        within(await("person-" + username), "retry").click();
+    }
+
     public PeoplePage reload(String account) {
         go(PATH + "?account=" + account);
         await("people");

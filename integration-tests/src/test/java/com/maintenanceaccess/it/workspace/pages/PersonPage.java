@@ -23,6 +23,54 @@ public final class PersonPage extends AccountConsole {
         return awaitLoaded();
     }
 
+    /** Opens the person's page on one account's membership (role templates, account roles, removal). */
+    public PersonPage openIn(String account, String userId, String username, String password) {
+        super.open(path(userId) + "?account=" + account, username, password);
+        await("membership");
+        return this;
+    }
+
+    /** Waits for the membership of the chosen account: true when shown, false when the person is not a member. */
+    public boolean member() {
+        WebElement membership = await("membership");
+        until(driver -> !membership.findElements(testId("person-email")).isEmpty()
+                || !membership.findElements(testId("not-a-member")).isEmpty()
+                || !membership.findElements(testId("mx-error")).isEmpty());
+        return !browser.findElements(testId("person-email")).isEmpty();
+    }
+
+    public boolean templateChecked(String template) {
+        return await("person-template-" + template).isSelected();
+    }
+
+    public PersonPage toggleTemplate(String template) {
+        await("person-template-" + template).click();
+        return this;
+    }
+
+    public void saveTemplates() {
+        await("save-templates").click();
+    }
+
+    public boolean accountRoleChecked(String role) {
+        return await("person-role-" + role).isSelected();
+    }
+
+    public PersonPage toggleAccountRole(String role) {
+        await("person-role-" + role).click();
+        return this;
+    }
+
+    public void saveAccountRoles() {
+        await("save-account-roles").click();
+    }
+
+    /** Removes the person from the account; the page goes back to People. */
+    public PeoplePage removeFromAccount() {
+        await("remove-from-account").click();
+        return new PeoplePage(browser, realm).awaitLoaded();
+    }
+
     PersonPage awaitLoaded() {
         await("setup-review");
         return this;

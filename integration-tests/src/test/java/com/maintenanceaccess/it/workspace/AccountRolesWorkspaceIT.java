@@ -1,0 +1,261 @@
+package com.maintenanceaccess.it.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.maintenanceaccess.it.invitation.InvitationSupport;
+import com.maintenanceaccess.it.support.Browser;
+import com.maintenanceaccess.it.support.Http;
+import com.maintenanceaccess.it.support.Mail;
+import com.maintenanceaccess.it.support.Realm;
+import com.maintenanceaccess.it.support.SmtpOutage;
+import com.maintenanceaccess.it.workspace.pages.AccessReviewPage;
+import com.maintenanceaccess.it.workspace.pages.AccountSettingsPage;
+import com.maintenanceaccess.it.workspace.pages.AuthorizationsPage;
+import com.maintenanceaccess.it.workspace.pages.CompliancePage;
+import com.maintenanceaccess.it.workspace.pages.InvitationsPage;
+import com.maintenanceaccess.it.workspace.pages.MyAuthorizationsPage;
+import com.maintenanceaccess.it.workspace.pages.PeoplePage;
+import com.maintenanceaccess.it.workspace.pages.PersonPage;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The workspace signed in with ACCOUNT roles (group membership, no realm-management role, as the
+ * demo's account administrator, compliance officer and auditor): a person's roles and membership,
+ * a failed send and its retry, every page as each role, and an administrator of account A seeing
+ * nothing of account B on any page.
+ */
+class AccountRolesWorkspaceIT {
+
+    private final Realm realm = Realm.maintenance();
+    private final List<ChromeDriver> browsers = new ArrayList<>();
+    private String accountA;
+    private String aliasA;
+
+    @BeforeEach
+    void setUp() {
+        accountA = realm.createAccount("ws-roles-a", true, Map.of());
+        aliasA = alias(accountA);
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(ChromeDriver::quit);
+    }
+
+    @Test
+    void anAccountAdministratorChangesAPersonsRolesAndRemovesThemFromTheAccount() {
+        String admin = accountPerson(accountA, "ws-admin", "account-administrator");
+        String member = accountPerson(accountA, "ws-member");
+
+        PersonPage page = new PersonPage(browser(), realm).openIn(aliasA, member, realm.username(admin), Realm.TEST_PASSWORD);
+        assertTrue(page.member());
+        assertFalse(page.templateChecked("planner"));
+        page.toggleTemplate("planner").saveTemplates();
+        page.awaitDone("role templates were saved");
+        assertEquals(List.of("planner"), texts(person(admin, member).json().get("templates")));
+
+        assertFalse(page.accountRoleChecked("auditor"));
+        page.toggleAccountRole("auditor").saveAccountRoles();
+        page.awaitDone("account roles were saved");
+        assertEquals(List.of("auditor"), texts(person(admin, member).json().get("accountRoles")));
+        page.screenshotForDocs("person-membership");
+
+        page.removeFromAccount();
+        assertEquals(404, person(admin, member).status(), "no longer a member of the account");
+        assertEquals(0, realm.adminGet("/organizations/" + accountA + "/members?search=" + realm.username(member)).size());
+        String auditors = realm.groupByPath("mx-accounts", aliasA, "auditor");
+        assertEquals(0, realm.adminGet("/groups/" + auditors + "/members").size(), "the account role went with the membership");
+        assertEquals(200, Http.get(realm.adminUrl("/users/" + member), realm.adminToken()).status(), "the user stays");
+    }
+
+    @Test
+    void aFailedSendShowsOnPeopleWithItsReasonAndTheRetrySendsTheMail() throws Exception {
+        String admin = accountPerson(accountA, "ws-retry-admin", "account-administrator");
+        String email = "ws-retry-" + UUID.randomUUID().toString().substring(0, 8) + "@mro.example";
+
+        PeoplePage page = new PeoplePage(browser(), realm).open(aliasA, realm.username(admin), Realm.TEST_PASSWORD);
+        try (SmtpOutage outage = SmtpOutage.start(realm)) {
+            page.invite("Rita", "Retry", email, List.of("planner"));
+            page.awaitDone("could not be sent");
+            page.search(email).awaitState(email, "Not sent");
+            assertFalse(page.failure(email).isBlank(), "the reason is shown");
+            assertEquals("1–1", page.paging(), "a search is not counted: the range alone");
+            page.screenshotForDocs("people-not-sent");
+        }
+        assertTrue(Mail.to(email).isEmpty(), "nothing was mailed while SMTP was down");
+
+        page.retry(email);
+        page.awaitDone(email);
+        page.awaitState(email, "Pending");
+        assertNotNull(Mail.await(email, 1, Duration.ofSeconds(30)), "the retried invitation arrives");
+        assertEquals(302, InvitationSupport.accept(InvitationSupport.link(email, 1), InvitationSupport.GOOD_PASSWORD)
+                .statusCode(), "its link works");
+    }
+
+    @Test
+    void anAdministratorOfAccountASeesNothingOfAccountBOnAnyPage() {
+        String accountB = realm.createAccount("ws-roles-b", true, Map.of());
+        String aliasB = alias(accountB);
+        String adminA = accountPerson(accountA, "ws-iso-admin-a", "account-administrator");
+        String adminB = accountPerson(accountB, "ws-iso-admin-b", "account-administrator");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String mine = invite(adminA, aliasA, "ws-iso-" + run + "-a@mro.example");
+        String theirs = invite(adminB, aliasB, "ws-iso-" + run + "-b@mro.example");
+        String mineName = realm.username(mine);
+        String theirsName = realm.username(theirs);
+        ChromeDriver browser = browser();
+
+        PeoplePage people = new PeoplePage(browser, realm).open(aliasA, realm.username(adminA), Realm.TEST_PASSWORD);
+        assertEquals(List.of(aliasA), people.accountChoices(), "the switcher offers only the caller's account");
+        people.search("ws-iso-" + run).awaitState(mineName, "Pending");
+        assertFalse(people.lists(theirsName));
+        people.reload(aliasB);
+        assertTrue(people.refusal().contains("does not exist"), "account B by URL is unknown to A: " + people.refusal());
+        assertFalse(people.lists(theirsName));
+
+        PersonPage person = new PersonPage(browser, realm);
+        person.go(PersonPage.path(theirs) + "?account=" + aliasA);
+        assertFalse(person.member(), "B's person by URL is not a member of A");
+        assertTrue(person.refusal().contains("does not exist"), person.refusal());
+        person.go(PersonPage.path(theirs) + "?account=" + aliasB);
+        assertFalse(person.member(), "nor readable through account B");
+
+        InvitationsPage invitations = new InvitationsPage(browser, realm);
+        invitations.go(InvitationsPage.PATH);
+        invitations.filterByAddress("ws-iso-" + run);
+        invitations.awaitListed(mineName);
+        assertFalse(invitations.lists(theirsName));
+        invitations.go(InvitationsPage.PATH + "?account=" + aliasB);
+        assertTrue(invitations.refusal().contains("does not exist"), invitations.refusal());
+        assertFalse(invitations.lists(theirsName));
+
+        AuthorizationsPage authorizations = new AuthorizationsPage(browser, realm);
+        authorizations.go(AuthorizationsPage.path(theirs));
+        assertTrue(authorizations.refusal().contains("does not exist"), authorizations.refusal());
+
+        // Disabled while holding a template: both are access-review findings of their own account.
+        disable(mine);
+        disable(theirs);
+        AccessReviewPage review = new AccessReviewPage(browser, realm);
+        review.go(AccessReviewPage.PATH);
+        assertTrue(review.findingsOf(mineName).contains("disabled-with-roles"), "the report works for A");
+        assertTrue(review.findingsOf(theirsName).isEmpty(), "and shows nobody of B");
+        review.go(AccessReviewPage.PATH + "?account=" + aliasB);
+        assertTrue(review.refusal().contains("does not exist"), review.refusal());
+
+        AccountSettingsPage settings = new AccountSettingsPage(browser, realm);
+        settings.go(AccountSettingsPage.PATH + "?account=" + aliasB);
+        assertTrue(settings.refusal().contains("does not exist"), settings.refusal());
+        assertFalse(settings.showsSettings(), "no settings of B");
+    }
+
+    @Test
+    void theComplianceOfficerGrantsTheAuditorReadsButCannotGrantAndThePersonReadsTheirOwnAsText() {
+        String officer = accountPerson(accountA, "ws-officer", "compliance-officer");
+        String auditor = accountPerson(accountA, "ws-auditor", "auditor");
+        String worker = accountPerson(accountA, "ws-worker");
+        String reference = "UK.145.WSR-" + worker.substring(0, 6).toUpperCase();
+
+        ChromeDriver officerBrowser = browser();
+        AuthorizationsPage officerPage = new AuthorizationsPage(officerBrowser, realm).open(worker, realm.username(officer),
+                Realm.TEST_PASSWORD);
+        officerPage.fill(AuthorizationsPageIT.crs(reference, "B1.1", LocalDate.now(ZoneOffset.UTC).plusDays(10)));
+        officerPage.grant();
+        officerPage.awaitState(reference, "Valid");
+        CompliancePage compliance = new CompliancePage(officerBrowser, realm);
+        compliance.go(CompliancePage.PATH);
+        compliance.awaitExpiring(reference);
+        assertFalse(compliance.showsRefusalNow());
+        AccessReviewPage officerReview = new AccessReviewPage(officerBrowser, realm);
+        officerReview.go(AccessReviewPage.PATH);
+        assertTrue(officerReview.refusal().contains("account-administrator or auditor"), officerReview.refusal());
+
+        ChromeDriver auditorBrowser = browser();
+        AuthorizationsPage auditorPage = new AuthorizationsPage(auditorBrowser, realm).open(worker, realm.username(auditor),
+                Realm.TEST_PASSWORD);
+        auditorPage.awaitState(reference, "Valid");
+        auditorPage.fill(AuthorizationsPageIT.crs(reference + "-2", "B1.1", LocalDate.now(ZoneOffset.UTC).plusDays(40)));
+        auditorPage.grant();
+        assertTrue(auditorPage.refusal().contains("compliance-officer"), auditorPage.refusal());
+        assertEquals(1, Http.get(realm.url("/mx/users/" + worker + "/authorizations"), realm.userToken(officer)).json().size(),
+                "the auditor granted nothing");
+        AccessReviewPage auditorReview = new AccessReviewPage(auditorBrowser, realm);
+        auditorReview.go(AccessReviewPage.PATH);
+        assertTrue(auditorReview.administrators().matches(".*\\d+.*"), auditorReview.administrators());
+        ChromeDriver workerBrowser = browser();
+        MyAuthorizationsPage own = new MyAuthorizationsPage(workerBrowser, realm).open(realm.username(worker), Realm.TEST_PASSWORD);
+        assertEquals("Valid", own.state(reference));
+        String summary = own.summary(reference);
+        assertTrue(summary.startsWith("Certifying staff (CRS) " + reference + ", licence B1.1 (UK CAA UK.66.123456)"), summary);
+        assertTrue(summary.contains("aircraft A320-family; tasks line, base; bases LHR"), summary);
+        assertFalse(summary.contains("{"), "text, not JSON: " + summary);
+        assertEquals("Usable at signoff", own.usable(reference));
+        own.screenshotForDocs("my-authorizations");
+
+        PeoplePage auditorPeople = new PeoplePage(auditorBrowser, realm).reload(aliasA);
+        auditorPeople.search(realm.username(worker));
+        auditorPeople.awaitListed(realm.username(worker));
+        auditorPeople.invite("Not", "Allowed", "ws-not-allowed-" + worker.substring(0, 6) + "@mro.example", List.of());
+        assertTrue(auditorPeople.refusal().contains("account-administrator"), auditorPeople.refusal());
+    }
+
+    // ------------------------------------------------------------------------------------
+
+    private ChromeDriver browser() {
+        ChromeDriver browser = Browser.open();
+        browsers.add(browser);
+        return browser;
+    }
+
+    /** A member with account roles only: no realm-management role (checked), as the demo's people. */
+    private String accountPerson(String account, String prefix, String... roles) {
+        String id = realm.accountPerson(account, prefix, roles);
+        assertTrue(realm.adminGet("/users/" + id + "/role-mappings").path("clientMappings").path("realm-management").isMissingNode(),
+                "no realm-management role");
+        return id;
+    }
+
+    private String alias(String accountId) {
+        return realm.adminGet("/organizations/" + accountId).get("alias").asText();
+    }
+
+    private Http.Response person(String caller, String userId) {
+        return Http.get(realm.url("/mx/accounts/" + accountA + "/people/" + userId), realm.userToken(caller));
+    }
+
+    /** Creates and invites a person with the planner template, as that account's administrator; returns the id. */
+    private String invite(String admin, String alias, String email) {
+        Http.Response created = Http.postJson(realm.url("/mx/accounts/" + alias + "/people"), realm.userToken(admin),
+                Map.of("firstName", "Iso", "lastName", "Lated", "email", email, "templates", List.of("planner")));
+        assertEquals(201, created.status(), created::toString);
+        return created.json().get("id").asText();
+    }
+
+    private void disable(String userId) {
+        com.fasterxml.jackson.databind.node.ObjectNode user = (com.fasterxml.jackson.databind.node.ObjectNode) realm.adminGet("/users/" + userId);
+        user.put("enabled", false);
+        user.remove("access");
+        Http.Response response = Http.putJson(realm.adminUrl("/users/" + userId), realm.adminToken(), user);
+        assertEquals(204, response.status(), response::toString);
+    }
+
+    private static List<String> texts(JsonNode values) {
+        List<String> list = new ArrayList<>();
+        values.forEach(value -> list.add(value.asText()));
+        return list;
+    }
+}

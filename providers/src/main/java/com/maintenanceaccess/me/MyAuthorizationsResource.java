@@ -1,0 +1,57 @@
+package com.maintenanceaccess.me;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.maintenanceaccess.api.Authority;
+import com.maintenanceaccess.authorization.AuthorizationFeature;
+import com.maintenanceaccess.authorization.model.AuthorizationStore;
+import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
+import com.maintenanceaccess.invitation.admin.PeopleInvitations;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.Map;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
+
+/**
+ * {@code GET /mx/me/authorizations}: the caller's own personnel authorizations, each as the API's
+ * record (with its state and whether the signoff check would accept it) and as one readable
+ * sentence, and the caller's own invitation state. Anybody signed in reads their own, and only
+ * their own: there is no user id to name.
+ */
+public class MyAuthorizationsResource {
+
+    private final KeycloakSession session;
+    private final Authority caller;
+
+    public MyAuthorizationsResource(KeycloakSession session, Authority caller) {
+        this.session = session;
+        this.caller = caller;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public ObjectNode mine() {
+        UserModel me = caller.user();
+        AuthorizationFeature feature = AuthorizationFeature.of(session);
+        Instant now = feature.clock().instant();
+        AuthorizationText text = new AuthorizationText(feature.catalog());
+        ObjectNode answer = JsonNodeFactory.instance.objectNode();
+        answer.put("userId", me.getId());
+        answer.put("username", me.getUsername());
+        Map<String, Object> invitation = PeopleInvitations.status(session, session.getContext().getRealm(), me);
+        ObjectNode invitationNode = answer.putObject("invitation");
+        invitation.forEach((key, value) -> invitationNode.put(key, value == null ? null : String.valueOf(value)));
+        ArrayNode records = answer.putArray("authorizations");
+        for (PersonnelAuthorization record : AuthorizationStore.read(me).records()) {
+            ObjectNode view = feature.view(record, me.isEnabled(), now);
+            view.put("typeName", text.typeName(record.type()));
+            view.put("summary", text.summary(record, view.path("state").asText(), view.path("usableAtSignoff").asBoolean()));
+            records.add(view);
+        }
+        return answer;
+    }
+}

@@ -1,0 +1,92 @@
+import { Page } from "@keycloak/keycloak-account-ui";
+import {
+  DescriptionList,
+  DescriptionListDescription,
+  DescriptionListGroup,
+  DescriptionListTerm,
+  Label,
+  PageSection,
+  Title,
+} from "@patternfly/react-core";
+import { useTranslation } from "react-i18next";
+import { useMx } from "../api";
+import { ErrorAlert, useLoad, useTime } from "../components/common";
+import type { Authorization } from "../types";
+import { StatusLabel } from "./InvitationsPage";
+
+/** GET /mx/me/authorizations: the caller's own records (with the server's sentence) and invitation state. */
+type Mine = {
+  userId: string;
+  username: string;
+  invitation: { status: string; expiresAt?: string | null; failure?: string | null };
+  authorizations: (Authorization & { typeName: string; summary: string })[];
+};
+
+/** For everyone: my personnel authorizations as readable text, and my invitation's state. */
+export function MyAuthorizationsPage() {
+  const { t } = useTranslation();
+  const mx = useMx();
+  const time = useTime();
+  const mine = useLoad(() => mx.get<Mine>("/me/authorizations"), []);
+  const list = (values?: string[]) => (values && values.length > 0 ? values.join(", ") : "—");
+
+  return (
+    <Page title={t("mxMyAuthorizations")} description={t("mxMyAuthorizationsDescription")}>
+      <ErrorAlert error={mine.error} />
+      {mine.data && (
+        <>
+          <p data-testid="my-invitation">
+            {t("mxInvitation")}: <StatusLabel status={mine.data.invitation.status} />
+            {mine.data.invitation.status === "pending" && <> {t("mxExpires")} {time(mine.data.invitation.expiresAt)}</>}
+          </p>
+          {mine.data.authorizations.length === 0 && <p data-testid="no-authorizations">{t("mxNoAuthorizations")}</p>}
+          {mine.data.authorizations.map((record) => (
+            <PageSection key={record.id} variant="light" padding={{ default: "noPadding" }} className="pf-v5-u-mt-lg"
+              data-testid={`my-authorization-${record.reference}`}>
+              <Title headingLevel="h2" size="lg">
+                {record.typeName} {record.reference}{" "}
+                <Label color={record.state === "valid" ? "green" : "orange"} data-testid="state">
+                  {t(`mxRecordState-${record.state}`, record.state ?? "")}
+                </Label>
+              </Title>
+              <p data-testid="summary">{record.summary}</p>
+              <DescriptionList isHorizontal isCompact>
+                {record.licence && (
+                  <DescriptionListGroup>
+                    <DescriptionListTerm>{t("mxLicence")}</DescriptionListTerm>
+                    <DescriptionListDescription>
+                      {record.licence.category} · {record.licence.authority} {record.licence.number} · {t("mxValidUntil")}{" "}
+                      {record.licence.expiry ?? "—"}
+                    </DescriptionListDescription>
+                  </DescriptionListGroup>
+                )}
+                <DescriptionListGroup>
+                  <DescriptionListTerm>{t("mxAircraft")}</DescriptionListTerm>
+                  <DescriptionListDescription>{list(record.scope.aircraft)}</DescriptionListDescription>
+                </DescriptionListGroup>
+                <DescriptionListGroup>
+                  <DescriptionListTerm>{t("mxTasks")}</DescriptionListTerm>
+                  <DescriptionListDescription>{list(record.scope.tasks)}</DescriptionListDescription>
+                </DescriptionListGroup>
+                <DescriptionListGroup>
+                  <DescriptionListTerm>{t("mxBasesList")}</DescriptionListTerm>
+                  <DescriptionListDescription>{list(record.scope.bases)}</DescriptionListDescription>
+                </DescriptionListGroup>
+                <DescriptionListGroup>
+                  <DescriptionListTerm>{t("mxValidUntil")}</DescriptionListTerm>
+                  <DescriptionListDescription>{time(record.validUntil)}</DescriptionListDescription>
+                </DescriptionListGroup>
+                <DescriptionListGroup>
+                  <DescriptionListTerm>{t("mxAtSignoff")}</DescriptionListTerm>
+                  <DescriptionListDescription data-testid="usable">
+                    {record.usableAtSignoff ? t("mxUsableAtSignoff") : t("mxNotUsableAtSignoff", { reasons: list(record.unusableBecause) })}
+                  </DescriptionListDescription>
+                </DescriptionListGroup>
+              </DescriptionList>
+            </PageSection>
+          ))}
+        </>
+      )}
+    </Page>
+  );
+}
