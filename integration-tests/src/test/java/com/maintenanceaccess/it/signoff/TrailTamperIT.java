@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
@@ -86,33 +85,25 @@ class TrailTamperIT {
         try (Connection db = ServerDatabase.connect()) {
             for (String c : CASES) {
                 String id = realmIds.get(c);
-                sql(db, "INSERT INTO MX_TRAIL_ENTRY (REALM_ID, SEQ, ENTRY_ID, KIND, SUBJECT_ID, AT_MILLIS, BODY,"
+                ServerDatabase.update(db, "INSERT INTO MX_TRAIL_ENTRY (REALM_ID, SEQ, ENTRY_ID, KIND, SUBJECT_ID, AT_MILLIS, BODY,"
                         + " PREVIOUS_HASH, ENTRY_HASH) SELECT ?, SEQ, ENTRY_ID, KIND, SUBJECT_ID, AT_MILLIS, BODY, PREVIOUS_HASH,"
                         + " ENTRY_HASH FROM MX_TRAIL_ENTRY WHERE REALM_ID = ? AND SEQ <= ?", id, maintenanceId, copied);
-                sql(db, "INSERT INTO MX_TRAIL_HEAD (REALM_ID, SEQ, ENTRY_HASH) SELECT ?, SEQ, ENTRY_HASH FROM MX_TRAIL_ENTRY"
+                ServerDatabase.update(db, "INSERT INTO MX_TRAIL_HEAD (REALM_ID, SEQ, ENTRY_HASH) SELECT ?, SEQ, ENTRY_HASH FROM MX_TRAIL_ENTRY"
                         + " WHERE REALM_ID = ? AND SEQ = ?", id, maintenanceId, copied);
             }
-            assertEquals(1, sql(db, "UPDATE MX_TRAIL_ENTRY SET BODY = CONCAT(BODY, ' ') WHERE REALM_ID = ? AND SEQ = 2",
+            assertEquals(1, ServerDatabase.update(db, "UPDATE MX_TRAIL_ENTRY SET BODY = CONCAT(BODY, ' ') WHERE REALM_ID = ? AND SEQ = 2",
                     realmIds.get("edit")));
-            assertEquals(1, sql(db, "DELETE FROM MX_TRAIL_ENTRY WHERE REALM_ID = ? AND SEQ = 2", realmIds.get("delete")));
+            assertEquals(1, ServerDatabase.update(db, "DELETE FROM MX_TRAIL_ENTRY WHERE REALM_ID = ? AND SEQ = 2", realmIds.get("delete")));
             String swap = realmIds.get("swap");
-            sql(db, "UPDATE MX_TRAIL_ENTRY SET SEQ = -1 WHERE REALM_ID = ? AND SEQ = 1", swap);
-            sql(db, "UPDATE MX_TRAIL_ENTRY SET SEQ = 1 WHERE REALM_ID = ? AND SEQ = 2", swap);
-            sql(db, "UPDATE MX_TRAIL_ENTRY SET SEQ = 2 WHERE REALM_ID = ? AND SEQ = -1", swap);
-            assertEquals(1, sql(db, "DELETE FROM MX_TRAIL_ENTRY WHERE REALM_ID = ? AND SEQ = ?", realmIds.get("truncate"), copied));
+            ServerDatabase.update(db, "UPDATE MX_TRAIL_ENTRY SET SEQ = -1 WHERE REALM_ID = ? AND SEQ = 1", swap);
+            ServerDatabase.update(db, "UPDATE MX_TRAIL_ENTRY SET SEQ = 1 WHERE REALM_ID = ? AND SEQ = 2", swap);
+            ServerDatabase.update(db, "UPDATE MX_TRAIL_ENTRY SET SEQ = 2 WHERE REALM_ID = ? AND SEQ = -1", swap);
+            assertEquals(1, ServerDatabase.update(db, "DELETE FROM MX_TRAIL_ENTRY WHERE REALM_ID = ? AND SEQ = ?", realmIds.get("truncate"), copied));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static int sql(Connection db, String statement, Object... parameters) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement(statement)) {
-            for (int i = 0; i < parameters.length; i++) {
-                ps.setObject(i + 1, parameters[i]);
-            }
-            return ps.executeUpdate();
-        }
-    }
 
     private JsonNode verify(String realmName, String token) {
         Http.Response verify = Http.get(realm.server().baseUrl() + "/realms/" + realmName + "/mx/trail/verify", token);

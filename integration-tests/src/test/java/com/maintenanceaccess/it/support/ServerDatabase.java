@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.Properties;
@@ -68,4 +69,14 @@ public final class ServerDatabase {
         }
     }
 
+
+    /** Runs one statement with positional parameters on a connection of {@link #connect()}; answers the rows changed. */
+    public static int update(Connection db, String statement, Object... parameters) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(statement)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setObject(i + 1, parameters[i]);
+            }
+            return ps.executeUpdate();
+        }
+    }
 }
