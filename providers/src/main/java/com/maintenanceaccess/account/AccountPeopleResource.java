@@ -183,7 +183,7 @@ public class AccountPeopleResource {
         templates.forEach(user::grantRole);
         organizations().addMember(account, user);
         Map<String, Object> invitation = PeopleInvitations.inviteKeepingThePerson(session, realm, user, days,
-                account.getId(), caller.adminAuth(), session.getContext().getUri().getBaseUri());
+                account.getId(), caller.adminAuth(), session.getContext().getUri());
         Map<String, Object> person = person(account, user, false);
         Map<String, Object> change = new LinkedHashMap<>();
         change.put("account", account.getAlias());

@@ -64,6 +64,8 @@ public class MxResourceProviderFactory implements RealmResourceProviderFactory, 
         // Schedule once the database is migrated, as Keycloak's own jobs do.
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
+                // Every query on Keycloak's schema runs once: an upgrade that renamed a table fails the start.
+                KeycloakModelUtils.runJobInTransaction(factory, KeycloakInternals::checkStore);
                 // The trail's tables (docs/signoffs.md), before any request can append to them.
                 KeycloakModelUtils.runJobInTransaction(factory, session -> new TrailTable(session).createTables());
                 KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)

@@ -1,17 +1,15 @@
 package com.maintenanceaccess.roletemplate;
 
 import com.maintenanceaccess.bundle.KeycloakInternals;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
-import java.util.List;
+import com.maintenanceaccess.bundle.KeycloakStore;
 import java.util.function.Supplier;
 import org.keycloak.models.KeycloakSession;
 
 /**
- * The importer's hold on the session's JPA persistence context (Hibernate), for the three
- * things an apply of tens of thousands of changes needs from it: the realm row lock, no
- * automatic flush before every query, and a persistence context that does not grow with
- * the apply.
+ * The importer's hold on the session's persistence context, for the three things an apply of
+ * tens of thousands of changes needs from it: the realm row lock, no automatic flush before
+ * every query, and a persistence context that does not grow with the apply; and the realm's
+ * stored roles and scopes ({@link RealmStateReader}).
  *
  * <p>Why (docs/benchmarks.md, "Importer at scale"): with Hibernate's default
  * flush mode every query first dirty-checks every entity the transaction has loaded or
@@ -19,26 +17,24 @@ import org.keycloak.models.KeycloakSession;
  * {@code addRealmRole}) and once per role read (its composites). Both grow with the
  * transaction, so a large apply was quadratic.
  *
- * <p>The EntityManager comes from the bundle's one seam to Keycloak's JPA store
- * ({@link KeycloakInternals}).
+ * <p>Everything goes through the bundle's one seam to Keycloak's JPA store
+ * ({@link KeycloakInternals}, {@link KeycloakStore}), which owns the SQL on Keycloak's tables.
  */
 final class ApplyPersistence {
 
-    private final EntityManager entityManager;
+    private final KeycloakStore store;
 
-    private ApplyPersistence(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    private ApplyPersistence(KeycloakStore store) {
+        this.store = store;
     }
 
     static ApplyPersistence of(KeycloakSession session) {
-        return new ApplyPersistence(KeycloakInternals.entityManager(session, "the role-template importer"));
+        return new ApplyPersistence(KeycloakInternals.store(session, "the role-template importer"));
     }
 
     /** SELECT ... FOR UPDATE on the realm row: held until the transaction ends, flushes and clears included. */
     void lockRealmRow(String realmId) {
-        entityManager.createNativeQuery("SELECT ID FROM REALM WHERE ID = ?1 FOR UPDATE")
-                .setParameter(1, realmId)
-                .getResultList();
+        store.lockRealmRow(realmId);
     }
 
     /**
@@ -47,13 +43,7 @@ final class ApplyPersistence {
      * previous mode is restored afterwards, for whatever else runs in the transaction.
      */
     <T> T withoutAutoFlush(Supplier<T> work) {
-        FlushModeType previous = entityManager.getFlushMode();
-        entityManager.setFlushMode(FlushModeType.COMMIT);
-        try {
-            return work.get();
-        } finally {
-            entityManager.setFlushMode(previous);
-        }
+        return store.withoutAutoFlush(work);
     }
 
     /**
@@ -63,22 +53,23 @@ final class ApplyPersistence {
      * again (see {@link PlanExecutor}).
      */
     void flushAndClear() {
-        entityManager.flush();
-        entityManager.clear();
-    }
-
-    /** A native query's rows; parameters are numbered ?1, ?2 … in order. */
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows(String sql, Object... parameters) {
-        jakarta.persistence.Query query = entityManager.createNativeQuery(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
-        return query.getResultList();
+        store.flush();
+        store.clear();
     }
 
     /** Writes what is pending to the database, keeping the persistence context. */
     void flush() {
-        entityManager.flush();
+        store.flush();
+    }
+
+    /** The realm's realm roles and client scopes as stored, read with six statements. */
+    StoredRealm storedRealm(String realmId) {
+        return new StoredRealm(
+                store.realmRoles(realmId).stream().map(StoredRealm.Row::of).toList(),
+                store.realmRoleAttributes(realmId).stream().map(StoredRealm.Value::of).toList(),
+                store.realmRoleComposites(realmId).stream().map(StoredRealm.Link::of).toList(),
+                store.clientScopes(realmId).stream().map(StoredRealm.Row::of).toList(),
+                store.clientScopeAttributes(realmId).stream().map(StoredRealm.Value::of).toList(),
+                store.clientScopeRealmRoles(realmId).stream().map(StoredRealm.Link::of).toList());
     }
 }

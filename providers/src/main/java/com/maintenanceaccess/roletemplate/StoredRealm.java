@@ -2,11 +2,6 @@ package com.maintenanceaccess.roletemplate;
 
 import com.maintenanceaccess.roletemplate.RealmState.RoleState;
 import com.maintenanceaccess.roletemplate.RealmState.ScopeState;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.sql.Clob;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +10,7 @@ import java.util.Set;
 
 /**
  * A realm's realm roles and client scopes as stored (rows by id), sorted into what the
- * importer manages and what it must leave alone. Plain values: {@link RealmStateReader}
+ * importer manages and what it must leave alone. Plain values: {@link ApplyPersistence#storedRealm}
  * fills it from the database.
  *
  * @param roles realm roles: id, name, description
@@ -29,20 +24,20 @@ record StoredRealm(List<Row> roles, List<Value> roleAttributes, List<Link> compo
                    List<Row> scopes, List<Value> scopeAttributes, List<Link> scopeMappings) {
 
     record Row(String id, String name, String description) {
-        static Row of(Object[] row) {
-            return new Row(text(row[0]), text(row[1]), text(row[2]));
+        static Row of(String[] row) {
+            return new Row(row[0], row[1], row[2]);
         }
     }
 
     record Value(String ownerId, String name, String value) {
-        static Value of(Object[] row) {
-            return new Value(text(row[0]), text(row[1]), text(row[2]));
+        static Value of(String[] row) {
+            return new Value(row[0], row[1], row[2]);
         }
     }
 
     record Link(String ownerId, String name) {
-        static Link of(Object[] row) {
-            return new Link(text(row[0]), text(row[1]));
+        static Link of(String[] row) {
+            return new Link(row[0], row[1]);
         }
     }
 
@@ -102,27 +97,5 @@ record StoredRealm(List<Row> roles, List<Value> roleAttributes, List<Link> compo
             byOwner.computeIfAbsent(link.ownerId(), id -> new HashSet<>()).add(link.name());
         }
         return byOwner;
-    }
-
-    /** A column as text: some databases answer long text columns as a {@link Clob}. */
-    static String text(Object column) {
-        if (column == null) {
-            return null;
-        }
-        if (column instanceof Clob clob) {
-            try (Reader reader = clob.getCharacterStream()) {
-                StringBuilder text = new StringBuilder();
-                char[] buffer = new char[4096];
-                for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
-                    text.append(buffer, 0, n);
-                }
-                return text.toString();
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot read a text column", e);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return column.toString();
     }
 }

@@ -1,20 +1,21 @@
 package com.maintenanceaccess.trail;
 
 import com.maintenanceaccess.bundle.KeycloakInternals;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import com.maintenanceaccess.bundle.KeycloakStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
 
 /**
- * The only class that touches the trail's tables, through the request's JPA EntityManager.
+ * The only class that touches the trail's tables, in the request's transaction.
  *
  * <p>Why SQL of our own: the trail must live in the realm's database, in the same transaction
  * as the change it records, and outlive Keycloak's event expiry; Keycloak offers no SPI for a
  * provider's own table but Liquibase/JPA entities need {@code keycloak-model-jpa} at compile
- * time, whose 26.7.3 parent POM is not served (docs/architecture.md). So the EntityManager comes from the bundle's
- * one seam to Keycloak's JPA store ({@code bundle/KeycloakInternals}) and the tables are created at start with DDL that H2 and PostgreSQL both accept
+ * time, whose 26.7.3 parent POM is not served (docs/architecture.md). So the statements go through the
+ * bundle's one seam to Keycloak's JPA store ({@link KeycloakStore}, from {@code bundle/KeycloakInternals}) and
+ * the tables are created at start with DDL that H2 and PostgreSQL both accept
  * ({@code CREATE TABLE IF NOT EXISTS}, VARCHAR and BIGINT only). Every statement is plain,
  * parameterised SQL.
  *
@@ -42,53 +43,46 @@ public final class TrailTable {
     public record Head(long seq, String hash) {
     }
 
-    private final EntityManager em;
+    private final KeycloakStore store;
 
     public TrailTable(KeycloakSession session) {
-        this.em = KeycloakInternals.entityManager(session, "the trail");
+        this.store = KeycloakInternals.store(session, "the trail");
     }
 
     /** Creates the tables when missing; run once at start in its own transaction. */
     public void createTables() {
-        DDL.forEach(sql -> em.createNativeQuery(sql).executeUpdate());
+        DDL.forEach(store::update);
     }
 
     /** Locks the realm's head row for this transaction; false if the realm has no head row yet. */
     boolean lockHead(String realmId) {
-        return em.createNativeQuery("UPDATE MX_TRAIL_HEAD SET SEQ = SEQ WHERE REALM_ID = ?1")
-                .setParameter(1, realmId).executeUpdate() == 1;
+        return store.update("UPDATE MX_TRAIL_HEAD SET SEQ = SEQ WHERE REALM_ID = ?1", realmId) == 1;
     }
 
     /** Creates the empty head row of a realm; fails if another transaction created it first. */
     void insertHead(String realmId) {
-        em.createNativeQuery("INSERT INTO MX_TRAIL_HEAD (REALM_ID, SEQ, ENTRY_HASH) VALUES (?1, 0, ?2)")
-                .setParameter(1, realmId).setParameter(2, TrailEntry.GENESIS).executeUpdate();
+        store.update("INSERT INTO MX_TRAIL_HEAD (REALM_ID, SEQ, ENTRY_HASH) VALUES (?1, 0, ?2)", realmId, TrailEntry.GENESIS);
     }
 
     public Optional<Head> head(String realmId) {
-        List<?> rows = em.createNativeQuery("SELECT SEQ, ENTRY_HASH FROM MX_TRAIL_HEAD WHERE REALM_ID = ?1")
-                .setParameter(1, realmId).getResultList();
+        List<Object[]> rows = store.rows("SELECT SEQ, ENTRY_HASH FROM MX_TRAIL_HEAD WHERE REALM_ID = ?1", realmId);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        Object[] row = (Object[]) rows.get(0);
+        Object[] row = rows.get(0);
         return Optional.of(new Head(((Number) row[0]).longValue(), (String) row[1]));
     }
 
     void insert(String realmId, TrailEntry e) {
-        em.createNativeQuery("INSERT INTO MX_TRAIL_ENTRY (REALM_ID, " + COLUMNS + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
-                .setParameter(1, realmId).setParameter(2, e.seq()).setParameter(3, e.id()).setParameter(4, e.kind())
-                .setParameter(5, e.subjectId()).setParameter(6, e.atMillis()).setParameter(7, e.body())
-                .setParameter(8, e.previousHash()).setParameter(9, e.hash())
-                .executeUpdate();
-        em.createNativeQuery("UPDATE MX_TRAIL_HEAD SET SEQ = ?1, ENTRY_HASH = ?2 WHERE REALM_ID = ?3")
-                .setParameter(1, e.seq()).setParameter(2, e.hash()).setParameter(3, realmId).executeUpdate();
+        store.update("INSERT INTO MX_TRAIL_ENTRY (REALM_ID, " + COLUMNS + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                realmId, e.seq(), e.id(), e.kind(), e.subjectId(), e.atMillis(), e.body(), e.previousHash(), e.hash());
+        store.update("UPDATE MX_TRAIL_HEAD SET SEQ = ?1, ENTRY_HASH = ?2 WHERE REALM_ID = ?3", e.seq(), e.hash(), realmId);
     }
 
     /** Entries after {@code afterSeq} in the order stored by sequence number, at most {@code max}. */
     public List<TrailEntry> page(String realmId, long afterSeq, int max) {
-        return entries(em.createNativeQuery("SELECT " + COLUMNS + " FROM MX_TRAIL_ENTRY WHERE REALM_ID = ?1 AND SEQ > ?2"
-                + " ORDER BY SEQ").setParameter(1, realmId).setParameter(2, afterSeq).setMaxResults(max));
+        return entries(store.firstRows(max, "SELECT " + COLUMNS + " FROM MX_TRAIL_ENTRY WHERE REALM_ID = ?1 AND SEQ > ?2"
+                + " ORDER BY SEQ", realmId, afterSeq));
     }
 
     /**
@@ -97,54 +91,47 @@ public final class TrailTable {
      */
     public List<TrailEntry> find(String realmId, List<String> kinds, String subjectId, Long fromMillis, Long toMillis,
                                  int max) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS
-                + " FROM MX_TRAIL_ENTRY WHERE REALM_ID = :realm AND KIND IN (:kinds)");
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM MX_TRAIL_ENTRY WHERE REALM_ID = "
+                + parameter(parameters, realmId) + " AND KIND IN (");
+        sql.append(String.join(", ", kinds.stream().map(kind -> parameter(parameters, kind)).toList())).append(')');
         if (subjectId != null) {
-            sql.append(" AND SUBJECT_ID = :subject");
+            sql.append(" AND SUBJECT_ID = ").append(parameter(parameters, subjectId));
         }
         if (fromMillis != null) {
-            sql.append(" AND AT_MILLIS >= :from");
+            sql.append(" AND AT_MILLIS >= ").append(parameter(parameters, fromMillis));
         }
         if (toMillis != null) {
-            sql.append(" AND AT_MILLIS < :to");
+            sql.append(" AND AT_MILLIS < ").append(parameter(parameters, toMillis));
         }
-        Query query = em.createNativeQuery(sql.append(" ORDER BY SEQ DESC").toString())
-                .setParameter("realm", realmId).setParameter("kinds", kinds).setMaxResults(max);
-        if (subjectId != null) {
-            query.setParameter("subject", subjectId);
-        }
-        if (fromMillis != null) {
-            query.setParameter("from", fromMillis);
-        }
-        if (toMillis != null) {
-            query.setParameter("to", toMillis);
-        }
-        return entries(query);
+        return entries(store.firstRows(max, sql.append(" ORDER BY SEQ DESC").toString(), parameters.toArray()));
     }
 
     public Optional<TrailEntry> byId(String realmId, String entryId) {
-        return entries(em.createNativeQuery("SELECT " + COLUMNS + " FROM MX_TRAIL_ENTRY WHERE REALM_ID = ?1 AND ENTRY_ID = ?2")
-                .setParameter(1, realmId).setParameter(2, entryId)).stream().findFirst();
+        return entries(store.rows("SELECT " + COLUMNS + " FROM MX_TRAIL_ENTRY WHERE REALM_ID = ?1 AND ENTRY_ID = ?2",
+                realmId, entryId)).stream().findFirst();
     }
 
     /** Whether a token id was presented before; a first use is remembered in this transaction. */
     public boolean useProof(String realmId, String jti, long nowMillis) {
-        Number seen = (Number) em.createNativeQuery("SELECT COUNT(*) FROM MX_SIGNOFF_PROOF WHERE REALM_ID = ?1 AND JTI = ?2")
-                .setParameter(1, realmId).setParameter(2, jti).getSingleResult();
+        Number seen = (Number) store.rows("SELECT COUNT(*) FROM MX_SIGNOFF_PROOF WHERE REALM_ID = ?1 AND JTI = ?2",
+                realmId, jti).get(0)[0];
         if (seen.longValue() > 0) {
             return false;
         }
-        em.createNativeQuery("INSERT INTO MX_SIGNOFF_PROOF (REALM_ID, JTI, USED_MILLIS) VALUES (?1, ?2, ?3)")
-                .setParameter(1, realmId).setParameter(2, jti).setParameter(3, nowMillis).executeUpdate();
+        store.update("INSERT INTO MX_SIGNOFF_PROOF (REALM_ID, JTI, USED_MILLIS) VALUES (?1, ?2, ?3)", realmId, jti, nowMillis);
         return true;
     }
 
-    private static List<TrailEntry> entries(Query query) {
-        return ((List<?>) query.getResultList()).stream().map(r -> {
-            Object[] row = (Object[]) r;
-            return new TrailEntry(((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3],
-                    ((Number) row[4]).longValue(), (String) row[5], (String) row[6], (String) row[7]);
-        }).toList();
+    /** Adds a parameter; its placeholder, numbered in order. */
+    private static String parameter(List<Object> parameters, Object value) {
+        parameters.add(value);
+        return "?" + parameters.size();
+    }
+
+    private static List<TrailEntry> entries(List<Object[]> rows) {
+        return rows.stream().map(row -> new TrailEntry(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
+                (String) row[3], ((Number) row[4]).longValue(), (String) row[5], (String) row[6], (String) row[7])).toList();
     }
 
 }

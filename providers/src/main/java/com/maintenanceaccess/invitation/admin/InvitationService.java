@@ -11,7 +11,7 @@ import com.maintenanceaccess.invitation.model.InvitationException;
 import com.maintenanceaccess.invitation.model.InvitationSettings;
 import com.maintenanceaccess.invitation.model.InvitationStatus;
 import com.maintenanceaccess.invitation.model.InvitationStore;
-import java.net.URI;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -52,23 +52,23 @@ final class InvitationService {
         this.clock = clock;
     }
 
-    Map<String, Object> invite(String userId, Integer expiresInDays, String account, AdminAuth actor, URI baseUri) {
+    Map<String, Object> invite(String userId, Integer expiresInDays, String account, AdminAuth actor, UriInfo uri) {
         UserModel user = requireUser(userId, "userId", true);
         int days = ExpiryDays.resolve(expiresInDays, realm.getAttribute(ExpiryDays.REALM_ATTRIBUTE));
         String accountId = account == null ? null : resolveAccount(account).getId();
         Invitation before = InvitationStore.read(user);
         Invitation after = Invitation.send(before, user.getEmail(), days, accountId, actor(actor), clock.instant(),
                 newNonce());
-        return apply(user, before, after, "sent", actor, baseUri, OperationType.CREATE);
+        return apply(user, before, after, "sent", actor, uri, OperationType.CREATE);
     }
 
-    Map<String, Object> resend(String userId, Integer expiresInDays, AdminAuth actor, URI baseUri) {
+    Map<String, Object> resend(String userId, Integer expiresInDays, AdminAuth actor, UriInfo uri) {
         UserModel user = requireUser(userId, "userId", true);
         Invitation before = requireInvitation(user);
         int days = ExpiryDays.resolve(expiresInDays, realm.getAttribute(ExpiryDays.REALM_ATTRIBUTE));
         Invitation after = before.resend(user.getEmail(), days, actor(actor), clock.instant(), newNonce());
         claimLink(user, before, "resend", actor);
-        return apply(user, before, after, "resent", actor, baseUri, OperationType.ACTION);
+        return apply(user, before, after, "resent", actor, uri, OperationType.ACTION);
     }
 
     Map<String, Object> revoke(String userId, AdminAuth actor) {
@@ -79,7 +79,7 @@ final class InvitationService {
         return apply(user, before, after, "revoked", actor, null, OperationType.ACTION);
     }
 
-    Map<String, Object> changeAddress(String userId, String email, AdminAuth actor, URI baseUri) {
+    Map<String, Object> changeAddress(String userId, String email, AdminAuth actor, UriInfo uri) {
         UserModel user = requireUser(userId, "userId", true);
         Invitation before = requireInvitation(user);
         if (email == null || !EmailValidationUtil.isValidEmail(email.trim())) {
@@ -94,7 +94,7 @@ final class InvitationService {
         claimLink(user, before, "address-change", actor);
         user.setEmail(address);
         user.setEmailVerified(false);
-        return apply(user, before, after, "address-changed", actor, baseUri, OperationType.UPDATE);
+        return apply(user, before, after, "address-changed", actor, uri, OperationType.UPDATE);
     }
 
     Map<String, Object> get(String userId) {
@@ -155,12 +155,12 @@ final class InvitationService {
     }
 
     private Map<String, Object> apply(UserModel user, Invitation before, Invitation after, String what,
-            AdminAuth actor, URI baseUri, OperationType operation) {
+            AdminAuth actor, UriInfo uri, OperationType operation) {
         InvitationStore.write(user, after);
         if (after.status() == InvitationStatus.PENDING) {
             // Until the invitee accepts through the link, every login stops at this required action.
             user.addRequiredAction(AcceptInvitationRequiredActionFactory.PROVIDER_ID);
-            String link = InvitationLink.build(session, realm, user, after, baseUri, settings);
+            String link = InvitationLink.build(session, realm, user, after, uri, settings);
             InvitationMailer.send(session, realm, user, after, link, InvitationDetails.of(session, realm, user, after));
         }
         Map<String, Object> view = view(user, after);

@@ -17,7 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -84,7 +84,7 @@ public class InvitationsResource {
             account = joined.getId();
         }
         String accountId = account;
-        return answer(201, () -> service().invite(userId, days, accountId, caller.adminAuth(), baseUri()));
+        return answer(201, () -> service().invite(userId, days, accountId, caller.adminAuth(), uri()));
     }
 
     /** A new link to the same address; every earlier link stops working. Body optional: {@code {"expiresInDays": 7}}. */
@@ -99,9 +99,9 @@ public class InvitationsResource {
         if (PeopleInvitations.notSent(invitee)) {
             // The first e-mail of a person created by the people API failed: this is its first send.
             return answer(200, () -> PeopleInvitations.sendFirst(session, session.getContext().getRealm(), invitee, days,
-                    caller.adminAuth(), baseUri()));
+                    caller.adminAuth(), uri()));
         }
-        return answer(200, () -> service().resend(userId, days, caller.adminAuth(), baseUri()));
+        return answer(200, () -> service().resend(userId, days, caller.adminAuth(), uri()));
     }
 
     @POST
@@ -124,7 +124,7 @@ public class InvitationsResource {
         if (email == null) {
             throw Problems.invalid("email", "is required");
         }
-        return answer(200, () -> service().changeAddress(userId, email, caller.adminAuth(), baseUri()));
+        return answer(200, () -> service().changeAddress(userId, email, caller.adminAuth(), uri()));
     }
 
     // ------------------------------------------------------------------------------------
@@ -134,8 +134,8 @@ public class InvitationsResource {
         return new InvitationService(session, realm, clock);
     }
 
-    private URI baseUri() {
-        return session.getContext().getUri().getBaseUri();
+    private UriInfo uri() {
+        return session.getContext().getUri();
     }
 
     /** The invitee must be in an account the caller administers, and not the caller. */

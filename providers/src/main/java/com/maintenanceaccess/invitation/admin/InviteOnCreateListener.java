@@ -2,7 +2,7 @@ package com.maintenanceaccess.invitation.admin;
 
 import com.maintenanceaccess.invitation.flow.AcceptInvitationRequiredActionFactory;
 import com.maintenanceaccess.invitation.model.InvitationException;
-import java.net.URI;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import org.jboss.logging.Logger;
 import org.keycloak.events.Event;
@@ -78,8 +78,9 @@ final class InviteOnCreateListener implements EventListenerProvider {
                 return;
             }
         }
-        URI baseUri = session.getContext().getUri() == null ? null : session.getContext().getUri().getBaseUri();
-        if (baseUri == null) {
+        // Kept for the job after the request: it holds the base URI computed for the request.
+        UriInfo uri = session.getContext().getUri();
+        if (uri == null || uri.getBaseUri() == null) {
             return;
         }
         KeycloakContext context = session.getContext();
@@ -88,7 +89,7 @@ final class InviteOnCreateListener implements EventListenerProvider {
             protected void commitImpl() {
                 // The request's context (connection, headers, URI) carries over: locale, IP address.
                 KeycloakModelUtils.runJobInTransaction(factory, context,
-                        job -> invite(job, realmId, userId, auth, baseUri));
+                        job -> invite(job, realmId, userId, auth, uri));
             }
 
             @Override
@@ -98,7 +99,7 @@ final class InviteOnCreateListener implements EventListenerProvider {
         });
     }
 
-    private void invite(KeycloakSession job, String realmId, String userId, AuthDetails auth, URI baseUri) {
+    private void invite(KeycloakSession job, String realmId, String userId, AuthDetails auth, UriInfo uri) {
         RealmModel realm = job.realms().getRealm(realmId);
         if (realm == null) {
             return;
@@ -109,7 +110,7 @@ final class InviteOnCreateListener implements EventListenerProvider {
             return;
         }
         try {
-            new InvitationService(job, realm, clock).invite(userId, null, null, actor(job, realm, auth), baseUri);
+            new InvitationService(job, realm, clock).invite(userId, null, null, actor(job, realm, auth), uri);
         } catch (InvitationException e) {
             LOG.warnf("user %s was created with %s but could not be invited: %s (field %s)", userId,
                     AcceptInvitationRequiredActionFactory.PROVIDER_ID, e.getMessage(), e.field());

@@ -4,7 +4,7 @@ import com.maintenanceaccess.bundle.MxClockSpi;
 import com.maintenanceaccess.invitation.model.Invitation;
 import com.maintenanceaccess.invitation.model.InvitationException;
 import com.maintenanceaccess.invitation.model.InvitationStore;
-import java.net.URI;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +29,10 @@ public final class PeopleInvitations {
 
     /** Invites; on a mail failure keeps the person with status not-sent and answers the view with the failure. */
     public static Map<String, Object> inviteKeepingThePerson(KeycloakSession session, RealmModel realm, UserModel user,
-            Integer expiresInDays, String accountId, AdminAuth actor, URI baseUri) {
+            Integer expiresInDays, String accountId, AdminAuth actor, UriInfo uri) {
         try {
             Map<String, Object> view = new InvitationService(session, realm, MxClockSpi.clock(session)).invite(user.getId(), expiresInDays, accountId,
-                    actor, baseUri);
+                    actor, uri);
             user.removeAttribute(NOT_SENT);
             return view;
         } catch (InvitationException e) {
@@ -52,10 +52,10 @@ public final class PeopleInvitations {
 
     /** The first send after a failure: the account the failed one named. */
     static Map<String, Object> sendFirst(KeycloakSession session, RealmModel realm, UserModel user, Integer days,
-            AdminAuth actor, URI baseUri) {
+            AdminAuth actor, UriInfo uri) {
         String[] marker = user.getFirstAttribute(NOT_SENT).split(" ", 3);
         String account = marker.length > 1 && !marker[1].equals("-") ? marker[1] : null;
-        Map<String, Object> view = new InvitationService(session, realm, MxClockSpi.clock(session)).invite(user.getId(), days, account, actor, baseUri);
+        Map<String, Object> view = new InvitationService(session, realm, MxClockSpi.clock(session)).invite(user.getId(), days, account, actor, uri);
         user.removeAttribute(NOT_SENT);
         return view;
     }
