@@ -2,6 +2,7 @@ package com.maintenanceaccess.it.workspace.pages;
 
 import com.maintenanceaccess.it.support.Browser;
 import com.maintenanceaccess.it.support.Realm;
+import com.maintenanceaccess.it.support.pages.LoginPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,10 +36,10 @@ public class AccountConsole {
     public AccountConsole open(String path, String username, String password) {
         browser.get(realm.url("/account/" + path));
         // The console's script redirects to the login page once it has loaded: wait for either.
-        new WebDriverWait(browser, WAIT).until(driver -> !driver.findElements(By.id("username")).isEmpty()
-                || !driver.findElements(HEADER).isEmpty());
-        if (!browser.findElements(By.id("username")).isEmpty()) {
-            Browser.signIn(browser, username, password);
+        LoginPage login = new LoginPage(browser);
+        until(driver -> login.shown() || !driver.findElements(HEADER).isEmpty());
+        if (login.shown()) {
+            login.signIn(username, password);
         }
         awaitFrame();
         return this;
