@@ -1,5 +1,6 @@
 package com.maintenanceaccess.it.signoff;
 
+import static com.maintenanceaccess.it.support.ServerDatabase.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
@@ -86,31 +86,22 @@ class TrailTamperIT {
         try (Connection db = ServerDatabase.connect()) {
             for (String c : CASES) {
                 String id = realmIds.get(c);
-                sql(db, "INSERT INTO MX_TRAIL_ENTRY (REALM_ID, SEQ, ENTRY_ID, KIND, SUBJECT_ID, AT_MILLIS, BODY,"
+                update(db, "INSERT INTO MX_TRAIL_ENTRY (REALM_ID, SEQ, ENTRY_ID, KIND, SUBJECT_ID, AT_MILLIS, BODY,"
                         + " PREVIOUS_HASH, ENTRY_HASH) SELECT ?, SEQ, ENTRY_ID, KIND, SUBJECT_ID, AT_MILLIS, BODY, PREVIOUS_HASH,"
                         + " ENTRY_HASH FROM MX_TRAIL_ENTRY WHERE REALM_ID = ? AND SEQ <= ?", id, maintenanceId, copied);
-                sql(db, "INSERT INTO MX_TRAIL_HEAD (REALM_ID, SEQ, ENTRY_HASH) SELECT ?, SEQ, ENTRY_HASH FROM MX_TRAIL_ENTRY"
+                update(db, "INSERT INTO MX_TRAIL_HEAD (REALM_ID, SEQ, ENTRY_HASH) SELECT ?, SEQ, ENTRY_HASH FROM MX_TRAIL_ENTRY"
                         + " WHERE REALM_ID = ? AND SEQ = ?", id, maintenanceId, copied);
             }
-            assertEquals(1, sql(db, "UPDATE MX_TRAIL_ENTRY SET BODY = CONCAT(BODY, ' ') WHERE REALM_ID = ? AND SEQ = 2",
+            assertEquals(1, update(db, "UPDATE MX_TRAIL_ENTRY SET BODY = CONCAT(BODY, ' ') WHERE REALM_ID = ? AND SEQ = 2",
                     realmIds.get("edit")));
-            assertEquals(1, sql(db, "DELETE FROM MX_TRAIL_ENTRY WHERE REALM_ID = ? AND SEQ = 2", realmIds.get("delete")));
+            assertEquals(1, update(db, "DELETE FROM MX_TRAIL_ENTRY WHERE REALM_ID = ? AND SEQ = 2", realmIds.get("delete")));
             String swap = realmIds.get("swap");
-            sql(db, "UPDATE MX_TRAIL_ENTRY SET SEQ = -1 WHERE REALM_ID = ? AND SEQ = 1", swap);
-            sql(db, "UPDATE MX_TRAIL_ENTRY SET SEQ = 1 WHERE REALM_ID = ? AND SEQ = 2", swap);
-            sql(db, "UPDATE MX_TRAIL_ENTRY SET SEQ = 2 WHERE REALM_ID = ? AND SEQ = -1", swap);
-            assertEquals(1, sql(db, "DELETE FROM MX_TRAIL_ENTRY WHERE REALM_ID = ? AND SEQ = ?", realmIds.get("truncate"), copied));
+            update(db, "UPDATE MX_TRAIL_ENTRY SET SEQ = -1 WHERE REALM_ID = ? AND SEQ = 1", swap);
+            update(db, "UPDATE MX_TRAIL_ENTRY SET SEQ = 1 WHERE REALM_ID = ? AND SEQ = 2", swap);
+            update(db, "UPDATE MX_TRAIL_ENTRY SET SEQ = 2 WHERE REALM_ID = ? AND SEQ = -1", swap);
+            assertEquals(1, update(db, "DELETE FROM MX_TRAIL_ENTRY WHERE REALM_ID = ? AND SEQ = ?", realmIds.get("truncate"), copied));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int sql(Connection db, String statement, Object... parameters) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement(statement)) {
-            for (int i = 0; i < parameters.length; i++) {
-                ps.setObject(i + 1, parameters[i]);
-            }
-            return ps.executeUpdate();
         }
     }
 

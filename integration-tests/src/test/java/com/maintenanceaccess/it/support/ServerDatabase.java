@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.Properties;
@@ -65,6 +66,16 @@ public final class ServerDatabase {
             return driver.connect(jdbcUrl(server.home()), credentials);
         } catch (IOException | ReflectiveOperationException | SQLException e) {
             throw new IllegalStateException("cannot open the test server's database", e);
+        }
+    }
+
+    /** Runs one INSERT, UPDATE or DELETE with its parameters ({@code ?} in order); returns the rows changed. */
+    public static int update(Connection db, String statement, Object... parameters) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(statement)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setObject(i + 1, parameters[i]);
+            }
+            return ps.executeUpdate();
         }
     }
 
