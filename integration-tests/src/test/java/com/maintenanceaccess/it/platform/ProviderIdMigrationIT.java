@@ -1,5 +1,6 @@
 package com.maintenanceaccess.it.platform;
 
+import static com.maintenanceaccess.it.support.ServerDatabase.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,19 +101,18 @@ class ProviderIdMigrationIT {
     /** What a database of the version before the rename holds, and one index row less. */
     private static void toOldIds(String realmId, String holder) {
         try (Connection db = ServerDatabase.connect()) {
-            assertEquals(1, ServerDatabase.update(db, "UPDATE REQUIRED_ACTION_PROVIDER SET ALIAS = ?, PROVIDER_ID = ? WHERE ALIAS = ?"
+            assertEquals(1, update(db, "UPDATE REQUIRED_ACTION_PROVIDER SET ALIAS = ?, PROVIDER_ID = ? WHERE ALIAS = ?"
                     + " AND REALM_ID = ?", OLD_ACTION, OLD_ACTION, ACTION, realmId));
-            assertTrue(ServerDatabase.update(db, "UPDATE USER_REQUIRED_ACTION SET REQUIRED_ACTION = ? WHERE REQUIRED_ACTION = ?"
+            assertTrue(update(db, "UPDATE USER_REQUIRED_ACTION SET REQUIRED_ACTION = ? WHERE REQUIRED_ACTION = ?"
                     + " AND USER_ID IN (SELECT ID FROM USER_ENTITY WHERE REALM_ID = ?)", OLD_ACTION, ACTION, realmId) >= 1);
-            assertEquals(1, ServerDatabase.update(db, "UPDATE REALM_EVENTS_LISTENERS SET VALUE = ? WHERE VALUE = ? AND REALM_ID = ?",
+            assertEquals(1, update(db, "UPDATE REALM_EVENTS_LISTENERS SET VALUE = ? WHERE VALUE = ? AND REALM_ID = ?",
                     OLD_LISTENER, LISTENER, realmId));
-            assertEquals(1, ServerDatabase.update(db, "DELETE FROM USER_ATTRIBUTE WHERE NAME = 'mx_authorizations_until' AND USER_ID = ?",
+            assertEquals(1, update(db, "DELETE FROM USER_ATTRIBUTE WHERE NAME = 'mx_authorizations_until' AND USER_ID = ?",
                     holder));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
-
 
     private List<String> aliases() {
         List<String> aliases = new ArrayList<>();

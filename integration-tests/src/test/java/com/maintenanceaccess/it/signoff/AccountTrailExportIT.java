@@ -11,7 +11,6 @@ import com.maintenanceaccess.it.support.Http;
 import com.maintenanceaccess.it.support.Realm;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,14 +56,7 @@ class AccountTrailExportIT {
         SignerBrowser browser = new SignerBrowser(realm.url(""), realm.username(userId), Realm.TEST_PASSWORD);
         browser.login();
         String token = browser.stepUp("release of G-TRAL, " + workOrder).get("access_token").asText();
-        Map<String, Object> body = new HashMap<>();
-        body.put("type", "release");
-        body.put("aircraft", Map.of("registration", "G-TRAL", "type", "A320"));
-        body.put("workOrder", workOrder);
-        body.put("taskCategory", "line");
-        body.put("base", "LHR");
-        body.put("declaration", "Certifies that the work specified was carried out in accordance with Part-145.");
-        Http.Response signed = Http.postJson(realm.url("/mx/signoffs"), token, body);
+        Http.Response signed = Http.postJson(realm.url("/mx/signoffs"), token, Releases.release("G-TRAL", workOrder));
         assertEquals(201, signed.status(), signed::toString);
         return signed.json();
     }

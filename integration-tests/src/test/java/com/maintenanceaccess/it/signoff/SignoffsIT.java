@@ -61,16 +61,7 @@ class SignoffsIT {
     }
 
     private static Map<String, Object> release(String workOrder) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("type", "release");
-        body.put("aircraft", Map.of("registration", "G-ABCD", "type", "A320"));
-        body.put("workOrder", workOrder);
-        body.put("task", "task-1");
-        body.put("taskCategory", "line");
-        body.put("base", "LHR");
-        body.put("declaration", "Certifies that the work specified was carried out in accordance with Part-145"
-                + " and the aircraft is considered ready for release to service.");
-        return body;
+        return Releases.release("G-ABCD", workOrder);
     }
 
     private Http.Response sign(String token, Map<String, Object> body) {

@@ -1,5 +1,6 @@
 package com.maintenanceaccess.it.signoff;
 
+import static com.maintenanceaccess.it.support.ServerDatabase.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -85,25 +86,24 @@ class TrailTamperIT {
         try (Connection db = ServerDatabase.connect()) {
             for (String c : CASES) {
                 String id = realmIds.get(c);
-                ServerDatabase.update(db, "INSERT INTO MX_TRAIL_ENTRY (REALM_ID, SEQ, ENTRY_ID, KIND, SUBJECT_ID, AT_MILLIS, BODY,"
+                update(db, "INSERT INTO MX_TRAIL_ENTRY (REALM_ID, SEQ, ENTRY_ID, KIND, SUBJECT_ID, AT_MILLIS, BODY,"
                         + " PREVIOUS_HASH, ENTRY_HASH) SELECT ?, SEQ, ENTRY_ID, KIND, SUBJECT_ID, AT_MILLIS, BODY, PREVIOUS_HASH,"
                         + " ENTRY_HASH FROM MX_TRAIL_ENTRY WHERE REALM_ID = ? AND SEQ <= ?", id, maintenanceId, copied);
-                ServerDatabase.update(db, "INSERT INTO MX_TRAIL_HEAD (REALM_ID, SEQ, ENTRY_HASH) SELECT ?, SEQ, ENTRY_HASH FROM MX_TRAIL_ENTRY"
+                update(db, "INSERT INTO MX_TRAIL_HEAD (REALM_ID, SEQ, ENTRY_HASH) SELECT ?, SEQ, ENTRY_HASH FROM MX_TRAIL_ENTRY"
                         + " WHERE REALM_ID = ? AND SEQ = ?", id, maintenanceId, copied);
             }
-            assertEquals(1, ServerDatabase.update(db, "UPDATE MX_TRAIL_ENTRY SET BODY = CONCAT(BODY, ' ') WHERE REALM_ID = ? AND SEQ = 2",
+            assertEquals(1, update(db, "UPDATE MX_TRAIL_ENTRY SET BODY = CONCAT(BODY, ' ') WHERE REALM_ID = ? AND SEQ = 2",
                     realmIds.get("edit")));
-            assertEquals(1, ServerDatabase.update(db, "DELETE FROM MX_TRAIL_ENTRY WHERE REALM_ID = ? AND SEQ = 2", realmIds.get("delete")));
+            assertEquals(1, update(db, "DELETE FROM MX_TRAIL_ENTRY WHERE REALM_ID = ? AND SEQ = 2", realmIds.get("delete")));
             String swap = realmIds.get("swap");
-            ServerDatabase.update(db, "UPDATE MX_TRAIL_ENTRY SET SEQ = -1 WHERE REALM_ID = ? AND SEQ = 1", swap);
-            ServerDatabase.update(db, "UPDATE MX_TRAIL_ENTRY SET SEQ = 1 WHERE REALM_ID = ? AND SEQ = 2", swap);
-            ServerDatabase.update(db, "UPDATE MX_TRAIL_ENTRY SET SEQ = 2 WHERE REALM_ID = ? AND SEQ = -1", swap);
-            assertEquals(1, ServerDatabase.update(db, "DELETE FROM MX_TRAIL_ENTRY WHERE REALM_ID = ? AND SEQ = ?", realmIds.get("truncate"), copied));
+            update(db, "UPDATE MX_TRAIL_ENTRY SET SEQ = -1 WHERE REALM_ID = ? AND SEQ = 1", swap);
+            update(db, "UPDATE MX_TRAIL_ENTRY SET SEQ = 1 WHERE REALM_ID = ? AND SEQ = 2", swap);
+            update(db, "UPDATE MX_TRAIL_ENTRY SET SEQ = 2 WHERE REALM_ID = ? AND SEQ = -1", swap);
+            assertEquals(1, update(db, "DELETE FROM MX_TRAIL_ENTRY WHERE REALM_ID = ? AND SEQ = ?", realmIds.get("truncate"), copied));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
-
 
     private JsonNode verify(String realmName, String token) {
         Http.Response verify = Http.get(realm.server().baseUrl() + "/realms/" + realmName + "/mx/trail/verify", token);

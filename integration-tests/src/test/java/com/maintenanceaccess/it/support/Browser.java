@@ -72,19 +72,6 @@ public final class Browser {
                 .until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
-    /**
-     * Signs in on the login page. Once a realm has organizations, Keycloak asks for the
-     * username first and the password on a second page; this answers either layout.
-     */
-    public static void signIn(ChromeDriver driver, String username, String password) {
-        await(driver, By.id("username")).sendKeys(username);
-        if (driver.findElements(By.id("password")).isEmpty()) {
-            driver.findElement(By.id("kc-login")).click();
-        }
-        await(driver, By.id("password")).sendKeys(password);
-        driver.findElement(By.id("kc-login")).click();
-    }
-
     /** Saves a screenshot as target/screenshots/NAME.png and returns its path. */
     public static Path screenshot(ChromeDriver driver, String name) {
         Path target = Path.of(System.getProperty("mx.it.output", "target"), "screenshots", name + ".png");

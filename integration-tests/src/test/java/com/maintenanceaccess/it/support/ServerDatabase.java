@@ -69,8 +69,7 @@ public final class ServerDatabase {
         }
     }
 
-
-    /** Runs one statement with positional parameters on a connection of {@link #connect()}; answers the rows changed. */
+    /** Runs one INSERT, UPDATE or DELETE with its parameters ({@code ?} in order); returns the rows changed. */
     public static int update(Connection db, String statement, Object... parameters) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement(statement)) {
             for (int i = 0; i < parameters.length; i++) {
@@ -79,4 +78,5 @@ public final class ServerDatabase {
             return ps.executeUpdate();
         }
     }
+
 }

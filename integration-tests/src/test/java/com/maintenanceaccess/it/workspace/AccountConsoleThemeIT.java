@@ -3,38 +3,28 @@ package com.maintenanceaccess.it.workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.maintenanceaccess.it.support.Browser;
+import com.maintenanceaccess.it.support.BrowserExtension;
 import com.maintenanceaccess.it.support.Realm;
 import com.maintenanceaccess.it.workspace.pages.AccountConsole;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.chrome.ChromeDriver;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The realm's account console runs the maintenance account theme for a plain user, in English and German. */
 class AccountConsoleThemeIT {
 
+    @RegisterExtension
+    final BrowserExtension browser = new BrowserExtension();
+
     private final Realm realm = Realm.maintenance();
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
 
     @Test
     void aUserSeesKeycloaksAccountConsoleInTheMaintenanceLook() throws Exception {
         String user = realm.createUser("console-user", Map.of("firstName", "Tess", "lastName", "Technician"));
-        AccountConsole console = new AccountConsole(browser, realm).open("", realm.username(user), Realm.TEST_PASSWORD);
+        AccountConsole console = new AccountConsole(browser.driver(), realm).open("", realm.username(user), Realm.TEST_PASSWORD);
 
         assertTrue(console.brandLogoSource().endsWith("/account/maintenance/logo.svg"),
                 "the header shows the maintenance logo from the maintenance account theme: " + console.brandLogoSource());
@@ -50,7 +40,7 @@ class AccountConsoleThemeIT {
     @Test
     void theWorkspaceSpeaksGermanToAGermanUser() {
         String user = realm.createUser("console-de", Map.of("attributes", Map.of("locale", List.of("de"))));
-        AccountConsole console = new AccountConsole(browser, realm).open("", realm.username(user), Realm.TEST_PASSWORD);
+        AccountConsole console = new AccountConsole(browser.driver(), realm).open("", realm.username(user), Realm.TEST_PASSWORD);
         assertEquals(List.of("Personen", "Einladungen", "Compliance", "Konto-Einstellungen", "Zugriffsprüfung", "Meine Berechtigungen"), console.workspaceMenu());
     }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.maintenanceaccess.it.invitation.InvitationSupport;
-import com.maintenanceaccess.it.support.Browser;
+import com.maintenanceaccess.it.support.BrowserExtension;
 import com.maintenanceaccess.it.support.Http;
 import com.maintenanceaccess.it.support.Mail;
 import com.maintenanceaccess.it.support.Realm;
@@ -27,9 +27,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -40,8 +40,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 class AccountRolesWorkspaceIT {
 
+    @RegisterExtension
+    final BrowserExtension browsers = new BrowserExtension();
+
     private final Realm realm = Realm.maintenance();
-    private final List<ChromeDriver> browsers = new ArrayList<>();
     private String accountA;
     private String aliasA;
 
@@ -51,17 +53,12 @@ class AccountRolesWorkspaceIT {
         aliasA = alias(accountA);
     }
 
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(ChromeDriver::quit);
-    }
-
     @Test
     void anAccountAdministratorChangesAPersonsRolesAndRemovesThemFromTheAccount() {
         String admin = accountPerson(accountA, "ws-admin", "account-administrator");
         String member = accountPerson(accountA, "ws-member");
 
-        PersonPage page = new PersonPage(browser(), realm).openIn(aliasA, member, realm.username(admin), Realm.TEST_PASSWORD);
+        PersonPage page = new PersonPage(browsers.driver(), realm).openIn(aliasA, member, realm.username(admin), Realm.TEST_PASSWORD);
         assertTrue(page.member());
         assertFalse(page.templateChecked("planner"));
         page.toggleTemplate("planner").saveTemplates();
@@ -87,7 +84,7 @@ class AccountRolesWorkspaceIT {
         String admin = accountPerson(accountA, "ws-retry-admin", "account-administrator");
         String email = "ws-retry-" + UUID.randomUUID().toString().substring(0, 8) + "@mro.example";
 
-        PeoplePage page = new PeoplePage(browser(), realm).open(aliasA, realm.username(admin), Realm.TEST_PASSWORD);
+        PeoplePage page = new PeoplePage(browsers.driver(), realm).open(aliasA, realm.username(admin), Realm.TEST_PASSWORD);
         try (SmtpOutage outage = SmtpOutage.start(realm)) {
             page.invite("Rita", "Retry", email, List.of("planner"));
             page.awaitDone("could not be sent");
@@ -117,7 +114,7 @@ class AccountRolesWorkspaceIT {
         String theirs = invite(adminB, aliasB, "ws-iso-" + run + "-b@mro.example");
         String mineName = realm.username(mine);
         String theirsName = realm.username(theirs);
-        ChromeDriver browser = browser();
+        ChromeDriver browser = browsers.driver();
 
         PeoplePage people = new PeoplePage(browser, realm).open(aliasA, realm.username(adminA), Realm.TEST_PASSWORD);
         assertEquals(List.of(aliasA), people.accountChoices(), "the switcher offers only the caller's account");
@@ -170,7 +167,7 @@ class AccountRolesWorkspaceIT {
         String worker = accountPerson(accountA, "ws-worker");
         String reference = "UK.145.WSR-" + worker.substring(0, 6).toUpperCase();
 
-        ChromeDriver officerBrowser = browser();
+        ChromeDriver officerBrowser = browsers.driver("officer");
         AuthorizationsPage officerPage = new AuthorizationsPage(officerBrowser, realm).open(worker, realm.username(officer),
                 Realm.TEST_PASSWORD);
         officerPage.fill(AuthorizationsPageIT.crs(reference, "B1.1", LocalDate.now(ZoneOffset.UTC).plusDays(10)));
@@ -184,7 +181,7 @@ class AccountRolesWorkspaceIT {
         officerReview.go(AccessReviewPage.PATH);
         assertTrue(officerReview.refusal().contains("account-administrator or auditor"), officerReview.refusal());
 
-        ChromeDriver auditorBrowser = browser();
+        ChromeDriver auditorBrowser = browsers.driver("auditor");
         AuthorizationsPage auditorPage = new AuthorizationsPage(auditorBrowser, realm).open(worker, realm.username(auditor),
                 Realm.TEST_PASSWORD);
         auditorPage.awaitState(reference, "Valid");
@@ -196,7 +193,7 @@ class AccountRolesWorkspaceIT {
         AccessReviewPage auditorReview = new AccessReviewPage(auditorBrowser, realm);
         auditorReview.go(AccessReviewPage.PATH);
         assertTrue(auditorReview.administrators().matches(".*\\d+.*"), auditorReview.administrators());
-        ChromeDriver workerBrowser = browser();
+        ChromeDriver workerBrowser = browsers.driver("worker");
         MyAuthorizationsPage own = new MyAuthorizationsPage(workerBrowser, realm).open(realm.username(worker), Realm.TEST_PASSWORD);
         assertEquals("Valid", own.state(reference));
         String summary = own.summary(reference);
@@ -214,12 +211,6 @@ class AccountRolesWorkspaceIT {
     }
 
     // ------------------------------------------------------------------------------------
-
-    private ChromeDriver browser() {
-        ChromeDriver browser = Browser.open();
-        browsers.add(browser);
-        return browser;
-    }
 
     /** A member with account roles only: no realm-management role (checked), as the demo's people. */
     private String accountPerson(String account, String prefix, String... roles) {

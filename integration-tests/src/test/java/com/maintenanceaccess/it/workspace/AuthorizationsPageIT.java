@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.maintenanceaccess.it.support.Browser;
+import com.maintenanceaccess.it.support.BrowserExtension;
 import com.maintenanceaccess.it.support.Http;
 import com.maintenanceaccess.it.support.Realm;
 import com.maintenanceaccess.it.workspace.pages.AuthorizationsPage;
@@ -16,31 +16,26 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.chrome.ChromeDriver;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Workspace → Personnel authorizations and Compliance, in the real account console. */
 class AuthorizationsPageIT {
+
+    @RegisterExtension
+    final BrowserExtension browser = new BrowserExtension();
 
     /** A client whose tokens carry the mx_auth claim (as the maintenance app's do), by password grant. */
     static final String CLIENT = "mx-workspace-it";
     static final String SECRET = "mx-workspace-it-secret";
 
     private final Realm realm = Realm.maintenance();
-    private ChromeDriver browser;
     private String officer;
 
     @BeforeEach
     void setUp() {
         officer = Operators.operator(realm);
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
     }
 
     static AuthorizationsPage.Entry crs(String reference, String category, LocalDate expiry) {
@@ -54,7 +49,7 @@ class AuthorizationsPageIT {
     @Test
     void eachValidationMessageStandsOnItsField() {
         String person = realm.createUser("ws-crs-bad", Map.of());
-        AuthorizationsPage page = new AuthorizationsPage(browser, realm).open(person, officer,
+        AuthorizationsPage page = new AuthorizationsPage(browser.driver(), realm).open(person, officer,
                 Realm.TEST_PASSWORD);
         page.fill(new AuthorizationsPage.Entry("certifying-staff", "x", "", "", "", "", List.of(), List.of(), "",
                 "", "", "", "", ""));
@@ -73,7 +68,7 @@ class AuthorizationsPageIT {
     void anAuthorizationEnteredInTheFormIsInTheNextTokenAndSuspensionTakesItOut() {
         String person = realm.createUser("ws-crs", Map.of());
         String reference = "UK.145.WS-" + person.substring(0, 6).toUpperCase();
-        AuthorizationsPage page = new AuthorizationsPage(browser, realm).open(person, officer, Realm.TEST_PASSWORD);
+        AuthorizationsPage page = new AuthorizationsPage(browser.driver(), realm).open(person, officer, Realm.TEST_PASSWORD);
         page.fill(crs(reference, "B1.1", LocalDate.now(ZoneOffset.UTC).plusDays(10)));
         page.grant();
         assertTrue(page.done().contains(reference), page.done());
@@ -90,7 +85,7 @@ class AuthorizationsPageIT {
         assertEquals(0, claim(person).size(), "a suspended authorization is not in the token");
 
         // It ends within 30 days, so Compliance lists it among those ending soon.
-        CompliancePage compliance = new CompliancePage(browser, realm);
+        CompliancePage compliance = new CompliancePage(browser.driver(), realm);
         compliance.go(CompliancePage.PATH);
         compliance.withinDays(30).awaitExpiring(reference);
         compliance.screenshotForDocs("compliance");

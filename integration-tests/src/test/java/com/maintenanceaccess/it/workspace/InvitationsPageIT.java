@@ -5,32 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.maintenanceaccess.it.invitation.InvitationSupport;
-import com.maintenanceaccess.it.support.Browser;
+import com.maintenanceaccess.it.support.BrowserExtension;
 import com.maintenanceaccess.it.support.Realm;
 import com.maintenanceaccess.it.workspace.pages.InvitationsPage;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.chrome.ChromeDriver;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Workspace → Invitations in the real account console: states, resend, revoke, correct the address. */
 class InvitationsPageIT {
 
+    @RegisterExtension
+    final BrowserExtension browser = new BrowserExtension();
+
     private final Realm realm = Realm.maintenance();
     private final InvitationSupport invitations = new InvitationSupport();
-    private ChromeDriver browser;
     private String operator;
 
     @BeforeEach
     void setUp() {
         operator = Operators.operator(realm);
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
     }
 
     @Test
@@ -40,7 +35,7 @@ class InvitationsPageIT {
         assertEquals(201, invitations.invite(invitee, 7, null).status());
         String corrected = username + "-fixed@mro.example";
 
-        InvitationsPage page = new InvitationsPage(browser, realm).open(operator, Realm.TEST_PASSWORD).filterByAddress(username);
+        InvitationsPage page = new InvitationsPage(browser.driver(), realm).open(operator, Realm.TEST_PASSWORD).filterByAddress(username);
         assertEquals("Pending", page.state(username));
         page.screenshotForDocs("invitations");
 
@@ -65,7 +60,7 @@ class InvitationsPageIT {
         assertEquals(201, invitations.invite(invitee, 7, null).status());
         InvitationSupport.link(address, 1);
 
-        InvitationsPage page = new InvitationsPage(browser, realm).open(operator, Realm.TEST_PASSWORD).filterByAddress(username);
+        InvitationsPage page = new InvitationsPage(browser.driver(), realm).open(operator, Realm.TEST_PASSWORD).filterByAddress(username);
         page.resend(username);
         assertTrue(page.done().contains(address), page.done());
         String second = InvitationSupport.link(address, 2);
@@ -83,7 +78,7 @@ class InvitationsPageIT {
         assertEquals(201, invitations.invite(invitee, 7, null).status());
         String someoneElse = invitations.email(realm.createUser("ws-owner", Map.of()));
 
-        InvitationsPage page = new InvitationsPage(browser, realm).open(operator, Realm.TEST_PASSWORD).filterByAddress(username);
+        InvitationsPage page = new InvitationsPage(browser.driver(), realm).open(operator, Realm.TEST_PASSWORD).filterByAddress(username);
         page.correctAddress(username, someoneElse);
         // A conflict (409) names no field: the server's sentence shows above the list.
         assertTrue(page.refusal().contains("already has this address"), page.refusal());

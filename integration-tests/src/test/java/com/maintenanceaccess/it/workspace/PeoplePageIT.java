@@ -5,33 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.maintenanceaccess.it.invitation.InvitationSupport;
-import com.maintenanceaccess.it.support.Browser;
+import com.maintenanceaccess.it.support.BrowserExtension;
 import com.maintenanceaccess.it.support.Realm;
 import com.maintenanceaccess.it.workspace.pages.PeoplePage;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.chrome.ChromeDriver;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Workspace → People: invite from the form → the mail in GreenMail → accept → shown as accepted. */
 class PeoplePageIT {
 
+    @RegisterExtension
+    final BrowserExtension browser = new BrowserExtension();
+
     private final Realm realm = Realm.maintenance();
-    private ChromeDriver browser;
     private String operator;
 
     @BeforeEach
     void setUp() {
         operator = Operators.operator(realm);
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
     }
 
     @Test
@@ -39,7 +34,7 @@ class PeoplePageIT {
         String account = accountAlias();
         String email = "ws-people-" + UUID.randomUUID().toString().substring(0, 8) + "@mro.example";
 
-        PeoplePage page = new PeoplePage(browser, realm).open(account, operator, Realm.TEST_PASSWORD);
+        PeoplePage page = new PeoplePage(browser.driver(), realm).open(account, operator, Realm.TEST_PASSWORD);
         page.invite("Pia", "Planner", "not-an-address", List.of("planner"));
         assertFalse(page.problem("email").isBlank(), "the address problem stands on the e-mail field");
 

@@ -6,19 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.maintenanceaccess.it.invitation.InvitationSupport;
-import com.maintenanceaccess.it.support.Browser;
+import com.maintenanceaccess.it.support.BrowserExtension;
 import com.maintenanceaccess.it.support.Http;
 import com.maintenanceaccess.it.support.Realm;
 import com.maintenanceaccess.it.workspace.pages.PersonPage;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.chrome.ChromeDriver;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Workspace → a person: setup review, "why can't they see …" and deactivation, in the real account console. */
 class PersonPageIT {
+
+    @RegisterExtension
+    final BrowserExtension browser = new BrowserExtension();
 
     static final String RELEASE = "workshop.signoffs.release";
     static final List<String> CHECKS = List.of("invitation-accepted", "user-enabled", "account-member", "role-assigned",
@@ -26,18 +28,11 @@ class PersonPageIT {
 
     private final Realm realm = Realm.maintenance();
     private final InvitationSupport invitations = new InvitationSupport();
-    private ChromeDriver browser;
     private String operator;
 
     @BeforeEach
     void setUp() {
         operator = Operators.operator(realm);
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
     }
 
     @Test
@@ -45,7 +40,7 @@ class PersonPageIT {
         String invitee = invitations.invitee("ws-explain", Map.of("firstName", "Ivo", "lastName", "Invited"));
         assertEquals(201, invitations.invite(invitee, 7, null).status());
 
-        PersonPage page = new PersonPage(browser, realm).open(invitee, operator, Realm.TEST_PASSWORD);
+        PersonPage page = new PersonPage(browser.driver(), realm).open(invitee, operator, Realm.TEST_PASSWORD);
         assertEquals("Pending", page.invitationState());
         assertFalse(page.setupReview().get("invitation-accepted"), page.setupReview()::toString);
 
@@ -69,7 +64,7 @@ class PersonPageIT {
         String refreshToken = tokens.get("refresh_token").asText();
         assertEquals(200, refresh(refreshToken).status(), "the session works before");
 
-        PersonPage page = new PersonPage(browser, realm).open(leaver, operator, Realm.TEST_PASSWORD);
+        PersonPage page = new PersonPage(browser.driver(), realm).open(leaver, operator, Realm.TEST_PASSWORD);
         page.deactivate(" ");
         assertTrue(page.refusal().toLowerCase().contains("reason"), page.refusal());
         assertTrue(realm.adminGet("/users/" + leaver).get("enabled").asBoolean(), "a refused deactivation changes nothing");

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.maintenanceaccess.it.support.Browser;
+import com.maintenanceaccess.it.support.BrowserExtension;
 import com.maintenanceaccess.it.support.Realm;
 import com.maintenanceaccess.it.workspace.pages.AccessReviewPage;
 import com.maintenanceaccess.it.workspace.pages.AccountSettingsPage;
@@ -13,27 +13,22 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.chrome.ChromeDriver;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Workspace → Account settings and Access review, in the real account console. */
 class SettingsAndReviewPagesIT {
 
+    @RegisterExtension
+    final BrowserExtension browser = new BrowserExtension();
+
     private final Realm realm = Realm.maintenance();
-    private ChromeDriver browser;
     private String operator;
 
     @BeforeEach
     void setUp() {
         operator = Operators.operator(realm);
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
     }
 
     @Test
@@ -41,7 +36,7 @@ class SettingsAndReviewPagesIT {
         String account = realm.createAccount("ws-settings", true, Map.of("mx.features", List.of("planning")));
         String until = LocalDate.now(ZoneOffset.UTC).plusDays(14).toString();
 
-        AccountSettingsPage page = new AccountSettingsPage(browser, realm).open(account, operator, Realm.TEST_PASSWORD);
+        AccountSettingsPage page = new AccountSettingsPage(browser.driver(), realm).open(account, operator, Realm.TEST_PASSWORD);
         assertTrue(page.featureChecked("planning"));
         assertFalse(page.featureChecked("workshop"));
         page.toggleFeature("workshop").setupMode(true, until).save();
@@ -57,7 +52,7 @@ class SettingsAndReviewPagesIT {
     @Test
     void aDateInThePastIsRefusedOnTheDateField() {
         String account = realm.createAccount("ws-settings-bad", true, Map.of());
-        AccountSettingsPage page = new AccountSettingsPage(browser, realm).open(account, operator, Realm.TEST_PASSWORD);
+        AccountSettingsPage page = new AccountSettingsPage(browser.driver(), realm).open(account, operator, Realm.TEST_PASSWORD);
         page.setupMode(true, "2020-01-01").save();
         assertTrue(page.refusal().contains("setupMode.until"), page.refusal());
         assertFalse(realm.adminGet("/organizations/" + account).path("attributes").has("mx.setup-mode"), "nothing changed");
@@ -66,7 +61,7 @@ class SettingsAndReviewPagesIT {
     @Test
     void theAccessReviewListsAPersonWithoutAccount() {
         String loner = realm.createUser("ws-loner", Map.of());
-        AccessReviewPage page = new AccessReviewPage(browser, realm).open(operator, Realm.TEST_PASSWORD);
+        AccessReviewPage page = new AccessReviewPage(browser.driver(), realm).open(operator, Realm.TEST_PASSWORD);
         assertTrue(page.administrators().matches(".*\\d+.*"), page.administrators());
         assertTrue(page.findingsOf(realm.username(loner)).contains("no-account"));
         page.screenshotForDocs("access-review");

@@ -29,9 +29,22 @@ public final class LoginPage {
         return this;
     }
 
-    /** Signs in, on one page or on the two of identity-first login. */
+    /** Whether the login form is shown now (without waiting). */
+    public boolean shown() {
+        return !browser.findElements(USERNAME).isEmpty();
+    }
+
+    /**
+     * Signs in. Once a realm has organizations, Keycloak asks for the username first and the
+     * password on a second page; this answers either layout.
+     */
     public void signIn(String username, String password) {
-        Browser.signIn(browser, username, password);
+        Browser.await(browser, USERNAME).sendKeys(username);
+        if (browser.findElements(PASSWORD).isEmpty()) {
+            browser.findElement(SUBMIT).click();
+        }
+        Browser.await(browser, PASSWORD).sendKeys(password);
+        browser.findElement(SUBMIT).click();
     }
 
     public boolean usernameShown() {

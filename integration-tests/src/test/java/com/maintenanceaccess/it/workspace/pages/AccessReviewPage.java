@@ -56,9 +56,7 @@ public final class AccessReviewPage extends AccountConsole {
     }
 
     public AccessReviewPage threshold(String name, int days) {
-        WebElement field = await(name);
-        field.clear();
-        field.sendKeys(String.valueOf(days));
+        type(name, String.valueOf(days));
         return this;
     }
 

@@ -2,14 +2,18 @@ package com.maintenanceaccess.it.workspace.pages;
 
 import com.maintenanceaccess.it.support.Browser;
 import com.maintenanceaccess.it.support.Realm;
+import com.maintenanceaccess.it.support.pages.LoginPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -35,10 +39,10 @@ public class AccountConsole {
     public AccountConsole open(String path, String username, String password) {
         browser.get(realm.url("/account/" + path));
         // The console's script redirects to the login page once it has loaded: wait for either.
-        new WebDriverWait(browser, WAIT).until(driver -> !driver.findElements(By.id("username")).isEmpty()
-                || !driver.findElements(HEADER).isEmpty());
-        if (!browser.findElements(By.id("username")).isEmpty()) {
-            Browser.signIn(browser, username, password);
+        LoginPage login = new LoginPage(browser);
+        until(driver -> login.shown() || !driver.findElements(HEADER).isEmpty());
+        if (login.shown()) {
+            login.signIn(username, password);
         }
         awaitFrame();
         return this;
@@ -91,7 +95,7 @@ public class AccountConsole {
 
     /** Whether the page shows a refusal of the server now. */
     public boolean showsRefusalNow() {
-        return !browser.findElements(testId("mx-error")).isEmpty();
+        return shows("mx-error");
     }
 
     /** The aliases the account switcher offers ("" is "all accounts", for realm operators). */
@@ -122,6 +126,43 @@ public class AccountConsole {
 
     protected WebElement within(WebElement parent, String testId) {
         return parent.findElement(testId(testId));
+    }
+
+    /** Whether the page shows an element with this test id now (without waiting). */
+    protected boolean shows(String testId) {
+        return has(browser, testId);
+    }
+
+    /** Whether {@code parent} holds an element with this test id now, e.g. a list a row. */
+    protected static boolean has(SearchContext parent, String testId) {
+        return !parent.findElements(testId(testId)).isEmpty();
+    }
+
+    /** Replaces the text of a field (of a React form: select all and delete, then type; nothing typed for ""). */
+    protected WebElement type(String testId, String value) {
+        return replace(await(testId), value);
+    }
+
+    protected static WebElement replace(WebElement field, String value) {
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        if (!value.isEmpty()) {
+            field.sendKeys(value);
+        }
+        return field;
+    }
+
+    /**
+     * Waits until {@code read} returns {@code expected}; what it reads may not be shown yet
+     * (a list reloads after each action), which counts as not yet.
+     */
+    protected void awaitText(Supplier<String> read, String expected) {
+        until(driver -> {
+            try {
+                return expected.equals(read.get());
+            } catch (RuntimeException notYet) {
+                return false;
+            }
+        });
     }
 
     protected static By testId(String testId) {

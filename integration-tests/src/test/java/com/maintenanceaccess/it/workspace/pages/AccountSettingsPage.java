@@ -21,7 +21,7 @@ public final class AccountSettingsPage extends AccountConsole {
     }
 
     public boolean showsSettings() {
-        return !browser.findElements(testId("settings-form")).isEmpty();
+        return shows("settings-form");
     }
 
     public boolean featureChecked(String feature) {
@@ -39,9 +39,7 @@ public final class AccountSettingsPage extends AccountConsole {
             box.click();
         }
         if (on && until != null) {
-            WebElement date = await("setup-until");
-            date.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-            date.sendKeys(until, Keys.TAB);
+            type("setup-until", until).sendKeys(Keys.TAB);
         }
         return this;
     }

@@ -3,7 +3,6 @@ package com.maintenanceaccess.it.workspace.pages;
 import com.maintenanceaccess.it.support.Realm;
 import java.util.List;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
@@ -68,7 +67,7 @@ public final class AuthorizationsPage extends AccountConsole {
     }
 
     public boolean hasProblem(String field) {
-        return !browser.findElements(testId("problem-" + field)).isEmpty();
+        return shows("problem-" + field);
     }
 
     /** Why a valid record cannot be used at signoff, as the list says it; empty when it can. */
@@ -83,13 +82,7 @@ public final class AuthorizationsPage extends AccountConsole {
     }
 
     public AuthorizationsPage awaitState(String reference, String state) {
-        until(driver -> {
-            try {
-                return state.equals(state(reference));
-            } catch (RuntimeException notYet) {
-                return false;
-            }
-        });
+        awaitText(() -> state(reference), state);
         return this;
     }
 
@@ -99,20 +92,11 @@ public final class AuthorizationsPage extends AccountConsole {
         within(await("authorization-" + reference), step).click();
     }
 
-    private void type(String testId, String value) {
-        WebElement field = await(testId);
-        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        if (!value.isEmpty()) {
-            field.sendKeys(value);
-        }
-    }
-
     /** PatternFly's date picker: a text input that takes YYYY-MM-DD, read when it loses focus. */
     private void date(String testId, String value) {
         if (value.isEmpty()) {
             return;
         }
-        type(testId, value);
-        await(testId).sendKeys(Keys.TAB);
+        type(testId, value).sendKeys(Keys.TAB);
     }
 }

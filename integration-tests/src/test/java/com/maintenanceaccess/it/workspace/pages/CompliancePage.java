@@ -1,7 +1,6 @@
 package com.maintenanceaccess.it.workspace.pages;
 
 import com.maintenanceaccess.it.support.Realm;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /** Workspace → Compliance: expiring and expired authorizations, the roster CSV. */
@@ -20,14 +19,12 @@ public final class CompliancePage extends AccountConsole {
     }
 
     public CompliancePage withinDays(int days) {
-        WebElement field = await("expiring-days");
-        field.clear();
-        field.sendKeys(String.valueOf(days));
+        type("expiring-days", String.valueOf(days));
         return this;
     }
 
     public boolean expiringLists(String reference) {
-        return !await("expiring").findElements(testId("row-" + reference)).isEmpty();
+        return has(await("expiring"), "row-" + reference);
     }
 
     public CompliancePage awaitExpiring(String reference) {
@@ -36,14 +33,10 @@ public final class CompliancePage extends AccountConsole {
     }
 
     public boolean expiredLists(String reference) {
-        return !await("expired").findElements(testId("row-" + reference)).isEmpty();
+        return has(await("expired"), "row-" + reference);
     }
 
     public void downloadRoster() {
         await("roster-csv").click();
-    }
-
-    public boolean showsRefusal() {
-        return !browser.findElements(testId("mx-error")).isEmpty();
     }
 }

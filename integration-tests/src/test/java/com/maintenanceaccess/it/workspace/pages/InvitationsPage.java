@@ -1,7 +1,6 @@
 package com.maintenanceaccess.it.workspace.pages;
 
 import com.maintenanceaccess.it.support.Realm;
-import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -35,9 +34,7 @@ public final class InvitationsPage extends AccountConsole {
 
     /** Shows only invitations to addresses that contain {@code text}. */
     public InvitationsPage filterByAddress(String text) {
-        WebElement address = await("filter-address");
-        address.clear();
-        address.sendKeys(text);
+        type("filter-address", text);
         return this;
     }
 
@@ -62,7 +59,7 @@ public final class InvitationsPage extends AccountConsole {
     }
 
     public boolean offersResend(String username) {
-        return !row(username).findElements(testId("resend")).isEmpty();
+        return has(row(username), "resend");
     }
 
     public void resend(String username) {
@@ -75,9 +72,7 @@ public final class InvitationsPage extends AccountConsole {
 
     public void correctAddress(String username, String newAddress) {
         within(row(username), "correct-address").click();
-        WebElement input = within(row(username), "new-address");
-        input.clear();
-        input.sendKeys(newAddress);
+        replace(within(row(username), "new-address"), newAddress);
         within(row(username), "save-address").click();
     }
 
@@ -93,13 +88,7 @@ public final class InvitationsPage extends AccountConsole {
 
     /** Waits until the row shows {@code state} (the list reloads after each action). */
     public InvitationsPage awaitState(String username, String state) {
-        until(driver -> {
-            try {
-                return state.equals(state(username));
-            } catch (RuntimeException notYet) {
-                return false;
-            }
-        });
+        awaitText(() -> state(username), state);
         return this;
     }
 
@@ -108,6 +97,6 @@ public final class InvitationsPage extends AccountConsole {
     }
 
     public boolean lists(String username) {
-        return !browser.findElements(By.cssSelector("[data-testid='invitation-" + username + "']")).isEmpty();
+        return shows("invitation-" + username);
     }
 }

@@ -2,7 +2,6 @@ package com.maintenanceaccess.it.workspace.pages;
 
 import com.maintenanceaccess.it.support.Realm;
 import java.util.List;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /** Workspace → People: one account's people (switcher, search, state, paging) and Invite a person. */
@@ -32,7 +31,7 @@ public final class PeoplePage extends AccountConsole {
 
     /** Whether a row of this person is listed now (the list as loaded). */
     public boolean lists(String username) {
-        return !await("people").findElements(testId("person-" + username)).isEmpty();
+        return has(await("people"), "person-" + username);
     }
 
     /** The paging line ("1–20 of 37", or "1–1" when the API does not count: a search or filter). */
@@ -57,9 +56,7 @@ public final class PeoplePage extends AccountConsole {
     }
 
     public PeoplePage search(String text) {
-        WebElement field = await("people-search");
-        field.clear();
-        field.sendKeys(text);
+        type("people-search", text);
         return this;
     }
 
@@ -77,23 +74,11 @@ public final class PeoplePage extends AccountConsole {
     }
 
     public PeoplePage awaitState(String username, String state) {
-        until(driver -> {
-            try {
-                return state.equals(invitationState(username));
-            } catch (RuntimeException notYet) {
-                return false;
-            }
-        });
+        awaitText(() -> invitationState(username), state);
         return this;
     }
 
     public String problem(String field) {
         return await("problem-" + field).getText();
-    }
-
-    private void type(String testId, String value) {
-        WebElement field = await(testId);
-        field.clear();
-        field.sendKeys(value);
     }
 }

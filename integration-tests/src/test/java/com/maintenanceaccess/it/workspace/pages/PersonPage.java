@@ -33,10 +33,8 @@ public final class PersonPage extends AccountConsole {
     /** Waits for the membership of the chosen account: true when shown, false when the person is not a member. */
     public boolean member() {
         WebElement membership = await("membership");
-        until(driver -> !membership.findElements(testId("person-email")).isEmpty()
-                || !membership.findElements(testId("not-a-member")).isEmpty()
-                || !membership.findElements(testId("mx-error")).isEmpty());
-        return !browser.findElements(testId("person-email")).isEmpty();
+        until(driver -> has(membership, "person-email") || has(membership, "not-a-member") || has(membership, "mx-error"));
+        return shows("person-email");
     }
 
     public boolean templateChecked(String template) {
@@ -93,7 +91,7 @@ public final class PersonPage extends AccountConsole {
     public Map<String, Boolean> explain(String pageId) {
         new Select(await("explain-page")).selectByValue(pageId);
         await("explain").click();
-        until(driver -> !driver.findElements(testId("explain-checks")).isEmpty());
+        until(driver -> shows("explain-checks"));
         return checks(await("explain-checks"));
     }
 
@@ -107,12 +105,12 @@ public final class PersonPage extends AccountConsole {
     }
 
     public void deactivate(String reason) {
-        reason(reason);
+        type("access-reason", reason);
         await("deactivate").click();
     }
 
     public void reactivate(String reason) {
-        reason(reason);
+        type("access-reason", reason);
         await("reactivate").click();
     }
 
@@ -123,12 +121,6 @@ public final class PersonPage extends AccountConsole {
     public AuthorizationsPage openAuthorizations() {
         await("authorizations-link").click();
         return new AuthorizationsPage(browser, realm).awaitLoaded();
-    }
-
-    private void reason(String reason) {
-        WebElement field = await("access-reason");
-        field.clear();
-        field.sendKeys(reason);
     }
 
     private Map<String, Boolean> checks(WebElement list) {
