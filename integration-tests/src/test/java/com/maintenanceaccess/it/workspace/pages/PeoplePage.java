@@ -39,6 +39,12 @@ public final class PeoplePage extends AccountConsole {
         return await("people-paging").getText();
     }
 
+    /** Waits until the paging line reads {@code expected}: a search's answer replaces the list shown before it. */
+    public PeoplePage awaitPaging(String expected) {
+        awaitText(this::paging, expected);
+        return this;
+    }
+
     /** The reason shown for an invitation that could not be sent. */
     public String failure(String username) {
         return within(await("person-" + username), "failure").getText();
