@@ -123,7 +123,8 @@ export function saveFile(text: string, filename: string, type: string): void {
   link.href = url;
   link.download = filename;
   link.click();
-  URL.revokeObjectURL(url);
+  // Revoked later, not at once: the browser may still be reading the blob for the download.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** The API client of the signed-in person; refreshes the token before each call. */
