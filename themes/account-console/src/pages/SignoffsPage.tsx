@@ -226,7 +226,7 @@ export function SignoffsPage() {
       <PageSection variant="light" padding={{ default: "noPadding" }} className="pf-v5-u-mt-lg">
         <Title headingLevel="h2" size="lg">{t("mxTrailExport")}</Title>
         <p>{t("mxTrailExportHelp")}</p>
-        <pre className="pf-v5-u-my-sm" data-testid="trail-command">{OFFLINE_CHECK}</pre>
+        <pre className="pf-v5-u-my-sm mx-command" data-testid="trail-command">{OFFLINE_CHECK}</pre>
         <p>{t("mxTrailCheckHere")}</p>
         <Toolbar>
           <ToolbarContent>

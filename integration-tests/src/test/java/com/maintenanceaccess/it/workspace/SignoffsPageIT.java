@@ -30,7 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code POST /mx/signoffs}, and a refused attempt, are listed with who, what and when; the
  * filters narrow the list; the CSV and the trail export download from the browser; the
  * browser's check of the export agrees with TrailCheckCommand's verification on the intact file
- * and on an edited one; the auditor of another account sees none of it.
+ * and on an edited one; the compliance officer reads them too, the account administrator is
+ * refused (403); the auditor of another account sees none of it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SignoffsPageIT {
@@ -43,6 +44,7 @@ class SignoffsPageIT {
 
     private final Realm realm = Realm.maintenance();
     private final Authz authz = new Authz(realm);
+    private String account;
     private String alias;
     private String otherAlias;
     private String auditor;
@@ -53,7 +55,7 @@ class SignoffsPageIT {
 
     @BeforeAll
     void signAReleaseAndARefusedOne() {
-        String account = realm.createAccount("ws-signoffs", true, Map.of());
+        account = realm.createAccount("ws-signoffs", true, Map.of());
         String other = realm.createAccount("ws-signoffs-other", true, Map.of());
         alias = realm.adminGet("/organizations/" + account).get("alias").asText();
         otherAlias = realm.adminGet("/organizations/" + other).get("alias").asText();
@@ -141,6 +143,7 @@ class SignoffsPageIT {
         assertTrue(offline.intact(), offline::toString);
         assertTrue(offline.entries() >= 2, "the signature and the refusal at least: " + offline);
         assertTrue(check.contains("Verified: " + offline.entries() + " entries, head " + offline.lastHash()), check);
+        page.showTrailExport().screenshotForDocs("signoffs-trail-check");
 
         // An edited body: the browser names the entry TrailCheckCommand names, in its words.
         long seq = signed.get("seq").asLong();
@@ -158,6 +161,20 @@ class SignoffsPageIT {
         String found = page.checkFile(file);
         assertTrue(found.contains("Broken at entry " + seq) && found.contains(broken.problem()), found + " / " + broken);
         assertFalse(page.showsRefusalNow());
+    }
+
+    @Test
+    void theComplianceOfficerReadsThemAndTheAccountAdministratorIsRefused() {
+        String officer = accountPerson(account, "ws-signoffs-officer", "compliance-officer");
+        new SignoffsPage(browser.driver(), realm).open(alias, realm.username(officer), Realm.TEST_PASSWORD)
+                .awaitListed(signed.get("id").asText());
+
+        browser.restart();
+        String administrator = accountPerson(account, "ws-signoffs-admin", "account-administrator");
+        SignoffsPage page = new SignoffsPage(browser.driver(), realm).open(alias, realm.username(administrator),
+                Realm.TEST_PASSWORD);
+        assertTrue(page.refusal().contains("compliance-officer or auditor"), "the API's 403 naming the roles: " + page.refusal());
+        assertFalse(page.lists(signed.get("id").asText()));
     }
 
     @Test

@@ -120,6 +120,12 @@ public final class SignoffsPage extends AccountConsole {
         return awaitCheck();
     }
 
+    /** Scrolls to the export and its check (for the documentation's screenshot of it). */
+    public SignoffsPage showTrailExport() {
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", await("trail-check"));
+        return this;
+    }
+
     private String awaitCheck() {
         return await("trail-check").getText();
     }
