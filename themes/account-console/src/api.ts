@@ -68,14 +68,17 @@ export class Mx {
   }
 
   /** Fetches a CSV (or any file) and hands it to the browser as a download. */
-  async download(path: string, filename: string): Promise<void> {
-    const response = await this.fetch("GET", path, undefined, "text/csv");
-    const url = URL.createObjectURL(await response.blob());
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = filename;
-    link.click();
-    URL.revokeObjectURL(url);
+  async download(path: string, filename: string, accept = "text/csv"): Promise<void> {
+    const file = await this.file(path, accept);
+    saveFile(file.text, filename, file.type);
+  }
+
+  /** A file the API answers: its text, type, and the name its Content-Disposition gives. */
+  async file(path: string, accept: string): Promise<{ text: string; type: string; filename?: string }> {
+    const response = await this.fetch("GET", path, undefined, accept);
+    const disposition = response.headers.get("Content-Disposition") ?? "";
+    const named = /filename="([^"]+)"/.exec(disposition);
+    return { text: await response.text(), type: response.headers.get("Content-Type") ?? accept, filename: named?.[1] };
   }
 
   private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -111,6 +114,17 @@ export class Mx {
     }
     return response;
   }
+}
+
+/** Hands text to the browser as a download of the given name. */
+export function saveFile(text: string, filename: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  link.click();
+  // Revoked later, not at once: the browser may still be reading the blob for the download.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** The API client of the signed-in person; refreshes the token before each call. */

@@ -10,4 +10,5 @@ export const paths = {
   myAuthorizations: "mx/my-authorizations",
   accountSettings: "mx/account-settings",
   accessReview: "mx/access-review",
+  signoffs: "mx/signoffs",
 };

@@ -11,6 +11,7 @@ import { CompliancePage } from "./pages/CompliancePage";
 import { AccountSettingsPage } from "./pages/AccountSettingsPage";
 import { AccessReviewPage } from "./pages/AccessReviewPage";
 import { MyAuthorizationsPage } from "./pages/MyAuthorizationsPage";
+import { SignoffsPage } from "./pages/SignoffsPage";
 
 
 const workspaceRoutes: RouteObject[] = [
@@ -21,6 +22,7 @@ const workspaceRoutes: RouteObject[] = [
   { path: paths.compliance, element: <CompliancePage /> },
   { path: paths.accountSettings, element: <AccountSettingsPage /> },
   { path: paths.accessReview, element: <AccessReviewPage /> },
+  { path: paths.signoffs, element: <SignoffsPage /> },
   { path: paths.myAuthorizations, element: <MyAuthorizationsPage /> },
 ];
 

@@ -103,3 +103,31 @@ export type AccountPerson = {
 };
 
 export type GrantableTemplate = { name: string; description?: string; privileged: boolean; readOnly: boolean };
+
+/** One signature record of GET /mx/signoffs (docs/signoffs.md, "The signature record"), with its place in the chain. */
+export type Signoff = {
+  id: string;
+  seq: number;
+  previousHash: string;
+  hash: string;
+  record: {
+    outcome: "accepted" | "refused";
+    reasons: string[];
+    signer?: { id: string; username: string; name?: string; accounts?: string[] } | null;
+    authorization?: { id?: string; type?: string; reference?: string; recordHash?: string } | null;
+    what: {
+      type: string;
+      authorizationType?: string;
+      aircraft?: { registration?: string; type?: string };
+      workOrder?: string;
+      task?: string;
+      taskCategory?: string;
+      base?: string;
+    };
+    meaning: string;
+    signedAt: string;
+    proof?: { acr?: string | null; amr?: unknown; authTime?: string | null; sessionId?: string | null; client?: string | null } | null;
+  };
+};
+
+export type SignoffList = { signoffs: Signoff[]; truncated: boolean; trail: { seq: number; hash: string } };

@@ -23,7 +23,7 @@ import java.util.Map;
  * statement in {@code mx_signing}. Keeps the SSO cookie between the two, so the step-up is
  * the re-authentication of a person already logged in. Returns token responses.
  */
-final class SignerBrowser {
+public final class SignerBrowser {
 
     private final Visitor browser = new Visitor();
     private final String realmUrl;
@@ -32,18 +32,18 @@ final class SignerBrowser {
     /** The last login page shown (the step-up's password page, with what is signed). */
     String lastPage;
 
-    SignerBrowser(String realmUrl, String username, String password) {
+    public SignerBrowser(String realmUrl, String username, String password) {
         this.realmUrl = realmUrl;
         this.username = username;
         this.password = password;
     }
 
-    JsonNode login() {
+    public JsonNode login() {
         return authorize(Map.of());
     }
 
     /** The step-up: re-enters the password on the signoff level's page. */
-    JsonNode stepUp(String statement) {
+    public JsonNode stepUp(String statement) {
         return authorize(Map.of("acr_values", "signoff", "mx_signing", statement));
     }
 
