@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.maintenanceaccess.it.support.Http;
 import com.maintenanceaccess.it.support.Realm;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,37 @@ public final class Authz {
         grantRealmRoles(id, VIEW);
         realm.grantRealmManagement(id, "view-users");
         return id;
+    }
+
+    /** A client whose tokens carry the mx_auth claim, as the maintenance app's do (made on first use). */
+    static final String CLAIM_CLIENT = "mx-auth-claim-it";
+    static final String CLAIM_SECRET = "mx-auth-claim-it-secret";
+
+    /** The mx_auth claim of a fresh access token of the user (password grant through {@link #CLAIM_CLIENT}); empty when absent. */
+    public JsonNode mxAuth(String userId) {
+        synchronized (Authz.class) {
+            if (realm.adminGet("/clients?clientId=" + CLAIM_CLIENT).size() == 0) {
+                Http.Response created = Http.postJson(realm.adminUrl("/clients"), realm.adminToken(), Map.of(
+                        "clientId", CLAIM_CLIENT, "secret", CLAIM_SECRET, "publicClient", false,
+                        "directAccessGrantsEnabled", true, "standardFlowEnabled", false,
+                        "protocolMappers", List.of(Map.of("name", "personnel authorizations", "protocol", "openid-connect",
+                                "protocolMapper", "mx-personnel-authorizations-mapper",
+                                "config", Map.of("claim.name", "mx_auth", "access.token.claim", "true")))));
+                assertEquals(201, created.status(), created::toString);
+            }
+        }
+        Http.Response response = Http.postForm(realm.url("/protocol/openid-connect/token"), Map.of(
+                "grant_type", "password", "client_id", CLAIM_CLIENT, "client_secret", CLAIM_SECRET,
+                "username", realm.username(userId), "password", Realm.TEST_PASSWORD));
+        assertEquals(200, response.status(), response::toString);
+        String[] parts = response.json().get("access_token").asText().split("\\.");
+        try {
+            JsonNode claim = Http.JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8))
+                    .get("mx_auth");
+            return claim == null ? Http.JSON.createArrayNode() : claim;
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** A token of the maintenance app's backend: the only caller the signoff check answers. */

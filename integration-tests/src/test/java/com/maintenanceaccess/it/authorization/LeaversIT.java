@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.maintenanceaccess.it.support.Http;
 import com.maintenanceaccess.it.support.Realm;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 class LeaversIT {
 
-    private static final String MAPPER_CLIENT = "mx-it-leavers-mapper";
 
     private final Authz authz = new Authz();
     private final Realm realm = authz.realm;
@@ -79,14 +76,14 @@ class LeaversIT {
         JsonNode answer = signoff(lapsed);
         assertTrue(answer.get("reasons").toString().contains("recency_lapsed"), answer::toString);
         assertFalse(rosterIds("current").contains(lapsed), "the roster agrees with the signoff check");
-        assertEquals(0, mxAuth(lapsed).size(), "mx_auth agrees with the signoff check");
+        assertEquals(0, authz.mxAuth(lapsed).size(), "mx_auth agrees with the signoff check");
         JsonNode listed = authz.list(officerToken, lapsed).get(0);
         assertFalse(listed.get("usableAtSignoff").asBoolean(), listed::toString);
         assertTrue(listed.get("unusableBecause").toString().contains("recency_lapsed"), listed::toString);
 
         String fresh = realm.createUser("leaver-fresh", Map.of());
         authz.grant(officerToken, fresh, Authz.crs(reference()));
-        assertEquals(1, mxAuth(fresh).size(), "a usable record is in the token");
+        assertEquals(1, authz.mxAuth(fresh).size(), "a usable record is in the token");
         assertTrue(authz.list(officerToken, fresh).get(0).get("usableAtSignoff").asBoolean());
     }
 
@@ -147,7 +144,7 @@ class LeaversIT {
     // ------------------------------------------------------------------ helpers
 
     private JsonNode signoff(String signer) {
-        Http.Response response = Http.postJson(realm.url("/mx/signoff-check"), backendToken(), Map.of(
+        Http.Response response = Http.postJson(realm.url("/mx/signoff-check"), authz.backendToken(), Map.of(
                 "signer", signer, "authorizationType", "certifying-staff", "aircraftType", "A320",
                 "taskCategory", "line", "performer", "someone-else"));
         assertEquals(200, response.status(), response::toString);
@@ -160,39 +157,6 @@ class LeaversIT {
         List<String> ids = new ArrayList<>();
         response.json().get("entries").forEach(e -> ids.add(e.get("userId").asText()));
         return ids;
-    }
-
-    private String backendToken() {
-        String clientUuid = realm.clientUuid("maintenance-backend");
-        String secret = realm.adminGet("/clients/" + clientUuid + "/client-secret").get("value").asText();
-        Http.Response response = Http.postForm(realm.url("/protocol/openid-connect/token"), Map.of(
-                "grant_type", "client_credentials", "client_id", "maintenance-backend", "client_secret", secret));
-        assertEquals(200, response.status(), response::toString);
-        return response.json().get("access_token").asText();
-    }
-
-    /** The mx_auth claim of a fresh access token of the user, through a client with the mapper. */
-    private JsonNode mxAuth(String userId) {
-        synchronized (LeaversIT.class) {
-            if (realm.adminGet("/clients?clientId=" + MAPPER_CLIENT).size() == 0) {
-                assertEquals(201, Http.postJson(realm.adminUrl("/clients"), realm.adminToken(), Map.of(
-                        "clientId", MAPPER_CLIENT, "secret", "leavers-secret", "publicClient", false,
-                        "directAccessGrantsEnabled", true, "standardFlowEnabled", false,
-                        "protocolMappers", List.of(Map.of("name", "personnel authorizations", "protocol", "openid-connect",
-                                "protocolMapper", "mx-personnel-authorizations-mapper",
-                                "config", Map.of("claim.name", "mx_auth", "access.token.claim", "true"))))).status());
-            }
-        }
-        Http.Response response = Http.postForm(realm.url("/protocol/openid-connect/token"), Map.of(
-                "grant_type", "password", "client_id", MAPPER_CLIENT, "client_secret", "leavers-secret",
-                "username", realm.username(userId), "password", Realm.TEST_PASSWORD));
-        assertEquals(200, response.status(), response::toString);
-        String[] parts = response.json().get("access_token").asText().split("\\.");
-        try {
-            return Http.JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)).get("mx_auth");
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
     }
 
     private static String reference() {

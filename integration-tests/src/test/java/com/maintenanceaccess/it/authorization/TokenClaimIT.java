@@ -4,13 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.maintenanceaccess.it.support.Http;
-import com.maintenanceaccess.it.support.Realm;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,38 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 class TokenClaimIT {
 
-    static final String CLIENT = "mx-auth-claim-it";
-    static final String SECRET = "mx-auth-claim-it-secret";
 
     private final Authz authz = new Authz();
-
-    private synchronized void ensureClient() {
-        if (authz.realm.adminGet("/clients?clientId=" + CLIENT).size() > 0) {
-            return;
-        }
-        Http.Response response = Http.postJson(authz.realm.adminUrl("/clients"), authz.realm.adminToken(), Map.of(
-                "clientId", CLIENT, "secret", SECRET, "publicClient", false, "directAccessGrantsEnabled", true,
-                "standardFlowEnabled", false,
-                "protocolMappers", List.of(Map.of("name", "personnel authorizations", "protocol", "openid-connect",
-                        "protocolMapper", "mx-personnel-authorizations-mapper",
-                        "config", Map.of("claim.name", "mx_auth", "access.token.claim", "true")))));
-        assertEquals(201, response.status(), response::toString);
-    }
-
-    private JsonNode claim(String userId) {
-        ensureClient();
-        Http.Response response = Http.postForm(authz.realm.url("/protocol/openid-connect/token"), Map.of(
-                "grant_type", "password", "client_id", CLIENT, "client_secret", SECRET,
-                "username", authz.realm.username(userId), "password", Realm.TEST_PASSWORD));
-        assertEquals(200, response.status(), response::toString);
-        String[] parts = response.json().get("access_token").asText().split("\\.");
-        try {
-            JsonNode payload = Http.JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-            return payload.get("mx_auth");
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
-    }
 
     @Test
     void theClaimAppearsAtEffectiveAndDisappearsAtExpiry() {
@@ -62,12 +26,12 @@ class TokenClaimIT {
         authz.grant(officerToken, person, Authz.with(Authz.with(Authz.inspection("RII-CLAIM-1"),
                 "effective", effective.toString()), "expiry", expiry.toString()));
 
-        JsonNode before = claim(person);
+        JsonNode before = authz.mxAuth(person);
         assertTrue(Instant.now().isBefore(effective), "the first token was issued before the effective instant");
         assertEquals(0, before.size(), before::toString);
 
         Authz.sleepUntil(effective.plusMillis(500));
-        JsonNode during = claim(person);
+        JsonNode during = authz.mxAuth(person);
         assertTrue(Instant.now().isBefore(expiry), "the second token was issued before expiry");
         assertEquals(1, during.size(), during::toString);
         assertEquals("inspection", during.get(0).get("t").asText());
@@ -77,7 +41,7 @@ class TokenClaimIT {
         assertEquals(expiry.getEpochSecond(), during.get(0).get("exp").asLong());
 
         Authz.sleepUntil(expiry.plusMillis(500));
-        assertEquals(0, claim(person).size());
+        assertEquals(0, authz.mxAuth(person).size());
     }
 
     @Test
@@ -86,18 +50,18 @@ class TokenClaimIT {
         String person = authz.realm.createUser("claim-suspend", Map.of());
         String id = authz.grant(officerToken, person, Authz.crs("CRS-CLAIM-1")).get("id").asText();
         authz.grant(officerToken, person, Authz.inspection("RII-CLAIM-2"));
-        assertEquals(2, claim(person).size());
+        assertEquals(2, authz.mxAuth(person).size());
 
         authz.action(officerToken, person, id, "suspend", "under investigation");
-        JsonNode suspended = claim(person);
+        JsonNode suspended = authz.mxAuth(person);
         assertEquals(1, suspended.size(), suspended::toString);
         assertEquals("RII-CLAIM-2", suspended.get(0).get("ref").asText());
 
         authz.action(officerToken, person, id, "reinstate", "cleared");
-        assertEquals(2, claim(person).size());
+        assertEquals(2, authz.mxAuth(person).size());
 
         authz.action(officerToken, person, id, "revoke", "left");
-        assertEquals(1, claim(person).size());
+        assertEquals(1, authz.mxAuth(person).size());
     }
 
     @Test
@@ -107,7 +71,7 @@ class TokenClaimIT {
         Map<String, Object> body = Authz.crs("CRS-CLAIM-LIC");
         body.put("licence", Map.of("authority", "UK CAA", "number", "1", "category", "B2", "expiry", "2025-01-31"));
         authz.grant(officerToken, person, body);
-        assertEquals(0, claim(person).size());
+        assertEquals(0, authz.mxAuth(person).size());
     }
 
     @Test

@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.maintenanceaccess.it.authorization.Authz;
 import com.maintenanceaccess.it.support.BrowserExtension;
 import com.maintenanceaccess.it.support.Http;
 import com.maintenanceaccess.it.support.Realm;
 import com.maintenanceaccess.it.workspace.pages.AuthorizationsPage;
 import com.maintenanceaccess.it.workspace.pages.CompliancePage;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,11 +25,9 @@ class AuthorizationsPageIT {
     @RegisterExtension
     final BrowserExtension browser = new BrowserExtension();
 
-    /** A client whose tokens carry the mx_auth claim (as the maintenance app's do), by password grant. */
-    static final String CLIENT = "mx-workspace-it";
-    static final String SECRET = "mx-workspace-it-secret";
 
     private final Realm realm = Realm.maintenance();
+    private final Authz authz = new Authz(realm);
     private String officer;
 
     @BeforeEach
@@ -75,14 +72,14 @@ class AuthorizationsPageIT {
         page.awaitState(reference, "Valid");
         assertEquals("", page.unusable(reference), "recency and training are current: usable at signoff");
 
-        JsonNode claim = claim(person);
+        JsonNode claim = authz.mxAuth(person);
         assertEquals(1, claim.size(), claim::toString);
         assertTrue(claim.toString().contains(reference), claim::toString);
         page.screenshotForDocs("authorizations");
 
         page.change(reference, "suspend", "audit finding QA-12");
         page.awaitState(reference, "Suspended");
-        assertEquals(0, claim(person).size(), "a suspended authorization is not in the token");
+        assertEquals(0, authz.mxAuth(person).size(), "a suspended authorization is not in the token");
 
         // It ends within 30 days, so Compliance lists it among those ending soon.
         CompliancePage compliance = new CompliancePage(browser.driver(), realm);
@@ -93,34 +90,5 @@ class AuthorizationsPageIT {
 
     private String officerId() {
         return realm.adminGet("/users?exact=true&username=" + officer).get(0).get("id").asText();
-    }
-
-    private synchronized void ensureClient() {
-        if (realm.adminGet("/clients?clientId=" + CLIENT).size() > 0) {
-            return;
-        }
-        Http.Response response = Http.postJson(realm.adminUrl("/clients"), realm.adminToken(), Map.of(
-                "clientId", CLIENT, "secret", SECRET, "publicClient", false, "directAccessGrantsEnabled", true,
-                "standardFlowEnabled", false,
-                "protocolMappers", List.of(Map.of("name", "personnel authorizations", "protocol", "openid-connect",
-                        "protocolMapper", "mx-personnel-authorizations-mapper",
-                        "config", Map.of("claim.name", "mx_auth", "access.token.claim", "true")))));
-        assertEquals(201, response.status(), response::toString);
-    }
-
-    /** The mx_auth claim of a fresh token of the person. */
-    private JsonNode claim(String userId) {
-        ensureClient();
-        Http.Response response = Http.postForm(realm.url("/protocol/openid-connect/token"), Map.of(
-                "grant_type", "password", "client_id", CLIENT, "client_secret", SECRET,
-                "username", realm.username(userId), "password", Realm.TEST_PASSWORD));
-        assertEquals(200, response.status(), response::toString);
-        String[] parts = response.json().get("access_token").asText().split("\\.");
-        try {
-            JsonNode claim = Http.JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)).get("mx_auth");
-            return claim == null ? Http.JSON.createArrayNode() : claim;
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
     }
 }
