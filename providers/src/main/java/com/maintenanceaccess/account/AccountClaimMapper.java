@@ -7,16 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.ProtocolMapperModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
-import org.keycloak.organization.OrganizationProvider;
-import org.keycloak.organization.protocol.mappers.oidc.OrganizationScope;
 import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
@@ -40,9 +36,6 @@ public class AccountClaimMapper extends AbstractOIDCProtocolMapper
 
     public static final String PROVIDER_ID = "mx-account-mapper";
     public static final String CLAIM = "mx_account";
-    /** Provider id of Keycloak's organization membership mapper, the mark of an organization client scope. */
-    static final String ORGANIZATION_MAPPER = "oidc-organization-membership-mapper";
-
     private static final List<ProviderConfigProperty> CONFIG = config();
 
     private static List<ProviderConfigProperty> config() {
@@ -87,30 +80,8 @@ public class AccountClaimMapper extends AbstractOIDCProtocolMapper
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel mapping, UserSessionModel userSession,
                             KeycloakSession session, ClientSessionContext context) {
-        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
-        if (organizations == null || !organizations.isEnabled()) {
-            return;
-        }
-        List<OrganizationModel> accounts = candidates(organizations, userSession.getUser(), session, context)
-                .filter(OrganizationModel::isEnabled)
-                .limit(2)
-                .toList();
-        if (accounts.size() == 1) {
-            token.getOtherClaims().put(CLAIM, claim(accounts.get(0)));
-        }
-    }
-
-    private static Stream<OrganizationModel> candidates(OrganizationProvider organizations, UserModel user,
-                                                        KeycloakSession session, ClientSessionContext context) {
-        // Parsing the scope parameter for an organization scope costs more than the rest of this
-        // mapper (profiled, docs/benchmarks.md); it can only find one if a client scope of this
-        // token carries Keycloak's organization membership mapper, which the cached scopes tell.
-        boolean organizationScopeGranted = context.getClientScopesStream()
-                .anyMatch(scope -> scope.getProtocolMappersStream()
-                        .anyMatch(mapper -> ORGANIZATION_MAPPER.equals(mapper.getProtocolMapper())));
-        String scopes = context.getScopeString();
-        OrganizationScope scope = organizationScopeGranted ? OrganizationScope.valueOfScope(session, scopes) : null;
-        return scope == null ? organizations.getByMember(user) : scope.resolveOrganizations(user, scopes, session);
+        SessionAccount.of(session, userSession.getUser(), context)
+                .ifPresent(account -> token.getOtherClaims().put(CLAIM, claim(account)));
     }
 
     private Map<String, Object> claim(OrganizationModel account) {

@@ -123,6 +123,18 @@ public final class Realm {
     }
 
     /**
+     * The standard fixture of a person in two accounts (a contract technician or certifier):
+     * a new user who is a member of both; returns the user's id. Isolation that holds only for
+     * single-account people does not hold, so tests of per-account rules use this person.
+     */
+    public String contractor(String accountA, String accountB, String prefix) {
+        String userId = createUser(prefix, Map.of());
+        addMember(accountA, userId);
+        addMember(accountB, userId);
+        return userId;
+    }
+
+    /**
      * Gives a user an account role ({@code account-administrator}, {@code compliance-officer},
      * {@code auditor}) as a realm operator does in the console: membership of the group
      * {@code /mx-accounts/<alias>/<role>} (made when missing). The user must also be a member
