@@ -1,0 +1,5 @@
+# Stand-in for maven:3.9-eclipse-temurin-17 (docker/standin/build.sh): Debian's OpenJDK 17 and Maven.
+ARG BASE
+FROM ${BASE}
+RUN apt-get update && apt-get install -y --no-install-recommends openjdk-17-jdk-headless maven \
+ && rm -rf /var/lib/apt/lists/*
