@@ -55,7 +55,8 @@ derived() { # recipe tag context
 }
 
 base=$(debian)
-recipe() { cat "$here/$1.Dockerfile" | { cat; echo "$base"; } | hash; }
+# A stand-in's recipe: its Dockerfile, this script (which prepares the Keycloak context) and its base.
+recipe() { { cat "$here/$1.Dockerfile" "$here/build.sh"; echo "$base"; } | hash; }
 case "$what" in
 keycloak)
     [ -f "$keycloak_zip" ] || { log "no Keycloak distribution at $keycloak_zip"; exit 3; }
@@ -64,6 +65,10 @@ keycloak)
         rm -rf "$work/keycloak" && mkdir -p "$work/keycloak"
         unzip -q "$keycloak_zip" -d "$work/keycloak"
         mv "$work/keycloak/keycloak-$keycloak_version" "$work/keycloak/dist"
+        # As the official image: a data folder, and everything writable by group 0 (the user's
+        # group), so that the server writes data/ even under files a derived image adds as root.
+        mkdir -p "$work/keycloak/dist/data"
+        chmod -R g+rwX "$work/keycloak/dist"
     fi
     derived keycloak "$tag" "$work/keycloak"
     rm -rf "$work/keycloak" ;;

@@ -31,7 +31,7 @@ final class ImageDatabase {
         this.name = name;
     }
 
-    /** {@code <mx.it.docker.db>_<suffix>} (mximage_single …), dropped and created empty. */
+    /** {@code <mx.it.docker.db>_<suffix>} (mximage_image), dropped and created empty. */
     static ImageDatabase recreate(String suffix) {
         ImageDatabase database = new ImageDatabase(server(), System.getProperty("mx.it.docker.db", "mximage") + "_" + suffix);
         database.execute("DROP DATABASE IF EXISTS " + database.name + " WITH (FORCE)");
