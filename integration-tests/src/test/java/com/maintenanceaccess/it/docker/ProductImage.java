@@ -29,6 +29,7 @@ final class ProductImage {
             String keycloak = keycloakBase(docker, context);
             // One tag per engineer's port set, so parallel builds on one engine do not retag each other's image.
             String tag = "maintenance-access:it-" + System.getProperty("mx.it.docker.node-a", "8183:9183:7802").split(":")[0];
+            DockerEngine.Result before = docker.tryRun(Map.of(), Duration.ofSeconds(30), "image", "inspect", "--format", "{{.Id}}", tag);
             long start = System.nanoTime();
             docker.run(Map.of("DOCKER_BUILDKIT", "1"), Duration.ofMinutes(15), "build",
                     "--network", "host",
@@ -38,6 +39,12 @@ final class ProductImage {
                     "-f", context.resolve("docker/Dockerfile").toString(),
                     "-t", tag, context.toString());
             System.out.printf("[docker] built %s on %s in %d s%n", tag, keycloak, (System.nanoTime() - start) / 1_000_000_000);
+            // The previous build of this tag, now untagged: removed, so that builds do not pile up
+            // on a developer's machine (a container still using it keeps it; that failure is harmless).
+            String previous = before.output().trim();
+            if (before.ok() && !docker.run(Duration.ofSeconds(30), "image", "inspect", "--format", "{{.Id}}", tag).trim().equals(previous)) {
+                docker.tryRun(Map.of(), Duration.ofMinutes(1), "rmi", previous);
+            }
             built = tag;
         }
         return built;
