@@ -72,7 +72,13 @@ keycloak)
     fi
     derived keycloak "$tag" "$work/keycloak"
     rm -rf "$work/keycloak" ;;
-maven) derived maven "mx-standin/maven:$(recipe maven)" "$here" ;;
-node) derived node "mx-standin/node:$(recipe node)" "$here" ;;
+maven|node)
+    # The host's own certificate authorities (/usr/local/share/ca-certificates, e.g. those of a
+    # proxy that re-signs HTTPS, as on this project's build machines): Maven and npm in the
+    # builder stand-ins then reach their registries as the host does.
+    rm -rf "$work/certs" && mkdir -p "$work/certs"
+    cp /usr/local/share/ca-certificates/*.crt "$work/certs/" 2>/dev/null || true
+    derived "$what" "mx-standin/$what:$( { recipe "$what"; cat "$work/certs/"* 2>/dev/null || true; } | hash)" "$work"
+    rm -rf "$work/certs" ;;
 *) log "unknown stand-in: $what"; exit 2 ;;
 esac
