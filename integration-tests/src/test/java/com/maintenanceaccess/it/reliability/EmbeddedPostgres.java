@@ -38,7 +38,7 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  * user namespace of its own ({@code unshare --user}, util-linux): PostgreSQL sees an
  * unprivileged user id there while the files stay the build's.
  */
-final class EmbeddedPostgres {
+public final class EmbeddedPostgres {
 
     private static final String ARCHIVE = "/postgres-linux-x86_64.txz";
 
@@ -56,7 +56,7 @@ final class EmbeddedPostgres {
     }
 
     /** Whether a server accepts connections at {@code host:port} (a plain TCP connect). */
-    static boolean answers(String host, int port) {
+    public static boolean answers(String host, int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 2000);
             return true;
@@ -66,7 +66,7 @@ final class EmbeddedPostgres {
     }
 
     /** Unpacks (once), initialises an empty cluster and starts it on 127.0.0.1:port. */
-    static EmbeddedPostgres start(Path dir, int port) {
+    public static EmbeddedPostgres start(Path dir, int port) {
         EmbeddedPostgres postgres = new EmbeddedPostgres(dir, port);
         try {
             postgres.unpack(dir.resolve("binaries"));
@@ -79,7 +79,7 @@ final class EmbeddedPostgres {
         return postgres;
     }
 
-    String hostPort() {
+    public String hostPort() {
         return "127.0.0.1:" + port;
     }
 

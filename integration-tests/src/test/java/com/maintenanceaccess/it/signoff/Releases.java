@@ -4,13 +4,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The body of {@code POST /mx/signoffs} for a certificate of release to service, for tests to vary. */
-final class Releases {
+public final class Releases {
 
     private Releases() {
     }
 
     /** A release of an A320 at LHR (line maintenance), task 1 of the work order; a map the caller may change. */
-    static Map<String, Object> release(String registration, String workOrder) {
+    public static Map<String, Object> release(String registration, String workOrder) {
         Map<String, Object> body = new HashMap<>();
         body.put("type", "release");
         body.put("aircraft", Map.of("registration", registration, "type", "A320"));
