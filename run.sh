@@ -68,14 +68,15 @@ cleanup() {
   [ -z "$seeder_pid" ] || kill "$seeder_pid" 2>/dev/null || true
 }
 trap cleanup EXIT
-for _ in $(seq 1 30); do
+# Polled often: Keycloak starts only after it (a second start's seconds count).
+for _ in $(seq 1 120); do
   curl -sf -o /dev/null "http://localhost:${mailbox_port}/" && break
   if ! kill -0 "$mailbox_pid" 2>/dev/null; then
     echo "The mailbox did not start (ports ${smtp_port}/${mailbox_port} taken? set MX_SMTP_PORT / MX_MAILBOX_PORT):" >&2
     cat "$state_dir/mailbox.log" >&2
     exit 1
   fi
-  sleep 1
+  sleep 0.25
 done
 
 cat <<INFO
@@ -94,7 +95,7 @@ export MX_SMTP_HOST=localhost MX_SMTP_PORT="$smtp_port"
 # No time limit: a first start on a busy machine can take minutes; the trap ends this at exit.
 (
   until curl -sf -o /dev/null "http://localhost:${http_port}/realms/maintenance/.well-known/openid-configuration"; do
-    sleep 2
+    sleep 0.5
   done
   if realm-config/demo/seed-demo.sh "http://localhost:${http_port}" "$admin_user" "$admin_password"; then
     demo="ready: see realm-config/demo/README.md for the users"
