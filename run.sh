@@ -9,9 +9,14 @@
 #   MX_ADMIN_USER=ops MX_ADMIN_PASSWORD=secret MX_HTTP_PORT=8081 ./run.sh
 #   MX_MANAGEMENT_PORT=9001 (health: /health/ready)   MX_SMTP_PORT=1026 MX_MAILBOX_PORT=8026
 #
-# Ctrl-C stops the server, the mailbox and the app. A second run with nothing changed reuses the built server.
+# Installs what a fresh machine lacks first (scripts/prerequisites.sh run: Java 17, Maven, curl,
+# jq, Node and npm). Ctrl-C stops the server, the mailbox and the app. A second run with nothing
+# changed rebuilds nothing: Maven, the account console's npm steps and Keycloak's own build
+# (augmentation) are skipped when their inputs did not change (docs/operations.md#local-server).
 set -euo pipefail
 cd "$(dirname "$0")"
+SECONDS=0
+scripts/prerequisites.sh run
 
 admin_user="${MX_ADMIN_USER:-admin}"
 admin_password="${MX_ADMIN_PASSWORD:-admin}"
@@ -23,9 +28,28 @@ mailbox_port="${MX_MAILBOX_PORT:-8025}"
 app_port=3000 # the maintenance-app client's redirect URIs name this port (realm-config)
 state_dir="$PWD/.run"
 
-echo "Building the bundle, the mailbox, the maintenance app and the server layout (mvn package -pl server,mailbox,app -am) ..."
-mvn -q -B -DskipTests package -pl server,mailbox,app -am
-
+# The build, unless no file of what it builds changed since the last one ran to its end (.run/built):
+# even with nothing to do Maven takes 15-30 s, half of a second start.
+built="$state_dir/built"
+mkdir -p "$state_dir"
+changed() { # the first file newer than the last build, outside target/ and node_modules/
+  find pom.xml providers themes server mailbox app realm-config \( -name target -o -name node_modules \) -prune \
+    -o -type f -newer "$built" -print -quit
+}
+if [ -f "$built" ] && compgen -G "server/target/keycloak-*/bin/kc.sh" >/dev/null \
+    && [ -f mailbox/target/maintenance-access-mailbox.jar ] && [ -d app/target/classes ] && [ -z "$(changed)" ]; then
+  echo "Nothing changed since the last build: reusing it (delete $built to build anyway)."
+else
+  echo "Building the bundle, the mailbox, the maintenance app and the server layout (mvn package -pl server,mailbox,app -am) ..."
+  touch "$built.next"
+  # No test classes (-Dmaven.test.skip: ./test.sh builds them), two modules at a time (-T 2: the
+  # providers compile while the account console builds). The account console's npm steps skip
+  # themselves when unchanged (themes/account-console/build-if-changed.mjs), and unchanged jars are
+  # not rewritten, so Keycloak, which compares the providers' modification times, does not
+  # rebuild itself (augmentation) either.
+  mvn -q -B -T 2 -Dmaven.test.skip=true package -pl server,mailbox,app -am
+  mv "$built.next" "$built"
+fi
 home=$(ls -d server/target/keycloak-*/ | head -n 1)
 home="${home%/}"
 mkdir -p "$state_dir/h2"
@@ -44,20 +68,21 @@ cleanup() {
   [ -z "$seeder_pid" ] || kill "$seeder_pid" 2>/dev/null || true
 }
 trap cleanup EXIT
-for _ in $(seq 1 30); do
+# Polled often: Keycloak starts only after it (a second start's seconds count).
+for _ in $(seq 1 120); do
   curl -sf -o /dev/null "http://localhost:${mailbox_port}/" && break
   if ! kill -0 "$mailbox_pid" 2>/dev/null; then
     echo "The mailbox did not start (ports ${smtp_port}/${mailbox_port} taken? set MX_SMTP_PORT / MX_MAILBOX_PORT):" >&2
     cat "$state_dir/mailbox.log" >&2
     exit 1
   fi
-  sleep 1
+  sleep 0.25
 done
 
 cat <<INFO
 
-  Starting $(basename "$home") with the Maintenance Access bundle (the first start builds the
-  server, about 30 s; a second run reuses it). The addresses follow once the demo data exists.
+  Starting $(basename "$home") with the Maintenance Access bundle (Keycloak builds itself
+  first when the bundle changed). The addresses follow once the demo data exists.
   Ctrl-C stops the server, the mailbox and the app.
 
 INFO
@@ -65,22 +90,21 @@ INFO
 export KC_BOOTSTRAP_ADMIN_USERNAME="$admin_user"
 export KC_BOOTSTRAP_ADMIN_PASSWORD="$admin_password"
 export MX_SMTP_HOST=localhost MX_SMTP_PORT="$smtp_port"
-# Once the realm answers, create the demo accounts (first run only; the script skips existing
-# ones), then say where everything is: only now is the demo ready.
+# Once the realm answers, create the demo accounts, their members and their roles (what exists
+# is kept: a second run changes nothing), then say where everything is: only now is the demo ready.
 # No time limit: a first start on a busy machine can take minutes; the trap ends this at exit.
 (
   until curl -sf -o /dev/null "http://localhost:${http_port}/realms/maintenance/.well-known/openid-configuration"; do
-    sleep 2
+    sleep 0.5
   done
-  if realm-config/demo/seed-demo-accounts.sh "$home/bin/kcadm.sh" "http://localhost:${http_port}" \
-      "$admin_user" "$admin_password"; then
+  if realm-config/demo/seed-demo.sh "http://localhost:${http_port}" "$admin_user" "$admin_password"; then
     demo="ready: see realm-config/demo/README.md for the users"
   else
     demo="NOT ready: could not create the demo accounts (see above)"
   fi
   cat <<READY
 
-  ==== Maintenance Access is up; the demo is ${demo%%:*} ====
+  ==== Maintenance Access is up; the demo is ${demo%%:*} (${SECONDS} s after ./run.sh) ====
   Admin console:   http://localhost:${http_port}/admin/master/console/#/maintenance
   Account console: http://localhost:${http_port}/realms/maintenance/account
   Admin login:     ${admin_user} / ${admin_password}   (set MX_ADMIN_USER / MX_ADMIN_PASSWORD)

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The demo data of realm-config/demo, loaded as ./run.sh's seed script does (users file, accounts,
- * memberships by e-mail domain, role templates, account roles), and the demo people exercised in
+ * memberships of the accounts demo-roles.txt and demo-account-roles.txt name, role templates,
+ * account roles; RunCommandDemoIT runs the script itself), and the demo people exercised in
  * their roles with their own tokens from the maintenance realm's admin-cli (password grant):
  * ada.admin manages Demo MRO and nothing of Demo Line Station, and Keycloak's admin API refuses
  * her (no realm-management role); cora.compliance keeps records; abe.auditor reads them.
@@ -49,7 +51,6 @@ class DemoUsersIT {
             for (Path file : files.sorted().toList()) {
                 JsonNode account = Http.JSON.readTree(Files.readString(file));
                 String alias = account.get("alias").asText();
-                String domain = account.get("domains").get(0).get("name").asText();
                 JsonNode existing = REALM.adminGet("/organizations?exact=true&search=" + alias);
                 String id;
                 if (existing.size() > 0) {
@@ -60,17 +61,19 @@ class DemoUsersIT {
                     id = created.header("Location").substring(created.header("Location").lastIndexOf('/') + 1);
                 }
                 ACCOUNTS.put(alias, id);
-                users.forEach(u -> {
-                    if (u.get("email").asText().endsWith("@" + domain)
-                            && !REALM.adminGet("/organizations/" + id + "/members").toString().contains(IDS.get(u.get("username").asText()))) {
-                        REALM.addMember(id, IDS.get(u.get("username").asText()));
-                    }
-                });
+            }
+        }
+        // Rows: user, account, then the templates (demo-roles.txt) or account roles (demo-account-roles.txt).
+        for (String line : lines("demo-roles.txt", "demo-account-roles.txt")) {
+            String[] words = line.split("\\s+");
+            String account = ACCOUNTS.get(words[1]);
+            if (!REALM.adminGet("/organizations/" + account + "/members").toString().contains(IDS.get(words[0]))) {
+                REALM.addMember(account, IDS.get(words[0]));
             }
         }
         for (String line : lines("demo-roles.txt")) {
             String[] words = line.split("\\s+");
-            for (int i = 1; i < words.length; i++) {
+            for (int i = 2; i < words.length; i++) {
                 REALM.grantRealmRole(IDS.get(words[0]), words[i]);
             }
         }
@@ -80,12 +83,17 @@ class DemoUsersIT {
         }
     }
 
-    private static List<String> lines(String file) {
-        try {
-            return Files.readAllLines(DEMO.resolve(file)).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static List<String> lines(String... files) {
+        List<String> lines = new ArrayList<>();
+        for (String file : files) {
+            try {
+                Files.readAllLines(DEMO.resolve(file)).stream().filter(l -> !l.isBlank() && !l.startsWith("#"))
+                        .map(String::trim).forEach(lines::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return lines;
     }
 
     /** The person's own token, as the documented login gives it: the maintenance realm's admin-cli, password grant. */
