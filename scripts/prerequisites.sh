@@ -4,7 +4,8 @@
 #
 #   scripts/prerequisites.sh run    Java 17, Maven, curl, jq, Node (18 or newer) and npm
 #   scripts/prerequisites.sh test   the same, plus Chromium and ChromeDriver (browser tests)
-#                                   and the Docker engine (docker.io: the image tests)
+#                                   and the Docker engine (docker.io: the image tests, with
+#                                   debootstrap and unzip for their stand-in base images)
 #
 # Nothing is installed that is already there. Installing needs root: as root apt-get runs
 # directly, otherwise through sudo; when neither works it says what to install and fails.
@@ -41,6 +42,10 @@ if [ "$what" = test ]; then
   need chromium-driver chromedriver
   # The engine (dockerd, in /usr/sbin: not on a non-root PATH); the build starts it when none answers.
   command -v dockerd >/dev/null 2>&1 || [ -x /usr/sbin/dockerd ] || [ -x /usr/bin/dockerd ] || missing+=(docker.io)
+  # Where no registry answers, the image tests build stand-in base images (docker/standin/build.sh):
+  # a Debian root file system (debootstrap) and the Keycloak zip unpacked (unzip).
+  command -v debootstrap >/dev/null 2>&1 || [ -x /usr/sbin/debootstrap ] || missing+=(debootstrap)
+  need unzip unzip
 fi
 
 [ ${#missing[@]} -eq 0 ] && exit 0
