@@ -40,9 +40,10 @@ class RecordAccountMigrationIT {
         String single = realm.accountPerson(accountA, "migrate-single");
         String contractor = realm.contractor(accountA, accountB, "migrate-contractor");
         String loner = realm.accountPerson(accountA, "migrate-loner");
-        authz.grant(operator, single, Authz.crs("CRS-MIGRATE-1"));
-        authz.grant(operator, contractor, Authz.with(Authz.crs("CRS-MIGRATE-2"), "account", accountA));
-        authz.grant(operator, loner, Authz.crs("CRS-MIGRATE-3"));
+        // Small records: a value of at most 255 characters is in USER_ATTRIBUTE.VALUE (longer ones in LONG_VALUE).
+        authz.grant(operator, single, small("RII-MIG-1"));
+        authz.grant(operator, contractor, Authz.with(small("RII-MIG-2"), "account", accountA));
+        authz.grant(operator, loner, small("RII-MIG-3"));
         assertEquals(204, Http.delete(realm.adminUrl("/organizations/" + accountA + "/members/" + loner),
                 realm.adminToken()).status());
         Map<String, String> oldValues = new LinkedHashMap<>();
@@ -65,8 +66,8 @@ class RecordAccountMigrationIT {
         }
         assertEquals(0, authz.list(officerA, contractor).size(), "a record of no account is an operator's only");
         Http.Response check = Http.postJson(realm.url("/mx/signoff-check"), authz.backendToken(), Map.of(
-                "signer", contractor, "authorizationType", "certifying-staff", "aircraftType", "A320",
-                "taskCategory", "line", "account", accountA));
+                "signer", contractor, "authorizationType", "inspection", "aircraftType", "B737",
+                "taskCategory", "rii", "account", accountA));
         assertEquals("[\"out_of_account\"]", check.json().get("reasons").toString(), check::toString);
         List<JsonNode> events = migrationEvents();
         assertEquals(eventsBefore + 1, events.size(), events::toString);
@@ -93,6 +94,10 @@ class RecordAccountMigrationIT {
         }
     }
 
+    private static Map<String, Object> small(String reference) {
+        return Authz.with(Authz.inspection(reference), "issuer", "QM");
+    }
+
     private String storedValue(String person) {
         return realm.adminGet("/users/" + person).get("attributes").get("mx_authorizations").get(0).asText();
     }
@@ -100,15 +105,16 @@ class RecordAccountMigrationIT {
     /** The value as the release before issue 22 wrote it: version 1, no issuing account. */
     private static String versionOne(String value) {
         String old = value.replaceFirst("^\\{\"v\":2,", "{\"v\":1,").replaceFirst(",\"acc\":\"[^\"]*\"", "");
-        assertTrue(old.startsWith("{\"v\":1,") && !old.contains("\"acc\""), old);
+        assertTrue(old.startsWith("{\"v\":1,") && !old.contains("\"acc\"") && old.length() <= 255, old);
         return old;
     }
 
     private static void writeVersionOne(Map<String, String> values) {
         try (Connection db = ServerDatabase.connect()) {
             for (Map.Entry<String, String> value : values.entrySet()) {
-                assertEquals(1, update(db, "UPDATE USER_ATTRIBUTE SET VALUE = ? WHERE NAME = 'mx_authorizations'"
-                        + " AND USER_ID = ?", value.getValue(), value.getKey()));
+                assertEquals(1, update(db, "UPDATE USER_ATTRIBUTE SET VALUE = ?, LONG_VALUE = NULL, LONG_VALUE_HASH = NULL,"
+                        + " LONG_VALUE_HASH_LOWER_CASE = NULL WHERE NAME = 'mx_authorizations' AND USER_ID = ?",
+                        value.getValue(), value.getKey()));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
