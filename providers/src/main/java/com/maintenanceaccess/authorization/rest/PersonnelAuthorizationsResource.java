@@ -110,7 +110,7 @@ public class PersonnelAuthorizationsResource {
             PersonnelAuthorization stored = target(person, authorizationId);
             JsonNode json = JsonBody.object(body);
             String account = accountField(json);
-            if (account != null && !account.equals(stored.account()) && !sameAccount(account, stored.account())) {
+            if (account != null && !sameAccount(account, stored.account())) {
                 throw Problems.invalid("account", "a record stays in the account that issued it");
             }
             return records -> feature.changes().update(records, authorizationId, read(json));
