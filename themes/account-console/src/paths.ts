@@ -5,7 +5,9 @@ export const paths = {
   /** A person's page; with the account it opens on that account's membership. */
   person: (userId: string, account?: string) =>
     `mx/people/${encodeURIComponent(userId)}${account ? `?account=${encodeURIComponent(account)}` : ""}`,
-  authorizations: (userId: string) => `mx/people/${encodeURIComponent(userId)}/authorizations`,
+  /** A person's records; with the account (the one the person page works in) a grant is issued by it. */
+  authorizations: (userId: string, account?: string) =>
+    `mx/people/${encodeURIComponent(userId)}/authorizations${account ? `?account=${encodeURIComponent(account)}` : ""}`,
   compliance: "mx/compliance",
   myAuthorizations: "mx/my-authorizations",
   accountSettings: "mx/account-settings",

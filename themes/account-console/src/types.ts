@@ -61,6 +61,10 @@ export type Licence = { authority?: string; number?: string; category?: string; 
 
 export type Authorization = {
   id?: string;
+  /** The issuing account's id (set by the server; a grant names it when the officer acts in several). */
+  account?: string | null;
+  accountAlias?: string | null;
+  accountName?: string | null;
   type: string;
   reference: string;
   licence?: Licence | null;

@@ -16,7 +16,7 @@ import {
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router-dom";
+import { useParams, useSearchParams } from "react-router-dom";
 import { useMx } from "../api";
 import { useAuthorizationCatalog } from "../catalog";
 import { ErrorAlert, FieldProblem, SuccessAlert, useAction, useLoad, validated } from "../components/common";
@@ -88,6 +88,10 @@ export function AuthorizationsPage() {
   const { t } = useTranslation();
   const mx = useMx();
   const base = `/users/${encodeURIComponent(userId)}/authorizations`;
+  // The account the grant is issued by (?account=alias, from the person page); without it the server
+  // takes the only account of the person's the caller grants in, and asks (400 on "account") otherwise.
+  const [search] = useSearchParams();
+  const account = search.get("account") ?? undefined;
   const records = useLoad(() => mx.get<Authorization[]>(base), [userId]);
   const { catalog: authorizationCatalog, error: catalogError } = useAuthorizationCatalog();
   const lifecycle = useAction(records.reload);
@@ -101,7 +105,7 @@ export function AuthorizationsPage() {
     lifecycle.run(() => mx.post(`${base}/${record.id}/${step}`, { reason }), t(`mxAuthorization-${step}d`, { reference: record.reference }));
 
   const submit = async () => {
-    if (await grant.run(() => mx.post(base, toRecord(draft, type?.requiresLicence ?? false)), t("mxGranted", { reference: draft.reference }))) {
+    if (await grant.run(() => mx.post(base, { ...toRecord(draft, type?.requiresLicence ?? false), account }), t("mxGranted", { reference: draft.reference }))) {
       setDraft(EMPTY);
     }
   };
@@ -116,6 +120,7 @@ export function AuthorizationsPage() {
         <Thead>
           <Tr>
             <Th>{t("mxReference")}</Th>
+            <Th>{t("mxAccount")}</Th>
             <Th>{t("mxType")}</Th>
             <Th>{t("mxScope")}</Th>
             <Th>{t("mxState")}</Th>
@@ -127,6 +132,7 @@ export function AuthorizationsPage() {
           {records.data?.map((record) => (
             <Tr key={record.id} data-testid={`authorization-${record.reference}`}>
               <Td>{record.reference}</Td>
+              <Td data-testid="issued-by">{record.accountName ?? record.accountAlias ?? "—"}</Td>
               <Td>{authorizationCatalog.types.find((candidate) => candidate.id === record.type)?.name ?? record.type}</Td>
               <Td>{[...record.scope.aircraft, ...record.scope.tasks, ...record.scope.bases].join(", ")}</Td>
               <Td>
@@ -177,6 +183,7 @@ export function AuthorizationsPage() {
               ))}
             </FormSelect>
             <FieldProblem error={grant.error} field="type" />
+            <FieldProblem error={grant.error} field="account" />
           </FormGroup>
           <FormGroup label={t("mxReference")} fieldId="reference" isRequired>
             <TextInput id="reference" data-testid="reference" value={draft.reference} {...field("reference")} onChange={(_, value) => set({ reference: value })} />

@@ -14,12 +14,21 @@ import { ErrorAlert, useLoad, useTime } from "../components/common";
 import type { Authorization } from "../types";
 import { StatusLabel } from "./InvitationsPage";
 
+type MyRecord = Authorization & { typeName: string; summary: string };
+
 /** GET /mx/me/authorizations: the caller's own records (with the server's sentence) and invitation state. */
 type Mine = {
   userId: string;
   username: string;
   invitation: { status: string; expiresAt?: string | null; failure?: string | null };
-  authorizations: (Authorization & { typeName: string; summary: string })[];
+  authorizations: MyRecord[];
+  /** The same records grouped by the account that issued them (145.A.35: an organisation authorises for its own approval). */
+  accounts: {
+    id: string | null;
+    alias: string | null;
+    name: string | null;
+    authorizations: MyRecord[];
+  }[];
 };
 
 /** For everyone: my personnel authorizations as readable text, and my invitation's state. */
@@ -40,10 +49,15 @@ export function MyAuthorizationsPage() {
             {mine.data.invitation.status === "pending" && <> {t("mxExpires")} {time(mine.data.invitation.expiresAt)}</>}
           </p>
           {mine.data.authorizations.length === 0 && <p data-testid="no-authorizations">{t("mxNoAuthorizations")}</p>}
-          {mine.data.authorizations.map((record) => (
+          {mine.data.accounts.map((account) => (
+            <section key={account.id ?? "none"} data-testid={`my-account-${account.alias ?? "none"}`}>
+              <Title headingLevel="h2" size="xl" className="pf-v5-u-mt-xl" data-testid="issued-by">
+                {account.id ? t("mxIssuedBy", { account: account.name ?? account.alias }) : t("mxIssuedByNoAccount")}
+              </Title>
+          {account.authorizations.map((record) => (
             <PageSection key={record.id} variant="light" padding={{ default: "noPadding" }} className="pf-v5-u-mt-lg"
               data-testid={`my-authorization-${record.reference}`}>
-              <Title headingLevel="h2" size="lg">
+              <Title headingLevel="h3" size="lg">
                 {record.typeName} {record.reference}{" "}
                 <Label color={record.state === "valid" ? "green" : "orange"} data-testid="state">
                   {t(`mxRecordState-${record.state}`, record.state ?? "")}
@@ -84,6 +98,8 @@ export function MyAuthorizationsPage() {
                 </DescriptionListGroup>
               </DescriptionList>
             </PageSection>
+          ))}
+            </section>
           ))}
         </>
       )}

@@ -39,7 +39,7 @@ export function PersonPage() {
     <Page title={username} description={t("mxPersonDescription")}>
       <div className="pf-v5-u-mb-md">{switcher}</div>
       <ErrorAlert error={meError ?? review.error} />
-      <Link to={consolePath(paths.authorizations(userId))} data-testid="authorizations-link">
+      <Link to={consolePath(paths.authorizations(userId, account || undefined))} data-testid="authorizations-link">
         {t("mxPersonnelAuthorizations")}
       </Link>
       {account && <MembershipSection account={account} userId={userId} onChange={review.reload} />}

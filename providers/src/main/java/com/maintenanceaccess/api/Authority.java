@@ -242,6 +242,55 @@ public final class Authority {
                 || sharedAccounts(target).stream().anyMatch(account -> may(account, permission));
     }
 
+    // ---- records issued by an account (personnel authorizations) ----------------------------
+
+    /**
+     * Whether the caller may do this to a record that {@code accountId} issued to {@code person}:
+     * an operator with the right may (records of every account, and those with no issuing account,
+     * which only operators see); anybody else needs a role allowing it in that account, of which the
+     * person is a member. A record of another account is, to its caller, a record that does not exist.
+     */
+    public boolean mayOnRecord(UserModel person, String accountId, AccountPermission permission) {
+        if (permission.grantedToOperator(this)) {
+            return true;
+        }
+        if (accountId == null || accountRoles().getOrDefault(accountId, Set.of()).stream()
+                .noneMatch(permission.roles()::contains)) {
+            return false;
+        }
+        OrganizationProvider organizations = organizations();
+        OrganizationModel account = organizations == null ? null : organizations.getById(accountId);
+        return account != null && organizations.isMember(account, person);
+    }
+
+    /**
+     * The account that issues a new record to {@code person}: the one named ({@code account},
+     * id or alias: 404 when unknown or not the caller's, 403 without the permission, 400 when the
+     * person is not a member), or else the only account of the person's in which the caller may do
+     * this. 400 naming {@code account} when there are several (say which) or none.
+     */
+    public OrganizationModel issuingAccount(UserModel person, String accountParam, AccountPermission permission) {
+        OrganizationProvider organizations = organizations();
+        if (accountParam != null && !accountParam.isBlank()) {
+            OrganizationModel account = account(accountParam.trim(), permission);
+            if (!organizations.isMember(account, person)) {
+                throw Problems.invalid("account", "the person is not a member of account '" + accountParam.trim() + "'");
+            }
+            return account;
+        }
+        List<OrganizationModel> candidates = organizations == null ? List.of() : organizations.getByMember(person)
+                .filter(account -> may(account, permission)).toList();
+        if (candidates.size() > 1) {
+            throw Problems.invalid("account", "the person is a member of several accounts you act in: say which one"
+                    + " issues the authorization (\"account\": \"<id or alias>\")");
+        }
+        if (candidates.isEmpty()) {
+            throw Problems.invalid("account", "an authorization is issued by an account of the person's, and the person"
+                    + " is a member of none: make them a member first");
+        }
+        return candidates.get(0);
+    }
+
     /** Separation of duties: nobody does this to themselves. 403 naming the rule. */
     public void requireNotSelf(UserModel target, String rule) {
         if (target.getId().equals(user().getId())) {
@@ -301,6 +350,11 @@ public final class Authority {
 
         public boolean contains(UserModel user) {
             return account == null || organizations.isMember(account, user);
+        }
+
+        /** A record in this scope: the whole realm's, or one the account issued to one of its members. */
+        public boolean holds(UserModel user, String recordAccountId) {
+            return account == null || (account.getId().equals(recordAccountId) && organizations.isMember(account, user));
         }
     }
 }

@@ -7,11 +7,13 @@ import com.maintenanceaccess.api.Authority;
 import com.maintenanceaccess.authorization.AuthorizationFeature;
 import com.maintenanceaccess.authorization.model.AuthorizationStore;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
+import com.maintenanceaccess.authorization.rest.IssuingAccount;
 import com.maintenanceaccess.invitation.admin.PeopleInvitations;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
@@ -19,7 +21,8 @@ import org.keycloak.models.UserModel;
 /**
  * {@code GET /mx/me/authorizations}: the caller's own personnel authorizations, each as the API's
  * record (with its state and whether the signoff check would accept it) and as one readable
- * sentence, and the caller's own invitation state. Anybody signed in reads their own, and only
+ * sentence, and the caller's own invitation state; {@code accounts} groups them by the account
+ * that issued them (a person in several accounts holds records of each). Anybody signed in reads their own, and only
  * their own: there is no user id to name.
  */
 public class MyAuthorizationsResource {
@@ -46,12 +49,37 @@ public class MyAuthorizationsResource {
         ObjectNode invitationNode = answer.putObject("invitation");
         invitation.forEach((key, value) -> invitationNode.put(key, value == null ? null : String.valueOf(value)));
         ArrayNode records = answer.putArray("authorizations");
+        // The same records grouped by issuing account, in the order first met; records with no
+        // issuing account (from before accounts issued them) last, as their own group.
+        Map<String, ArrayNode> byAccount = new LinkedHashMap<>();
+        ArrayNode groups = JsonNodeFactory.instance.arrayNode();
+        ArrayNode unassigned = null;
         for (PersonnelAuthorization record : AuthorizationStore.read(me).records()) {
-            ObjectNode view = feature.view(record, me.isEnabled(), now);
+            ObjectNode view = IssuingAccount.describe(session, feature.view(record, me.isEnabled(), now), record.account());
             view.put("typeName", text.typeName(record.type()));
             view.put("summary", text.summary(record, view.path("state").asText(), view.path("usableAtSignoff").asBoolean()));
             records.add(view);
+            if (record.account() == null) {
+                unassigned = unassigned == null ? JsonNodeFactory.instance.arrayNode() : unassigned;
+                unassigned.add(view);
+            } else {
+                byAccount.computeIfAbsent(record.account(), id -> {
+                    ObjectNode group = groups.addObject();
+                    group.put("id", id);
+                    group.put("alias", view.path("accountAlias").asText(null));
+                    group.put("name", view.path("accountName").asText(null));
+                    return group.putArray("authorizations");
+                }).add(view);
+            }
         }
+        if (unassigned != null) {
+            ObjectNode group = groups.addObject();
+            group.putNull("id");
+            group.putNull("alias");
+            group.putNull("name");
+            group.set("authorizations", unassigned);
+        }
+        answer.set("accounts", groups);
         return answer;
     }
 }

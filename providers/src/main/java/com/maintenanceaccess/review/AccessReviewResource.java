@@ -119,7 +119,9 @@ public class AccessReviewResource {
         boolean more = users.size() > size;
         for (UserModel user : users.subList(0, Math.min(size, users.size()))) {
             Instant created = user.getCreatedTimestamp() == null ? null : Instant.ofEpochMilli(user.getCreatedTimestamp());
-            findings.addAll(AccessReport.findings(reader.read(user, now), LastLogin.of(user), created, thresholds, now));
+            // One account's report weighs only the records it issued.
+            findings.addAll(AccessReport.findings(reader.read(user, now, issuer -> scope.holds(user, issuer)),
+                    LastLogin.of(user), created, thresholds, now));
         }
         if (type.equals("csv")) {
             return Response.ok(AccessReport.csv(findings), "text/csv")
@@ -173,7 +175,9 @@ public class AccessReviewResource {
             throw Problems.notFound("user", user);
         }
         caller.requireInAccount(found, AccountPermission.VIEW_PEOPLE, user);
-        return new UserFactsReader(session).read(found, clock.instant());
+        UserModel person = found;
+        return new UserFactsReader(session).read(found, clock.instant(),
+                account -> caller.mayOnRecord(person, account, AccountPermission.VIEW_PEOPLE));
     }
 
     private AccessCatalog catalog() {

@@ -65,7 +65,8 @@ public class UserAccessResource {
         UserModel user = caller.user(userId, AccountPermission.VIEW_PEOPLE);
         AccessCatalog catalog = AccessCatalogStore.read(realm).orElse(new AccessCatalog(
                 AccessCatalog.DEFAULT_CLIENT, List.of(), List.of()));
-        return SetupReview.review(new UserFactsReader(session).read(user, clock.instant()), catalog);
+        return SetupReview.review(new UserFactsReader(session).read(user, clock.instant(),
+                account -> caller.mayOnRecord(user, account, AccountPermission.VIEW_PEOPLE)), catalog);
     }
 
     /** An administrator confirms the user's privileged templates are needed, with a reason (an event). */

@@ -42,7 +42,16 @@ public final class UserFactsReader {
         this.session = session;
     }
 
+    /** With every record of the person (their own view: my access). */
     public UserFacts read(UserModel user, Instant now) {
+        return read(user, now, account -> true);
+    }
+
+    /**
+     * With the records whose issuing account {@code recordsOf} accepts: a view of one account, or of
+     * the accounts the caller acts in, holds only those accounts' records (null: no issuing account).
+     */
+    public UserFacts read(UserModel user, Instant now, java.util.function.Predicate<String> recordsOf) {
         Invitation invitation = Invitation.read(key -> user.getAttributeStream(key).toList());
 
         List<UserFacts.Account> accounts = new ArrayList<>();
@@ -75,6 +84,9 @@ public final class UserFactsReader {
         List<UserFacts.Expiring> valid = new ArrayList<>();
         List<UserFacts.Unusable> unusable = new ArrayList<>();
         for (PersonnelAuthorization authorization : AuthorizationStore.read(user).records()) {
+            if (!recordsOf.test(authorization.account())) {
+                continue;
+            }
             List<SignoffCheck.Reason> reasons = usability.against(authorization, true, now);
             if (reasons.isEmpty()) {
                 validTypes.add(authorization.type());

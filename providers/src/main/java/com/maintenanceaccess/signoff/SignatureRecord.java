@@ -19,7 +19,7 @@ import java.util.List;
 public final class SignatureRecord {
 
     /** Who, as far as known: a refusal may have no verified person. */
-    public record Signer(String id, String username, String name, List<String> accounts) {
+    public record Signer(String id, String username, String name) {
     }
 
     /** The proof of presence as the token said it. */
@@ -29,20 +29,22 @@ public final class SignatureRecord {
     private SignatureRecord() {
     }
 
-    public static ObjectNode build(boolean accepted, List<String> reasons, Signer signer,
+    /**
+     * {@code account} is the organization id the signoff was made in (the step-up token's account;
+     * null when the token named none): the one account the record belongs to. The record names no
+     * other account of the signer's, so an account's export carries nothing of another.
+     */
+    public static ObjectNode build(boolean accepted, List<String> reasons, Signer signer, String account,
                                    PersonnelAuthorization authorization, SignoffRequest request, Instant at, Proof proof) {
         ObjectNode r = JsonNodeFactory.instance.objectNode();
         r.put("outcome", accepted ? "accepted" : "refused");
+        r.put("account", account);
         ArrayNode why = r.putArray("reasons");
         reasons.forEach(why::add);
         ObjectNode who = r.putObject("signer");
         who.put("id", signer == null ? null : signer.id());
         who.put("username", signer == null ? null : signer.username());
         who.put("name", signer == null ? null : signer.name());
-        ArrayNode accounts = who.putArray("accounts");
-        if (signer != null) {
-            signer.accounts().forEach(accounts::add);
-        }
         if (authorization != null) {
             ObjectNode a = r.putObject("authorization");
             a.put("id", authorization.id());
@@ -83,6 +85,22 @@ public final class SignatureRecord {
     /** SHA-256 of the authorization record's JSON form at the moment of signing. */
     public static String recordHash(PersonnelAuthorization authorization) {
         return TrailEntry.sha256(AuthorizationJson.write(authorization, null).toString());
+    }
+
+    /**
+     * The one account a signature record belongs to: its {@code account}; a record written before
+     * signatures were made in one account names the signer's accounts at the time
+     * ({@code signer.accounts}) and belongs to an account only when it names exactly one (a record
+     * naming several is no single account's: realm-wide auditors read it). Null: no account's.
+     */
+    public static String accountOf(JsonNode record) {
+        JsonNode account = record.path("account");
+        if (account.isTextual()) {
+            return account.asText();
+        }
+        JsonNode accounts = record.path("signer").path("accounts");
+        return !record.has("account") && accounts.isArray() && accounts.size() == 1 && accounts.get(0).isTextual()
+                ? accounts.get(0).asText() : null;
     }
 
     /** What an earlier signature entry says about the work it signed. */

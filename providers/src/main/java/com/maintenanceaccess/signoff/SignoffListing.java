@@ -66,8 +66,7 @@ public final class SignoffListing {
         /** The filters the database does not apply: account and aircraft (registration or type). */
         boolean matches(Row row) {
             JsonNode r = row.record();
-            if (account != null && StreamSupport.stream(r.path("signer").path("accounts").spliterator(), false)
-                    .noneMatch(a -> account.equals(a.asText()))) {
+            if (account != null && !account.equals(SignatureRecord.accountOf(r))) {
                 return false;
             }
             JsonNode ac = r.path("what").path("aircraft");

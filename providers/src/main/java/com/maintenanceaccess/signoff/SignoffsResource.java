@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.maintenanceaccess.account.AccountClaimMapper;
 import com.maintenanceaccess.api.AccountPermission;
 import com.maintenanceaccess.api.Authority;
 import com.maintenanceaccess.api.Authority.AccountScope;
@@ -87,7 +88,7 @@ public class SignoffsResource {
         AccessToken token = session.tokens().decode(raw, AccessToken.class);
         if (token == null) {
             TrailEntry entry = trail.append(realm, Trail.SIGNATURE_REFUSED, null, SignatureRecord.build(false,
-                    List.of("invalid_token"), null, null, request, now, null));
+                    List.of("invalid_token"), null, null, null, request, now, null));
             return refusalAnswer(Response.Status.UNAUTHORIZED, "unauthorized",
                     "the token is not signed by this realm", List.of("invalid_token"), entry);
         }
@@ -111,15 +112,25 @@ public class SignoffsResource {
         SignatureRecord.Proof proof = new SignatureRecord.Proof(token.getAcr(), token.getOtherClaims().get("amr"),
                 token.getAuth_time(), token.getSessionId(), token.getId(), token.getIssuedFor());
         SignatureRecord.Signer who = signer == null
-                ? new SignatureRecord.Signer(token.getSubject(), null, null, List.of())
-                : new SignatureRecord.Signer(signer.getId(), signer.getUsername(), name(signer), accounts(signer));
+                ? new SignatureRecord.Signer(token.getSubject(), null, null)
+                : new SignatureRecord.Signer(signer.getId(), signer.getUsername(), name(signer));
+        // The signoff is made in the step-up token's account (mx_account, which SessionAccount put
+        // there: the organization chosen at login, else the only one), and the signer must still be
+        // a member of it: a person removed from the account signs nothing in it.
+        OrganizationModel account = account(token);
+        if (account == null) {
+            reasons.add("no_account");
+        } else if (signer != null && !session.getProvider(OrganizationProvider.class).isMember(account, signer)) {
+            reasons.add("not_a_member");
+        }
 
         PersonnelAuthorization used = null;
         if (reasons.isEmpty()) {
-            used = authorize(feature, request, signer, trail, now, reasons);
+            used = authorize(feature, request, signer, account.getId(), trail, now, reasons);
         }
         boolean accepted = reasons.isEmpty();
-        ObjectNode record = SignatureRecord.build(accepted, reasons, who, used, request, now, proof);
+        ObjectNode record = SignatureRecord.build(accepted, reasons, who, account == null ? null : account.getId(), used,
+                request, now, proof);
         TrailEntry entry = trail.append(realm, accepted ? Trail.SIGNATURE : Trail.SIGNATURE_REFUSED, who.id(), record);
         if (!accepted) {
             return refusalAnswer(Response.Status.FORBIDDEN, "forbidden", "the signoff was refused ("
@@ -133,27 +144,30 @@ public class SignoffsResource {
      * for an inspection, the two-person rule. Adds reasons; returns the record used when none.
      */
     private PersonnelAuthorization authorize(AuthorizationFeature feature, SignoffRequest request, UserModel signer,
-                                             Trail trail, Instant now, List<String> reasons) {
+                                             String accountId, Trail trail, Instant now, List<String> reasons) {
         Set<String> performers = Set.of();
         if (request.type() == SignoffRequest.Type.INSPECTION) {
-            InspectionRule.Signed performed = signed(trail, request.performedSignature());
+            InspectionRule.Signed performed = signed(trail, request.performedSignature(), accountId);
             InspectionRule.Signed certified = request.certifiedSignature() == null ? null
-                    : signed(trail, request.certifiedSignature());
+                    : signed(trail, request.certifiedSignature(), accountId);
             InspectionRule.reasons(request, performed, certified, request.certifiedSignature() != null, now)
                     .forEach(r -> reasons.add(r.id()));
             performers = InspectionRule.signers(performed, certified);
         }
         SignoffCheck.Decision decision = feature.signoffCheck().decide(new SignoffCheck.Request(signer.getId(),
                         request.authorizationType(), request.aircraftType(), request.taskCategory(), performers,
-                        request.base(), now), AuthorizationStore.read(signer).records());
+                        request.base(), now, accountId), AuthorizationStore.read(signer).records());
         decision.reasons().forEach(r -> reasons.add(r.id()));
         return decision.allowed() && reasons.isEmpty() ? decision.authorization() : null;
     }
 
-    private InspectionRule.Signed signed(Trail trail, String signatureId) {
+    /** A signature of this account; another account's is, to this inspection, one that does not exist. */
+    private InspectionRule.Signed signed(Trail trail, String signatureId, String accountId) {
         return trail.table().byId(realm.getId(), signatureId)
                 .filter(e -> Trail.SIGNATURE.equals(e.kind()) || Trail.SIGNATURE_REFUSED.equals(e.kind()))
-                .map(e -> SignatureRecord.signed(readJson(e.body())))
+                .map(e -> readJson(e.body()))
+                .filter(body -> accountId.equals(SignatureRecord.accountOf(body)))
+                .map(SignatureRecord::signed)
                 .orElse(null);
     }
 
@@ -223,12 +237,16 @@ public class SignoffsResource {
         return name.isEmpty() ? user.getUsername() : name;
     }
 
-    private List<String> accounts(UserModel user) {
+    /** The account the token was issued for: its {@code mx_account} claim's id, when that is an account of this realm. */
+    private OrganizationModel account(AccessToken token) {
+        Object claim = token.getOtherClaims().get(AccountClaimMapper.CLAIM);
         OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
-        if (organizations == null || !realm.isOrganizationsEnabled()) {
-            return List.of();
+        if (!(claim instanceof java.util.Map<?, ?> map) || !(map.get("id") instanceof String id) || organizations == null
+                || !realm.isOrganizationsEnabled()) {
+            return null;
         }
-        return organizations.getByMember(user).map(OrganizationModel::getId).toList();
+        OrganizationModel account = organizations.getById(id);
+        return account != null && account.isEnabled() ? account : null;
     }
 
     private static JsonNode readJson(String body) {

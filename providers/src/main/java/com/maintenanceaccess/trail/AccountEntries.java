@@ -6,8 +6,11 @@ import com.maintenanceaccess.api.Authority;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.function.Predicate;
-import java.util.stream.StreamSupport;
+import com.maintenanceaccess.signoff.SignatureRecord;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -15,13 +18,16 @@ import org.keycloak.models.UserModel;
 /**
  * Which trail entries are one account's, for its export ({@link AccountExport}):
  * <ul>
- *   <li>a signature or refusal whose record names the account among the signer's accounts
- *       (as they were when the person signed);</li>
- *   <li>a personnel-authorization change of a person who is a member of the account now
- *       (the change entry does not name accounts; the account's readers see these people's
- *       authorizations through the API too).</li>
+ *   <li>a signature or refusal made in the account ({@link SignatureRecord#accountOf}: the record's
+ *       one account; an older record naming the signer's accounts counts only when it names just
+ *       this one);</li>
+ *   <li>a personnel-authorization change of a record the account issued (the change names the
+ *       record before and after, and so its account). A change written before records had an
+ *       issuing account counts when its person is a member of this account and of no other now,
+ *       as the migration gives such a person's records to that account.</li>
  * </ul>
- * Everything else (refusals of unknown signers, other accounts' people) is withheld.
+ * Everything else (refusals of unknown signers, other accounts' records and people, records of
+ * people in several accounts from before) is withheld, so the file names nothing of another account.
  */
 final class AccountEntries implements Predicate<TrailEntry> {
 
@@ -29,37 +35,49 @@ final class AccountEntries implements Predicate<TrailEntry> {
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final Authority.AccountScope scope;
     private final String accountId;
-    private final Map<String, Boolean> members = new HashMap<>();
+    private final Map<String, Boolean> onlyHere = new HashMap<>();
 
     AccountEntries(KeycloakSession session, RealmModel realm, Authority.AccountScope scope) {
         this.session = session;
         this.realm = realm;
-        this.scope = scope;
         this.accountId = scope.account().getId();
     }
 
     @Override
     public boolean test(TrailEntry entry) {
+        JsonNode body = body(entry);
+        if (body == null) {
+            return false; // an entry that is not JSON is nobody's; the chain check still covers it
+        }
         return switch (entry.kind()) {
-            case Trail.SIGNATURE, Trail.SIGNATURE_REFUSED -> signedInAccount(entry.body());
-            case Trail.AUTHORIZATION_CHANGE -> entry.subjectId() != null && members.computeIfAbsent(entry.subjectId(), id -> {
-                UserModel person = session.users().getUserById(realm, id);
-                return person != null && scope.contains(person);
-            });
+            case Trail.SIGNATURE, Trail.SIGNATURE_REFUSED -> accountId.equals(SignatureRecord.accountOf(body));
+            case Trail.AUTHORIZATION_CHANGE -> changeInAccount(entry, body);
             default -> false;
         };
     }
 
-    private boolean signedInAccount(String body) {
-        JsonNode record;
-        try {
-            record = JSON.readTree(body);
-        } catch (IOException e) {
-            return false; // an entry that is not JSON is nobody's; the chain check still covers it
+    private boolean changeInAccount(TrailEntry entry, JsonNode body) {
+        JsonNode record = body.path("after").isObject() ? body.path("after") : body.path("before");
+        if (record.has("account")) {
+            return accountId.equals(record.path("account").asText(null));
         }
-        return StreamSupport.stream(record.path("signer").path("accounts").spliterator(), false)
-                .anyMatch(a -> accountId.equals(a.asText()));
+        return entry.subjectId() != null && onlyHere.computeIfAbsent(entry.subjectId(), id -> {
+            UserModel person = session.users().getUserById(realm, id);
+            OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
+            if (person == null || organizations == null) {
+                return false;
+            }
+            List<String> accounts = organizations.getByMember(person).map(OrganizationModel::getId).limit(2).toList();
+            return accounts.equals(List.of(accountId));
+        });
+    }
+
+    private static JsonNode body(TrailEntry entry) {
+        try {
+            return JSON.readTree(entry.body());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 }

@@ -23,7 +23,7 @@ class AuthorizationsApiIT {
     void grantUpdateSuspendReinstateRevokeEachWorkAndEmitOneEventWithBeforeAndAfter() throws Exception {
         String officer = authz.officer();
         String officerToken = authz.realm.userToken(officer);
-        String person = authz.realm.createUser("technician", Map.of());
+        String person = authz.person("technician");
 
         JsonNode created = authz.grant(officerToken, person, Authz.crs("CRS-API-1"));
         String id = created.get("id").asText();
@@ -51,7 +51,9 @@ class AuthorizationsApiIT {
         // The stored form is the documented compact codec on the user attribute.
         JsonNode user = authz.realm.adminGet("/users/" + person);
         String stored = user.get("attributes").get("mx_authorizations").get(0).asText();
-        assertTrue(stored.startsWith("{\"v\":1,") && stored.contains("\"st\":\"r\""), stored);
+        assertTrue(stored.startsWith("{\"v\":2,") && stored.contains("\"st\":\"r\"")
+                && stored.contains("\"acc\":\"" + authz.account() + "\""), stored);
+        assertEquals(authz.account(), list.get(0).get("account").asText(), "issued by the person's one account");
 
         List<JsonNode> events = authz.events(person);
         List<String> actions = events.stream().map(e -> e.path("details").path("action").asText()).toList();
@@ -90,7 +92,7 @@ class AuthorizationsApiIT {
     @MethodSource("invalidBodies")
     void anInvalidRecordIsRefusedNamingTheFieldAndNothingChanges(String name, Object body, String field, String message) {
         String officerToken = authz.realm.userToken(authz.officer());
-        String person = authz.realm.createUser("bad-input", Map.of());
+        String person = authz.person("bad-input");
         JsonNode existing = authz.grant(officerToken, person, Authz.crs("CRS-GOOD-1"));
 
         Http.Response create = Http.postJson(authz.url(person), officerToken, body);
@@ -111,7 +113,7 @@ class AuthorizationsApiIT {
     @Test
     void lifecycleMistakesAreRefusedWithTheFieldNamed() {
         String officerToken = authz.realm.userToken(authz.officer());
-        String person = authz.realm.createUser("lifecycle", Map.of());
+        String person = authz.person("lifecycle");
         String id = authz.grant(officerToken, person, Authz.crs("CRS-LC-1")).get("id").asText();
 
         Http.Response noReason = Http.postJson(authz.url(person) + "/" + id + "/suspend", officerToken, Map.of());
@@ -131,8 +133,9 @@ class AuthorizationsApiIT {
     void separationOfDutiesHoldsOnEveryRestOperation() {
         String officerId = authz.officer();
         String officerToken = authz.realm.userToken(officerId);
-        String person = authz.realm.createUser("sod-target", Map.of());
+        String person = authz.person("sod-target");
         String id = authz.grant(officerToken, person, Authz.crs("CRS-SOD-1")).get("id").asText();
+        authz.realm.addMember(authz.account(), officerId);
         authz.grant(authz.realm.userToken(authz.officer()), officerId, Authz.crs("CRS-SOD-OWN"));
         String ownId = authz.list(officerToken, officerId).get(0).get("id").asText();
 

@@ -24,6 +24,7 @@ public final class Authz {
     static final String SIGNOFF = "signoff:check";
 
     final Realm realm;
+    private String account;
 
     /** On the shared test server. */
     public Authz() {
@@ -33,6 +34,28 @@ public final class Authz {
     /** On any server, e.g. one node of the cluster tests. */
     public Authz(Realm realm) {
         this.realm = realm;
+    }
+
+    /**
+     * The account that issues these tests' records (made on first use): a record is issued by an
+     * account of its person's, so record holders are members of it ({@link #person}).
+     */
+    public synchronized String account() {
+        if (account == null) {
+            account = realm.createAccount("authz", true, Map.of());
+        }
+        return account;
+    }
+
+    public String accountAlias() {
+        return realm.adminGet("/organizations/" + account()).get("alias").asText();
+    }
+
+    /** A person of {@link #account()}, the holder of records in most tests; returns the id. */
+    public String person(String prefix) {
+        String id = realm.createUser(prefix, Map.of());
+        realm.addMember(account(), id);
+        return id;
     }
 
     /** A realm-wide compliance officer: a realm operator (manage-users) holding the realm-wide compliance role. */

@@ -50,7 +50,7 @@ class ComplianceViewsIT {
     }
 
     private String grant(String officerToken, String key, Map<String, Object> body) {
-        String person = authz.realm.createUser("view-" + key, Map.of());
+        String person = authz.person("view-" + key);
         authz.grant(officerToken, person, body);
         return person;
     }

@@ -16,7 +16,7 @@ class ConcurrentEditIT {
 
     @Test
     void theSecondEditBasedOnAStaleVersionIsRefused() {
-        String person = authz.realm.createUser("edited", Map.of());
+        String person = authz.person("edited");
         String first = authz.realm.userToken(authz.officer());
         String second = authz.realm.userToken(authz.officer());
         String id = authz.grant(first, person, Authz.crs("CRS-EDIT-1")).get("id").asText();

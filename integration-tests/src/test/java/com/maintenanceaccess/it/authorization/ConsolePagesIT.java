@@ -24,7 +24,7 @@ class ConsolePagesIT {
     @Test
     void theAdminConsoleShowsTheGroupOnTheUserPage() {
         String officer = authz.officer();
-        String person = authz.realm.createUser("console-page", Map.of());
+        String person = authz.person("console-page");
         authz.grant(authz.realm.userToken(officer), person, Authz.inspection("RII-PAGE-1"));
 
         ConsolePage console = new ConsolePage(browser.driver()).openAdminUser(authz.realm.server().baseUrl(), person)
@@ -43,7 +43,7 @@ class ConsolePagesIT {
     @Test
     void theAccountConsoleShowsTheRecordsReadOnly() {
         String officer = authz.officer();
-        String person = authz.realm.createUser("account-page", Map.of());
+        String person = authz.person("account-page");
         authz.grant(authz.realm.userToken(officer), person, Authz.inspection("RII-PAGE-2"));
 
         ConsolePage console = new ConsolePage(browser.driver()).openAccount(authz.realm.url(""))

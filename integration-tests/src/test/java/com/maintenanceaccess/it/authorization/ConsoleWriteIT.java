@@ -60,7 +60,7 @@ class ConsoleWriteIT {
     void nobodyWritesRecordsThroughTheAdminApiNotEvenARealmComplianceOfficerOrTheMasterAdministrator() {
         String officer = authz.officer();
         String officerToken = authz.realm.userToken(officer);
-        String person = authz.realm.createUser("console-target", Map.of());
+        String person = authz.person("console-target");
         refusedOrIgnored(person, officerToken, List.of(compact("console-1", "RII-CONSOLE-1", "B737")), List.of());
         refusedOrIgnored(person, authz.realm.adminToken(), List.of(compact("m-1", "RII-MASTER-1", "B737")), List.of());
         refusedOrIgnored(officer, officerToken, List.of(compact("own-1", "RII-OWN-1", "B737")), List.of());
@@ -97,7 +97,7 @@ class ConsoleWriteIT {
     @Test
     void aRevokedRecordWrittenBackAsActiveThroughTheAdminApiDoesNotComeBack() {
         String officerToken = authz.realm.userToken(authz.officer());
-        String person = authz.realm.createUser("console-revoked", Map.of());
+        String person = authz.person("console-revoked");
         String id = authz.grant(officerToken, person, Authz.crs("CRS-REVOKED-1")).get("id").asText();
         authz.action(officerToken, person, id, "revoke", "licence withdrawn");
         List<String> revoked = stored(person);
@@ -113,7 +113,7 @@ class ConsoleWriteIT {
     @Test
     void aCopiedTwinOfASuspendedRecordDoesNotAppear() {
         String officerToken = authz.realm.userToken(authz.officer());
-        String person = authz.realm.createUser("console-twin", Map.of());
+        String person = authz.person("console-twin");
         String id = authz.grant(officerToken, person, Authz.crs("CRS-TWIN-1")).get("id").asText();
         authz.action(officerToken, person, id, "suspend", "under investigation");
         List<String> suspended = stored(person);
@@ -128,7 +128,8 @@ class ConsoleWriteIT {
 
     private JsonNode signoff(String signer) {
         Http.Response response = Http.postJson(authz.realm.url("/mx/signoff-check"), authz.backendToken(), Map.of(
-                "signer", signer, "authorizationType", "certifying-staff", "aircraftType", "A320", "taskCategory", "line"));
+                "signer", signer, "authorizationType", "certifying-staff", "aircraftType", "A320", "taskCategory", "line",
+                "account", authz.account()));
         assertEquals(200, response.status(), response::toString);
         return response.json();
     }
@@ -150,7 +151,7 @@ class ConsoleWriteIT {
         assertEquals("ADMIN_VIEW", profile.get("unmanagedAttributePolicy").asText());
 
         String officerToken = authz.realm.userToken(authz.officer());
-        String person = authz.realm.createUser("account-console", Map.of());
+        String person = authz.person("account-console");
         authz.grant(officerToken, person, Authz.inspection("RII-ACCOUNT-1"));
         List<String> before = stored(person);
         String userToken = authz.realm.userToken(person);

@@ -39,9 +39,9 @@ class LeaversIT {
 
     @Test
     void aDeactivatedOrDisabledHolderIsNeverAllowedAndLeavesTheRosterForFormerStaff() {
-        String deactivated = realm.createUser("leaver-deact", Map.of());
+        String deactivated = authz.person("leaver-deact");
         authz.grant(officerToken, deactivated, Authz.crs(reference()));
-        String disabled = realm.createUser("leaver-disabled", Map.of());
+        String disabled = authz.person("leaver-disabled");
         authz.grant(officerToken, disabled, Authz.crs(reference()));
         assertTrue(signoff(deactivated).get("allowed").asBoolean(), "allowed while employed");
         assertTrue(rosterIds("current").contains(deactivated));
@@ -67,7 +67,7 @@ class LeaversIT {
 
     @Test
     void aLapsedRecencyIsNotValidInTheRosterTheTokenOrTheRecordList() {
-        String lapsed = realm.createUser("leaver-lapsed", Map.of());
+        String lapsed = authz.person("leaver-lapsed");
         Map<String, Object> record = Authz.crs(reference());
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         record.put("experience", List.of(Map.of("from", today.minusYears(5).toString(), "to", today.minusYears(4).toString())));
@@ -81,7 +81,7 @@ class LeaversIT {
         assertFalse(listed.get("usableAtSignoff").asBoolean(), listed::toString);
         assertTrue(listed.get("unusableBecause").toString().contains("recency_lapsed"), listed::toString);
 
-        String fresh = realm.createUser("leaver-fresh", Map.of());
+        String fresh = authz.person("leaver-fresh");
         authz.grant(officerToken, fresh, Authz.crs(reference()));
         assertEquals(1, authz.mxAuth(fresh).size(), "a usable record is in the token");
         assertTrue(authz.list(officerToken, fresh).get(0).get("usableAtSignoff").asBoolean());
@@ -89,7 +89,7 @@ class LeaversIT {
 
     @Test
     void deletingAPersonWithRecordsIsRefusedAndNothingIsLost() {
-        String holder = realm.createUser("leaver-delete", Map.of());
+        String holder = authz.person("leaver-delete");
         authz.grant(officerToken, holder, Authz.crs(reference()));
 
         Http.Response refused = Http.delete(realm.adminUrl("/users/" + holder), managerToken);
@@ -109,7 +109,7 @@ class LeaversIT {
 
     @Test
     void rosterCellsThatASpreadsheetWouldRunAreNeutralisedAndReportPagingIsValidated() {
-        String person = realm.createUser("leaver-csv", Map.of());
+        String person = authz.person("leaver-csv");
         authz.grant(officerToken, person, Authz.with(Authz.crs(reference()), "limitations", "\t=HYPERLINK(\"x\")"));
         Http.Response csv = Http.get(realm.url("/mx/authorizations/roster?format=csv"), officerToken);
         assertEquals(200, csv.status(), csv::toString);
@@ -126,7 +126,7 @@ class LeaversIT {
 
     @Test
     void theBundlesEventsCanBeFilteredByKeycloaksOwnResourceType() {
-        String person = realm.createUser("leaver-events", Map.of());
+        String person = authz.person("leaver-events");
         authz.grant(officerToken, person, Authz.crs(reference()));
         Http.Response events = Http.get(realm.adminUrl("/admin-events?resourceTypes=CUSTOM&max=200"), realm.adminToken());
         assertEquals(200, events.status(), events::toString);
@@ -146,7 +146,7 @@ class LeaversIT {
     private JsonNode signoff(String signer) {
         Http.Response response = Http.postJson(realm.url("/mx/signoff-check"), authz.backendToken(), Map.of(
                 "signer", signer, "authorizationType", "certifying-staff", "aircraftType", "A320",
-                "taskCategory", "line", "performer", "someone-else"));
+                "taskCategory", "line", "performer", "someone-else", "account", authz.account()));
         assertEquals(200, response.status(), response::toString);
         return response.json();
     }

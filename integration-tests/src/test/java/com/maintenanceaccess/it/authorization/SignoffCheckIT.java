@@ -1,6 +1,7 @@
 package com.maintenanceaccess.it.authorization;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.maintenanceaccess.it.support.Http;
@@ -60,7 +61,7 @@ class SignoffCheckIT {
     }
 
     private String person(String key) {
-        String id = authz.realm.createUser("signer-" + key, Map.of());
+        String id = authz.person("signer-" + key);
         people.put(key, id);
         return id;
     }
@@ -105,7 +106,7 @@ class SignoffCheckIT {
     void answers(String name, String signer, String type, String aircraft, String task, String performer, String time,
                  boolean allowed, List<String> reasons) {
         Map<String, Object> body = new HashMap<>(Map.of("signer", people.get(signer), "authorizationType", type,
-                "aircraftType", aircraft, "taskCategory", task, "performer", people.get(performer)));
+                "aircraftType", aircraft, "taskCategory", task, "performer", people.get(performer), "account", authz.account()));
         if (time != null) {
             body.put("time", Instant.now().plus(Duration.ofDays(Long.parseLong(time.replaceAll("[^0-9]", "")))).toString());
         }
@@ -123,10 +124,55 @@ class SignoffCheckIT {
         assertEquals(true, table().count() >= 12);
     }
 
+    /** The check answers for one account: its members, its records (the table's cases run in the tests' account). */
+    @Test
+    void onlyTheAccountsOwnRecordsOfItsMembersCount() {
+        String accountB = authz.realm.createAccount("check-b", true, Map.of());
+        String contractor = authz.realm.contractor(authz.account(), accountB, "check-contractor");
+        authz.grant(authz.realm.userToken(authz.officer()), contractor,
+                Authz.with(Authz.crs("CRS-CHECK-A"), "account", authz.accountAlias()));
+        Map<String, Object> body = Map.of("signer", contractor, "authorizationType", "certifying-staff",
+                "aircraftType", "A320", "taskCategory", "line");
+
+        JsonNode inA = check(Authz.with(body, "account", authz.account()));
+        assertEquals(true, inA.get("allowed").asBoolean(), inA::toString);
+        assertEquals(authz.account(), inA.get("account").asText());
+        // The same person and work in B: A's record is not B's to use.
+        JsonNode inB = check(Authz.with(body, "account", accountB));
+        assertEquals(false, inB.get("allowed").asBoolean(), inB::toString);
+        assertEquals("[\"out_of_account\"]", inB.get("reasons").toString());
+        assertEquals("[\"out_of_account\"]", inB.get("candidates").get(0).get("reasons").toString());
+        assertTrue(inB.get("candidates").get(0).get("reference").isNull(), "A's reference is not in B's answer");
+
+        // Removed from A (not deactivated): A's records stay, and sign nothing in A.
+        assertEquals(204, Http.delete(authz.realm.adminUrl("/organizations/" + authz.account() + "/members/" + contractor),
+                authz.realm.adminToken()).status());
+        JsonNode removed = check(Authz.with(body, "account", authz.accountAlias()));
+        assertEquals(false, removed.get("allowed").asBoolean(), removed::toString);
+        assertEquals("not_a_member", removed.get("reasons").get(0).asText(), removed::toString);
+    }
+
+    @Test
+    void theAccountIsRequiredAndAnUnknownOneDoesNotExist() {
+        Map<String, Object> body = Map.of("signer", people.get("valid"), "authorizationType", "certifying-staff",
+                "aircraftType", "A320", "taskCategory", "line");
+        assertBad(body, "account");
+        Http.Response unknown = Http.postJson(authz.realm.url("/mx/signoff-check"), backendToken,
+                Authz.with(body, "account", "no-such-account"));
+        assertEquals(404, unknown.status(), unknown::toString);
+        assertEquals("not_found", unknown.json().get("error").asText());
+    }
+
+    private JsonNode check(Map<String, Object> body) {
+        Http.Response response = Http.postJson(authz.realm.url("/mx/signoff-check"), backendToken, body);
+        assertEquals(200, response.status(), response::toString);
+        return response.json();
+    }
+
     @Test
     void onlyHoldersOfSignoffCheckMayAsk() {
         Map<String, Object> body = Map.of("signer", people.get("valid"), "authorizationType", "certifying-staff",
-                "aircraftType", "A320", "taskCategory", "line");
+                "aircraftType", "A320", "taskCategory", "line", "account", authz.account());
         assertEquals(401, Http.postJson(authz.realm.url("/mx/signoff-check"), null, body).status());
         Http.Response user = Http.postJson(authz.realm.url("/mx/signoff-check"), authz.realm.userToken(people.get("valid")), body);
         assertEquals(403, user.status(), user::toString);
@@ -143,7 +189,9 @@ class SignoffCheckIT {
     @Test
     void badRequestsNameTheField() {
         Map<String, Object> good = Map.of("signer", people.get("valid"), "authorizationType", "certifying-staff",
-                "aircraftType", "A320", "taskCategory", "line");
+                "aircraftType", "A320", "taskCategory", "line", "account", authz.account());
+        assertBad(Authz.with(good, "account", null), "account");
+        assertBad(Authz.with(good, "account", 42), "account");
         assertBad(Authz.with(good, "signer", null), "signer");
         assertBad(Authz.with(good, "authorizationType", "wizard"), "authorizationType");
         assertBad(Authz.with(good, "aircraftType", ""), "aircraftType");

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import com.maintenanceaccess.it.support.AppLogin;
+import com.maintenanceaccess.it.support.Realm;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +22,7 @@ class TokenClaimIT {
     @Test
     void theClaimAppearsAtEffectiveAndDisappearsAtExpiry() {
         String officerToken = authz.realm.userToken(authz.officer());
-        String person = authz.realm.createUser("claim-boundary", Map.of());
+        String person = authz.person("claim-boundary");
         Instant effective = Instant.now().plusSeconds(6);
         Instant expiry = effective.plusSeconds(6);
         authz.grant(officerToken, person, Authz.with(Authz.with(Authz.inspection("RII-CLAIM-1"),
@@ -47,7 +49,7 @@ class TokenClaimIT {
     @Test
     void aSuspensionRemovesTheClaimAndReinstatementBringsItBack() {
         String officerToken = authz.realm.userToken(authz.officer());
-        String person = authz.realm.createUser("claim-suspend", Map.of());
+        String person = authz.person("claim-suspend");
         String id = authz.grant(officerToken, person, Authz.crs("CRS-CLAIM-1")).get("id").asText();
         authz.grant(officerToken, person, Authz.inspection("RII-CLAIM-2"));
         assertEquals(2, authz.mxAuth(person).size());
@@ -67,7 +69,7 @@ class TokenClaimIT {
     @Test
     void aLicenceThatHasExpiredKeepsTheRecordOutOfTheToken() {
         String officerToken = authz.realm.userToken(authz.officer());
-        String person = authz.realm.createUser("claim-licence", Map.of());
+        String person = authz.person("claim-licence");
         Map<String, Object> body = Authz.crs("CRS-CLAIM-LIC");
         body.put("licence", Map.of("authority", "UK CAA", "number", "1", "category", "B2", "expiry", "2025-01-31"));
         authz.grant(officerToken, person, body);
@@ -78,5 +80,37 @@ class TokenClaimIT {
     void theMaintenanceAppHasTheMapper() {
         JsonNode app = authz.realm.adminGet("/clients?clientId=maintenance-app").get(0);
         assertTrue(app.get("protocolMappers").toString().contains("mx-personnel-authorizations-mapper"), app::toString);
+    }
+
+    /**
+     * A person in two accounts: the maintenance app's token for B carries none of A's records, the
+     * token for A carries A's, and a token with no account chosen carries none (no union).
+     */
+    @Test
+    void aContractorsTokenCarriesOnlyTheRecordsOfItsAccount() {
+        String officerToken = authz.realm.userToken(authz.officer());
+        String accountB = authz.realm.createAccount("claim-b", true, Map.of());
+        String aliasB = authz.realm.adminGet("/organizations/" + accountB).get("alias").asText();
+        String contractor = authz.realm.contractor(authz.account(), accountB, "claim-contractor");
+        authz.grant(officerToken, contractor, Authz.with(Authz.crs("CRS-CLAIM-A"), "account", authz.account()));
+        authz.grant(officerToken, contractor, Authz.with(Authz.inspection("RII-CLAIM-B"), "account", aliasB));
+
+        String username = authz.realm.username(contractor);
+        JsonNode inA = mxAuth(username, "openid organization:" + authz.accountAlias());
+        assertEquals(1, inA.size(), inA::toString);
+        assertEquals("CRS-CLAIM-A", inA.get(0).get("ref").asText());
+        JsonNode inB = mxAuth(username, "openid organization:" + aliasB);
+        assertEquals(1, inB.size(), inB::toString);
+        assertEquals("RII-CLAIM-B", inB.get(0).get("ref").asText());
+        JsonNode none = mxAuth(username, "openid");
+        assertEquals(0, none.size(), "several accounts and none chosen: no records, " + none);
+        assertEquals(0, authz.mxAuth(contractor).size(), "the same through another client with the mapper");
+    }
+
+    private JsonNode mxAuth(String username, String scope) {
+        JsonNode tokens = AppLogin.login(authz.realm.url(""), username, Realm.TEST_PASSWORD, scope);
+        JsonNode claim = AppLogin.claims(tokens.get("access_token").asText()).get("mx_auth");
+        assertTrue(claim != null && claim.isArray(), "mx_auth is always a list: " + claim);
+        return claim;
     }
 }

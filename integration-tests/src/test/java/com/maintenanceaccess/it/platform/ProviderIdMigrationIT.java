@@ -48,7 +48,7 @@ class ProviderIdMigrationIT {
         assertEquals(201, it.invite(invitee, null, null).status());
         String link = InvitationSupport.link(it.email(invitee), 1);
         String officerToken = realm.userToken(authz.officer());
-        String holder = realm.createUser("rename-holder", Map.of());
+        String holder = authz.person("rename-holder");
         String reference = ("RENAME-" + Long.toString(System.nanoTime(), 36)).toUpperCase();
         authz.grant(officerToken, holder, Authz.with(Authz.crs(reference), "expiry",
                 Instant.now().plus(Duration.ofDays(5)).toString()));

@@ -164,7 +164,7 @@ class ClusterIT {
         Realm realmA = a.realm();
         Authz authzA = new Authz(realmA);
         String officerToken = realmA.userToken(authzA.officer());
-        String person = realmA.createUser("cl-certifier", Map.of());
+        String person = authzA.person("cl-certifier");
         String recordId = authzA.grant(officerToken, person, Authz.crs("CRS-CLUSTER-1")).get("id").asText();
         ensureClaimClient(realmA);
         String username = realmA.username(person);

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestFactory;
  * The deny matrix of docs/security-model.md: every {@code /mx} endpoint that acts on a user or an
  * account × caller {realm operator, administrator of A, administrator of B, compliance officer of
  * A, auditor of A, member of A with no role, user of another realm} × target {in A, in B, in no
- * account}. The expected answer comes from the table below ({@link #KINDS}), not from the code:
+ * account, in A and B with a record B issued (the contractor of issue 22)}. The expected answer comes from the table below ({@link #KINDS}), not from the code:
  * outside the caller's accounts 404 (the body of an unknown id), inside without the permission
  * 403 naming it, another realm's token 401. After every refusal the state snapshot of
  * {@link HostileInputIT} ({@link StateSnapshot}) is unchanged. Allowed cells are called with a
@@ -89,7 +89,12 @@ class DenyMatrixIT {
             new Endpoint("GET", "/mx/authorizations/expiring?account={acct}", Kind.AUTH_READ, null, null),
             new Endpoint("GET", "/mx/authorizations/expired?account={acct}", Kind.AUTH_READ, null, null),
             new Endpoint("GET", "/mx/authorizations/roster?account={acct}", Kind.AUTH_READ, null, null),
-            new Endpoint("GET", "/mx/access/report?account={acct}", Kind.REPORT, null, null));
+            new Endpoint("GET", "/mx/access/report?account={acct}", Kind.REPORT, null, null),
+            new Endpoint("GET", "/mx/signoffs?account={acct}", Kind.AUTH_READ, null, null),
+            new Endpoint("GET", "/mx/trail/export?account={acct}", Kind.AUTH_READ, null, null));
+
+    /** The targets: a person in A, in B, in no account (who left A, keeping A's record), and in both (its record B's). */
+    static final List<String> WHERE = List.of("A", "B", "none", "AB");
 
     /** A caller: who, the account they act in (null: none) and their role there ("operator", "stranger"). */
     record Caller(String name, String account, String role) {
@@ -111,13 +116,22 @@ class DenyMatrixIT {
         Authz authz = new Authz();
         String officer = authz.officer();
         String officerToken = REALM.userToken(officer);
-        for (String where : List.of("A", "B", "none")) {
+        for (String where : WHERE) {
             String target = REALM.createUser("matrix-target-" + where, Map.of("credentials", List.of(), "emailVerified", false));
-            if (!where.equals("none")) {
-                REALM.addMember(ACCOUNTS.get(where), target);
+            // A record is issued by an account of its person's: the person in no account left A after
+            // A issued theirs; the person in both (a contractor) holds a record B issued.
+            String issuer = where.equals("none") ? "A" : where.equals("AB") ? "B" : where;
+            REALM.addMember(ACCOUNTS.get(where.equals("AB") ? "A" : issuer), target);
+            if (where.equals("AB")) {
+                REALM.addMember(ACCOUNTS.get("B"), target);
             }
             TARGETS.put(where, target);
-            RECORDS.put(where, authz.grant(officerToken, target, Authz.crs("MATRIX-" + where.toUpperCase())).get("id").asText());
+            RECORDS.put(where, authz.grant(officerToken, target, Authz.with(Authz.crs("MATRIX-" + where.toUpperCase()),
+                    "account", ACCOUNTS.get(issuer))).get("id").asText());
+            if (where.equals("none")) {
+                assertEquals(204, Http.delete(REALM.adminUrl("/organizations/" + ACCOUNTS.get("A") + "/members/" + target),
+                        REALM.adminToken()).status());
+            }
             Http.Response invited = Http.postJson(REALM.url("/mx/invitations"), officerToken, Map.of("userId", target));
             assertEquals(201, invited.status(), invited::toString);
         }
@@ -176,10 +190,31 @@ class DenyMatrixIT {
         if (caller.role().equals("operator")) {
             return unknownAccount ? 404 : 0;
         }
+        if (where.equals("AB")) {
+            return inBoth(caller, endpoint);
+        }
         if (!where.equals(caller.account()) || caller.role().equals("none")) {
             return 404; // outside the caller's accounts (a member without a role has none)
         }
         return KINDS.get(caller.role()).contains(endpoint.kind()) ? 0 : 403;
+    }
+
+    /**
+     * The contractor, a member of A and B, with a record B issued; a path's account is B. A caller of
+     * A acts on the person as on anyone in A, but B's account is not theirs (404) and B's record does
+     * not exist for them: a 404 where an unknown record id would be one, a 403 where the permission
+     * is missing anyway (an auditor's write, an administrator's read), exactly as for an unknown id.
+     */
+    static int inBoth(Caller caller, Endpoint endpoint) {
+        boolean inB = "B".equals(caller.account());
+        if (caller.role().equals("none") || (endpoint.path().contains("{acct}") && !inB)) {
+            return 404;
+        }
+        boolean allowed = KINDS.get(caller.role()).contains(endpoint.kind());
+        if (!inB && endpoint.path().contains("{aid}")) {
+            return allowed ? 404 : 403;
+        }
+        return allowed ? 0 : 403;
     }
 
     @TestFactory
@@ -188,7 +223,7 @@ class DenyMatrixIT {
         for (Endpoint endpoint : ENDPOINTS) {
             for (Caller caller : CALLERS) {
                 // Another realm's token is refused before any target is looked at: one target is enough.
-                for (String where : caller.role().equals("stranger") ? List.of("A") : List.of("A", "B", "none")) {
+                for (String where : caller.role().equals("stranger") ? List.of("A") : WHERE) {
                     int expected = expected(caller, endpoint, where);
                     tests.add(DynamicTest.dynamicTest(endpoint.label() + " | " + caller.name() + " | target in " + where
                             + " -> " + (expected == 0 ? "allowed" : expected), () -> cell(caller, endpoint, where, expected)));
@@ -246,7 +281,8 @@ class DenyMatrixIT {
     }
 
     private static String resolve(String text, String where) {
-        String account = where.equals("none") ? UUID.randomUUID().toString() : ACCOUNTS.get(where);
+        String account = where.equals("none") ? UUID.randomUUID().toString()
+                : ACCOUNTS.get(where.equals("AB") ? "B" : where);
         return text.replace("{user}", TARGETS.get(where)).replace("{aid}", RECORDS.get(where)).replace("{acct}", account)
                 .replace("{n}", UUID.randomUUID().toString().substring(0, 8))
                 .replace("{crs}", Http.toJson(Authz.crs("MATRIX-NEW-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase())));

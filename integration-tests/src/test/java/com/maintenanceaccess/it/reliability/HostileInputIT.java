@@ -128,7 +128,9 @@ class HostileInputIT {
             Map.entry("POST /mx/users/{user}/authorizations/{aid}/revoke", List.of("{}", "{\"reason\": 42}", "{\"reason\": \"\"}")),
             Map.entry("POST /mx/signoff-check", List.of("{}", "{\"signer\": 42, \"authorizationType\": true}",
                     "{\"signer\": \"{user}\", \"authorizationType\": \"" + SCRIPT + "\"}",
-                    "{\"signer\": \"{user}\", \"authorizationType\": \"certifying-staff\", \"time\": \"" + MARKUP + "\"}")),
+                    "{\"signer\": \"{user}\", \"authorizationType\": \"certifying-staff\", \"time\": \"" + MARKUP + "\"}",
+                    "{\"signer\": \"{user}\", \"authorizationType\": \"certifying-staff\", \"aircraftType\": \"A320\","
+                            + " \"taskCategory\": \"line\", \"account\": 42}")),
             Map.entry("POST /mx/users/{user}/deactivate", List.of("{}", "{\"reason\": 42}", "{\"reason\": \"\"}",
                     "{\"reason\": \"" + "x".repeat(501) + "\"}")),
             Map.entry("POST /mx/users/{user}/reactivate", List.of("{}", "{\"reason\": 42}", "{\"reason\": \"\"}")),
@@ -259,6 +261,10 @@ class HostileInputIT {
                     Http.Response unknown = call(e.method(), path, backend(),
                             signoffBody(UUID.randomUUID().toString()), e.body());
                     assertEquals(r.json().get("reasons"), unknown.json().get("reasons"), "same answer as for an unknown id");
+                    // Another realm's organization as the account: an account that does not exist here.
+                    assertRefused(call(e.method(), path, backend(), signoffBody(target, otherOrg), e.body()), 404);
+                    assertRefused(call(e.method(), path, backend(), signoffBody(target, UUID.randomUUID().toString()),
+                            e.body()), 404);
                     return;
                 }
                 if (!e.path().contains("{")) {
@@ -350,8 +356,13 @@ class HostileInputIT {
     }
 
     private static String signoffBody(String signer) {
+        return signoffBody(signer, org);
+    }
+
+    /** The check is for one account ({@code account} is required). */
+    private static String signoffBody(String signer, String account) {
         return "{\"signer\": \"" + signer + "\", \"authorizationType\": \"certifying-staff\", "
-                + "\"aircraftType\": \"A320-family\", \"taskCategory\": \"line\"}";
+                + "\"aircraftType\": \"A320-family\", \"taskCategory\": \"line\", \"account\": \"" + account + "\"}";
     }
 
     private static void expectUnchanged(Endpoint e, String bearer, String body, int expected) {

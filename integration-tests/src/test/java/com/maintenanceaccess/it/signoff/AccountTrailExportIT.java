@@ -53,7 +53,11 @@ class AccountTrailExportIT {
     }
 
     private JsonNode sign(String userId, String workOrder) {
-        SignerBrowser browser = new SignerBrowser(realm.url(""), realm.username(userId), Realm.TEST_PASSWORD);
+        return sign(userId, workOrder, "openid");
+    }
+
+    private JsonNode sign(String userId, String workOrder, String scope) {
+        SignerBrowser browser = new SignerBrowser(realm.url(""), realm.username(userId), Realm.TEST_PASSWORD, scope);
         browser.login();
         String token = browser.stepUp("release of G-TRAL, " + workOrder).get("access_token").asText();
         Http.Response signed = Http.postJson(realm.url("/mx/signoffs"), token, Releases.release("G-TRAL", workOrder));
@@ -101,6 +105,40 @@ class AccountTrailExportIT {
                     && e.size() == 5;
         }
         assertTrue(withheld, "entry " + seqB + " withheld in " + text);
+    }
+
+    /**
+     * Issue 22: a person in A and B brought B's organization id and B's officer into A's export.
+     * Now B's officer changes only B's records and the contractor's signature in B is B's: A's
+     * export holds the contractor's A side only.
+     */
+    @Test
+    void aContractorBringsNothingOfTheOtherAccountIntoTheExport() throws Exception {
+        String accountB = realm.createAccount("trail-con-b", true, Map.of());
+        String aliasA = realm.adminGet("/organizations/" + accountA).get("alias").asText();
+        String aliasB = realm.adminGet("/organizations/" + accountB).get("alias").asText();
+        String contractor = realm.contractor(accountA, accountB, "trail-contractor");
+        String officerA = realm.accountPerson(accountA, "trail-officer-a", "compliance-officer");
+        String officerB = realm.accountPerson(accountB, "trail-officer-b", "compliance-officer");
+        authz.grant(realm.userToken(officerA), contractor, Authz.crs("CRS-CON-OF-A"));
+        String recordB = authz.grant(realm.userToken(officerB), contractor, Authz.crs("CRS-CON-OF-B")).get("id").asText();
+        authz.action(realm.userToken(officerB), contractor, recordB, "suspend", "B's audit finding");
+        authz.action(realm.userToken(officerB), contractor, recordB, "reinstate", "B closed it");
+        JsonNode signedInA = sign(contractor, "WO-CON-IN-A", "openid organization:" + aliasA);
+        JsonNode signedInB = sign(contractor, "WO-CON-IN-B", "openid organization:" + aliasB);
+
+        String text = export(auditorA, "").body();
+        for (String secret : List.of(accountB, aliasB, officerB, realm.username(officerB), "CRS-CON-OF-B",
+                "B's audit finding", "WO-CON-IN-B", signedInB.get("id").asText(), recordB)) {
+            assertFalse(text.contains(secret), secret + " in A's export: " + text);
+        }
+        assertTrue(entryOfSeq(Http.JSON.readTree(text), signedInA.get("seq").asLong()).get("body").asText()
+                .contains("WO-CON-IN-A"), "the contractor's signature in A is A's");
+        assertTrue(text.contains("CRS-CON-OF-A"), "A's grant to the contractor is A's");
+        Path file = Files.createTempFile("account-trail-", ".json");
+        Files.writeString(file, text);
+        OfflineTrailCheck.Result intact = OfflineTrailCheck.run(realm.server(), file);
+        assertEquals(0, intact.exit(), intact.output());
     }
 
     @Test

@@ -29,13 +29,20 @@ public final class SignerBrowser {
     private final String realmUrl;
     private final String username;
     private final String password;
+    /** The scope of every login: {@code openid}, or {@code openid organization:<alias>} for a person in several accounts. */
+    private final String scope;
     /** The last login page shown (the step-up's password page, with what is signed). */
     String lastPage;
 
     public SignerBrowser(String realmUrl, String username, String password) {
+        this(realmUrl, username, password, "openid");
+    }
+
+    public SignerBrowser(String realmUrl, String username, String password, String scope) {
         this.realmUrl = realmUrl;
         this.username = username;
         this.password = password;
+        this.scope = scope;
     }
 
     public JsonNode login() {
@@ -53,7 +60,7 @@ public final class SignerBrowser {
         query.put("client_id", AppLogin.CLIENT_ID);
         query.put("response_type", "code");
         query.put("redirect_uri", AppLogin.REDIRECT_URI);
-        query.put("scope", "openid");
+        query.put("scope", scope);
         query.put("state", "it-state");
         query.put("code_challenge", challenge(verifier));
         query.put("code_challenge_method", "S256");

@@ -40,11 +40,12 @@ class SignoffsIT {
         String officerToken = realm.userToken(officer);
         readerToken = officerToken;
         tech = realm.createUser("sign-tech", Map.of("firstName", "Tess", "lastName", "Technician"));
+        realm.addMember(authz.account(), tech);
         authz.grant(officerToken, tech, Authz.crs("CRS-SO-TECH"));
-        inspector = realm.createUser("sign-insp", Map.of());
+        inspector = authz.person("sign-insp");
         authz.grant(officerToken, inspector, Authz.crs("CRS-SO-INSP"));
         authz.grant(officerToken, inspector, a320Inspection("RII-SO-INSP"));
-        inspector2 = realm.createUser("sign-insp2", Map.of());
+        inspector2 = authz.person("sign-insp2");
         authz.grant(officerToken, inspector2, a320Inspection("RII-SO-INSP2"));
     }
 
@@ -95,6 +96,9 @@ class SignoffsIT {
         assertEquals("accepted", record.get("outcome").asText());
         assertEquals(tech, record.get("signer").get("id").asText());
         assertEquals("Tess Technician", record.get("signer").get("name").asText());
+        // Made in the one account of the step-up token; the record names that one account and no other.
+        assertEquals(authz.account(), record.get("account").asText());
+        assertFalse(record.get("signer").has("accounts"), record::toString);
         assertEquals("CRS-SO-TECH", record.get("authorization").get("reference").asText());
         assertEquals(64, record.get("authorization").get("recordHash").asText().length());
         assertEquals("signoff", record.get("proof").get("acr").asText());
@@ -200,6 +204,60 @@ class SignoffsIT {
         Http.Response mismatch = sign(browser(inspector2).stepUp("RII, WO-OTHER-WORK").get("access_token").asText(), wrongWork);
         assertEquals(403, mismatch.status(), mismatch::toString);
         assertEquals(List.of("inspected_work_mismatch"), reasons(mismatch));
+    }
+
+    /**
+     * A contractor in A and B (issue 22): a signature in B with A's record is refused
+     * ({@code out_of_account}); a person removed from A after logging in signs nothing in A
+     * ({@code not_a_member}); an inspection in A cannot cite B's signature.
+     */
+    @Test
+    void aSignatureIsMadeInOneAccountByAMemberWithThatAccountsRecord() {
+        String accountB = realm.createAccount("sign-b", true, Map.of());
+        String aliasB = realm.adminGet("/organizations/" + accountB).get("alias").asText();
+        String contractor = realm.contractor(authz.account(), accountB, "sign-contractor");
+        String operator = realm.userToken(authz.officer());
+        authz.grant(operator, contractor, Authz.with(Authz.crs("CRS-SO-CON-A"), "account", authz.account()));
+        authz.grant(operator, contractor, Authz.with(a320Inspection("RII-SO-CON-B"), "account", aliasB));
+        String username = realm.username(contractor);
+        SignerBrowser inB = new SignerBrowser(realm.url(""), username, Realm.TEST_PASSWORD, "openid organization:" + aliasB);
+        inB.login();
+        SignerBrowser inA = new SignerBrowser(realm.url(""), username, Realm.TEST_PASSWORD,
+                "openid organization:" + authz.accountAlias());
+        inA.login();
+
+        // A release in B: the contractor's certifying-staff record is A's.
+        Http.Response releaseInB = sign(inB.stepUp("release G-ABCD, WO-CON-B").get("access_token").asText(),
+                release("WO-CON-B"));
+        assertEquals(403, releaseInB.status(), releaseInB::toString);
+        assertEquals(List.of("out_of_account"), reasons(releaseInB));
+
+        // A task in B, signed with B's own record, then an inspection in A citing it.
+        Map<String, Object> task = release("WO-CON-B");
+        task.put("type", "task");
+        task.put("authorizationType", "inspection");
+        task.put("declaration", "I performed task 3 of WO-CON-B.");
+        Http.Response taskInB = sign(inB.stepUp("task 3 of WO-CON-B").get("access_token").asText(), task);
+        assertEquals(201, taskInB.status(), taskInB::toString);
+        assertEquals(accountB, taskInB.json().get("record").get("account").asText());
+        Map<String, Object> rii = release("WO-CON-B");
+        rii.put("type", "inspection");
+        rii.put("declaration", "I inspected task 3 of WO-CON-B (RII).");
+        rii.put("inspects", Map.of("performedBy", taskInB.json().get("id").asText()));
+        Http.Response riiInA = sign(browser(inspector2).stepUp("RII of task 3, WO-CON-B").get("access_token").asText(), rii);
+        assertEquals(403, riiInA.status(), riiInA::toString);
+        assertEquals(List.of("inspected_signature_not_found"), reasons(riiInA));
+
+        // Removed from A (not deactivated) after the step-up: the release in A is refused and recorded.
+        String stepped = inA.stepUp("release G-ABCD, WO-CON-A").get("access_token").asText();
+        assertEquals(204, Http.delete(realm.adminUrl("/organizations/" + authz.account() + "/members/" + contractor),
+                realm.adminToken()).status());
+        Http.Response removed = sign(stepped, release("WO-CON-A"));
+        assertEquals(403, removed.status(), removed::toString);
+        assertEquals(List.of("not_a_member"), reasons(removed));
+        JsonNode refusals = listed("account=" + authz.account() + "&person=" + contractor + "&outcome=refused");
+        assertTrue(contains(refusals, removed.json().get("refusal").get("id").asText()),
+                "the refusal is in A's list for A's auditors: " + refusals);
     }
 
     @Test

@@ -49,7 +49,7 @@ class TrailTamperIT {
     @BeforeAll
     void setUp() {
         readerToken = realm.userToken(authz.officer());
-        String person = realm.createUser("trail-person", Map.of());
+        String person = authz.person("trail-person");
         // Three authorization changes: three trail entries appended in their requests' transactions.
         authz.grant(readerToken, person, Authz.crs("CRS-TRAIL-1"));
         authz.grant(readerToken, person, Authz.crs("CRS-TRAIL-2"));

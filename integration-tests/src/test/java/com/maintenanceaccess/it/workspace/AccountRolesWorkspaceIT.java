@@ -202,6 +202,8 @@ class AccountRolesWorkspaceIT {
         assertTrue(summary.contains("aircraft A320-family; tasks line, base; bases LHR"), summary);
         assertFalse(summary.contains("{"), "text, not JSON: " + summary);
         assertEquals("Usable at signoff", own.usable(reference));
+        String accountName = realm.adminGet("/organizations/" + accountA).get("name").asText();
+        assertEquals("Issued by " + accountName, own.issuedBy(reference), "grouped by the account that issued it");
         own.screenshotForDocs("my-authorizations");
 
         PeoplePage auditorPeople = new PeoplePage(auditorBrowser, realm).reload(aliasA);

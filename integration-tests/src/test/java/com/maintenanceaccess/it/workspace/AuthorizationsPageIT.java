@@ -45,7 +45,7 @@ class AuthorizationsPageIT {
 
     @Test
     void eachValidationMessageStandsOnItsField() {
-        String person = realm.createUser("ws-crs-bad", Map.of());
+        String person = authz.person("ws-crs-bad");
         AuthorizationsPage page = new AuthorizationsPage(browser.driver(), realm).open(person, officer,
                 Realm.TEST_PASSWORD);
         page.fill(new AuthorizationsPage.Entry("certifying-staff", "x", "", "", "", "", List.of(), List.of(), "",
@@ -63,7 +63,7 @@ class AuthorizationsPageIT {
 
     @Test
     void anAuthorizationEnteredInTheFormIsInTheNextTokenAndSuspensionTakesItOut() {
-        String person = realm.createUser("ws-crs", Map.of());
+        String person = authz.person("ws-crs");
         String reference = "UK.145.WS-" + person.substring(0, 6).toUpperCase();
         AuthorizationsPage page = new AuthorizationsPage(browser.driver(), realm).open(person, officer, Realm.TEST_PASSWORD);
         page.fill(crs(reference, "B1.1", LocalDate.now(ZoneOffset.UTC).plusDays(10)));

@@ -5,7 +5,10 @@ import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
+import com.maintenanceaccess.authorization.migration.RecordAccountMigration;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.PostMigrationEvent;
 
 /**
  * {@code mx-authorization-index}: enable per realm (eventsListeners) so that the expiry index is
@@ -25,8 +28,18 @@ public class ConsoleWriteListenerFactory implements EventListenerProviderFactory
     public void init(Config.Scope config) {
     }
 
+    /**
+     * Once the database is migrated, records stored before accounts issued them get their
+     * account ({@link RecordAccountMigration}), in every realm, in one transaction per start.
+     */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        factory.register(event -> {
+            if (event instanceof PostMigrationEvent) {
+                KeycloakModelUtils.runJobInTransaction(factory, session -> session.realms().getRealmsStream()
+                        .forEach(realm -> RecordAccountMigration.migrate(session, realm)));
+            }
+        });
     }
 
     @Override

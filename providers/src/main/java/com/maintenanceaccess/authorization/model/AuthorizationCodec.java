@@ -19,9 +19,10 @@ import java.util.List;
  * The stored form of a personnel authorization: one compact JSON object per value of the
  * user attribute {@code mx_authorizations}. The one place that reads or writes that format.
  *
- * <p>Format version 1 (documented in docs/authorizations.md):
+ * <p>Format version 2 (documented in docs/authorizations.md; version 1 is the same without
+ * {@code acc} and is still read, as a record with no issuing account):
  * <pre>
- * {"v":1,"id":"…","t":"certifying-staff","ref":"…",
+ * {"v":2,"id":"…","acc":issuing organization id,"t":"certifying-staff","ref":"…",
  *  "lic":{"a":authority,"n":number,"c":category,"x":"2029-03-31"},
  *  "ac":[aircraft…],"task":[tasks…],"base":[bases…],"lim":limitations,
  *  "fi":"2020-01-01","eff":"2026-01-01T00:00:00Z","exp":"2028-01-01T00:00:00Z",
@@ -32,7 +33,9 @@ import java.util.List;
  */
 public final class AuthorizationCodec {
 
-    public static final int VERSION = 1;
+    /** Version 2 adds {@code acc}, the issuing account; version 1 values are still read (no account). */
+    public static final int VERSION = 2;
+    static final int VERSION_1 = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private AuthorizationCodec() {
@@ -42,6 +45,7 @@ public final class AuthorizationCodec {
         ObjectNode o = JSON.createObjectNode();
         o.put("v", VERSION);
         put(o, "id", a.id());
+        put(o, "acc", a.account());
         put(o, "t", a.type());
         put(o, "ref", a.reference());
         if (a.licence() != null) {
@@ -85,9 +89,10 @@ public final class AuthorizationCodec {
         if (o == null || !o.isObject()) {
             throw new InvalidAuthorizationException("value", "not a JSON object in the mx_authorizations format");
         }
-        if (o.path("v").asInt(-1) != VERSION) {
+        int version = o.path("v").asInt(-1);
+        if (version != VERSION && version != VERSION_1) {
             throw new InvalidAuthorizationException("v", "unsupported format version '" + o.path("v").asText()
-                    + "' (this server reads version " + VERSION + ")");
+                    + "' (this server reads versions " + VERSION_1 + " and " + VERSION + ")");
         }
         List<FieldError> errors = new ArrayList<>();
         Reader r = new Reader(errors);
@@ -100,7 +105,8 @@ public final class AuthorizationCodec {
                         r.strings(o, "base", "scope.bases")),
                 text(o, "lim"), r.date(o, "fi", "firstIssue"), r.instant(o, "eff", "effective"),
                 r.instant(o, "exp", "expiry"), r.status(o), text(o, "sr"), r.instant(o, "sd", "statusChanged"),
-                text(o, "iss"), r.date(o, "ct", "continuationTraining"), r.periods(o));
+                text(o, "iss"), r.date(o, "ct", "continuationTraining"), r.periods(o),
+                version == VERSION_1 ? null : text(o, "acc"));
         if (!errors.isEmpty()) {
             throw new InvalidAuthorizationException(errors);
         }

@@ -16,13 +16,16 @@ import java.util.Set;
  * The readable JSON form of an authorization used by the REST API and events (full field
  * names, see docs/authorizations.md). Reading it collects every field error; status fields
  * are never read from input: they change only through suspend, reinstate and revoke.
+ * {@code account} (the issuing organization's id) is written here and read by the REST
+ * resource, which decides it with the caller's authority (a grant's account; an update keeps it).
  */
 public final class AuthorizationJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FIELDS = Set.of("id", "type", "reference", "licence", "scope", "limitations",
             "firstIssue", "effective", "expiry", "issuer", "continuationTraining", "experience", "status",
-            "statusReason", "statusChanged", "state", "validUntil", "usableAtSignoff", "unusableBecause");
+            "statusReason", "statusChanged", "state", "validUntil", "usableAtSignoff", "unusableBecause", "account",
+            "accountAlias", "accountName");
 
     private AuthorizationJson() {
     }
@@ -30,6 +33,7 @@ public final class AuthorizationJson {
     public static ObjectNode write(PersonnelAuthorization a, Instant now) {
         ObjectNode o = JSON.createObjectNode();
         o.put("id", a.id());
+        o.put("account", a.account());
         o.put("type", a.type());
         o.put("reference", a.reference());
         if (a.licence() != null) {

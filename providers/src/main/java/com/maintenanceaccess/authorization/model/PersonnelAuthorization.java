@@ -8,7 +8,10 @@ import java.util.List;
  * One personnel authorization of one person: what compliance approved them to certify or
  * sign off, under which licence, for which aircraft and tasks, for how long. Immutable; a
  * change produces a new value with the same {@link #id()}. "Expired" is not a status: it is
- * derived from the dates (see {@link AuthorizationState}).
+ * derived from the dates (see {@link AuthorizationState}). {@code account} is the organization
+ * that issued it (145.A.35: an organisation authorises for the scope of its own approval): only
+ * that account's compliance officers see and change it, and only a signoff in that account
+ * counts it. Null for a record no account could be given (docs/authorizations.md, "Migration").
  */
 public record PersonnelAuthorization(
         String id,
@@ -25,7 +28,20 @@ public record PersonnelAuthorization(
         Instant statusChanged,
         String issuer,
         LocalDate continuationTraining,
-        List<Period> experience) {
+        List<Period> experience,
+        String account) {
+
+    /**
+     * A record with no issuing account: as read from format version 1 (before accounts issued
+     * records) or as a rule's input before the account is set. Usable in no account's signoff.
+     */
+    public PersonnelAuthorization(String id, String type, String reference, Licence licence, Scope scope,
+                                  String limitations, LocalDate firstIssue, Instant effective, Instant expiry,
+                                  Status status, String statusReason, Instant statusChanged, String issuer,
+                                  LocalDate continuationTraining, List<Period> experience) {
+        this(id, type, reference, licence, scope, limitations, firstIssue, effective, expiry, status, statusReason,
+                statusChanged, issuer, continuationTraining, experience, null);
+    }
 
     public PersonnelAuthorization {
         scope = scope == null ? Scope.EMPTY : scope;
@@ -79,11 +95,22 @@ public record PersonnelAuthorization(
 
     public PersonnelAuthorization withStatus(Status newStatus, String reason, Instant changed) {
         return new PersonnelAuthorization(id, type, reference, licence, scope, limitations, firstIssue, effective,
-                expiry, newStatus, reason, changed, issuer, continuationTraining, experience);
+                expiry, newStatus, reason, changed, issuer, continuationTraining, experience, account);
     }
 
     public PersonnelAuthorization withIdentity(String newId, String newIssuer) {
         return new PersonnelAuthorization(newId, type, reference, licence, scope, limitations, firstIssue, effective,
-                expiry, status, statusReason, statusChanged, newIssuer, continuationTraining, experience);
+                expiry, status, statusReason, statusChanged, newIssuer, continuationTraining, experience, account);
+    }
+
+    /** The same record issued by {@code accountId} (an organization id; null: no issuing account). */
+    public PersonnelAuthorization withAccount(String accountId) {
+        return new PersonnelAuthorization(id, type, reference, licence, scope, limitations, firstIssue, effective,
+                expiry, status, statusReason, statusChanged, issuer, continuationTraining, experience, accountId);
+    }
+
+    /** Whether the record was issued by that account (a record with no issuing account is no account's). */
+    public boolean issuedBy(String accountId) {
+        return account != null && account.equals(accountId);
     }
 }

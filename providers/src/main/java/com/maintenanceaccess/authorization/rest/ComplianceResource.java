@@ -38,7 +38,7 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
  * operators with view-users). Expiring and expired are paged from the expiry index; the roster
  * ({@link Roster}) walks the index of one type in pages and keeps only records usable at signoff now, so none of them reads
  * users that hold no matching authorization. Scoped to an account, the index is walked until
- * the page is full of that account's people.
+ * the page is full of that account's records: an account's views hold only the records it issued.
  */
 public class ComplianceResource {
 
@@ -104,7 +104,7 @@ public class ComplianceResource {
             throw Problems.invalid("staff", "must be current or former");
         }
         Instant now = feature.clock().instant();
-        List<RosterCsv.Row> rows = new Roster(session, realm, feature).rows(staff, type, now, scope::contains);
+        List<RosterCsv.Row> rows = new Roster(session, realm, feature).rows(staff, type, now, scope::holds);
         if (format.equals("csv")) {
             return Response.ok(RosterCsv.csv(rows), "text/csv; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"roster-" + type
@@ -155,49 +155,55 @@ public class ComplianceResource {
 
     /**
      * One page of index hits ending in [from, until): for the whole realm straight from the index;
-     * for one account the index is walked in pages, skipping other people, until the page is full.
+     * for one account the index is walked in pages, skipping other people's records and the
+     * records other accounts issued, until the page is full.
      */
     private ArrayNode rows(AccountScope scope, Instant from, Instant until, int first, int max, Instant now) {
         ExpiryQuery query = new ExpiryQuery(session);
+        ArrayNode rows = JsonNodeFactory.instance.arrayNode();
         if (scope.wholeRealm()) {
-            return rows(query.page(realm, from, until, null, first, max), now, scope);
+            query.page(realm, from, until, null, first, max).forEach(hit -> row(hit, scope, now, rows));
+            return rows;
         }
-        List<ExpiryQuery.Hit> mine = new ArrayList<>();
         int skipped = 0;
-        for (int offset = 0; mine.size() < max; offset += MAX_PAGE) {
+        for (int offset = 0; rows.size() < max; offset += MAX_PAGE) {
             List<ExpiryQuery.Hit> hits = query.page(realm, from, until, null, offset, MAX_PAGE);
             for (ExpiryQuery.Hit hit : hits) {
-                UserModel user = session.users().getUserById(realm, hit.userId());
-                if (user != null && scope.contains(user) && skipped++ >= first && mine.size() < max) {
-                    mine.add(hit);
+                if (rows.size() < max && inScope(hit, scope) && skipped++ >= first) {
+                    row(hit, scope, now, rows);
                 }
             }
             if (hits.size() < MAX_PAGE) {
                 break;
             }
         }
-        return rows(mine, now, scope);
+        return rows;
     }
 
-    private ArrayNode rows(List<ExpiryQuery.Hit> hits, Instant now, AccountScope scope) {
-        ArrayNode rows = JsonNodeFactory.instance.arrayNode();
-        for (ExpiryQuery.Hit hit : hits) {
-            UserModel user = session.users().getUserById(realm, hit.userId());
-            if (user == null || !scope.contains(user)) {
-                continue;
-            }
-            AuthorizationChanges.byId(AuthorizationStore.read(user).records(), ExpiryIndex.recordId(hit.indexValue()))
-                    .ifPresent(a -> {
-                        ObjectNode row = rows.addObject();
-                        row.put("userId", user.getId());
-                        row.put("username", user.getUsername());
-                        row.put("firstName", user.getFirstName());
-                        row.put("lastName", user.getLastName());
-                        row.put("validUntil", a.validUntil().toString());
-                        row.set("authorization", AuthorizationJson.write(a, now));
-                    });
+    private boolean inScope(ExpiryQuery.Hit hit, AccountScope scope) {
+        UserModel user = session.users().getUserById(realm, hit.userId());
+        return user != null && record(user, hit).filter(a -> scope.holds(user, a.account())).isPresent();
+    }
+
+    private void row(ExpiryQuery.Hit hit, AccountScope scope, Instant now, ArrayNode rows) {
+        UserModel user = session.users().getUserById(realm, hit.userId());
+        if (user == null) {
+            return;
         }
-        return rows;
+        record(user, hit).filter(a -> scope.holds(user, a.account())).ifPresent(a -> {
+            ObjectNode row = rows.addObject();
+            row.put("userId", user.getId());
+            row.put("username", user.getUsername());
+            row.put("firstName", user.getFirstName());
+            row.put("lastName", user.getLastName());
+            row.put("validUntil", a.validUntil().toString());
+            row.set("authorization", AuthorizationJson.write(a, now));
+        });
+    }
+
+    private static java.util.Optional<com.maintenanceaccess.authorization.model.PersonnelAuthorization> record(
+            UserModel user, ExpiryQuery.Hit hit) {
+        return AuthorizationChanges.byId(AuthorizationStore.read(user).records(), ExpiryIndex.recordId(hit.indexValue()));
     }
 
     private static int number(String field, String value, int fallback, int min, int max) {

@@ -62,12 +62,15 @@ public class PersonnelAuthorizationsResource {
         this.feature = AuthorizationFeature.of(session);
     }
 
+    /** The person's records the caller may read: those of the accounts they read in (an operator: all). */
     @GET
     public ArrayNode list() {
         UserModel person = caller.user(userId, AccountPermission.VIEW_AUTHORIZATIONS);
         Instant now = feature.clock().instant();
         ArrayNode list = JsonNodeFactory.instance.arrayNode();
-        AuthorizationStore.read(person).records().forEach(a -> list.add(feature.view(a, person.isEnabled(), now)));
+        AuthorizationStore.read(person).records().stream()
+                .filter(a -> caller.mayOnRecord(person, a.account(), AccountPermission.VIEW_AUTHORIZATIONS))
+                .forEach(a -> list.add(view(a, person, now)));
         return list;
     }
 
@@ -76,15 +79,24 @@ public class PersonnelAuthorizationsResource {
     public Response get(@PathParam("authorizationId") String authorizationId) {
         UserModel person = caller.user(userId, AccountPermission.VIEW_AUTHORIZATIONS);
         PersonnelAuthorization a = AuthorizationChanges.byId(AuthorizationStore.read(person).records(), authorizationId)
+                .filter(r -> caller.mayOnRecord(person, r.account(), AccountPermission.VIEW_AUTHORIZATIONS))
                 .orElseThrow(() -> notFound("authorization"));
-        return Response.ok(feature.view(a, person.isEnabled(), feature.clock().instant()))
+        return Response.ok(view(a, person, feature.clock().instant()))
                 .header(HttpHeaders.ETAG, AuthorizationVersion.of(a)).build();
     }
 
+    /**
+     * Issued by the account named in the body ({@code "account"}, id or alias) or, when the caller
+     * grants in only one account of the person's, by that one (400 naming {@code account} otherwise).
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response grant(String body) {
-        Response written = change(null, records -> feature.changes().grant(records, read(body), caller.user().getUsername()));
+        Response written = change(null, person -> {
+            JsonNode json = JsonBody.object(body);
+            String account = caller.issuingAccount(person, accountField(json), AccountPermission.MANAGE_AUTHORIZATIONS).getId();
+            return records -> feature.changes().grant(records, read(json).withAccount(account), caller.user().getUsername());
+        });
         return Response.status(Response.Status.CREATED).entity(written.getEntity())
                 .header(HttpHeaders.ETAG, written.getHeaderString(HttpHeaders.ETAG)).build();
     }
@@ -94,7 +106,15 @@ public class PersonnelAuthorizationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response update(@PathParam("authorizationId") String authorizationId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
-        return change(ifMatch, records -> feature.changes().update(records, authorizationId, read(body)));
+        return change(ifMatch, person -> {
+            PersonnelAuthorization stored = target(person, authorizationId);
+            JsonNode json = JsonBody.object(body);
+            String account = accountField(json);
+            if (account != null && !sameAccount(account, stored.account())) {
+                throw Problems.invalid("account", "a record stays in the account that issued it");
+            }
+            return records -> feature.changes().update(records, authorizationId, read(json));
+        });
     }
 
     @POST
@@ -102,7 +122,10 @@ public class PersonnelAuthorizationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response suspend(@PathParam("authorizationId") String authorizationId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
-        return change(ifMatch, records -> feature.changes().suspend(records, authorizationId, reason(body)));
+        return change(ifMatch, person -> {
+            target(person, authorizationId);
+            return records -> feature.changes().suspend(records, authorizationId, reason(body));
+        });
     }
 
     @POST
@@ -110,7 +133,10 @@ public class PersonnelAuthorizationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response reinstate(@PathParam("authorizationId") String authorizationId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
-        return change(ifMatch, records -> feature.changes().reinstate(records, authorizationId, reason(body)));
+        return change(ifMatch, person -> {
+            target(person, authorizationId);
+            return records -> feature.changes().reinstate(records, authorizationId, reason(body));
+        });
     }
 
     @POST
@@ -118,17 +144,23 @@ public class PersonnelAuthorizationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response revoke(@PathParam("authorizationId") String authorizationId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
-        return change(ifMatch, records -> feature.changes().revoke(records, authorizationId, reason(body)));
+        return change(ifMatch, person -> {
+            target(person, authorizationId);
+            return records -> feature.changes().revoke(records, authorizationId, reason(body));
+        });
     }
 
     /**
-     * Permission, person, separation of duties, rules, the version the caller read (If-Match);
+     * Permission, person, separation of duties, the record's account (in {@code planned}, which
+     * answers the operation once it has checked them), rules, the version the caller read (If-Match);
      * then store and emit one event. Answers the written record with its new version (ETag).
      */
-    private Response change(String ifMatch, Function<java.util.List<PersonnelAuthorization>, Change> operation) {
+    private Response change(String ifMatch,
+                            Function<UserModel, Function<java.util.List<PersonnelAuthorization>, Change>> planned) {
         UserModel person = caller.user(userId, AccountPermission.MANAGE_AUTHORIZATIONS);
         caller.requireNotSelf(person, "nobody changes their own personnel authorizations, so another compliance officer"
                 + " of the account does it");
+        Function<java.util.List<PersonnelAuthorization>, Change> operation = planned.apply(person);
         Stored stored = AuthorizationStore.read(person);
         Change change;
         try {
@@ -147,13 +179,52 @@ public class PersonnelAuthorizationsResource {
         AuthorizationStore.write(person, stored, change.records());
         AuthorizationEvents.emit(session, realm, new AdminEventBuilder(realm, caller.adminAuth(), session,
                 session.getContext().getConnection()), caller.user() == null ? null : caller.user().getId(), person, change.action(), change.before(), change.after(), "mx-api");
-        return Response.ok(feature.view(change.after(), person.isEnabled(), feature.clock().instant()))
+        return Response.ok(view(change.after(), person, feature.clock().instant()))
                 .header(HttpHeaders.ETAG, AuthorizationVersion.of(change.after())).build();
     }
 
-    private static PersonnelAuthorization read(String body) {
+    /**
+     * The record a write acts on: another account's record (or one with no issuing account, for
+     * anybody but an operator) is 404 as an unknown id; one the caller reads but may not change, 403.
+     */
+    private PersonnelAuthorization target(UserModel person, String authorizationId) {
+        PersonnelAuthorization a = AuthorizationChanges.byId(AuthorizationStore.read(person).records(), authorizationId)
+                .filter(r -> caller.mayOnRecord(person, r.account(), AccountPermission.VIEW_AUTHORIZATIONS)
+                        || caller.mayOnRecord(person, r.account(), AccountPermission.MANAGE_AUTHORIZATIONS))
+                .orElseThrow(() -> notFound("authorization"));
+        if (!caller.mayOnRecord(person, a.account(), AccountPermission.MANAGE_AUTHORIZATIONS)) {
+            throw Problems.forbidden(AccountPermission.MANAGE_AUTHORIZATIONS.missing());
+        }
+        return a;
+    }
+
+    private ObjectNode view(PersonnelAuthorization a, UserModel person, Instant now) {
+        return IssuingAccount.describe(session, feature.view(a, person.isEnabled(), now), a.account());
+    }
+
+    /** The body's {@code account}: an id or alias, or the API's own {@code {"id": …}} form; null when absent. */
+    private static String accountField(JsonNode body) {
+        JsonNode account = body.get("account");
+        if (account == null || account.isNull()) {
+            return null;
+        }
+        if (account.isObject() && account.path("id").isTextual()) {
+            return account.path("id").asText();
+        }
+        if (!account.isTextual() || account.asText().isBlank()) {
+            throw Problems.invalid("account", "must be the id or alias of an account");
+        }
+        return account.asText().trim();
+    }
+
+    private boolean sameAccount(String idOrAlias, String accountId) {
+        var found = caller.findAccount(idOrAlias);
+        return found != null && found.getId().equals(accountId);
+    }
+
+    private static PersonnelAuthorization read(JsonNode body) {
         try {
-            return AuthorizationJson.read(JsonBody.object(body));
+            return AuthorizationJson.read(body);
         } catch (InvalidAuthorizationException e) {
             throw invalid(e.errors());
         }

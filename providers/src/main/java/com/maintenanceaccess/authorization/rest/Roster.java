@@ -10,7 +10,7 @@ import com.maintenanceaccess.authorization.rules.RecordUsability;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -49,24 +49,27 @@ final class Roster {
         this.usability = feature.usability();
     }
 
-    /** The rows of the people {@code inScope} accepts (the caller's accounts, or the realm for operators). */
-    List<RosterCsv.Row> rows(Staff staff, String type, Instant now, Predicate<UserModel> inScope) {
+    /**
+     * The rows of the records {@code inScope} accepts, given the person and the record's issuing
+     * account (one account's records of its members, or the realm's for operators).
+     */
+    List<RosterCsv.Row> rows(Staff staff, String type, Instant now, BiPredicate<UserModel, String> inScope) {
         return staff == Staff.FORMER ? former(type, inScope) : current(type, now, inScope);
     }
 
     /** Walks the expiry index of the type from now on, in pages: only holders of such records are read. */
-    private List<RosterCsv.Row> current(String type, Instant now, Predicate<UserModel> inScope) {
+    private List<RosterCsv.Row> current(String type, Instant now, BiPredicate<UserModel, String> inScope) {
         List<RosterCsv.Row> rows = new ArrayList<>();
         ExpiryQuery query = new ExpiryQuery(session);
         for (int first = 0; ; first += PAGE) {
             List<ExpiryQuery.Hit> hits = query.page(realm, now, null, type, first, PAGE);
             for (ExpiryQuery.Hit hit : hits) {
                 UserModel user = session.users().getUserById(realm, hit.userId());
-                if (user == null || !user.isEnabled() || !inScope.test(user)) {
+                if (user == null || !user.isEnabled()) {
                     continue;
                 }
                 AuthorizationChanges.byId(AuthorizationStore.read(user).records(), ExpiryIndex.recordId(hit.indexValue()))
-                        .filter(a -> a.type().equals(type) && usability.usable(a, true, now))
+                        .filter(a -> a.type().equals(type) && inScope.test(user, a.account()) && usability.usable(a, true, now))
                         .ifPresent(a -> rows.add(row(user, a)));
             }
             if (hits.size() < PAGE) {
@@ -76,15 +79,16 @@ final class Roster {
     }
 
     /** Every holder of records who is disabled, with each of their records of the type. */
-    private List<RosterCsv.Row> former(String type, Predicate<UserModel> inScope) {
+    private List<RosterCsv.Row> former(String type, BiPredicate<UserModel, String> inScope) {
         List<RosterCsv.Row> rows = new ArrayList<>();
         ExpiryQuery query = new ExpiryQuery(session);
         for (int first = 0; ; first += PAGE) {
             List<String> ids = query.holders(realm, first, PAGE);
             for (String id : ids) {
                 UserModel user = session.users().getUserById(realm, id);
-                if (user != null && !user.isEnabled() && inScope.test(user)) {
-                    AuthorizationStore.read(user).records().stream().filter(a -> a.type().equals(type))
+                if (user != null && !user.isEnabled()) {
+                    AuthorizationStore.read(user).records().stream()
+                            .filter(a -> a.type().equals(type) && inScope.test(user, a.account()))
                             .forEach(a -> rows.add(row(user, a)));
                 }
             }

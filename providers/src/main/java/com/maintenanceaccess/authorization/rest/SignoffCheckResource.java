@@ -23,14 +23,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.organization.OrganizationProvider;
 
 /**
  * {@code POST /realms/{realm}/mx/signoff-check}: the maintenance app's backend (a confidential
  * client's service account holding {@value AuthorizationFeature#SIGNOFF_ROLE}) asks whether a
  * signer may sign off. The role counts only on a service account: a person who holds it (say,
  * mapped by an operator by mistake) is refused, so the check stays the backend's. Answers 200 with {@code allowed} and machine-readable {@code reasons}.
+ * The check is for one account ({@code account}, required): the signer must be a member of it and
+ * only the records it issued count.
  * Re-authentication of the signer is the app's part (a fresh login with max_age).
  */
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,16 +59,22 @@ public class SignoffCheckResource {
             throw Problems.forbidden("the signoff check is for the service account of the maintenance app's backend,"
                     + " holding " + AuthorizationFeature.SIGNOFF_ROLE + ".");
         }
-        SignoffCheck.Request request = request(JsonBody.object(body));
+        JsonNode json = JsonBody.object(body);
+        OrganizationModel account = account(json);
+        SignoffCheck.Request request = request(json, account.getId());
         UserModel signer = session.users().getUserById(realm, request.signer());
         List<PersonnelAuthorization> records = signer == null ? List.of() : AuthorizationStore.read(signer).records();
-        // A leaver (disabled or deactivated) is never allowed, whatever their records say.
-        Decision decision = feature.signoffCheck().decide(request, records, signer == null || signer.isEnabled());
+        // A leaver (disabled or deactivated) is never allowed, whatever their records say; nor is
+        // anybody who is not a member of the account (an unknown signer is just "missing").
+        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
+        boolean member = signer == null || organizations.isMember(account, signer);
+        Decision decision = feature.signoffCheck().decide(request, records, signer == null || signer.isEnabled(), member);
 
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         answer.put("allowed", decision.allowed());
         ArrayNode reasons = answer.putArray("reasons");
         decision.reasons().forEach(r -> reasons.add(r.id()));
+        answer.put("account", account.getId());
         answer.put("signer", request.signer());
         answer.put("authorizationType", request.authorizationType());
         answer.put("checkedAt", request.time().toString());
@@ -76,14 +86,28 @@ public class SignoffCheckResource {
         decision.candidates().forEach(c -> {
             ObjectNode candidate = candidates.addObject();
             candidate.put("authorizationId", c.authorization().id());
-            candidate.put("reference", c.authorization().reference());
+            // Another account's record: its reference is that organisation's, not this answer's.
+            candidate.put("reference", c.reasons().contains(Reason.OUT_OF_ACCOUNT) ? null : c.authorization().reference());
             ArrayNode cr = candidate.putArray("reasons");
             c.reasons().stream().map(Reason::id).forEach(cr::add);
         });
         return answer;
     }
 
-    private SignoffCheck.Request request(JsonNode body) {
+    /**
+     * The account the signoff is made in ({@code account}, id or alias): required (400 naming it),
+     * and one of this realm's (404 as for any unknown account otherwise).
+     */
+    private OrganizationModel account(JsonNode body) {
+        String named = required(body, "account").trim();
+        OrganizationModel account = caller.findAccount(named);
+        if (account == null) {
+            throw Problems.notFound("account", named);
+        }
+        return account;
+    }
+
+    private SignoffCheck.Request request(JsonNode body, String accountId) {
         String signer = required(body, "signer");
         String type = required(body, "authorizationType");
         if (feature.catalog().type(type).isEmpty()) {
@@ -118,7 +142,7 @@ public class SignoffCheckResource {
         }
         JsonNode base = body.get("base");
         return new SignoffCheck.Request(signer, type, aircraft, task, performers,
-                base == null || base.isNull() ? null : base.asText(), time);
+                base == null || base.isNull() ? null : base.asText(), time, accountId);
     }
 
     private static String required(JsonNode body, String field) {

@@ -36,7 +36,9 @@ public final class AuthorizationChanges {
         PersonnelAuthorization created = rules.require(input.withIdentity(ids.get(), issuer)
                 .withStatus(Status.ACTIVE, null, null));
         for (PersonnelAuthorization existing : records) {
-            if (existing.reference().equals(created.reference()) && existing.status() != Status.REVOKED) {
+            // Within the issuing account only: another account's references are not the caller's to learn.
+            if (java.util.Objects.equals(existing.account(), created.account())
+                    && existing.reference().equals(created.reference()) && existing.status() != Status.REVOKED) {
                 throw new InvalidAuthorizationException("reference", "this person already holds reference " + created.reference());
             }
         }
@@ -45,7 +47,7 @@ public final class AuthorizationChanges {
         return new Change("grant", next, null, created);
     }
 
-    /** Replaces the content of a record; its id and status stay. A revoked record is final. */
+    /** Replaces the content of a record; its id, status and issuing account stay. A revoked record is final. */
     public Change update(List<PersonnelAuthorization> records, String id, PersonnelAuthorization input) {
         PersonnelAuthorization before = find(records, id);
         if (before.status() == Status.REVOKED) {
@@ -53,7 +55,7 @@ public final class AuthorizationChanges {
         }
         String issuer = input.issuer() == null || input.issuer().isBlank() ? before.issuer() : input.issuer();
         PersonnelAuthorization after = rules.require(input.withIdentity(id, issuer)
-                .withStatus(before.status(), before.statusReason(), before.statusChanged()));
+                .withStatus(before.status(), before.statusReason(), before.statusChanged()).withAccount(before.account()));
         return new Change("update", replace(records, after), before, after);
     }
 

@@ -1,5 +1,6 @@
 package com.maintenanceaccess.authorization.token;
 
+import com.maintenanceaccess.account.SessionAccount;
 import com.maintenanceaccess.authorization.AuthorizationFeature;
 import com.maintenanceaccess.authorization.model.AuthorizationStore;
 import com.maintenanceaccess.authorization.model.DecodedValues;
@@ -13,6 +14,7 @@ import java.util.List;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
@@ -25,7 +27,8 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.IDToken;
 
 /**
- * Adds the person's personnel authorizations that can be used at issue time (the signoff
+ * Adds the person's personnel authorizations issued by the token's account ({@link SessionAccount})
+ * that can be used at issue time (the signoff
  * check's rules, {@link RecordUsability}, so recency counts and a leaver gets none) as a compact claim
  * (default {@code mx_auth}, see {@link AuthorizationClaim}). It reads the user model's
  * attribute, which the user cache holds: no database query per token once the cache is warm.
@@ -68,7 +71,11 @@ public class AuthorizationClaimMapper extends AbstractOIDCProtocolMapper
     protected void setClaim(IDToken token, ProtocolMapperModel mapping, UserSessionModel userSession,
                             KeycloakSession session, ClientSessionContext clientSessionCtx) {
         UserModel user = userSession.getUser();
-        List<PersonnelAuthorization> records = AuthorizationStore.read(user, decoded::decode).records();
+        // Only the records the token's account issued (SessionAccount: the organization chosen at
+        // login, else the only one); a person in several accounts who chose none gets none.
+        String account = SessionAccount.of(session, user, clientSessionCtx).map(OrganizationModel::getId).orElse(null);
+        List<PersonnelAuthorization> records = account == null ? List.of()
+                : AuthorizationStore.read(user, decoded::decode).records().stream().filter(a -> a.issuedBy(account)).toList();
         RecordUsability usability = new RecordUsability(AuthorizationFeature.of(session).catalog());
         List<?> claim = AuthorizationClaim.of(usability, records, user.isEnabled(), clock.instant());
         // Always a list, even of one or none: OIDCAttributeMapperHelper.mapClaim would flatten a

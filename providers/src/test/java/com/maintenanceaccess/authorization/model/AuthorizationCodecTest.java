@@ -16,12 +16,26 @@ class AuthorizationCodecTest {
         assertEquals(crs, AuthorizationCodec.decode(AuthorizationCodec.encode(crs)));
         PersonnelAuthorization rii = Fixtures.inspection();
         assertEquals(rii, AuthorizationCodec.decode(AuthorizationCodec.encode(rii)));
+        PersonnelAuthorization issued = Fixtures.crs().withAccount("org-a");
+        assertEquals(issued, AuthorizationCodec.decode(AuthorizationCodec.encode(issued)));
+    }
+
+    @Test
+    void theIssuingAccountIsStoredAndVersionOneIsStillRead() {
+        String value = AuthorizationCodec.encode(Fixtures.crs().withAccount("org-a"));
+        assertTrue(value.startsWith("{\"v\":2,\"id\":\"crs-1\",\"acc\":\"org-a\","), value);
+        // Today's release wrote version 1: read as a record with no issuing account, whatever it holds.
+        String old = value.replace("{\"v\":2,", "{\"v\":1,");
+        PersonnelAuthorization read = AuthorizationCodec.decode(old);
+        assertEquals(null, read.account());
+        assertEquals(Fixtures.crs(), read);
+        assertEquals(null, AuthorizationCodec.decode(AuthorizationCodec.encode(Fixtures.crs())).account());
     }
 
     @Test
     void theStoredFormIsCompactAndVersioned() {
         String value = AuthorizationCodec.encode(Fixtures.crs());
-        assertTrue(value.startsWith("{\"v\":1,"), value);
+        assertTrue(value.startsWith("{\"v\":2,"), value);
         assertTrue(value.contains("\"t\":\"certifying-staff\""), value);
         assertTrue(value.contains("\"lic\":{\"a\":\"UK CAA\",\"n\":\"UK.66.123456\",\"c\":\"B1.1\",\"x\":\"2029-03-31\"}"), value);
         assertTrue(value.contains("\"st\":\"a\""), value);
@@ -32,7 +46,7 @@ class AuthorizationCodecTest {
     @Test
     void anUnknownVersionIsRefusedNotGuessed() {
         InvalidAuthorizationException e = assertThrows(InvalidAuthorizationException.class,
-                () -> AuthorizationCodec.decode("{\"v\":2,\"t\":\"certifying-staff\"}"));
+                () -> AuthorizationCodec.decode("{\"v\":3,\"t\":\"certifying-staff\"}"));
         assertEquals("v", e.errors().get(0).field());
         assertThrows(InvalidAuthorizationException.class, () -> AuthorizationCodec.decode("{\"t\":\"x\"}"));
     }

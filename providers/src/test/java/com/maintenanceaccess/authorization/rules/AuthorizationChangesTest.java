@@ -42,6 +42,24 @@ class AuthorizationChangesTest {
     }
 
     @Test
+    void aReferenceIsUniqueWithinTheIssuingAccountOnly() {
+        // Another account's references are not the granting officer's to learn: no refusal names them.
+        List<PersonnelAuthorization> records = List.of(Fixtures.crs().withAccount("b"));
+        Change granted = changes.grant(records, Fixtures.crs().withAccount("a"), "x");
+        assertEquals("a", granted.after().account());
+        assertEquals("reference", assertThrows(InvalidAuthorizationException.class,
+                () -> changes.grant(granted.records(), Fixtures.crs().withAccount("a"), "x")).errors().get(0).field());
+    }
+
+    @Test
+    void anUpdateKeepsTheIssuingAccount() {
+        List<PersonnelAuthorization> records = List.of(Fixtures.crs().withAccount("a"));
+        Change updated = changes.update(records, "crs-1", Fixtures.crs().withAccount(null));
+        assertEquals("a", updated.after().account());
+        assertEquals("a", changes.suspend(updated.records(), "crs-1", "audit").after().account());
+    }
+
+    @Test
     void suspendReinstateRevokeFollowTheLifecycle() {
         List<PersonnelAuthorization> records = List.of(Fixtures.crs());
         Change suspended = changes.suspend(records, "crs-1", "audit finding");

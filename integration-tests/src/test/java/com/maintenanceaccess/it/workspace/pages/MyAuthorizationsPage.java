@@ -34,4 +34,11 @@ public final class MyAuthorizationsPage extends AccountConsole {
     public String usable(String reference) {
         return within(await("my-authorization-" + reference), "usable").getText();
     }
+
+    /** The heading of the account group the record is shown in ("Issued by <account name>"). */
+    public String issuedBy(String reference) {
+        await("my-authorization-" + reference);
+        return browser.findElement(org.openqa.selenium.By.xpath("//section[.//*[@data-testid='my-authorization-"
+                + reference + "']]//*[@data-testid='issued-by']")).getText();
+    }
 }

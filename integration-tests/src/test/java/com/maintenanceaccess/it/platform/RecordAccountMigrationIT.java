@@ -1,0 +1,141 @@
+package com.maintenanceaccess.it.platform;
+
+import static com.maintenanceaccess.it.support.ServerDatabase.update;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.maintenanceaccess.it.authorization.Authz;
+import com.maintenanceaccess.it.support.Http;
+import com.maintenanceaccess.it.support.KeycloakServer;
+import com.maintenanceaccess.it.support.Realm;
+import com.maintenanceaccess.it.support.ServerDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Records written by the release before accounts issued them (codec version 1, no {@code acc})
+ * get their account at start (issue 22): the shared server's database is given version-1 values,
+ * as that release stored them, and the server is started on it. A person in one account has
+ * their records from it; a person in two accounts and a person in none keep theirs with no
+ * issuing account (an operator's only, usable in no account's signoff) and are marked
+ * {@code mx.unassigned=authorizations}. One admin event; the next start changes nothing.
+ */
+class RecordAccountMigrationIT {
+
+    private final Realm realm = Realm.maintenance();
+    private final Authz authz = new Authz(realm);
+
+    @Test
+    void recordsOfTodaysReleaseGetTheirAccountAtStartOnce() {
+        String accountA = realm.createAccount("migrate-a", true, Map.of());
+        String accountB = realm.createAccount("migrate-b", true, Map.of());
+        String operator = realm.userToken(authz.officer());
+        String officerA = realm.userToken(realm.accountPerson(accountA, "migrate-officer-a", "compliance-officer"));
+        String single = realm.accountPerson(accountA, "migrate-single");
+        String contractor = realm.contractor(accountA, accountB, "migrate-contractor");
+        String loner = realm.accountPerson(accountA, "migrate-loner");
+        // Small records: a value of at most 255 characters is in USER_ATTRIBUTE.VALUE (longer ones in LONG_VALUE).
+        authz.grant(operator, single, small("RII-MIG-1"));
+        authz.grant(operator, contractor, Authz.with(small("RII-MIG-2"), "account", accountA));
+        authz.grant(operator, loner, small("RII-MIG-3"));
+        assertEquals(204, Http.delete(realm.adminUrl("/organizations/" + accountA + "/members/" + loner),
+                realm.adminToken()).status());
+        Map<String, String> oldValues = new LinkedHashMap<>();
+        for (String person : List.of(single, contractor, loner)) {
+            oldValues.put(person, versionOne(storedValue(person)));
+        }
+        int eventsBefore = migrationEvents().size();
+
+        KeycloakServer.whileSharedStopped(() -> writeVersionOne(oldValues));
+
+        JsonNode singles = authz.list(operator, single);
+        assertEquals(accountA, singles.get(0).get("account").asText(), singles::toString);
+        assertTrue(storedValue(single).startsWith("{\"v\":2,"), "rewritten in today's form");
+        assertEquals(1, authz.list(officerA, single).size(), "A's officer sees the record A issued");
+        for (String person : List.of(contractor, loner)) {
+            JsonNode records = authz.list(operator, person);
+            assertTrue(records.get(0).get("account").isNull(), records::toString);
+            assertEquals(List.of("authorizations"), strings(realm.adminGet("/users/" + person).get("attributes")
+                    .get("mx.unassigned")));
+        }
+        assertEquals(0, authz.list(officerA, contractor).size(), "a record of no account is an operator's only");
+        Http.Response check = Http.postJson(realm.url("/mx/signoff-check"), authz.backendToken(), Map.of(
+                "signer", contractor, "authorizationType", "inspection", "aircraftType", "B737",
+                "taskCategory", "rii", "account", accountA));
+        assertEquals("[\"out_of_account\"]", check.json().get("reasons").toString(), check::toString);
+        List<JsonNode> events = migrationEvents();
+        assertEquals(eventsBefore + 1, events.size(), events::toString);
+        String representation = events.get(0).path("representation").asText();
+        assertTrue(representation.contains(realm.username(contractor)) && representation.contains(realm.username(loner)),
+                representation);
+        assertEquals("maintenance-access:migration", events.get(0).path("authDetails").path("clientId").asText());
+        String log = readLog();
+        assertTrue(log.contains("hold personnel authorizations of no account") && log.contains(realm.username(contractor)),
+                "the start log lists the people an operator assigns");
+
+        // Idempotent: the next start finds nothing new and emits nothing.
+        KeycloakServer.whileSharedStopped(() -> { });
+        assertEquals(eventsBefore + 1, migrationEvents().size());
+        assertEquals(List.of("authorizations"), strings(realm.adminGet("/users/" + contractor).get("attributes")
+                .get("mx.unassigned")));
+    }
+
+    private String readLog() {
+        try {
+            return java.nio.file.Files.readString(realm.server().log());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> small(String reference) {
+        return Authz.with(Authz.inspection(reference), "issuer", "QM");
+    }
+
+    private String storedValue(String person) {
+        return realm.adminGet("/users/" + person).get("attributes").get("mx_authorizations").get(0).asText();
+    }
+
+    /** The value as the release before issue 22 wrote it: version 1, no issuing account. */
+    private static String versionOne(String value) {
+        String old = value.replaceFirst("^\\{\"v\":2,", "{\"v\":1,").replaceFirst(",\"acc\":\"[^\"]*\"", "");
+        assertTrue(old.startsWith("{\"v\":1,") && !old.contains("\"acc\"") && old.length() <= 255, old);
+        return old;
+    }
+
+    private static void writeVersionOne(Map<String, String> values) {
+        try (Connection db = ServerDatabase.connect()) {
+            for (Map.Entry<String, String> value : values.entrySet()) {
+                assertEquals(1, update(db, "UPDATE USER_ATTRIBUTE SET VALUE = ?, LONG_VALUE = NULL, LONG_VALUE_HASH = NULL,"
+                        + " LONG_VALUE_HASH_LOWER_CASE = NULL WHERE NAME = 'mx_authorizations' AND USER_ID = ?",
+                        value.getValue(), value.getKey()));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<JsonNode> migrationEvents() {
+        List<JsonNode> events = new ArrayList<>();
+        realm.adminGet("/admin-events?resourceTypes=CUSTOM&max=1000").forEach(event -> {
+            if ("MX_RECORD_ACCOUNTS".equals(event.path("details").path("mx_kind").asText())) {
+                events.add(event);
+            }
+        });
+        return events;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        if (array != null) {
+            array.forEach(v -> values.add(v.asText()));
+        }
+        return values;
+    }
+}
