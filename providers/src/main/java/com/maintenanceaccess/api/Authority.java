@@ -83,8 +83,13 @@ public final class Authority {
 
     /** Holds any role of the realm's realm-management client (directly or through a composite or group). */
     public boolean operator() {
+        return isRealmOperator(realm, user());
+    }
+
+    /** Whether this user (the caller or a target) holds a role of the realm's realm-management client. */
+    public static boolean isRealmOperator(RealmModel realm, UserModel user) {
         ClientModel management = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
-        return management != null && management.getRolesStream().anyMatch(user()::hasRole);
+        return management != null && management.getRolesStream().anyMatch(user::hasRole);
     }
 
     boolean operatorCanViewUsers() {

@@ -1,5 +1,6 @@
 package com.maintenanceaccess.invitation.admin;
 
+import com.maintenanceaccess.api.Authority;
 import com.maintenanceaccess.invitation.flow.AcceptInvitationRequiredActionFactory;
 import com.maintenanceaccess.invitation.flow.InvitationAcceptance;
 import com.maintenanceaccess.invitation.model.ExpiryDays;
@@ -11,6 +12,8 @@ import com.maintenanceaccess.invitation.model.InvitationException;
 import com.maintenanceaccess.invitation.model.InvitationSettings;
 import com.maintenanceaccess.invitation.model.InvitationStatus;
 import com.maintenanceaccess.invitation.model.InvitationStore;
+import com.maintenanceaccess.invitation.model.SignInState;
+import com.maintenanceaccess.review.LastLogin;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,6 +57,7 @@ final class InvitationService {
 
     Map<String, Object> invite(String userId, Integer expiresInDays, String account, AdminAuth actor, UriInfo uri) {
         UserModel user = requireUser(userId, "userId", true);
+        requireNotYetIn(user);
         int days = ExpiryDays.resolve(expiresInDays, realm.getAttribute(ExpiryDays.REALM_ATTRIBUTE));
         String accountId = account == null ? null : resolveAccount(account).getId();
         Invitation before = InvitationStore.read(user);
@@ -65,6 +69,7 @@ final class InvitationService {
     Map<String, Object> resend(String userId, Integer expiresInDays, AdminAuth actor, UriInfo uri) {
         UserModel user = requireUser(userId, "userId", true);
         Invitation before = requireInvitation(user);
+        requireNotYetIn(user);
         int days = ExpiryDays.resolve(expiresInDays, realm.getAttribute(ExpiryDays.REALM_ATTRIBUTE));
         Invitation after = before.resend(user.getEmail(), days, actor(actor), clock.instant(), newNonce());
         claimLink(user, before, "resend", actor);
@@ -82,6 +87,7 @@ final class InvitationService {
     Map<String, Object> changeAddress(String userId, String email, AdminAuth actor, UriInfo uri) {
         UserModel user = requireUser(userId, "userId", true);
         Invitation before = requireInvitation(user);
+        requireNotYetIn(user);
         if (email == null || !EmailValidationUtil.isValidEmail(email.trim())) {
             throw InvitationException.badRequest("email", "email must be a valid e-mail address");
         }
@@ -197,6 +203,18 @@ final class InvitationService {
             throw InvitationException.badRequest(field, "the user is disabled: enable the user before inviting");
         }
         return user;
+    }
+
+    /** 409 for a person who already gets in: an invitation would be a way to take their login ({@link SignInState}). */
+    private void requireNotYetIn(UserModel user) {
+        SignInState state = new SignInState(
+                user.credentialManager().getStoredCredentialsStream().findAny().isPresent(),
+                session.users().getFederatedIdentitiesStream(realm, user).findAny().isPresent(),
+                user.getFirstAttribute(LastLogin.ATTRIBUTE) != null,
+                Authority.isRealmOperator(realm, user));
+        state.refusal().ifPresent(reason -> {
+            throw InvitationException.conflict("userId", reason);
+        });
     }
 
     private Invitation requireInvitation(UserModel user) {
