@@ -52,13 +52,11 @@ public final class Trail {
     }
 
     TrailEntry appendJson(RealmModel realm, String kind, String subjectId, String json) {
-        if (!table.lockHead(realm.getId())) {
+        Head head = table.lockHead(realm.getId()).orElseGet(() -> {
             createHead(realm.getId());
-            if (!table.lockHead(realm.getId())) {
-                throw new IllegalStateException("the trail head of realm " + realm.getName() + " cannot be locked");
-            }
-        }
-        Head head = table.head(realm.getId()).orElseThrow();
+            return table.lockHead(realm.getId()).orElseThrow(
+                    () -> new IllegalStateException("the trail head of realm " + realm.getName() + " cannot be locked"));
+        });
         TrailEntry entry = TrailEntry.next(head.seq() + 1, UUID.randomUUID().toString(), kind, subjectId,
                 Time.currentTimeMillis(), json, head.hash());
         table.insert(realm.getId(), entry);
