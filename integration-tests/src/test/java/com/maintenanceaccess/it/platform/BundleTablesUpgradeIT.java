@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * marked as ran, none executed), the trail still verifies with the same head, and the next
  * change appends to it.
  */
-class BundleTablesUpgradeIT {
+public class BundleTablesUpgradeIT {
 
     /** Release 0.1's statements, exactly as it ran them at start (H2 and PostgreSQL). */
     public static final List<String> RELEASE_0_1_DDL = List.of(

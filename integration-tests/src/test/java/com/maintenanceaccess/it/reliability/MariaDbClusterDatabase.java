@@ -1,5 +1,6 @@
 package com.maintenanceaccess.it.reliability;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -12,7 +13,8 @@ import java.util.List;
 /**
  * The cluster's MariaDB database ({@code --db=mariadb}), on the MariaDB server at
  * {@code mx.it.cluster.mariadb} (default 127.0.0.1:3306; the build machines run one as a
- * service, administrator {@code root} without a password). The nodes connect as a user of their
+ * service, administrator {@code root} without a password) when it answers; when nothing listens
+ * there and the address is on this machine, the build starts its own ({@link EmbeddedMariaDb}). The nodes connect as a user of their
  * own, named like the database, with rights on that database only: the outage locks that account
  * (new connections are refused) and kills its connections, while the test's administrator
  * connections keep working.
@@ -32,12 +34,20 @@ final class MariaDbClusterDatabase extends ClusterDatabase {
     static MariaDbClusterDatabase fromSystemProperties(String name) {
         String configured = System.getProperty("mx.it.cluster.mariadb", "127.0.0.1:3306");
         int colon = configured.lastIndexOf(':');
-        if (!EmbeddedPostgres.answers(configured.substring(0, colon), Integer.parseInt(configured.substring(colon + 1)))) {
-            throw new IllegalStateException("no MariaDB answers at " + configured + " (-Dit.cluster.mariadb=host:port;"
-                    + " root without a password); -Dit.cluster.mariadb.skip=true skips the MariaDB cluster run");
+        String host = configured.substring(0, colon);
+        int port = Integer.parseInt(configured.substring(colon + 1));
+        if (EmbeddedPostgres.answers(host, port)) {
+            System.out.println("[cluster] MariaDB at " + configured + " answers: using it");
+        } else if (host.equals("127.0.0.1") || host.equals("localhost")) {
+            Path dir = Path.of(System.getProperty("mx.it.output", "target"), "embedded-mariadb");
+            System.out.println("[cluster] nothing answers at " + configured + ": starting the build's own MariaDB there (" + dir + ")");
+            EmbeddedMariaDb.start(dir, port);
+        } else {
+            throw new IllegalStateException("no MariaDB answers at " + configured
+                    + "; the build starts its own only on this machine (127.0.0.1:<port>)");
         }
-        System.out.println("[cluster] MariaDB at " + configured + " answers: using it");
-        return new MariaDbClusterDatabase(configured, name);
+        return new MariaDbClusterDatabase("127.0.0.1".equals(host) || "localhost".equals(host) ? "127.0.0.1:" + port : configured,
+                name);
     }
 
     @Override
