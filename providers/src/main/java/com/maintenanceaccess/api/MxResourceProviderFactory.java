@@ -5,7 +5,6 @@ import com.maintenanceaccess.bundle.KeycloakInternals;
 import com.maintenanceaccess.bundle.MxClockSpi;
 import com.maintenanceaccess.bundle.ReportsBundleVersion;
 import com.maintenanceaccess.signoff.SignoffSettings;
-import com.maintenanceaccess.trail.TrailTable;
 import java.time.Duration;
 import java.time.Clock;
 import java.util.List;
@@ -64,10 +63,9 @@ public class MxResourceProviderFactory implements RealmResourceProviderFactory, 
         // Schedule once the database is migrated, as Keycloak's own jobs do.
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
-                // Every query on Keycloak's schema runs once: an upgrade that renamed a table fails the start.
+                // Every query on Keycloak's schema runs once, and each of the bundle's tables (created by
+                // Keycloak from bundle/storage's changelog) is read: a missing table or column fails the start.
                 KeycloakModelUtils.runJobInTransaction(factory, KeycloakInternals::checkStore);
-                // The trail's tables (docs/signoffs.md), before any request can append to them.
-                KeycloakModelUtils.runJobInTransaction(factory, session -> new TrailTable(session).createTables());
                 KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
                         .scheduleTask(new SetupModeExpiryTask(clock), setupModeCheckSeconds * 1000,
                                 SetupModeExpiryTask.TASK_NAME));

@@ -3,12 +3,12 @@ package com.maintenanceaccess.bundle;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
-import java.lang.reflect.Method;
 import org.keycloak.authentication.actiontoken.DefaultActionToken;
 import org.keycloak.common.Version;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.provider.Provider;
 import org.keycloak.services.resources.LoginActionsService;
 
 /**
@@ -17,11 +17,12 @@ import org.keycloak.services.resources.LoginActionsService;
  * Keycloak version, not the first request (docs/architecture.md, "Keycloak internals"):
  * <ul>
  * <li>Keycloak's JPA store: the request's {@link EntityManager} from
- * {@code JpaConnectionProvider}, looked up by class name because keycloak-model-jpa:26.7.3
- * cannot be a compile dependency (its parent POM is not on Maven Central). Features get it only
- * wrapped in a {@link KeycloakStore}, which owns every query on Keycloak's entities and tables.
- * {@link #check()} (factory init) checks the class and method, {@link #checkStore} (first
- * transaction after migration) runs every query on Keycloak's schema once.</li>
+ * {@link JpaConnectionProvider} (keycloak-model-jpa, compiled against 26.7.0, provided). Features
+ * get it only wrapped in a {@link KeycloakStore}, which owns every query on Keycloak's entities
+ * and tables and the plain SQL on the bundle's own tables ({@code bundle/storage}, created by
+ * Keycloak's Liquibase through {@code JpaEntityProvider}). {@link #check()} (factory init) checks
+ * that the JPA SPI is there, {@link #checkStore} (first transaction after migration) runs every
+ * query on Keycloak's schema and reads each of the bundle's tables through its entity once.</li>
  * <li>The action-token link: Keycloak's own {@link DefaultActionToken#serialize} (issuer,
  * audience, issued-at) and the endpoint's path as {@link LoginActionsService} declares it;
  * {@link #check()} builds that path once.</li>
@@ -29,7 +30,6 @@ import org.keycloak.services.resources.LoginActionsService;
  */
 public final class KeycloakInternals {
 
-    static final String JPA_CONNECTION_PROVIDER = "org.keycloak.connections.jpa.JpaConnectionProvider";
     static final String ACTION_TOKEN_PATH = "/realms/check/login-actions/action-token";
 
     private KeycloakInternals() {
@@ -37,7 +37,12 @@ public final class KeycloakInternals {
 
     /** Fails with a message naming the Keycloak version when what the bundle needs is missing. */
     public static void check() {
-        getEntityManager();
+        try {
+            JpaConnectionProvider.class.getMethod("getEntityManager");
+            JpaEntityProvider.class.getMethod("getChangelogLocation");
+        } catch (NoSuchMethodException | LinkageError e) {
+            throw missing("JpaConnectionProvider.getEntityManager() and JpaEntityProvider (keycloak-model-jpa)", e);
+        }
         String path;
         try {
             path = actionTokenEndpoint(UriBuilder.fromUri("http://localhost/")).build("check").getPath();
@@ -57,22 +62,17 @@ public final class KeycloakInternals {
         try {
             store(session, "the start-up check").check();
         } catch (RuntimeException e) {
-            throw missing("the entities and tables named in bundle/KeycloakStore", e);
+            throw missing("the entities and tables named in bundle/KeycloakStore and bundle/storage", e);
         }
     }
 
     /** The request's JPA store; {@code feature} names who needs it in the error. */
     public static KeycloakStore store(KeycloakSession session, String feature) {
-        Method getEntityManager = getEntityManager();
-        Provider provider = session.getProvider(getEntityManager.getDeclaringClass().asSubclass(Provider.class));
-        if (provider == null) {
-            throw new IllegalStateException(feature + " needs Keycloak's JPA store (" + JPA_CONNECTION_PROVIDER + ")");
+        JpaConnectionProvider jpa = session.getProvider(JpaConnectionProvider.class);
+        if (jpa == null) {
+            throw new IllegalStateException(feature + " needs Keycloak's JPA store (" + JpaConnectionProvider.class.getName() + ")");
         }
-        try {
-            return new KeycloakStore((EntityManager) getEntityManager.invoke(provider));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(feature + " needs Keycloak's JPA store (" + JPA_CONNECTION_PROVIDER + ")", e);
-        }
+        return new KeycloakStore(jpa.getEntityManager());
     }
 
     /**
@@ -94,15 +94,6 @@ public final class KeycloakInternals {
     /** What {@link LoginActionsService#actionTokenProcessor} builds, from a base URI. */
     private static UriBuilder actionTokenEndpoint(UriBuilder base) {
         return LoginActionsService.loginActionsBaseUrl(base).path(LoginActionsService.class, "executeActionToken");
-    }
-
-    private static Method getEntityManager() {
-        try {
-            return Class.forName(JPA_CONNECTION_PROVIDER, true, KeycloakSession.class.getClassLoader())
-                    .getMethod("getEntityManager");
-        } catch (ReflectiveOperationException e) {
-            throw missing(JPA_CONNECTION_PROVIDER + ".getEntityManager()", e);
-        }
     }
 
     private static IllegalStateException missing(String what, Throwable cause) {

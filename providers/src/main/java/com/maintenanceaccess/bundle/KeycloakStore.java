@@ -1,5 +1,6 @@
 package com.maintenanceaccess.bundle;
 
+import com.maintenanceaccess.bundle.storage.BundleTablesProviderFactory;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Query;
@@ -19,7 +20,7 @@ import java.util.function.Supplier;
  * features need, nothing of JPA leaks out:
  * <ul>
  * <li>plain SQL with positional parameters ({@code ?1, ?2 …}) for the bundle's own tables
- * ({@code trail/TrailTable});</li>
+ * ({@code trail/TrailTable}; created by Keycloak from the changelog of {@code bundle/storage});</li>
  * <li>flush, clear and "no automatic flush" for the role-template importer's large applies;</li>
  * <li>the queries on Keycloak's own schema, each a method named after what it reads: the realm
  * row lock and the six realm-state reads (the importer), the user-attribute holders and range
@@ -27,7 +28,8 @@ import java.util.function.Supplier;
  * </ul>
  * {@link #check()} runs every query on Keycloak's schema once at start, so an upgrade that
  * renames an entity, a field, a table or a column fails the start (docs/architecture.md,
- * "Keycloak internals").
+ * "Keycloak internals"); it also reads each of the bundle's tables through its entity, so a
+ * table the changelog did not create, or a column it names differently, fails the start too.
  */
 public final class KeycloakStore {
 
@@ -197,6 +199,12 @@ public final class KeycloakStore {
         clientScopeRealmRoles(none);
         userAttributeHolders(none, none, 0, 1);
         userAttributeRange(none, none, none, none, none, 0, 1);
+        for (Class<?> entity : BundleTablesProviderFactory.ENTITIES) {
+            // Every mapped column is selected: the database checks each against the table.
+            em.createQuery("select e from " + em.getMetamodel().entity(entity).getName() + " e where e.realmId = :none", entity)
+                    .setParameter("none", none)
+                    .getResultList();
+        }
     }
 
     // --------------------------------------------------------------------------------------
@@ -227,7 +235,7 @@ public final class KeycloakStore {
     }
 
     /** A column as text: some databases answer long text columns as a {@link Clob}. */
-    static String text(Object column) {
+    public static String text(Object column) {
         if (column == null) {
             return null;
         }

@@ -52,13 +52,14 @@ public final class Trail {
     }
 
     TrailEntry appendJson(RealmModel realm, String kind, String subjectId, String json) {
-        if (!table.lockHead(realm.getId())) {
+        if (table.head(realm.getId()).isEmpty()) {
+            // Created before this transaction locks anything in the head table: on MariaDB and MySQL
+            // (REPEATABLE READ) a locking read of a missing row locks the gap where it would go, and
+            // the insert of the head's own transaction would wait for that lock until it timed out.
             createHead(realm.getId());
-            if (!table.lockHead(realm.getId())) {
-                throw new IllegalStateException("the trail head of realm " + realm.getName() + " cannot be locked");
-            }
         }
-        Head head = table.head(realm.getId()).orElseThrow();
+        Head head = table.lockHead(realm.getId()).orElseThrow(
+                () -> new IllegalStateException("the trail head of realm " + realm.getName() + " cannot be locked"));
         TrailEntry entry = TrailEntry.next(head.seq() + 1, UUID.randomUUID().toString(), kind, subjectId,
                 Time.currentTimeMillis(), json, head.hash());
         table.insert(realm.getId(), entry);

@@ -10,32 +10,23 @@ import org.keycloak.models.KeycloakSession;
 /**
  * The only class that touches the trail's tables, in the request's transaction.
  *
- * <p>Why SQL of our own: the trail must live in the realm's database, in the same transaction
- * as the change it records, and outlive Keycloak's event expiry; Keycloak offers no SPI for a
- * provider's own table but Liquibase/JPA entities need {@code keycloak-model-jpa} at compile
- * time, whose 26.7.3 parent POM is not served (docs/architecture.md). So the statements go through the
- * bundle's one seam to Keycloak's JPA store ({@link KeycloakStore}, from {@code bundle/KeycloakInternals}) and
- * the tables are created at start with DDL that H2 and PostgreSQL both accept
- * ({@code CREATE TABLE IF NOT EXISTS}, VARCHAR and BIGINT only). Every statement is plain,
- * parameterised SQL.
+ * <p>The tables are the bundle's own, created and migrated by Keycloak on whichever database it
+ * runs on, from the changelog of {@code bundle/storage} ({@code JpaEntityProvider}). The trail
+ * must live in the realm's database, in the same transaction as the change it records, and
+ * outlive Keycloak's event expiry. Its statements stay plain, parameterised SQL through the
+ * bundle's one seam to Keycloak's JPA store ({@link KeycloakStore}), not entity operations:
+ * every write reaches the database when it is made (nothing waits in Keycloak's persistence
+ * context for a flush, nothing there is dropped by a {@code clear()}), a long verification
+ * loads no managed entities, and the statements are the ones tested on H2, PostgreSQL and
+ * MariaDB (docs/architecture.md, "The bundle's tables").
  *
- * <p>Appends are serialised per realm by a row lock on the realm's head row (its last
- * sequence number and hash), held until the transaction ends: two appends never take the same
+ * <p>Appends are serialised per realm by a row lock on the realm's head row (its last sequence
+ * number and hash), taken by a locking read ({@code SELECT ... FOR UPDATE}) and held until the
+ * transaction ends: the read returns the latest committed head even where the transaction reads
+ * a snapshot otherwise (MariaDB's and MySQL's REPEATABLE READ), two appends never take the same
  * number, and a rolled-back change leaves no entry.
  */
 public final class TrailTable {
-
-    static final List<String> DDL = List.of(
-            "CREATE TABLE IF NOT EXISTS MX_TRAIL_ENTRY (REALM_ID VARCHAR(36) NOT NULL, SEQ BIGINT NOT NULL,"
-                    + " ENTRY_ID VARCHAR(36) NOT NULL, KIND VARCHAR(40) NOT NULL, SUBJECT_ID VARCHAR(255),"
-                    + " AT_MILLIS BIGINT NOT NULL, BODY VARCHAR(100000) NOT NULL, PREVIOUS_HASH VARCHAR(64) NOT NULL,"
-                    + " ENTRY_HASH VARCHAR(64) NOT NULL, PRIMARY KEY (REALM_ID, SEQ))",
-            "CREATE INDEX IF NOT EXISTS MX_TRAIL_KIND_AT ON MX_TRAIL_ENTRY (REALM_ID, KIND, AT_MILLIS)",
-            "CREATE INDEX IF NOT EXISTS MX_TRAIL_SUBJECT ON MX_TRAIL_ENTRY (REALM_ID, SUBJECT_ID)",
-            "CREATE TABLE IF NOT EXISTS MX_TRAIL_HEAD (REALM_ID VARCHAR(36) NOT NULL PRIMARY KEY, SEQ BIGINT NOT NULL,"
-                    + " ENTRY_HASH VARCHAR(64) NOT NULL)",
-            "CREATE TABLE IF NOT EXISTS MX_SIGNOFF_PROOF (REALM_ID VARCHAR(36) NOT NULL, JTI VARCHAR(255) NOT NULL,"
-                    + " USED_MILLIS BIGINT NOT NULL, PRIMARY KEY (REALM_ID, JTI))");
 
     private static final String COLUMNS = "SEQ, ENTRY_ID, KIND, SUBJECT_ID, AT_MILLIS, BODY, PREVIOUS_HASH, ENTRY_HASH";
 
@@ -49,14 +40,12 @@ public final class TrailTable {
         this.store = KeycloakInternals.store(session, "the trail");
     }
 
-    /** Creates the tables when missing; run once at start in its own transaction. */
-    public void createTables() {
-        DDL.forEach(store::update);
-    }
-
-    /** Locks the realm's head row for this transaction; false if the realm has no head row yet. */
-    boolean lockHead(String realmId) {
-        return store.update("UPDATE MX_TRAIL_HEAD SET SEQ = SEQ WHERE REALM_ID = ?1", realmId) == 1;
+    /**
+     * Locks the realm's head row for this transaction and reads it; empty if the realm has no
+     * head row yet.
+     */
+    Optional<Head> lockHead(String realmId) {
+        return head(store.rows("SELECT SEQ, ENTRY_HASH FROM MX_TRAIL_HEAD WHERE REALM_ID = ?1 FOR UPDATE", realmId));
     }
 
     /** Creates the empty head row of a realm; fails if another transaction created it first. */
@@ -65,7 +54,10 @@ public final class TrailTable {
     }
 
     public Optional<Head> head(String realmId) {
-        List<Object[]> rows = store.rows("SELECT SEQ, ENTRY_HASH FROM MX_TRAIL_HEAD WHERE REALM_ID = ?1", realmId);
+        return head(store.rows("SELECT SEQ, ENTRY_HASH FROM MX_TRAIL_HEAD WHERE REALM_ID = ?1", realmId));
+    }
+
+    private static Optional<Head> head(List<Object[]> rows) {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -130,8 +122,10 @@ public final class TrailTable {
     }
 
     private static List<TrailEntry> entries(List<Object[]> rows) {
+        // BODY is a long text type on some databases, answered as a Clob there.
         return rows.stream().map(row -> new TrailEntry(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
-                (String) row[3], ((Number) row[4]).longValue(), (String) row[5], (String) row[6], (String) row[7])).toList();
+                (String) row[3], ((Number) row[4]).longValue(), KeycloakStore.text(row[5]), (String) row[6], (String) row[7]))
+                .toList();
     }
 
 }

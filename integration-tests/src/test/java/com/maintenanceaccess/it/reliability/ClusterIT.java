@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.maintenanceaccess.it.authorization.Authz;
 import com.maintenanceaccess.it.invitation.InvitationSupport;
+import com.maintenanceaccess.it.platform.BundleTablesUpgradeIT;
 import com.maintenanceaccess.it.roletemplate.RoleTemplateFiles;
 import com.maintenanceaccess.it.roletemplate.ScratchRealm;
+import com.maintenanceaccess.it.signoff.TrailTampering;
 import com.maintenanceaccess.it.support.Http;
 import com.maintenanceaccess.it.support.Mail;
 import com.maintenanceaccess.it.support.Realm;
@@ -17,6 +19,7 @@ import com.maintenanceaccess.it.support.Visitor;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,8 +45,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Two nodes of the real distribution on loopback sharing one PostgreSQL database and finding
- * each other through jdbc-ping (see {@link ClusterNode}). The scenarios run in order on one
+ * Two nodes of the real distribution on loopback sharing one database and finding each other
+ * through jdbc-ping (see {@link ClusterNode}): PostgreSQL, or MariaDB in the build's second
+ * cluster run ({@link ClusterDatabase}, {@code -Dmx.it.cluster.database}). The scenarios run in order on one
  * cluster: what one node writes, the other sees at once; a database outage in the middle of an
  * import leaves all of it or none; node A dies by SIGKILL under write traffic and B carries on
  * with nothing committed lost; finally, with no node left running, B is started again and a
@@ -59,6 +63,9 @@ class ClusterIT {
     /** The importer's write phase, as it appears in the stack trace of a failed apply. */
     private static final String PLAN_EXECUTOR = "com.maintenanceaccess.roletemplate.PlanExecutor.execute(";
 
+    /** The realm id of the trail row release 0.1's tables hold before the nodes start (PostgreSQL run). */
+    private static final String RELEASE_0_1_REALM = "release-0.1-realm";
+
     private static ClusterDatabase database;
     private static ClusterNode a;
     private static ClusterNode b;
@@ -68,8 +75,21 @@ class ClusterIT {
         Mail.shared();
         database = ClusterDatabase.fromSystemProperties();
         database.recreate();
+        if (database.kind().equals("postgres")) {
+            // The database as release 0.1 left it (PostgreSQL was one of its two): its tables, made by
+            // its own DDL, with a trail of a realm; the nodes' Liquibase must adopt them, rows and all.
+            database.run(db -> {
+                try (Statement statement = db.createStatement()) {
+                    for (String ddl : BundleTablesUpgradeIT.RELEASE_0_1_DDL) {
+                        statement.execute(ddl);
+                    }
+                    statement.execute("INSERT INTO MX_TRAIL_HEAD (REALM_ID, SEQ, ENTRY_HASH) VALUES ('" + RELEASE_0_1_REALM
+                            + "', 0, '" + "0".repeat(64) + "')");
+                }
+            });
+        }
         List<ClusterNode> nodes = ClusterNode.layOut(Path.of(System.getProperty("keycloak.home")),
-                Path.of(System.getProperty("mx.it.output", "target"), "cluster"), database);
+                Path.of(System.getProperty("mx.it.output", "target"), clusterDir(database)), database);
         a = nodes.get(0);
         b = nodes.get(1);
         // B starts as soon as A has created Keycloak's schema bookkeeping: started at the very same
@@ -83,6 +103,11 @@ class ClusterIT {
         startB.join();
     }
 
+    /** target/cluster for PostgreSQL (as before), target/cluster-mariadb for MariaDB. */
+    private static String clusterDir(ClusterDatabase database) {
+        return database.kind().equals("postgres") ? "cluster" : "cluster-" + database.kind();
+    }
+
     @AfterAll
     static void stopCluster() {
         if (a != null) {
@@ -90,6 +115,23 @@ class ClusterIT {
         }
         if (b != null) {
             b.stop();
+        }
+    }
+
+    /**
+     * Keycloak's Liquibase ran the bundle's changelog on this database: on MariaDB it created the
+     * tables (every change set executed); on PostgreSQL it found release 0.1's tables and adopted
+     * them (every change set marked as ran, the row written before still there).
+     */
+    @Test
+    @Order(1)
+    void theBundlesTablesAreKeycloaksLiquibasesOnThisDatabase() {
+        List<String> exec = database.column("SELECT EXECTYPE FROM DATABASECHANGELOG_MX_TABLES ORDER BY ORDEREXECUTED");
+        if (database.kind().equals("postgres")) {
+            assertEquals(Collections.nCopies(5, "MARK_RAN"), exec);
+            assertEquals(List.of("0"), database.column("SELECT SEQ FROM MX_TRAIL_HEAD WHERE REALM_ID = '" + RELEASE_0_1_REALM + "'"));
+        } else {
+            assertEquals(Collections.nCopies(5, "EXECUTED"), exec);
         }
     }
 
@@ -221,6 +263,65 @@ class ClusterIT {
     }
 
     /**
+     * The trail's append order under concurrency, on this database: sixteen authorization grants
+     * at once, half through each node, each appending an entry in its request's transaction with
+     * the realm's head row locked. Every grant succeeds (no two appends took the same number:
+     * that would be a primary-key failure, a 500), and the chain read afterwards is unbroken and
+     * grew by exactly sixteen. On MariaDB this is what the locking read of the head is for
+     * (REPEATABLE READ would otherwise show a transaction a stale head).
+     */
+    @Test
+    @Order(6)
+    void concurrentAppendsThroughBothNodesMakeOneUnbrokenChain() throws Exception {
+        Realm realmA = a.realm();
+        Authz authzA = new Authz(realmA);
+        String officerToken = realmA.userToken(authzA.officer());
+        long before = trailVerify(a, officerToken).get("head").get("seq").asLong();
+        int n = 16;
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            people.add(realmA.createUser("cl-append", Map.of()));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<?>> grants = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Authz through = new Authz((i % 2 == 0 ? a : b).realm());
+                String person = people.get(i);
+                String reference = "CRS-APPEND-" + i;
+                grants.add(pool.submit(() -> through.grant(officerToken, person, Authz.crs(reference))));
+            }
+            for (Future<?> grant : grants) {
+                grant.get(3, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonNode after = trailVerify(b, officerToken);
+        assertTrue(after.get("intact").asBoolean(), after::toString);
+        assertEquals(before + n, after.get("head").get("seq").asLong(), after::toString);
+        assertEquals(before + n, after.get("entries").asLong(), after::toString);
+    }
+
+    /**
+     * The trail tamper scenario of TrailTamperIT on this cluster's database (PostgreSQL or
+     * MariaDB): the bundle's tables as Keycloak's Liquibase created them there, entries appended
+     * through A, copies tampered with in the database while the nodes run (the trail is read
+     * from the database at every verification), each tampering named by A's verify endpoint.
+     */
+    @Test
+    @Order(7)
+    void theTrailFindsTamperingInThisDatabase() {
+        TrailTampering tampering = new TrailTampering(a.realm());
+        tampering.prepare(work -> database.run(work::run));
+        tampering.assertIntact();
+        tampering.assertEditFound();
+        tampering.assertDeleteFound();
+        tampering.assertSwapFound();
+        tampering.assertTruncateFound();
+    }
+
+    /**
      * The outage is real: the database refuses connections and every open one is ended (both
      * nodes' pools, the apply's transaction included), for three seconds. It hits a cold apply
      * into an empty realm (about 500 changes, 2,000 statements in one transaction) at several
@@ -229,7 +330,7 @@ class ClusterIT {
      * an apply inside its writes (node A's log shows where it failed).
      */
     @Test
-    @Order(6)
+    @Order(8)
     void aDatabaseOutageDuringAnImportLeavesAllOfItOrNone() throws Exception {
         String files = RoleTemplateFiles.stream();
         long undisturbed = 0;
@@ -302,7 +403,7 @@ class ClusterIT {
      * B must answer every request it gets, before and after.
      */
     @Test
-    @Order(7)
+    @Order(9)
     void nodeAKilledMidTrafficBKeepsServingAndNothingCommittedIsLost() throws Exception {
         awaitServing(a);
         awaitServing(b);
@@ -359,7 +460,7 @@ class ClusterIT {
      * accepted.
      */
     @Test
-    @Order(8)
+    @Order(10)
     void aPendingInvitationLinkIssuedBeforeARestartStillWorks() throws Exception {
         awaitServing(b);
         InvitationSupport onB = new InvitationSupport(b.realm());
@@ -496,6 +597,13 @@ class ClusterIT {
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** The maintenance realm's trail verified by this node. */
+    private static JsonNode trailVerify(ClusterNode node, String token) {
+        Http.Response verify = Http.get(node.realm().url("/mx/trail/verify"), token);
+        assertEquals(200, verify.status(), verify::toString);
+        return verify.json();
     }
 
     /** Waits until the node answers five database-backed reads in a row (its pool has recovered). */

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * One node of the two-node test cluster: its own copy of the real distribution, built once for
- * PostgreSQL, Infinispan caches and jdbc-ping discovery ({@code kc.sh build --db=postgres
- * --cache=ispn --cache-stack=jdbc-ping}) and started with {@code kc.sh start --optimized} on
+ * the cluster's database, Infinispan caches and jdbc-ping discovery ({@code kc.sh build
+ * --db=postgres|mariadb --cache=ispn --cache-stack=jdbc-ping}) and started with {@code kc.sh start --optimized} on
  * loopback with its own HTTP, management and cluster ports. Both nodes name themselves with one
  * front-end address ({@link #FRONTEND}), as nodes behind a load balancer do: tokens and
  * invitation links are then valid on either node. The test plays the load balancer:
@@ -33,7 +33,7 @@ final class ClusterNode {
      */
     static final String FRONTEND = "http://mx-cluster.test";
 
-    private static final List<String> BUILD = List.of("build", "--db=postgres", "--cache=ispn", "--cache-stack=jdbc-ping");
+    private static final List<String> BUILD = List.of("build", "--cache=ispn", "--cache-stack=jdbc-ping");
     private static final Pattern VIEW = Pattern.compile("ISPN000094: Received new cluster view for channel ISPN: \\[[^]]*] \\(\\d+\\) \\[([^]]*)]");
     private static final Pattern LOCAL_NAME = Pattern.compile("ISPN000079: Channel `ISPN` local address is `([^`]+)`");
 
@@ -63,6 +63,7 @@ final class ClusterNode {
         run(dir, "cp", "-a", distribution.toString(), homeA.toString());
         List<String> build = new ArrayList<>(List.of(homeA.resolve("bin/kc.sh").toString()));
         build.addAll(BUILD);
+        build.add("--db=" + database.kind());
         run(dir, build.toArray(String[]::new));
         run(dir, "cp", "-a", homeA.toString(), homeB.toString());
         run(dir, "rm", "-rf", homeB.resolve("data/import").toString());
@@ -89,7 +90,7 @@ final class ClusterNode {
                 "--hostname=" + FRONTEND,
                 "--db-url=" + database.jdbcUrl(),
                 "--db-username=" + database.user(),
-                "--db-password=unused-with-trust-auth",
+                "--db-password=" + database.password(),
                 "--cache-embedded-network-bind-address=127.0.0.1",
                 "--cache-embedded-network-bind-port=" + clusterPort,
                 "--import-realm",
