@@ -104,7 +104,7 @@ public class AccountPeopleResource {
         OrganizationProvider organizations = organizations();
         List<UserModel> page = new ArrayList<>();
         Long total;
-        Predicate<UserModel> filter = filter(state, templateRole);
+        Predicate<UserModel> filter = filter(account, state, templateRole);
         if (filter == null) {
             page.addAll(organizations.getMembersStream(account, text, false, from, size).toList());
             total = text == null ? organizations.getMembersCount(account) : null;
@@ -180,8 +180,8 @@ public class AccountPeopleResource {
         }
         user.setEnabled(true);
         user.setEmailVerified(false);
-        templates.forEach(user::grantRole);
         organizations().addMember(account, user);
+        AccountTemplates.set(session, account, user, templates);
         Map<String, Object> invitation = PeopleInvitations.inviteKeepingThePerson(session, realm, user, days,
                 account.getId(), caller.adminAuth(), session.getContext().getUri());
         Map<String, Object> person = person(account, user, false);
@@ -194,7 +194,7 @@ public class AccountPeopleResource {
         return Response.status(Response.Status.CREATED).entity(person).build();
     }
 
-    /** Sets the person's role templates to exactly these (other roles untouched). */
+    /** Sets the person's role templates in this account to exactly these (other accounts and roles untouched). */
     @PUT
     @Path("{userId}/templates")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -211,11 +211,9 @@ public class AccountPeopleResource {
         if (!problems.isEmpty()) {
             throw Problems.invalid(problems);
         }
-        List<String> before = RoleTemplateRoles.of(user);
-        user.getRealmRoleMappingsStream().filter(RoleTemplateRoles::isTemplate).filter(role -> !wanted.contains(role))
-                .toList().forEach(user::deleteRoleMapping);
-        wanted.stream().filter(role -> !before.contains(role.getName())).forEach(user::grantRole);
-        return changed(account, user, "templates", before, RoleTemplateRoles.of(user));
+        List<String> before = AccountTemplates.names(realm, account, user);
+        AccountTemplates.set(session, account, user, wanted);
+        return changed(account, user, "templates", before, AccountTemplates.names(realm, account, user));
     }
 
     /** Sets the person's account roles in this account to exactly these. */
@@ -266,6 +264,9 @@ public class AccountPeopleResource {
         UserModel user = member(account, userId);
         caller.requireNotSelf(user, "nobody removes themselves from an account");
         Map<String, Object> before = person(account, user, false);
+        // This account's templates and account roles, nothing else (Keycloak's removeMember also
+        // leaves the organization's groups; said here so that the rule does not hang on that).
+        AccountTemplates.set(session, account, user, List.of());
         for (AccountRole role : AccountRole.values()) {
             GroupModel group = KeycloakModelUtils.findGroupByPath(session, realm, role.groupPath(account.getAlias()));
             if (group != null && user.isMemberOf(group)) {
@@ -314,10 +315,11 @@ public class AccountPeopleResource {
     private List<RoleModel> templates(JsonNode json, List<Problem> problems) {
         JsonNode list = json.get("templates");
         List<RoleModel> roles = new ArrayList<>();
-        if (list == null || list.isNull()) {
+        if (list == null) {
             return roles;
         }
         if (!list.isArray()) {
+            // null too: "no list" must never read as "no templates" (it would take all access away)
             problems.add(Problems.problem("templates", "must be a list of role template names"));
             return roles;
         }
@@ -345,7 +347,7 @@ public class AccountPeopleResource {
         return value.asText().trim();
     }
 
-    private Predicate<UserModel> filter(String state, RoleModel template) {
+    private Predicate<UserModel> filter(OrganizationModel account, String state, RoleModel template) {
         Predicate<UserModel> filter = null;
         if (state != null && !state.isBlank()) {
             filter = switch (state) {
@@ -357,7 +359,7 @@ public class AccountPeopleResource {
             };
         }
         if (template != null) {
-            Predicate<UserModel> holds = user -> user.hasDirectRole(template);
+            Predicate<UserModel> holds = user -> AccountTemplates.names(realm, account, user).contains(template.getName());
             filter = filter == null ? holds : filter.and(holds);
         }
         return filter;
@@ -377,7 +379,7 @@ public class AccountPeopleResource {
             invitation.put("history", PeopleInvitations.history(user));
         }
         person.put("invitation", invitation);
-        person.put("templates", RoleTemplateRoles.of(user));
+        person.put("templates", AccountTemplates.names(realm, account, user));
         person.put("accountRoles", roleIds(account, user));
         Instant lastLogin = LastLogin.of(user);
         person.put("lastLogin", lastLogin == null ? null : lastLogin.toString());

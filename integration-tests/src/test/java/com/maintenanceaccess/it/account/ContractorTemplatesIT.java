@@ -1,0 +1,156 @@
+package com.maintenanceaccess.it.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.maintenanceaccess.it.support.AppLogin;
+import com.maintenanceaccess.it.support.Http;
+import com.maintenanceaccess.it.support.Realm;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Role templates are held per account: a contractor in two accounts (the standard fixture) is a
+ * stores person in B and certifying staff in A, and neither account's administrator changes,
+ * sees or brings into a token what the person holds in the other.
+ */
+class ContractorTemplatesIT {
+
+    private final Realm realm = Realm.maintenance();
+    private String accountA;
+    private String accountB;
+    private String aliasB;
+    private String contractor;
+    private String adminA;
+
+    @BeforeEach
+    void twoAccounts() {
+        accountA = realm.createAccount("tpl-a", true, Map.of());
+        accountB = realm.createAccount("tpl-b", true, Map.of());
+        aliasB = realm.adminGet("/organizations/" + accountB).get("alias").asText();
+        contractor = realm.contractor(accountA, accountB, "contractor");
+        adminA = realm.accountPerson(accountA, "admin-a", "account-administrator");
+        realm.grantTemplate(accountB, contractor, "stores");
+    }
+
+    @Test
+    void aTemplateSetInAIsHeldInAOnlyAndTheTokenForBCarriesNoneOfIt() {
+        Http.Response set = Http.putJson(people(accountA) + "/" + contractor + "/templates", realm.userToken(adminA),
+                Map.of("templates", List.of("certifying-staff")));
+        assertEquals(200, set.status(), set::toString);
+        assertEquals(List.of("certifying-staff"), strings(set.json().get("templates")));
+        assertEquals(List.of("stores"), templatesAsOperator(accountB), "B's side is untouched");
+
+        JsonNode forB = claims("openid organization:" + aliasB);
+        Set<String> perms = new TreeSet<>(strings(forB.get("mx_perms")));
+        assertTrue(perms.contains("inventory:create"), perms::toString);
+        assertFalse(perms.contains("signoffs:release") || perms.contains("workorders:release"),
+                "A's certifying-staff permissions in B's token: " + perms);
+        assertEquals(accountB, forB.path("mx_account").path("id").asText());
+        assertNoRealmWideRoles(forB);
+    }
+
+    @Test
+    void withoutAChosenAccountATwoAccountPersonHasNoPermissions() {
+        realm.grantTemplate(accountA, contractor, "planner");
+        JsonNode plain = claims("openid");
+        assertEquals(List.of(), strings(plain.get("mx_perms")), "no guess, no union");
+        assertTrue(plain.path("mx_account").isMissingNode());
+        assertNoRealmWideRoles(plain);
+    }
+
+    @Test
+    void aSingleAccountPersonGetsTheirAccountsTemplatesWithoutChoosing() {
+        String planner = realm.accountPerson(accountA, "planner");
+        realm.grantTemplate(accountA, planner, "planner");
+        JsonNode tokens = AppLogin.login(realm.url(""), realm.username(planner), Realm.TEST_PASSWORD, "openid");
+        Set<String> perms = new TreeSet<>(strings(AppLogin.claims(tokens.get("access_token").asText()).get("mx_perms")));
+        assertTrue(perms.contains("workorders:create"), perms::toString);
+    }
+
+    @Test
+    void aAdministratorNeitherSeesNorChangesTheBSide() {
+        String token = realm.userToken(adminA);
+        assertEquals(404, Http.get(people(accountB) + "/" + contractor, token).status());
+        Http.Response change = Http.putJson(people(accountB) + "/" + contractor + "/templates", token,
+                Map.of("templates", List.of()));
+        assertEquals(404, change.status(), change::toString);
+        Http.Response inA = Http.get(people(accountA) + "/" + contractor, token);
+        assertEquals(200, inA.status(), inA::toString);
+        assertEquals(List.of(), strings(inA.json().get("templates")), "B's stores is not shown in A");
+        assertEquals(List.of("stores"), templatesAsOperator(accountB));
+    }
+
+    @Test
+    void removalFromAKeepsBsTemplates() {
+        realm.grantTemplate(accountA, contractor, "planner");
+        Http.Response removed = Http.delete(people(accountA) + "/" + contractor, realm.userToken(adminA));
+        assertEquals(204, removed.status(), removed::toString);
+
+        assertEquals(List.of("stores"), templatesAsOperator(accountB));
+        assertEquals(404, Http.get(realm.adminUrl("/organizations/" + accountA + "/members/" + contractor),
+                realm.adminToken()).status(), "no longer a member of A");
+        // Only B is left: the token needs no choice and carries B's templates only.
+        Set<String> perms = new TreeSet<>(strings(claims("openid").get("mx_perms")));
+        assertTrue(perms.contains("inventory:create"), perms::toString);
+        assertFalse(perms.contains("workorders:create"), "A's planner went with the membership: " + perms);
+    }
+
+    @Test
+    void nullTemplatesIsRefusedNamingTheFieldAndChangesNothing() {
+        realm.grantTemplate(accountA, contractor, "planner");
+        Http.Response refused = Http.send("PUT", people(accountA) + "/" + contractor + "/templates", realm.userToken(adminA),
+                "application/json", "{\"templates\":null}");
+        assertEquals(400, refused.status(), refused::toString);
+        assertTrue(refused.body().contains("templates"), refused::toString);
+        assertEquals(List.of("planner"), templatesAsOperator(accountA));
+    }
+
+    // ------------------------------------------------------------------------------------
+
+    private String people(String account) {
+        return realm.url("/mx/accounts/" + account + "/people");
+    }
+
+    /** The person's templates in an account as the admin console shows them: members of the account's template groups. */
+    private List<String> templatesAsOperator(String account) {
+        String groups = "/organizations/" + account + "/groups";
+        List<String> names = new java.util.ArrayList<>();
+        realm.adminGet(groups + "?briefRepresentation=false").forEach(group -> {
+            String template = group.path("attributes").path("mx.template").path(0).asText(null);
+            if (template != null && realm.adminGet(groups + "/" + group.get("id").asText() + "/members").toString()
+                    .contains(contractor)) {
+                names.add(template);
+            }
+        });
+        return names.stream().sorted().toList();
+    }
+
+    private JsonNode claims(String scope) {
+        JsonNode tokens = AppLogin.login(realm.url(""), realm.username(contractor), Realm.TEST_PASSWORD, scope);
+        return AppLogin.claims(tokens.get("access_token").asText());
+    }
+
+    /** Nothing of the realm-wide union: no permission or template in realm_access, no module scope. */
+    private static void assertNoRealmWideRoles(JsonNode claims) {
+        assertEquals(List.of(), strings(claims.path("realm_access").path("roles")), claims::toString);
+        assertTrue(claims.path("resource_access").isMissingNode(), claims::toString);
+        for (String scope : claims.get("scope").asText().split(" ")) {
+            assertFalse(scope.startsWith("maintenance:"), "module scope " + scope + " in " + claims.get("scope"));
+        }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new java.util.ArrayList<>();
+        if (array != null) {
+            array.forEach(value -> values.add(value.asText()));
+        }
+        return values;
+    }
+}

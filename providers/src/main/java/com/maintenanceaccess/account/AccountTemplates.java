@@ -1,0 +1,112 @@
+package com.maintenanceaccess.account;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.RoleUtils;
+import org.keycloak.organization.OrganizationProvider;
+
+/**
+ * The role templates a person holds <em>in one account</em>: membership of the account's
+ * organization group for the template (Keycloak 26.7's organization groups, admin console:
+ * Organizations → the account → Groups). The group is named after the template, carries the
+ * attribute {@value #TEMPLATE} naming it, and carries <b>no role</b>: a role on the group would
+ * land in the realm-wide {@code realm_access} and count in every account. What the template
+ * grants is read from its composite realm role (the importer's) when it is needed, for the
+ * account of the question only.
+ *
+ * <p>Realm-level mappings of template roles are the pre-migration form (legacy): they count in
+ * no account (see {@link TemplateMigration}).
+ */
+public final class AccountTemplates {
+
+    /** Group attribute naming the role template the organization group stands for. */
+    public static final String TEMPLATE = "mx.template";
+    static final String CATALOG = "access-catalog";
+
+    private AccountTemplates() {
+    }
+
+    /** The template roles the user holds in this account, by name; only templates that still exist. */
+    public static List<RoleModel> held(RealmModel realm, OrganizationModel account, UserModel user) {
+        if (account == null) {
+            return List.of();
+        }
+        Set<String> names = new TreeSet<>();
+        user.getGroupsStream().filter(group -> inAccount(group, account))
+                .forEach(group -> names.add(group.getFirstAttribute(TEMPLATE)));
+        return names.stream().map(name -> RoleTemplateRoles.byName(realm, name).orElse(null))
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
+    public static List<String> names(RealmModel realm, OrganizationModel account, UserModel user) {
+        return held(realm, account, user).stream().map(RoleModel::getName).toList();
+    }
+
+    /** The {@code <area>:<action>} permissions the given templates grant (composites expanded), sorted. */
+    public static List<String> permissions(Collection<RoleModel> templates) {
+        if (templates.isEmpty()) {
+            return List.of();
+        }
+        Set<String> permissions = new TreeSet<>();
+        for (RoleModel role : RoleUtils.expandCompositeRoles(Set.copyOf(templates))) {
+            if (!role.isClientRole() && CATALOG.equals(role.getFirstAttribute(RoleTemplateRoles.MANAGED))) {
+                permissions.add(role.getName());
+            }
+        }
+        return List.copyOf(permissions);
+    }
+
+    /** Sets the user's templates in this account to exactly these; other accounts and realm roles are untouched. */
+    static void set(KeycloakSession session, OrganizationModel account, UserModel user, Collection<RoleModel> wanted) {
+        Set<String> names = new TreeSet<>();
+        wanted.forEach(role -> names.add(role.getName()));
+        user.getGroupsStream().filter(group -> inAccount(group, account))
+                .filter(group -> !names.contains(group.getFirstAttribute(TEMPLATE))).toList()
+                .forEach(user::leaveGroup);
+        for (String name : names) {
+            GroupModel group = group(session, account, name);
+            if (!user.isMemberOf(group)) {
+                user.joinGroup(group);
+            }
+        }
+    }
+
+    /** Whether the group is a template group of this account. */
+    static boolean inAccount(GroupModel group, OrganizationModel account) {
+        if (group.getType() != GroupModel.Type.ORGANIZATION || group.getFirstAttribute(TEMPLATE) == null) {
+            return false;
+        }
+        // The cached group keeps its organization id; the organization comes from the organization cache.
+        OrganizationModel owner = group.getOrganization();
+        return owner != null && owner.getId().equals(account.getId());
+    }
+
+    /** The account's group for a template (made on first use, top level, no roles). */
+    static GroupModel group(KeycloakSession session, OrganizationModel account, String template) {
+        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
+        GroupModel found = organizations.searchGroupsByAttributes(account, Map.of(TEMPLATE, template), 0, 1)
+                .findFirst().orElse(null);
+        if (found != null) {
+            return found;
+        }
+        GroupModel group = organizations.createGroup(account, template,
+                "Role template " + template + " in this account (kept by Maintenance Access; carries no roles)", null);
+        group.setSingleAttribute(TEMPLATE, template);
+        return group;
+    }
+
+    /** The account's group of a template if it exists (for listing its holders), else null. */
+    static GroupModel existingGroup(KeycloakSession session, OrganizationModel account, String template) {
+        return session.getProvider(OrganizationProvider.class)
+                .searchGroupsByAttributes(account, Map.of(TEMPLATE, template), 0, 1).findFirst().orElse(null);
+    }
+}
