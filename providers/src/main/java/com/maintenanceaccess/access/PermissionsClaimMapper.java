@@ -71,7 +71,7 @@ public class PermissionsClaimMapper extends AbstractOIDCProtocolMapper
         // permissions. Realm-level template roles (before the migration) count in no account.
         UserModel user = userSession.getUser();
         List<String> permissions = SessionAccount.of(session, user, clientSessionCtx)
-                .map(account -> AccountTemplates.permissions(AccountTemplates.held(session.getContext().getRealm(), account, user)))
+                .map(account -> AccountTemplates.permissions(AccountTemplates.held(session, account, user)))
                 .orElse(List.of());
         // Always an array (empty when the user holds no permission), so clients need no null check.
         String claim = mapping.getConfig().getOrDefault(OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME, DEFAULT_CLAIM);

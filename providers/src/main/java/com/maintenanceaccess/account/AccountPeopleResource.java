@@ -211,9 +211,9 @@ public class AccountPeopleResource {
         if (!problems.isEmpty()) {
             throw Problems.invalid(problems);
         }
-        List<String> before = AccountTemplates.names(realm, account, user);
+        List<String> before = AccountTemplates.names(session, account, user);
         AccountTemplates.set(session, account, user, wanted);
-        return changed(account, user, "templates", before, AccountTemplates.names(realm, account, user));
+        return changed(account, user, "templates", before, AccountTemplates.names(session, account, user));
     }
 
     /** Sets the person's account roles in this account to exactly these. */
@@ -359,7 +359,7 @@ public class AccountPeopleResource {
             };
         }
         if (template != null) {
-            Predicate<UserModel> holds = user -> AccountTemplates.names(realm, account, user).contains(template.getName());
+            Predicate<UserModel> holds = user -> AccountTemplates.names(session, account, user).contains(template.getName());
             filter = filter == null ? holds : filter.and(holds);
         }
         return filter;
@@ -379,7 +379,7 @@ public class AccountPeopleResource {
             invitation.put("history", PeopleInvitations.history(user));
         }
         person.put("invitation", invitation);
-        person.put("templates", AccountTemplates.names(realm, account, user));
+        person.put("templates", AccountTemplates.names(session, account, user));
         person.put("accountRoles", roleIds(account, user));
         Instant lastLogin = LastLogin.of(user);
         person.put("lastLogin", lastLogin == null ? null : lastLogin.toString());

@@ -36,19 +36,19 @@ public final class AccountTemplates {
     }
 
     /** The template roles the user holds in this account, by name; only templates that still exist. */
-    public static List<RoleModel> held(RealmModel realm, OrganizationModel account, UserModel user) {
+    public static List<RoleModel> held(KeycloakSession session, OrganizationModel account, UserModel user) {
+        RealmModel realm = session.getContext().getRealm();
         if (account == null) {
             return List.of();
         }
         Set<String> names = new TreeSet<>();
-        user.getGroupsStream().filter(group -> inAccount(group, account))
-                .forEach(group -> names.add(group.getFirstAttribute(TEMPLATE)));
+        groupsOf(session, account, user).forEach(group -> names.add(group.getFirstAttribute(TEMPLATE)));
         return names.stream().map(name -> RoleTemplateRoles.byName(realm, name).orElse(null))
                 .filter(java.util.Objects::nonNull).toList();
     }
 
-    public static List<String> names(RealmModel realm, OrganizationModel account, UserModel user) {
-        return held(realm, account, user).stream().map(RoleModel::getName).toList();
+    public static List<String> names(KeycloakSession session, OrganizationModel account, UserModel user) {
+        return held(session, account, user).stream().map(RoleModel::getName).toList();
     }
 
     /** The {@code <area>:<action>} permissions the given templates grant (composites expanded), sorted. */
@@ -69,25 +69,24 @@ public final class AccountTemplates {
     static void set(KeycloakSession session, OrganizationModel account, UserModel user, Collection<RoleModel> wanted) {
         Set<String> names = new TreeSet<>();
         wanted.forEach(role -> names.add(role.getName()));
-        user.getGroupsStream().filter(group -> inAccount(group, account))
-                .filter(group -> !names.contains(group.getFirstAttribute(TEMPLATE))).toList()
+        groupsOf(session, account, user).stream().filter(group -> !names.contains(group.getFirstAttribute(TEMPLATE))).toList()
                 .forEach(user::leaveGroup);
+        List<String> have = groupsOf(session, account, user).stream().map(group -> group.getFirstAttribute(TEMPLATE)).toList();
         for (String name : names) {
-            GroupModel group = group(session, account, name);
-            if (!user.isMemberOf(group)) {
-                user.joinGroup(group);
+            if (!have.contains(name)) {
+                user.joinGroup(group(session, account, name));
             }
         }
     }
 
-    /** Whether the group is a template group of this account. */
-    static boolean inAccount(GroupModel group, OrganizationModel account) {
-        if (group.getType() != GroupModel.Type.ORGANIZATION || group.getFirstAttribute(TEMPLATE) == null) {
-            return false;
-        }
-        // The cached group keeps its organization id; the organization comes from the organization cache.
-        OrganizationModel owner = group.getOrganization();
-        return owner != null && owner.getId().equals(account.getId());
+    /**
+     * The user's template groups in this account. Keycloak keeps organization groups out of the
+     * user's (cached) group list, so this asks the organization provider: one query (see
+     * docs/benchmarks.md "token" for what that costs a token).
+     */
+    static List<GroupModel> groupsOf(KeycloakSession session, OrganizationModel account, UserModel user) {
+        return session.getProvider(OrganizationProvider.class).getOrganizationGroupsByMember(account, user)
+                .filter(group -> group.getFirstAttribute(TEMPLATE) != null).toList();
     }
 
     /** The account's group for a template (made on first use, top level, no roles). */
@@ -102,6 +101,12 @@ public final class AccountTemplates {
                 "Role template " + template + " in this account (kept by Maintenance Access; carries no roles)", null);
         group.setSingleAttribute(TEMPLATE, template);
         return group;
+    }
+
+    /** The account's template groups (for counting holders). */
+    public static java.util.stream.Stream<GroupModel> groups(KeycloakSession session, OrganizationModel account) {
+        return session.getProvider(OrganizationProvider.class).getTopLevelGroups(account, null, null)
+                .filter(group -> group.getFirstAttribute(TEMPLATE) != null);
     }
 
     /** The account's group of a template if it exists (for listing its holders), else null. */

@@ -29,7 +29,7 @@ public final class RoleTemplateRoles {
         return role.getContainer() instanceof RealmModel && BY_TEMPLATE.equals(role.getFirstAttribute(MANAGED));
     }
 
-    static Optional<RoleModel> byName(RealmModel realm, String name) {
+    public static Optional<RoleModel> byName(RealmModel realm, String name) {
         return Optional.ofNullable(realm.getRole(name)).filter(RoleTemplateRoles::isTemplate);
     }
 

@@ -68,6 +68,12 @@ public class MxResourceProviderFactory implements RealmResourceProviderFactory, 
                 KeycloakModelUtils.runJobInTransaction(factory, KeycloakInternals::checkStore);
                 // The trail's tables (docs/signoffs.md), before any request can append to them.
                 KeycloakModelUtils.runJobInTransaction(factory, session -> new TrailTable(session).createTables());
+                // Role templates held realm-wide (before accounts held them) move into their account.
+                KeycloakModelUtils.runJobInTransaction(factory, session -> session.realms().getRealmsStream().toList()
+                        .forEach(realm -> {
+                            session.getContext().setRealm(realm);
+                            com.maintenanceaccess.account.TemplateMigration.migrate(session, realm);
+                        }));
                 KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
                         .scheduleTask(new SetupModeExpiryTask(clock), setupModeCheckSeconds * 1000,
                                 SetupModeExpiryTask.TASK_NAME));

@@ -1,5 +1,7 @@
 package com.maintenanceaccess.review;
 
+import com.maintenanceaccess.account.RoleTemplateRoles;
+import com.maintenanceaccess.account.AccountTemplates;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.maintenanceaccess.audit.AdminAudit;
@@ -93,6 +95,20 @@ public class AccessReviewListener implements EventListenerProvider {
                         PrivilegePaths.ofGroup(group, p))));
             }
             who = "user " + parts[1];
+        } else if (ResourceType.ORGANIZATION_GROUP_MEMBERSHIP.name().equals(type) && parts.length == 6
+                && parts[0].equals("organizations") && parts[4].equals("members")) {
+            // A role template held in an account: the account's template group (AccountTemplates),
+            // which carries no role; its template's role says whether it is privileged.
+            GroupModel group = session.groups().getGroupById(realm, parts[3]);
+            String template = group == null ? null : group.getFirstAttribute(AccountTemplates.TEMPLATE);
+            RoleModel role = template == null ? null : realm.getRole(template);
+            if (role == null || !RoleTemplateRoles.isTemplate(role)) {
+                return;
+            }
+            String where = "template group " + group.getName() + " of account " + parts[1];
+            privilegedIn(role).forEach(p -> reached.computeIfAbsent(p.getName(), k -> new ArrayList<>())
+                    .add(p.getId().equals(role.getId()) ? where : where + " through composite " + role.getName()));
+            who = "user " + parts[5];
         } else {
             return;
         }

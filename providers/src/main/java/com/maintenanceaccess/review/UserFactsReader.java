@@ -1,6 +1,8 @@
 package com.maintenanceaccess.review;
 
 import com.maintenanceaccess.account.AccountSettings;
+import com.maintenanceaccess.account.AccountTemplates;
+import com.maintenanceaccess.account.RoleTemplateRoles;
 import com.maintenanceaccess.authorization.AuthorizationFeature;
 import com.maintenanceaccess.authorization.model.AuthorizationStore;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
@@ -42,7 +44,16 @@ public final class UserFactsReader {
         this.session = session;
     }
 
+    /**
+     * The realm view (realm operators, realm-wide reports): the templates the user holds in any of
+     * their accounts. Realm-level template roles (before the migration) count in none.
+     */
     public UserFacts read(UserModel user, Instant now) {
+        return read(user, null, now);
+    }
+
+    /** The view of one account: the templates the user holds there only; null is the realm view. */
+    public UserFacts read(UserModel user, OrganizationModel inAccount, Instant now) {
         Invitation invitation = Invitation.read(key -> user.getAttributeStream(key).toList());
 
         List<UserFacts.Account> accounts = new ArrayList<>();
@@ -51,21 +62,31 @@ public final class UserFactsReader {
             organizations.getByMember(user).forEach(account -> accounts.add(account(account, now)));
         }
 
-        List<UserFacts.Template> templates = new ArrayList<>();
-        Set<String> permissions = new HashSet<>();
+        // Templates are held per account (organization groups, AccountTemplates); what they grant
+        // is their composite roles. Permission roles mapped realm-wide (operators') count as before.
+        Map<String, RoleModel> held = new TreeMap<>();
+        List<OrganizationModel> accountsAsked = inAccount != null ? List.of(inAccount)
+                : organizations == null || !organizations.isEnabled() ? List.of() : organizations.getByMember(user).toList();
+        for (OrganizationModel account : accountsAsked) {
+            AccountTemplates.held(session, account, user).forEach(role -> held.putIfAbsent(role.getName(), role));
+        }
+        Set<String> permissions = new HashSet<>(AccountTemplates.permissions(held.values()));
         for (RoleModel role : RoleUtils.getDeepUserRoleMappings(user)) {
             if (role.isClientRole()) {
                 continue;
             }
-            String managed = role.getFirstAttribute(MANAGED);
-            if (TEMPLATE.equals(managed)) {
-                templates.add(new UserFacts.Template(role.getName(), "true".equals(role.getFirstAttribute(PRIVILEGED)),
-                        role.getFirstAttribute(REQUIRES_AUTHORIZATION)));
-            } else if (CATALOG.equals(managed)) {
+            if (inAccount == null && RoleTemplateRoles.isTemplate(role)) {
+                // The realm view also shows realm-level (unassigned, legacy) templates: an operator
+                // must see them to assign them; no account's view or token counts them.
+                held.putIfAbsent(role.getName(), role);
+            } else if (CATALOG.equals(role.getFirstAttribute(MANAGED))
+                    && (inAccount == null || directPermission(user, role))) {
                 permissions.add(role.getName());
             }
         }
-        templates.sort(java.util.Comparator.comparing(UserFacts.Template::name));
+        List<UserFacts.Template> templates = new ArrayList<>();
+        held.values().forEach(role -> templates.add(new UserFacts.Template(role.getName(),
+                "true".equals(role.getFirstAttribute(PRIVILEGED)), role.getFirstAttribute(REQUIRES_AUTHORIZATION))));
 
         // Usable at signoff, by the signoff check's own rules (dates, status, licence, recency):
         // one rule set. Whether the person is enabled is a check of its own (explain's
@@ -90,7 +111,7 @@ public final class UserFactsReader {
                 invitation == null || invitation.account() == null || organizations == null || !organizations.isEnabled()
                         ? null : ref(organizations, organizations.getById(invitation.account())),
                 ref(organizations, domainOwner(organizations, user.getEmail())),
-                unusable, privilegedPaths(user), PrivilegedAcknowledgement.read(user));
+                unusable, privilegedPaths(user, held.values()), PrivilegedAcknowledgement.read(user));
         return new UserFacts(user.getId(), user.getUsername(), user.getFirstName(), user.getLastName(), user.getEmail(),
                 user.isEnabled(),
                 invitation == null ? null : invitation.effectiveStatus(now).value(),
@@ -98,14 +119,25 @@ public final class UserFactsReader {
                 accounts, templates, permissions, validTypes, valid, standing);
     }
 
-    private static Map<String, List<String>> privilegedPaths(UserModel user) {
+    /** The privileged templates held in the accounts asked about, each with how it reaches the user. */
+    private static Map<String, List<String>> privilegedPaths(UserModel user, java.util.Collection<RoleModel> held) {
         Map<String, List<String>> paths = new TreeMap<>();
-        for (RoleModel role : RoleUtils.getDeepUserRoleMappings(user)) {
+        for (RoleModel role : held) {
             if (PrivilegePaths.isPrivilegedTemplate(role)) {
                 paths.put(role.getName(), PrivilegePaths.of(user, role));
             }
         }
         return paths;
+    }
+
+    /**
+     * A permission role that reaches the user other than through a legacy realm-level template
+     * (those count in no account): mapped directly, by a group, or by a composite that is not a template.
+     */
+    private static boolean directPermission(UserModel user, RoleModel permission) {
+        return user.getRealmRoleMappingsStream().filter(role -> !RoleTemplateRoles.isTemplate(role))
+                .anyMatch(role -> role.getId().equals(permission.getId()) || role.hasRole(permission))
+                || user.getGroupsStream().anyMatch(group -> group.hasRole(permission));
     }
 
     /** The account whose domains include the e-mail's domain (Organizations → Domains), or null. */

@@ -112,24 +112,26 @@ class ContractorTemplatesIT {
         assertEquals(List.of("planner"), templatesAsOperator(accountA));
     }
 
+    @Test
+    void aAdministratorCannotDeactivateThePersonRealmWideAndIsNotToldWhereElseTheyWork() {
+        Http.Response refused = Http.postJson(realm.url("/mx/users/" + contractor + "/deactivate"), realm.userToken(adminA),
+                Map.of("reason", "left A"));
+        assertEquals(409, refused.status(), refused::toString);
+        assertFalse(refused.body().contains(accountB) || refused.body().contains(aliasB), refused::toString);
+        assertTrue(realm.adminGet("/users/" + contractor).get("enabled").asBoolean(), "B keeps its person");
+        // What A may do: end A's membership.
+        assertEquals(204, Http.delete(people(accountA) + "/" + contractor, realm.userToken(adminA)).status());
+        assertEquals(List.of("stores"), templatesAsOperator(accountB));
+    }
+
     // ------------------------------------------------------------------------------------
 
     private String people(String account) {
         return realm.url("/mx/accounts/" + account + "/people");
     }
 
-    /** The person's templates in an account as the admin console shows them: members of the account's template groups. */
     private List<String> templatesAsOperator(String account) {
-        String groups = "/organizations/" + account + "/groups";
-        List<String> names = new java.util.ArrayList<>();
-        realm.adminGet(groups + "?briefRepresentation=false").forEach(group -> {
-            String template = group.path("attributes").path("mx.template").path(0).asText(null);
-            if (template != null && realm.adminGet(groups + "/" + group.get("id").asText() + "/members").toString()
-                    .contains(contractor)) {
-                names.add(template);
-            }
-        });
-        return names.stream().sorted().toList();
+        return realm.templatesIn(account, contractor);
     }
 
     private JsonNode claims(String scope) {

@@ -95,6 +95,11 @@ class DenyMatrixIT {
     record Caller(String name, String account, String role) {
     }
 
+    /**
+     * The target in both accounts, addressed on its B side: {acct} is B. The person is a member of
+     * A too, so a caller of A reaches them by user id (their A side) but never through B's paths.
+     */
+    static final String SHARED = "A and B (its B side)";
     private static final Map<String, String> ACCOUNTS = new LinkedHashMap<>();
     private static final Map<String, String> TARGETS = new LinkedHashMap<>();
     private static final Map<String, String> RECORDS = new LinkedHashMap<>();
@@ -111,13 +116,19 @@ class DenyMatrixIT {
         Authz authz = new Authz();
         String officer = authz.officer();
         String officerToken = REALM.userToken(officer);
-        for (String where : List.of("A", "B", "none")) {
-            String target = REALM.createUser("matrix-target-" + where, Map.of("credentials", List.of(), "emailVerified", false));
-            if (!where.equals("none")) {
+        for (String where : List.of("A", "B", "none", SHARED)) {
+            String target = REALM.createUser("matrix-target-" + (where.equals(SHARED) ? "ab" : where), Map.of("credentials", List.of(), "emailVerified", false));
+            if (where.equals(SHARED)) {
+                // The contractor of the standard fixture: a member of A and B, with templates in each.
+                REALM.addMember(ACCOUNTS.get("A"), target);
+                REALM.addMember(ACCOUNTS.get("B"), target);
+                REALM.grantTemplate(ACCOUNTS.get("A"), target, "planner");
+                REALM.grantTemplate(ACCOUNTS.get("B"), target, "stores");
+            } else if (!where.equals("none")) {
                 REALM.addMember(ACCOUNTS.get(where), target);
             }
             TARGETS.put(where, target);
-            RECORDS.put(where, authz.grant(officerToken, target, Authz.crs("MATRIX-" + where.toUpperCase())).get("id").asText());
+            RECORDS.put(where, authz.grant(officerToken, target, Authz.crs(where.equals(SHARED) ? "MATRIX-AB" : "MATRIX-" + where.toUpperCase())).get("id").asText());
             Http.Response invited = Http.postJson(REALM.url("/mx/invitations"), officerToken, Map.of("userId", target));
             assertEquals(201, invited.status(), invited::toString);
         }
@@ -176,6 +187,11 @@ class DenyMatrixIT {
         if (caller.role().equals("operator")) {
             return unknownAccount ? 404 : 0;
         }
+        if (where.equals(SHARED)) {
+            boolean reached = !caller.role().equals("none")
+                    && (!endpoint.path().contains("{acct}") || "B".equals(caller.account()));
+            return !reached ? 404 : KINDS.get(caller.role()).contains(endpoint.kind()) ? 0 : 403;
+        }
         if (!where.equals(caller.account()) || caller.role().equals("none")) {
             return 404; // outside the caller's accounts (a member without a role has none)
         }
@@ -188,7 +204,7 @@ class DenyMatrixIT {
         for (Endpoint endpoint : ENDPOINTS) {
             for (Caller caller : CALLERS) {
                 // Another realm's token is refused before any target is looked at: one target is enough.
-                for (String where : caller.role().equals("stranger") ? List.of("A") : List.of("A", "B", "none")) {
+                for (String where : caller.role().equals("stranger") ? List.of("A") : List.of("A", "B", "none", SHARED)) {
                     int expected = expected(caller, endpoint, where);
                     tests.add(DynamicTest.dynamicTest(endpoint.label() + " | " + caller.name() + " | target in " + where
                             + " -> " + (expected == 0 ? "allowed" : expected), () -> cell(caller, endpoint, where, expected)));
@@ -246,7 +262,8 @@ class DenyMatrixIT {
     }
 
     private static String resolve(String text, String where) {
-        String account = where.equals("none") ? UUID.randomUUID().toString() : ACCOUNTS.get(where);
+        String account = where.equals("none") ? UUID.randomUUID().toString()
+                : where.equals(SHARED) ? ACCOUNTS.get("B") : ACCOUNTS.get(where);
         return text.replace("{user}", TARGETS.get(where)).replace("{aid}", RECORDS.get(where)).replace("{acct}", account)
                 .replace("{n}", UUID.randomUUID().toString().substring(0, 8))
                 .replace("{crs}", Http.toJson(Authz.crs("MATRIX-NEW-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase())));

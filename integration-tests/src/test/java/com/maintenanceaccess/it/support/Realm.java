@@ -175,6 +175,19 @@ public final class Realm {
         assertEquals(204, joined.status(), joined::toString);
     }
 
+    /** The person's templates in an account as the admin console shows them: the account's template groups they are in. */
+    public List<String> templatesIn(String accountId, String userId) {
+        String groups = "/organizations/" + accountId + "/groups";
+        List<String> names = new ArrayList<>();
+        adminGet(groups + "?briefRepresentation=false").forEach(group -> {
+            String template = group.path("attributes").path("mx.template").path(0).asText(null);
+            if (template != null && adminGet(groups + "/" + group.get("id").asText() + "/members").toString().contains(userId)) {
+                names.add(template);
+            }
+        });
+        return names.stream().sorted().toList();
+    }
+
     /** A member of the account holding the given account roles; returns the user's id. */
     public String accountPerson(String accountId, String prefix, String... roles) {
         String id = createUser(prefix, Map.of());
