@@ -152,11 +152,18 @@ public class AccountPeopleResource {
         String firstName = name(json, "firstName", problems);
         String lastName = name(json, "lastName", problems);
         String email = JsonBody.text(json, "email");
+        UserModel existing = null;
         if (email == null || !EmailValidationUtil.isValidEmail(email.trim())) {
             problems.add(Problems.problem("email", "must be an e-mail address"));
-        } else if (session.users().getUserByEmail(realm, email.trim()) != null
-                || session.users().getUserByUsername(realm, email.trim().toLowerCase()) != null) {
-            throw Problems.conflict("a user with the e-mail address " + email.trim() + " already exists");
+        } else {
+            existing = session.users().getUserByEmail(realm, email.trim());
+            if (existing == null) {
+                existing = session.users().getUserByUsername(realm, email.trim().toLowerCase());
+            }
+            if (existing != null && organizations().isMember(account, existing)) {
+                // Already one of this account's people (the administrator sees them in the list anyway).
+                throw Problems.conflict("a person with the e-mail address " + email.trim() + " is already in this account");
+            }
         }
         List<RoleModel> templates = templates(json, problems);
         Integer days = JsonBody.integer(json, "expiresInDays");
@@ -165,6 +172,9 @@ public class AccountPeopleResource {
         }
         if (!problems.isEmpty()) {
             throw Problems.invalid(problems);
+        }
+        if (existing != null) {
+            return invitedToJoin(account, existing, email.trim(), firstName, lastName, templates, days);
         }
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put(UserModel.USERNAME, email.trim().toLowerCase());
@@ -191,6 +201,44 @@ public class AccountPeopleResource {
         change.put("after", person);
         change.put("invitation", invitation);
         audit(OperationType.CREATE, account, user, change);
+        return Response.status(Response.Status.CREATED).entity(person).build();
+    }
+
+    /**
+     * The address belongs to somebody already (another account's person): they get Keycloak's
+     * invitation to join this account and join only by accepting it (JoinInvitation). The answer
+     * has the status and shape of a new person's, made from what the administrator sent, so it
+     * tells nothing about the address or the person's other accounts.
+     */
+    private Response invitedToJoin(OrganizationModel account, UserModel user, String email, String firstName,
+                                   String lastName, List<RoleModel> templates, Integer days) {
+        boolean sent = JoinInvitation.send(session, realm, account, user, templates, session.getContext().getUri());
+        java.time.Instant now = com.maintenanceaccess.bundle.MxClockSpi.clock(session).instant();
+        Map<String, Object> invitation = new LinkedHashMap<>();
+        invitation.put("status", sent ? "pending" : "not-sent");
+        invitation.put("expiresAt", sent ? now.plus(java.time.Duration.ofDays(
+                com.maintenanceaccess.invitation.model.ExpiryDays.resolve(days,
+                        realm.getAttribute(com.maintenanceaccess.invitation.model.ExpiryDays.REALM_ATTRIBUTE)))).toString() : null);
+        invitation.put("sentAt", sent ? now.toString() : null);
+        invitation.put("failure", sent ? null : "the invitation e-mail could not be sent");
+        Map<String, Object> person = new LinkedHashMap<>();
+        person.put("id", user.getId());
+        person.put("username", email.toLowerCase());
+        person.put("email", email);
+        person.put("firstName", firstName);
+        person.put("lastName", lastName);
+        person.put("enabled", true);
+        person.put("deactivated", false);
+        person.put("invitation", invitation);
+        person.put("templates", templates.stream().map(RoleModel::getName).sorted().toList());
+        person.put("accountRoles", List.of());
+        person.put("lastLogin", null);
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("account", account.getAlias());
+        change.put("invitedToJoin", true);
+        change.put("templatesOnJoining", templates.stream().map(RoleModel::getName).sorted().toList());
+        change.put("sent", sent);
+        audit(OperationType.ACTION, account, user, change);
         return Response.status(Response.Status.CREATED).entity(person).build();
     }
 

@@ -43,6 +43,18 @@ public class AccessReviewListener implements EventListenerProvider {
 
     @Override
     public void onEvent(Event event) {
+        if (event.getType() == EventType.INVITE_ORG && event.getUserId() != null && event.getDetails() != null) {
+            // Keycloak's invitation to join an account was accepted: the templates asked for then.
+            RealmModel realm = session.realms().getRealm(event.getRealmId());
+            UserModel user = realm == null ? null : session.users().getUserById(realm, event.getUserId());
+            org.keycloak.organization.OrganizationProvider organizations = session.getProvider(
+                    org.keycloak.organization.OrganizationProvider.class);
+            org.keycloak.models.OrganizationModel account = organizations == null ? null
+                    : organizations.getById(event.getDetails().get("org_id"));
+            if (user != null && account != null) {
+                com.maintenanceaccess.account.JoinInvitation.joined(session, account, user);
+            }
+        }
         if (event.getType() == EventType.LOGIN && event.getUserId() != null) {
             RealmModel realm = session.realms().getRealm(event.getRealmId());
             UserModel user = realm == null ? null : session.users().getUserById(realm, event.getUserId());

@@ -124,6 +124,58 @@ class ContractorTemplatesIT {
         assertEquals(List.of("stores"), templatesAsOperator(accountB));
     }
 
+    @Test
+    void anExistingAddressIsInvitedToJoinAndTheAnswerIsThatOfANewPerson() throws Exception {
+        String elsewhere = realm.accountPerson(accountB, "cole");
+        realm.grantTemplate(accountB, elsewhere, "stores");
+        String existing = realm.adminGet("/users/" + elsewhere).get("email").asText();
+        String fresh = "fresh-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@mro.example";
+        String token = realm.userToken(adminA);
+
+        Http.Response forExisting = Http.postJson(people(accountA), token, Map.of("firstName", "Cole", "lastName", "C",
+                "email", existing, "templates", List.of("planner")));
+        Http.Response forNew = Http.postJson(people(accountA), token, Map.of("firstName", "Cole", "lastName", "C",
+                "email", fresh, "templates", List.of("planner")));
+        assertEquals(201, forExisting.status(), forExisting::toString);
+        assertEquals(201, forNew.status(), forNew::toString);
+        assertEquals(shape(forNew.json(), fresh), shape(forExisting.json(), existing), "the same answer, but for the address");
+        assertFalse(forExisting.body().contains(accountB) || forExisting.body().contains(aliasB)
+                || forExisting.body().contains("stores"), forExisting::toString);
+
+        // Not a member of A until they accept; B's side untouched.
+        assertEquals(404, Http.get(realm.adminUrl("/organizations/" + accountA + "/members/" + elsewhere), realm.adminToken()).status());
+        assertEquals(404, Http.get(people(accountA) + "/" + elsewhere, token).status());
+
+        // They accept Keycloak's invitation to join (the link, then the confirmation).
+        String link = com.maintenanceaccess.it.invitation.InvitationSupport.link(existing, 1);
+        com.maintenanceaccess.it.support.Visitor visitor = new com.maintenanceaccess.it.support.Visitor();
+        java.net.http.HttpResponse<String> page = visitor.get(link);
+        java.util.regex.Matcher proceed = java.util.regex.Pattern.compile("href=\"([^\"]*login-actions/action-token[^\"]*)\"")
+                .matcher(page.body());
+        if (proceed.find()) {
+            page = visitor.get(proceed.group(1).replace("&amp;", "&"));
+        }
+        String body = page.body();
+        assertEquals(200, Http.get(realm.adminUrl("/organizations/" + accountA + "/members/" + elsewhere), realm.adminToken()).status(),
+                () -> "a member of A after accepting: " + body);
+        assertEquals(List.of("planner"), realm.templatesIn(accountA, elsewhere), "the templates asked for, on joining");
+        assertEquals(List.of("stores"), realm.templatesIn(accountB, elsewhere));
+    }
+
+    /** An answer's person without what differs between two people: id, address, times. */
+    private static String shape(JsonNode person, String email) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = person.deepCopy();
+        copy.remove("id");
+        copy.put("email", copy.get("email").asText().replace(email, "EMAIL"));
+        copy.put("username", copy.get("username").asText().replace(email.toLowerCase(), "EMAIL"));
+        com.fasterxml.jackson.databind.node.ObjectNode invitation = (com.fasterxml.jackson.databind.node.ObjectNode) copy.get("invitation");
+        invitation.put("expiresAt", invitation.path("expiresAt").isNull() ? "null" : "T");
+        invitation.put("sentAt", invitation.path("sentAt").isNull() ? "null" : "T");
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        copy.fieldNames().forEachRemaining(keys::add);
+        return keys + " " + copy;
+    }
+
     // ------------------------------------------------------------------------------------
 
     private String people(String account) {
