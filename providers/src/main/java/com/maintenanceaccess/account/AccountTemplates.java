@@ -97,8 +97,8 @@ public final class AccountTemplates {
         if (found != null) {
             return found;
         }
-        GroupModel group = organizations.createGroup(account, template,
-                "Role template " + template + " in this account (kept by Maintenance Access; carries no roles)", null);
+        GroupModel group = organizations.createGroup(account, template, null);
+        group.setDescription("Role template " + template + " in this account (kept by Maintenance Access; carries no roles)");
         group.setSingleAttribute(TEMPLATE, template);
         return group;
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.keycloak.models.GroupModel;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -27,23 +26,10 @@ final class PrivilegePaths {
     /** How {@code target} reaches the user, e.g. {@code direct}, {@code composite ops-lead}, {@code group /admins}. */
     static List<String> of(UserModel user, RoleModel target) {
         List<String> paths = new ArrayList<>(via(user.getRoleMappingsStream(), target, null));
-        user.getGroupsStream().forEach(group -> {
-            String template = group.getFirstAttribute(com.maintenanceaccess.account.AccountTemplates.TEMPLATE);
-            if (group.getType() == GroupModel.Type.ORGANIZATION && template != null) {
-                // A template held in an account: its group carries no role, the template's role says what it grants.
-                RoleModel held = target.getContainer() instanceof RealmModel realm ? realm.getRole(template) : null;
-                if (held != null) {
-                    paths.addAll(via(java.util.stream.Stream.of(held), target, "account " + accountOf(group) + " template"));
-                }
-            } else {
-                paths.addAll(ofGroup(group, target));
-            }
-        });
+        // Realm-level paths only: Keycloak keeps organization groups (templates held in an account,
+        // see UserFactsReader) out of the user's group list.
+        user.getGroupsStream().forEach(group -> paths.addAll(ofGroup(group, target)));
         return paths;
-    }
-
-    private static String accountOf(GroupModel group) {
-        return group.getOrganization() == null ? "?" : group.getOrganization().getAlias();
     }
 
     /** How {@code target} reaches the members of {@code group}: its own mappings and its parents'. */

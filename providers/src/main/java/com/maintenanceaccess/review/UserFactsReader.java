@@ -65,10 +65,21 @@ public final class UserFactsReader {
         // Templates are held per account (organization groups, AccountTemplates); what they grant
         // is their composite roles. Permission roles mapped realm-wide (operators') count as before.
         Map<String, RoleModel> held = new TreeMap<>();
+        // How each template reaches the user in the accounts asked about (evidence for least privilege).
+        Map<String, List<String>> accountPaths = new TreeMap<>();
         List<OrganizationModel> accountsAsked = inAccount != null ? List.of(inAccount)
                 : organizations == null || !organizations.isEnabled() ? List.of() : organizations.getByMember(user).toList();
         for (OrganizationModel account : accountsAsked) {
-            AccountTemplates.held(session, account, user).forEach(role -> held.putIfAbsent(role.getName(), role));
+            for (RoleModel template : AccountTemplates.held(session, account, user)) {
+                String where = "account " + account.getAlias() + " template";
+                for (RoleModel reached : RoleUtils.expandCompositeRoles(Set.of(template))) {
+                    if (RoleTemplateRoles.isTemplate(reached)) {
+                        held.putIfAbsent(reached.getName(), reached);
+                        accountPaths.computeIfAbsent(reached.getName(), k -> new ArrayList<>()).add(
+                                reached.getId().equals(template.getId()) ? where : where + " through composite " + template.getName());
+                    }
+                }
+            }
         }
         Set<String> permissions = new HashSet<>(AccountTemplates.permissions(held.values()));
         for (RoleModel role : RoleUtils.getDeepUserRoleMappings(user)) {
@@ -111,7 +122,8 @@ public final class UserFactsReader {
                 invitation == null || invitation.account() == null || organizations == null || !organizations.isEnabled()
                         ? null : ref(organizations, organizations.getById(invitation.account())),
                 ref(organizations, domainOwner(organizations, user.getEmail())),
-                unusable, privilegedPaths(user, held.values()), PrivilegedAcknowledgement.read(user));
+                unusable, privilegedPaths(user, held.values(), accountPaths, inAccount == null),
+                PrivilegedAcknowledgement.read(user));
         return new UserFacts(user.getId(), user.getUsername(), user.getFirstName(), user.getLastName(), user.getEmail(),
                 user.isEnabled(),
                 invitation == null ? null : invitation.effectiveStatus(now).value(),
@@ -120,11 +132,16 @@ public final class UserFactsReader {
     }
 
     /** The privileged templates held in the accounts asked about, each with how it reaches the user. */
-    private static Map<String, List<String>> privilegedPaths(UserModel user, java.util.Collection<RoleModel> held) {
+    private static Map<String, List<String>> privilegedPaths(UserModel user, java.util.Collection<RoleModel> held,
+                                                             Map<String, List<String>> accountPaths, boolean realmView) {
         Map<String, List<String>> paths = new TreeMap<>();
         for (RoleModel role : held) {
             if (PrivilegePaths.isPrivilegedTemplate(role)) {
-                paths.put(role.getName(), PrivilegePaths.of(user, role));
+                List<String> found = new ArrayList<>(accountPaths.getOrDefault(role.getName(), List.of()));
+                if (realmView) {
+                    found.addAll(PrivilegePaths.of(user, role)); // realm-level paths count in the realm view only
+                }
+                paths.put(role.getName(), found);
             }
         }
         return paths;

@@ -81,7 +81,13 @@ class AccessReviewIT {
                 Map.of("enabled", false)).status());
         failing.put("user-enabled", disabled);
 
-        failing.put("account-member", certifier(account("closed", false, List.of("workshop", "administration"), true)));
+        // A certifier whose account is then switched off (templates are held in an enabled account first).
+        String closed = account("closed", true, List.of("workshop", "administration"), true);
+        String closedCertifier = certifier(closed);
+        com.fasterxml.jackson.databind.node.ObjectNode off = (com.fasterxml.jackson.databind.node.ObjectNode) realm.adminGet("/organizations/" + closed);
+        off.put("enabled", false);
+        assertEquals(204, Http.putJson(realm.adminUrl("/organizations/" + closed), realm.adminToken(), off).status());
+        failing.put("account-member", closedCertifier);
 
         String noTemplate = member(hangar, "no-template");
         realm.grantRealmRole(noTemplate, "signoffs:release");
