@@ -409,7 +409,7 @@ class AccessReviewIT {
     /** A certifying technician in an account, with a valid certifying-staff authorization. */
     private String certifier(String accountId) {
         String userId = member(accountId, "certifier");
-        realm.grantTemplate(hangar, userId, "certifying-staff");
+        realm.grantTemplate(accountId, userId, "certifying-staff");
         authz.grant(officerToken, userId, Authz.crs(reference()));
         return userId;
     }
