@@ -4,7 +4,9 @@
 // 2. Read the access token's claims: mx_perms (permissions), mx_account (account, features,
 //    setup mode), mx_auth (personnel authorizations). The server decides; the claims only
 //    tell the app what to show.
-// 3. Ask GET /mx/my-access for the person's pages and why each is open or not.
+// 3. Ask GET /mx/my-access?account=<mx_account.id> for the person's pages in the token's account
+//    and why each is open or not. A person in several accounts chose the account at login
+//    (scope "organization"); logging in again chooses another.
 // 4. To sign: send the person to the login again with acr_values=signoff and the statement in
 //    mx_signing; exchange the code; POST /mx/signoffs with that token as the bearer within
 //    the server's window (120 s). The server checks acr and auth_time itself
@@ -38,7 +40,9 @@ async function authorize(purpose, extra) {
   const state = randomString();
   sessionStorage.setItem("pkce", JSON.stringify({verifier, state, purpose}));
   const query = new URLSearchParams({
-    client_id: cfg.clientId, response_type: "code", scope: "openid", redirect_uri: redirectUri,
+    // "organization": a person in several accounts chooses one at login (Keycloak's organization
+    // selection); the token's mx_account, mx_perms and mx_auth are then that account's only.
+    client_id: cfg.clientId, response_type: "code", scope: "openid organization", redirect_uri: redirectUri,
     state, code_challenge: await challengeOf(verifier), code_challenge_method: "S256", ...extra,
   });
   window.location.assign(realmUrl + "/protocol/openid-connect/auth?" + query);
@@ -96,7 +100,8 @@ async function api(method, path, token, body) {
 
 /** Navigation: every page of the catalog; the ones this person cannot open say why. */
 async function showNavigation(token) {
-  const {status, json} = await api("GET", "/mx/my-access", token);
+  const account = claims(token).mx_account;
+  const {status, json} = await api("GET", "/mx/my-access" + (account ? "?account=" + encodeURIComponent(account.id) : ""), token);
   const list = $("pages");
   list.replaceChildren();
   if (status !== 200) {

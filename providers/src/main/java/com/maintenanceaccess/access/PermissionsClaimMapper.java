@@ -1,12 +1,14 @@
 package com.maintenanceaccess.access;
 
+import com.maintenanceaccess.account.AccountTemplates;
+import com.maintenanceaccess.account.SessionAccount;
 import com.maintenanceaccess.bundle.ReportsBundleVersion;
 import java.util.ArrayList;
 import java.util.List;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
-import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.protocol.oidc.mappers.AbstractOIDCProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAccessTokenMapper;
@@ -16,20 +18,17 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.representations.IDToken;
 
 /**
- * Puts the user's effective permissions ({@code <area>:<action>}, sorted) into one compact
- * claim, {@code mx_perms} by default. Added to the maintenance app client, so only that
- * client's tokens carry it. It takes the roles the token is scoped to (so a client scope
- * left out of the request also leaves its permissions out) and keeps those the importer
- * made from the access catalog.
+ * Puts the permissions ({@code <area>:<action>}, sorted) of the role templates the user holds
+ * in the token's account ({@link SessionAccount}) into one compact claim, {@code mx_perms} by
+ * default. Added to the maintenance app client, so only that client's tokens carry it. The
+ * templates are the account's organization groups ({@link AccountTemplates}); their permissions
+ * come from the importer's composite roles, read from the realm cache.
  */
 public class PermissionsClaimMapper extends AbstractOIDCProtocolMapper
         implements OIDCAccessTokenMapper, TokenIntrospectionTokenMapper, ReportsBundleVersion {
 
     public static final String PROVIDER_ID = "mx-permissions-mapper";
     public static final String DEFAULT_CLAIM = "mx_perms";
-    /** Marks permission roles; the same value the importer writes. */
-    static final String MANAGED = "mx.managed";
-    static final String MANAGED_BY_CATALOG = "access-catalog";
 
     private static final List<ProviderConfigProperty> CONFIG = config();
 
@@ -68,13 +67,12 @@ public class PermissionsClaimMapper extends AbstractOIDCProtocolMapper
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel mapping, UserSessionModel userSession,
                             KeycloakSession session, ClientSessionContext clientSessionCtx) {
-        List<String> permissions = clientSessionCtx.getRolesStream()
-                .filter(role -> !role.isClientRole())
-                .filter(role -> MANAGED_BY_CATALOG.equals(role.getFirstAttribute(MANAGED)))
-                .map(RoleModel::getName)
-                .distinct()
-                .sorted()
-                .toList();
+        // The templates held in the token's account only; no account (several, none chosen), no
+        // permissions. Realm-level template roles (before the migration) count in no account.
+        UserModel user = userSession.getUser();
+        List<String> permissions = SessionAccount.of(session, user, clientSessionCtx)
+                .map(account -> AccountTemplates.permissions(AccountTemplates.held(session, account, user)))
+                .orElse(List.of());
         // Always an array (empty when the user holds no permission), so clients need no null check.
         String claim = mapping.getConfig().getOrDefault(OIDCAttributeMapperHelper.TOKEN_CLAIM_NAME, DEFAULT_CLAIM);
         token.getOtherClaims().put(claim == null || claim.isBlank() ? DEFAULT_CLAIM : claim, permissions);

@@ -104,7 +104,7 @@ public class AccountPeopleResource {
         OrganizationProvider organizations = organizations();
         List<UserModel> page = new ArrayList<>();
         Long total;
-        Predicate<UserModel> filter = filter(state, templateRole);
+        Predicate<UserModel> filter = filter(account, state, templateRole);
         if (filter == null) {
             page.addAll(organizations.getMembersStream(account, text, false, from, size).toList());
             total = text == null ? organizations.getMembersCount(account) : null;
@@ -152,11 +152,18 @@ public class AccountPeopleResource {
         String firstName = name(json, "firstName", problems);
         String lastName = name(json, "lastName", problems);
         String email = JsonBody.text(json, "email");
+        UserModel existing = null;
         if (email == null || !EmailValidationUtil.isValidEmail(email.trim())) {
             problems.add(Problems.problem("email", "must be an e-mail address"));
-        } else if (session.users().getUserByEmail(realm, email.trim()) != null
-                || session.users().getUserByUsername(realm, email.trim().toLowerCase()) != null) {
-            throw Problems.conflict("a user with the e-mail address " + email.trim() + " already exists");
+        } else {
+            existing = session.users().getUserByEmail(realm, email.trim());
+            if (existing == null) {
+                existing = session.users().getUserByUsername(realm, email.trim().toLowerCase());
+            }
+            if (existing != null && organizations().isMember(account, existing)) {
+                // Already one of this account's people (the administrator sees them in the list anyway).
+                throw Problems.conflict("a person with the e-mail address " + email.trim() + " is already in this account");
+            }
         }
         List<RoleModel> templates = templates(json, problems);
         Integer days = JsonBody.integer(json, "expiresInDays");
@@ -165,6 +172,9 @@ public class AccountPeopleResource {
         }
         if (!problems.isEmpty()) {
             throw Problems.invalid(problems);
+        }
+        if (existing != null) {
+            return invitedToJoin(account, existing, email.trim(), firstName, lastName, templates, days);
         }
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put(UserModel.USERNAME, email.trim().toLowerCase());
@@ -180,8 +190,8 @@ public class AccountPeopleResource {
         }
         user.setEnabled(true);
         user.setEmailVerified(false);
-        templates.forEach(user::grantRole);
         organizations().addMember(account, user);
+        AccountTemplates.set(session, account, user, templates);
         Map<String, Object> invitation = PeopleInvitations.inviteKeepingThePerson(session, realm, user, days,
                 account.getId(), caller.adminAuth(), session.getContext().getUri());
         Map<String, Object> person = person(account, user, false);
@@ -194,7 +204,45 @@ public class AccountPeopleResource {
         return Response.status(Response.Status.CREATED).entity(person).build();
     }
 
-    /** Sets the person's role templates to exactly these (other roles untouched). */
+    /**
+     * The address belongs to somebody already (another account's person): they get Keycloak's
+     * invitation to join this account and join only by accepting it (JoinInvitation). The answer
+     * has the status and shape of a new person's, made from what the administrator sent, so it
+     * tells nothing about the address or the person's other accounts.
+     */
+    private Response invitedToJoin(OrganizationModel account, UserModel user, String email, String firstName,
+                                   String lastName, List<RoleModel> templates, Integer days) {
+        boolean sent = JoinInvitation.send(session, realm, account, user, templates, session.getContext().getUri());
+        java.time.Instant now = com.maintenanceaccess.bundle.MxClockSpi.clock(session).instant();
+        Map<String, Object> invitation = new LinkedHashMap<>();
+        invitation.put("status", sent ? "pending" : "not-sent");
+        invitation.put("expiresAt", sent ? now.plus(java.time.Duration.ofDays(
+                com.maintenanceaccess.invitation.model.ExpiryDays.resolve(days,
+                        realm.getAttribute(com.maintenanceaccess.invitation.model.ExpiryDays.REALM_ATTRIBUTE)))).toString() : null);
+        invitation.put("sentAt", sent ? now.toString() : null);
+        invitation.put("failure", sent ? null : "the invitation e-mail could not be sent");
+        Map<String, Object> person = new LinkedHashMap<>();
+        person.put("id", user.getId());
+        person.put("username", email.toLowerCase());
+        person.put("email", email);
+        person.put("firstName", firstName);
+        person.put("lastName", lastName);
+        person.put("enabled", true);
+        person.put("deactivated", false);
+        person.put("invitation", invitation);
+        person.put("templates", templates.stream().map(RoleModel::getName).sorted().toList());
+        person.put("accountRoles", List.of());
+        person.put("lastLogin", null);
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("account", account.getAlias());
+        change.put("invitedToJoin", true);
+        change.put("templatesOnJoining", templates.stream().map(RoleModel::getName).sorted().toList());
+        change.put("sent", sent);
+        audit(OperationType.ACTION, account, user, change);
+        return Response.status(Response.Status.CREATED).entity(person).build();
+    }
+
+    /** Sets the person's role templates in this account to exactly these (other accounts and roles untouched). */
     @PUT
     @Path("{userId}/templates")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -211,11 +259,9 @@ public class AccountPeopleResource {
         if (!problems.isEmpty()) {
             throw Problems.invalid(problems);
         }
-        List<String> before = RoleTemplateRoles.of(user);
-        user.getRealmRoleMappingsStream().filter(RoleTemplateRoles::isTemplate).filter(role -> !wanted.contains(role))
-                .toList().forEach(user::deleteRoleMapping);
-        wanted.stream().filter(role -> !before.contains(role.getName())).forEach(user::grantRole);
-        return changed(account, user, "templates", before, RoleTemplateRoles.of(user));
+        List<String> before = AccountTemplates.names(session, account, user);
+        AccountTemplates.set(session, account, user, wanted);
+        return changed(account, user, "templates", before, AccountTemplates.names(session, account, user));
     }
 
     /** Sets the person's account roles in this account to exactly these. */
@@ -266,6 +312,9 @@ public class AccountPeopleResource {
         UserModel user = member(account, userId);
         caller.requireNotSelf(user, "nobody removes themselves from an account");
         Map<String, Object> before = person(account, user, false);
+        // This account's templates and account roles, nothing else (Keycloak's removeMember also
+        // leaves the organization's groups; said here so that the rule does not hang on that).
+        AccountTemplates.set(session, account, user, List.of());
         for (AccountRole role : AccountRole.values()) {
             GroupModel group = KeycloakModelUtils.findGroupByPath(session, realm, role.groupPath(account.getAlias()));
             if (group != null && user.isMemberOf(group)) {
@@ -314,10 +363,11 @@ public class AccountPeopleResource {
     private List<RoleModel> templates(JsonNode json, List<Problem> problems) {
         JsonNode list = json.get("templates");
         List<RoleModel> roles = new ArrayList<>();
-        if (list == null || list.isNull()) {
+        if (list == null) {
             return roles;
         }
         if (!list.isArray()) {
+            // null too: "no list" must never read as "no templates" (it would take all access away)
             problems.add(Problems.problem("templates", "must be a list of role template names"));
             return roles;
         }
@@ -345,7 +395,7 @@ public class AccountPeopleResource {
         return value.asText().trim();
     }
 
-    private Predicate<UserModel> filter(String state, RoleModel template) {
+    private Predicate<UserModel> filter(OrganizationModel account, String state, RoleModel template) {
         Predicate<UserModel> filter = null;
         if (state != null && !state.isBlank()) {
             filter = switch (state) {
@@ -357,7 +407,7 @@ public class AccountPeopleResource {
             };
         }
         if (template != null) {
-            Predicate<UserModel> holds = user -> user.hasDirectRole(template);
+            Predicate<UserModel> holds = user -> AccountTemplates.names(session, account, user).contains(template.getName());
             filter = filter == null ? holds : filter.and(holds);
         }
         return filter;
@@ -377,7 +427,7 @@ public class AccountPeopleResource {
             invitation.put("history", PeopleInvitations.history(user));
         }
         person.put("invitation", invitation);
-        person.put("templates", RoleTemplateRoles.of(user));
+        person.put("templates", AccountTemplates.names(session, account, user));
         person.put("accountRoles", roleIds(account, user));
         Instant lastLogin = LastLogin.of(user);
         person.put("lastLogin", lastLogin == null ? null : lastLogin.toString());

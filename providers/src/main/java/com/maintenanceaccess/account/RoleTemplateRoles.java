@@ -14,7 +14,7 @@ import org.keycloak.models.UserModel;
  * as the people API grants and lists them. The attribute names are the importer's
  * (roletemplate.RealmState); repeated here as strings to keep the packages apart.
  */
-final class RoleTemplateRoles {
+public final class RoleTemplateRoles {
 
     static final String MANAGED = "mx.managed";
     static final String BY_TEMPLATE = "role-template";
@@ -25,11 +25,11 @@ final class RoleTemplateRoles {
     private RoleTemplateRoles() {
     }
 
-    static boolean isTemplate(RoleModel role) {
+    public static boolean isTemplate(RoleModel role) {
         return role.getContainer() instanceof RealmModel && BY_TEMPLATE.equals(role.getFirstAttribute(MANAGED));
     }
 
-    static Optional<RoleModel> byName(RealmModel realm, String name) {
+    public static Optional<RoleModel> byName(RealmModel realm, String name) {
         return Optional.ofNullable(realm.getRole(name)).filter(RoleTemplateRoles::isTemplate);
     }
 
@@ -42,8 +42,11 @@ final class RoleTemplateRoles {
                 .sorted(Comparator.comparing(RoleModel::getName)).toList();
     }
 
-    /** The templates mapped to the user directly, by name. */
-    static List<String> of(UserModel user) {
+    /**
+     * The templates mapped to the user directly as realm roles, by name: the form before templates
+     * were held per account (legacy; they count in no account, see TemplateMigration).
+     */
+    static List<String> realmLevel(UserModel user) {
         return user.getRealmRoleMappingsStream().filter(RoleTemplateRoles::isTemplate).map(RoleModel::getName).sorted().toList();
     }
 

@@ -52,7 +52,7 @@ public enum AccountPermission {
         return roles;
     }
 
-    boolean grantedToOperator(Authority authority) {
+    public boolean grantedToOperator(Authority authority) {
         return operatorRight.test(authority);
     }
 

@@ -66,6 +66,19 @@ public class MxResourceProviderFactory implements RealmResourceProviderFactory, 
                 // Every query on Keycloak's schema runs once, and each of the bundle's tables (created by
                 // Keycloak from bundle/storage's changelog) is read: a missing table or column fails the start.
                 KeycloakModelUtils.runJobInTransaction(factory, KeycloakInternals::checkStore);
+                // Role templates held realm-wide (before accounts held them) move into their account.
+                // A failure rolls the migration back and is logged; the server still starts (the
+                // realm-level templates then count in no account until the next start).
+                try {
+                    KeycloakModelUtils.runJobInTransaction(factory, session -> session.realms().getRealmsStream().toList()
+                            .forEach(realm -> {
+                                session.getContext().setRealm(realm);
+                                com.maintenanceaccess.account.TemplateMigration.migrate(session, realm);
+                            }));
+                } catch (RuntimeException e) {
+                    org.jboss.logging.Logger.getLogger(com.maintenanceaccess.account.TemplateMigration.class)
+                            .error("role templates could not be moved into accounts; nothing was changed", e);
+                }
                 KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
                         .scheduleTask(new SetupModeExpiryTask(clock), setupModeCheckSeconds * 1000,
                                 SetupModeExpiryTask.TASK_NAME));

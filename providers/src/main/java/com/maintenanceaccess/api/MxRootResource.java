@@ -62,6 +62,12 @@ public class MxRootResource {
                 "realm", session.getContext().getRealm().getName());
     }
 
+    /** People the start-up migration could not put into one account (realm operators with view-users). */
+    @Path("migration")
+    public com.maintenanceaccess.account.UnassignedPeopleResource migration() {
+        return new com.maintenanceaccess.account.UnassignedPeopleResource(session, Authority.authenticate(session));
+    }
+
     /** Roles as code: plan and apply the access catalog and role templates (realm operators with manage-realm). */
     @Path("role-templates")
     public RoleTemplatesResource roleTemplates() {

@@ -1,5 +1,7 @@
 package com.maintenanceaccess.review;
 
+import com.maintenanceaccess.account.RoleTemplateRoles;
+import com.maintenanceaccess.account.AccountTemplates;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.maintenanceaccess.audit.AdminAudit;
@@ -41,6 +43,18 @@ public class AccessReviewListener implements EventListenerProvider {
 
     @Override
     public void onEvent(Event event) {
+        if (event.getType() == EventType.INVITE_ORG && event.getUserId() != null && event.getDetails() != null) {
+            // Keycloak's invitation to join an account was accepted: the templates asked for then.
+            RealmModel realm = session.realms().getRealm(event.getRealmId());
+            UserModel user = realm == null ? null : session.users().getUserById(realm, event.getUserId());
+            org.keycloak.organization.OrganizationProvider organizations = session.getProvider(
+                    org.keycloak.organization.OrganizationProvider.class);
+            org.keycloak.models.OrganizationModel account = organizations == null ? null
+                    : organizations.getById(event.getDetails().get("org_id"));
+            if (user != null && account != null) {
+                com.maintenanceaccess.account.JoinInvitation.joined(session, account, user);
+            }
+        }
         if (event.getType() == EventType.LOGIN && event.getUserId() != null) {
             RealmModel realm = session.realms().getRealm(event.getRealmId());
             UserModel user = realm == null ? null : session.users().getUserById(realm, event.getUserId());
@@ -93,6 +107,20 @@ public class AccessReviewListener implements EventListenerProvider {
                         PrivilegePaths.ofGroup(group, p))));
             }
             who = "user " + parts[1];
+        } else if (ResourceType.ORGANIZATION_GROUP_MEMBERSHIP.name().equals(type) && parts.length == 6
+                && parts[0].equals("organizations") && parts[4].equals("members")) {
+            // A role template held in an account: the account's template group (AccountTemplates),
+            // which carries no role; its template's role says whether it is privileged.
+            GroupModel group = session.groups().getGroupById(realm, parts[3]);
+            String template = group == null ? null : group.getFirstAttribute(AccountTemplates.TEMPLATE);
+            RoleModel role = template == null ? null : realm.getRole(template);
+            if (role == null || !RoleTemplateRoles.isTemplate(role)) {
+                return;
+            }
+            String where = "template group " + group.getName() + " of account " + parts[1];
+            privilegedIn(role).forEach(p -> reached.computeIfAbsent(p.getName(), k -> new ArrayList<>())
+                    .add(p.getId().equals(role.getId()) ? where : where + " through composite " + role.getName()));
+            who = "user " + parts[5];
         } else {
             return;
         }

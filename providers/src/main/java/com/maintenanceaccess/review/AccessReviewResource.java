@@ -1,5 +1,9 @@
 package com.maintenanceaccess.review;
 
+import org.keycloak.models.utils.RoleUtils;
+import org.keycloak.models.OrganizationModel;
+import com.maintenanceaccess.account.RoleTemplateRoles;
+import com.maintenanceaccess.account.AccountTemplates;
 import com.maintenanceaccess.access.AccessCatalog;
 import com.maintenanceaccess.access.AccessCatalogStore;
 import com.maintenanceaccess.api.AccountPermission;
@@ -52,21 +56,22 @@ public class AccessReviewResource {
     @GET
     @Path("explain")
     @Produces(MediaType.APPLICATION_JSON)
-    public AccessExplainer.Explanation explain(@QueryParam("user") String user, @QueryParam("page") String page) {
+    public AccessExplainer.Explanation explain(@QueryParam("user") String user, @QueryParam("page") String page,
+                                               @QueryParam("account") String account) {
         AccessCatalog catalog = catalog();
         if (page == null || page.isBlank()) {
             throw badRequest("page: required, the id of a page or action of the access catalog");
         }
         AccessCatalog.Page target = catalog.page(page).orElseThrow(() -> badRequest("page: unknown page or action '"
                 + page + "' (GET /mx/access/pages lists them)"));
-        return AccessExplainer.explain(facts(user), target);
+        return AccessExplainer.explain(facts(user, account), target);
     }
 
     @GET
     @Path("reachable")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> reachable(@QueryParam("user") String user) {
-        UserFacts facts = facts(user);
+    public Map<String, Object> reachable(@QueryParam("user") String user, @QueryParam("account") String account) {
+        UserFacts facts = facts(user, account);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("user", facts.id());
         answer.put("username", facts.username());
@@ -119,9 +124,10 @@ public class AccessReviewResource {
         boolean more = users.size() > size;
         for (UserModel user : users.subList(0, Math.min(size, users.size()))) {
             Instant created = user.getCreatedTimestamp() == null ? null : Instant.ofEpochMilli(user.getCreatedTimestamp());
-            // One account's report weighs only the records it issued.
-            findings.addAll(AccessReport.findings(reader.read(user, now, issuer -> scope.holds(user, issuer)),
-                    LastLogin.of(user), created, thresholds, now));
+            // An account's report counts what people hold in that account only: its templates and the
+            // records it issued.
+            findings.addAll(AccessReport.findings(reader.read(user, scope.wholeRealm() ? null : scope.account(), now,
+                    issuer -> scope.holds(user, issuer)), LastLogin.of(user), created, thresholds, now));
         }
         if (type.equals("csv")) {
             return Response.ok(AccessReport.csv(findings), "text/csv")
@@ -144,12 +150,27 @@ public class AccessReviewResource {
         return Response.ok(answer, MediaType.APPLICATION_JSON).build();
     }
 
-    /** Holders of a privileged role template in the scope (account or realm): role members, not a user scan. */
+    /**
+     * Holders of a privileged role template in the scope: members of the account's template groups
+     * whose template is or includes a privileged one (every account's for the realm), not a user
+     * scan; the realm count also has realm-level (unassigned) holders, which count in no account.
+     */
     private int administrators(AccountScope scope) {
         Set<String> holders = new HashSet<>();
-        realm.getRolesStream()
-                .filter(role -> "true".equals(role.getFirstAttribute(UserFactsReader.PRIVILEGED)))
-                .forEach(role -> collectHolders(role, holders, new HashSet<>(), scope));
+        List<OrganizationModel> accounts = scope.wholeRealm()
+                ? scope.organizations().getAllStream().toList() : List.of(scope.account());
+        for (OrganizationModel account : accounts) {
+            AccountTemplates.groups(session, account)
+                    .filter(group -> RoleTemplateRoles.byName(realm, group.getFirstAttribute(AccountTemplates.TEMPLATE))
+                            .map(role -> RoleUtils.expandCompositeRoles(Set.of(role)).stream().anyMatch(PrivilegePaths::isPrivilegedTemplate))
+                            .orElse(false))
+                    .forEach(group -> session.users().getGroupMembersStream(realm, group).forEach(user -> holders.add(user.getId())));
+        }
+        if (scope.wholeRealm()) {
+            realm.getRolesStream()
+                    .filter(role -> "true".equals(role.getFirstAttribute(UserFactsReader.PRIVILEGED)))
+                    .forEach(role -> collectHolders(role, holders, new HashSet<>(), scope));
+        }
         return holders.size();
     }
 
@@ -163,7 +184,7 @@ public class AccessReviewResource {
                 && !candidate.getId().equals(role.getId())).forEach(parent -> collectHolders(parent, holders, seen, scope));
     }
 
-    private UserFacts facts(String user) {
+    private UserFacts facts(String user, String account) {
         if (user == null || user.isBlank()) {
             throw badRequest("user: required, a user id or username");
         }
@@ -176,8 +197,9 @@ public class AccessReviewResource {
         }
         caller.requireInAccount(found, AccountPermission.VIEW_PEOPLE, user);
         UserModel person = found;
-        return new UserFactsReader(session).read(found, clock.instant(),
-                account -> caller.mayOnRecord(person, account, AccountPermission.VIEW_PEOPLE));
+        OrganizationModel inAccount = ReviewAccount.of(session, caller, found, account, AccountPermission.VIEW_PEOPLE);
+        return new UserFactsReader(session).read(found, inAccount, clock.instant(),
+                issuer -> ReviewAccount.shows(inAccount, issuer) && caller.mayOnRecord(person, issuer, AccountPermission.VIEW_PEOPLE));
     }
 
     private AccessCatalog catalog() {

@@ -5,13 +5,16 @@ import com.maintenanceaccess.access.AccessCatalogStore;
 import com.maintenanceaccess.api.Authority;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
+import org.keycloak.organization.OrganizationProvider;
 
 /**
  * {@code GET /realms/{realm}/mx/my-access}: the caller's own navigation, for the maintenance
@@ -34,14 +37,30 @@ public class MyAccessResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> mine() {
+    public Map<String, Object> mine(@QueryParam("account") String account) {
         RealmModel realm = session.getContext().getRealm();
         Map<String, Object> answer = new LinkedHashMap<>();
         if (caller.user() == null) {
             answer.put("pages", List.of());
             return answer;
         }
-        UserFacts facts = new UserFactsReader(session).read(caller.user(), clock.instant());
+        // One's own access in one account: the one named (a member of it), else the only one;
+        // a person in several accounts who names none gets the realm view.
+        OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
+        OrganizationModel in = null;
+        if (organizations != null && organizations.isEnabled()) {
+            List<OrganizationModel> mine = organizations.getByMember(caller.user()).toList();
+            if (account != null && !account.isBlank()) {
+                in = mine.stream().filter(a -> a.getId().equals(account.trim()) || a.getAlias().equals(account.trim()))
+                        .findFirst().orElseThrow(() -> com.maintenanceaccess.api.Problems.notFound("account", account));
+            } else if (mine.size() == 1) {
+                in = mine.get(0);
+            }
+        }
+        // In an account: its templates and the records it issued only (a record counts only there).
+        OrganizationModel inAccount = in;
+        UserFacts facts = new UserFactsReader(session).read(caller.user(), inAccount, clock.instant(),
+                issuer -> ReviewAccount.shows(inAccount, issuer));
         List<AccessCatalog.Page> pages = AccessCatalogStore.read(realm).map(AccessCatalog::pages).orElse(List.of());
         answer.put("user", caller.user().getId());
         answer.put("pages", pages.stream().map(page -> {

@@ -26,6 +26,8 @@ final class PrivilegePaths {
     /** How {@code target} reaches the user, e.g. {@code direct}, {@code composite ops-lead}, {@code group /admins}. */
     static List<String> of(UserModel user, RoleModel target) {
         List<String> paths = new ArrayList<>(via(user.getRoleMappingsStream(), target, null));
+        // Realm-level paths only: Keycloak keeps organization groups (templates held in an account,
+        // see UserFactsReader) out of the user's group list.
         user.getGroupsStream().forEach(group -> paths.addAll(ofGroup(group, target)));
         return paths;
     }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
@@ -61,12 +62,14 @@ public class UserAccessResource {
     @GET
     @Path("review")
     @Produces(MediaType.APPLICATION_JSON)
-    public SetupReview.Review review() {
+    public SetupReview.Review review(@QueryParam("account") String account) {
         UserModel user = caller.user(userId, AccountPermission.VIEW_PEOPLE);
         AccessCatalog catalog = AccessCatalogStore.read(realm).orElse(new AccessCatalog(
                 AccessCatalog.DEFAULT_CLIENT, List.of(), List.of()));
-        return SetupReview.review(new UserFactsReader(session).read(user, clock.instant(),
-                account -> caller.mayOnRecord(user, account, AccountPermission.VIEW_PEOPLE)), catalog);
+        OrganizationModel inAccount = ReviewAccount.of(session, caller, user, account, AccountPermission.VIEW_PEOPLE);
+        return SetupReview.review(new UserFactsReader(session).read(user, inAccount, clock.instant(),
+                issuer -> ReviewAccount.shows(inAccount, issuer)
+                        && caller.mayOnRecord(user, issuer, AccountPermission.VIEW_PEOPLE)), catalog);
     }
 
     /** An administrator confirms the user's privileged templates are needed, with a reason (an event). */
@@ -74,15 +77,37 @@ public class UserAccessResource {
     @Path("review/acknowledge-privileged")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response acknowledgePrivileged(String body) {
+    public Response acknowledgePrivileged(@QueryParam("account") String account, String body) {
         UserModel user = caller.user(userId, AccountPermission.MANAGE_PEOPLE);
         String reason = reason(body);
         caller.requireNotSelf(user, "nobody acknowledges their own privileged templates");
+        OrganizationModel inAccount = ReviewAccount.of(session, caller, user, account, AccountPermission.MANAGE_PEOPLE);
         try {
             return Response.ok(PrivilegedAcknowledgement.record(session, caller, user,
-                    new UserFactsReader(session).read(user, clock.instant()), reason, clock.instant())).build();
+                    new UserFactsReader(session).read(user, inAccount, clock.instant(),
+                            issuer -> ReviewAccount.shows(inAccount, issuer)),
+                    reason, clock.instant())).build();
         } catch (IllegalArgumentException e) {
             return Problems.badRequest(e.getMessage());
+        }
+    }
+
+    /**
+     * Deactivation is realm-wide (the person cannot log in anywhere): an account administrator may
+     * do it only to a person whose every account they administer. Otherwise 409, naming no other
+     * account: ending the membership of their own account (DELETE /mx/accounts/{a}/people/{id})
+     * is what they can do.
+     */
+    private void requireOnlyCallersAccounts(UserModel user) {
+        if (AccountPermission.MANAGE_PEOPLE.grantedToOperator(caller)) {
+            return;
+        }
+        org.keycloak.organization.OrganizationProvider organizations = session.getProvider(
+                org.keycloak.organization.OrganizationProvider.class);
+        if (organizations != null && organizations.getByMember(user)
+                .anyMatch(account -> !caller.may(account, AccountPermission.MANAGE_PEOPLE))) {
+            throw Problems.conflict("this person also works for another account, so deactivating them would take them "
+                    + "away there too; remove them from your account instead (DELETE /mx/accounts/{account}/people/{id})");
         }
     }
 
@@ -94,6 +119,7 @@ public class UserAccessResource {
         UserModel user = caller.user(userId, AccountPermission.MANAGE_PEOPLE);
         String reason = reason(body);
         caller.requireNotSelf(user, "nobody deactivates themselves");
+        requireOnlyCallersAccounts(user);
         if (!user.isEnabled() && user.getFirstAttribute(DEACTIVATED) != null) {
             return Problems.badRequest("user: already deactivated");
         }

@@ -1,6 +1,8 @@
 package com.maintenanceaccess.review;
 
 import com.maintenanceaccess.account.AccountSettings;
+import com.maintenanceaccess.account.AccountTemplates;
+import com.maintenanceaccess.account.RoleTemplateRoles;
 import com.maintenanceaccess.authorization.AuthorizationFeature;
 import com.maintenanceaccess.authorization.model.AuthorizationStore;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
@@ -42,16 +44,23 @@ public final class UserFactsReader {
         this.session = session;
     }
 
-    /** With every record of the person (their own view: my access). */
+    /**
+     * The realm view (realm operators, realm-wide reports, the person's own view): the templates the
+     * user holds in any of their accounts and every record. Realm-level template roles (before the
+     * migration) count in none.
+     */
     public UserFacts read(UserModel user, Instant now) {
-        return read(user, now, account -> true);
+        return read(user, null, now, account -> true);
     }
 
     /**
-     * With the records whose issuing account {@code recordsOf} accepts: a view of one account, or of
-     * the accounts the caller acts in, holds only those accounts' records (null: no issuing account).
+     * The view of one account ({@code inAccount}; null is the realm view): the templates the user
+     * holds there only, and the records whose issuing account {@code recordsOf} accepts (a view of
+     * one account, or of the accounts the caller acts in, holds only those accounts' records; null:
+     * no issuing account).
      */
-    public UserFacts read(UserModel user, Instant now, java.util.function.Predicate<String> recordsOf) {
+    public UserFacts read(UserModel user, OrganizationModel inAccount, Instant now,
+                          java.util.function.Predicate<String> recordsOf) {
         Invitation invitation = Invitation.read(key -> user.getAttributeStream(key).toList());
 
         List<UserFacts.Account> accounts = new ArrayList<>();
@@ -60,21 +69,42 @@ public final class UserFactsReader {
             organizations.getByMember(user).forEach(account -> accounts.add(account(account, now)));
         }
 
-        List<UserFacts.Template> templates = new ArrayList<>();
-        Set<String> permissions = new HashSet<>();
+        // Templates are held per account (organization groups, AccountTemplates); what they grant
+        // is their composite roles. Permission roles mapped realm-wide (operators') count as before.
+        Map<String, RoleModel> held = new TreeMap<>();
+        // How each template reaches the user in the accounts asked about (evidence for least privilege).
+        Map<String, List<String>> accountPaths = new TreeMap<>();
+        List<OrganizationModel> accountsAsked = inAccount != null ? List.of(inAccount)
+                : organizations == null || !organizations.isEnabled() ? List.of() : organizations.getByMember(user).toList();
+        for (OrganizationModel account : accountsAsked) {
+            for (RoleModel template : AccountTemplates.held(session, account, user)) {
+                String where = "account " + account.getAlias() + " template";
+                for (RoleModel reached : RoleUtils.expandCompositeRoles(Set.of(template))) {
+                    if (RoleTemplateRoles.isTemplate(reached)) {
+                        held.putIfAbsent(reached.getName(), reached);
+                        accountPaths.computeIfAbsent(reached.getName(), k -> new ArrayList<>()).add(
+                                reached.getId().equals(template.getId()) ? where : where + " through composite " + template.getName());
+                    }
+                }
+            }
+        }
+        Set<String> permissions = new HashSet<>(AccountTemplates.permissions(held.values()));
         for (RoleModel role : RoleUtils.getDeepUserRoleMappings(user)) {
             if (role.isClientRole()) {
                 continue;
             }
-            String managed = role.getFirstAttribute(MANAGED);
-            if (TEMPLATE.equals(managed)) {
-                templates.add(new UserFacts.Template(role.getName(), "true".equals(role.getFirstAttribute(PRIVILEGED)),
-                        role.getFirstAttribute(REQUIRES_AUTHORIZATION)));
-            } else if (CATALOG.equals(managed)) {
+            if (inAccount == null && RoleTemplateRoles.isTemplate(role)) {
+                // The realm view also shows realm-level (unassigned, legacy) templates: an operator
+                // must see them to assign them; no account's view or token counts them.
+                held.putIfAbsent(role.getName(), role);
+            } else if (CATALOG.equals(role.getFirstAttribute(MANAGED))
+                    && (inAccount == null || directPermission(user, role))) {
                 permissions.add(role.getName());
             }
         }
-        templates.sort(java.util.Comparator.comparing(UserFacts.Template::name));
+        List<UserFacts.Template> templates = new ArrayList<>();
+        held.values().forEach(role -> templates.add(new UserFacts.Template(role.getName(),
+                "true".equals(role.getFirstAttribute(PRIVILEGED)), role.getFirstAttribute(REQUIRES_AUTHORIZATION))));
 
         // Usable at signoff, by the signoff check's own rules (dates, status, licence, recency):
         // one rule set. Whether the person is enabled is a check of its own (explain's
@@ -102,7 +132,8 @@ public final class UserFactsReader {
                 invitation == null || invitation.account() == null || organizations == null || !organizations.isEnabled()
                         ? null : ref(organizations, organizations.getById(invitation.account())),
                 ref(organizations, domainOwner(organizations, user.getEmail())),
-                unusable, privilegedPaths(user), PrivilegedAcknowledgement.read(user));
+                unusable, privilegedPaths(user, held.values(), accountPaths, inAccount == null),
+                PrivilegedAcknowledgement.read(user));
         return new UserFacts(user.getId(), user.getUsername(), user.getFirstName(), user.getLastName(), user.getEmail(),
                 user.isEnabled(),
                 invitation == null ? null : invitation.effectiveStatus(now).value(),
@@ -110,14 +141,30 @@ public final class UserFactsReader {
                 accounts, templates, permissions, validTypes, valid, standing);
     }
 
-    private static Map<String, List<String>> privilegedPaths(UserModel user) {
+    /** The privileged templates held in the accounts asked about, each with how it reaches the user. */
+    private static Map<String, List<String>> privilegedPaths(UserModel user, java.util.Collection<RoleModel> held,
+                                                             Map<String, List<String>> accountPaths, boolean realmView) {
         Map<String, List<String>> paths = new TreeMap<>();
-        for (RoleModel role : RoleUtils.getDeepUserRoleMappings(user)) {
+        for (RoleModel role : held) {
             if (PrivilegePaths.isPrivilegedTemplate(role)) {
-                paths.put(role.getName(), PrivilegePaths.of(user, role));
+                List<String> found = new ArrayList<>(accountPaths.getOrDefault(role.getName(), List.of()));
+                if (realmView) {
+                    found.addAll(PrivilegePaths.of(user, role)); // realm-level paths count in the realm view only
+                }
+                paths.put(role.getName(), found);
             }
         }
         return paths;
+    }
+
+    /**
+     * A permission role that reaches the user other than through a legacy realm-level template
+     * (those count in no account): mapped directly, by a group, or by a composite that is not a template.
+     */
+    private static boolean directPermission(UserModel user, RoleModel permission) {
+        return user.getRealmRoleMappingsStream().filter(role -> !RoleTemplateRoles.isTemplate(role))
+                .anyMatch(role -> role.getId().equals(permission.getId()) || role.hasRole(permission))
+                || user.getGroupsStream().anyMatch(group -> group.hasRole(permission));
     }
 
     /** The account whose domains include the e-mail's domain (Organizations → Domains), or null. */

@@ -58,7 +58,12 @@ class AccountPeopleIT {
 
         // user, roles, membership, invitation: all there
         assertTrue(realm.adminGet("/organizations/" + account + "/members").toString().contains(id));
-        assertTrue(realm.adminGet("/users/" + id + "/role-mappings/realm").toString().contains("\"planner\""));
+        // The template is held in this account (its organization group), not as a realm role.
+        assertFalse(realm.adminGet("/users/" + id + "/role-mappings/realm").toString().contains("\"planner\""));
+        JsonNode groups = realm.adminGet("/organizations/" + account + "/groups?search=planner&exact=true&briefRepresentation=false");
+        assertEquals("planner", groups.get(0).path("attributes").path("mx.template").path(0).asText(), groups::toString);
+        assertTrue(realm.adminGet("/organizations/" + account + "/groups/" + groups.get(0).get("id").asText() + "/members")
+                .toString().contains(id), "the console's Organizations → Groups → members shows the person");
         Mail.await(email, 1, Duration.ofSeconds(30));
         JsonNode events = realm.adminGet("/admin-events?resourcePath=accounts/" + account + "/people/" + id + "&max=5");
         assertEquals(1, events.size(), events::toString);

@@ -123,7 +123,10 @@ class DenyMatrixIT {
             String issuer = where.equals("none") ? "A" : where.equals("AB") ? "B" : where;
             REALM.addMember(ACCOUNTS.get(where.equals("AB") ? "A" : issuer), target);
             if (where.equals("AB")) {
+                // The contractor of the standard fixture: a member of A and B, with templates in each.
                 REALM.addMember(ACCOUNTS.get("B"), target);
+                REALM.grantTemplate(ACCOUNTS.get("A"), target, "planner");
+                REALM.grantTemplate(ACCOUNTS.get("B"), target, "stores");
             }
             TARGETS.put(where, target);
             RECORDS.put(where, authz.grant(officerToken, target, Authz.with(Authz.crs("MATRIX-" + where.toUpperCase()),

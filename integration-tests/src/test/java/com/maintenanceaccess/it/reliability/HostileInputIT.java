@@ -139,7 +139,7 @@ class HostileInputIT {
                     + " \"email\": \"ab@mro.example\", \"templates\": [\"" + SCRIPT + "\"]}", "{\"firstName\": \"A\","
                     + " \"lastName\": \"B\", \"email\": \"ab@mro.example\", \"expiresInDays\": 99}", "{\"admin\": true}")),
             Map.entry("PUT /mx/accounts/{org}/people/{user}/templates", List.of("{}", "{\"templates\": \"planner\"}",
-                    "{\"templates\": [42]}", "{\"templates\": [\"" + SCRIPT + "\"]}")),
+                    "{\"templates\": null}", "{\"templates\": [42]}", "{\"templates\": [\"" + SCRIPT + "\"]}")),
             Map.entry("PUT /mx/accounts/{org}/people/{user}/account-roles", List.of("{}", "{\"roles\": \"auditor\"}",
                     "{\"roles\": [\"king\"]}", "{\"roles\": [\"" + MARKUP + "\"]}")),
             Map.entry("PUT /mx/accounts/{org}", List.of("{\"features\": 42}", "{\"features\": [\"" + SCRIPT + "\"]}",

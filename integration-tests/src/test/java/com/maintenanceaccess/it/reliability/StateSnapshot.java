@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class StateSnapshot {
 
+    private static final String TEMPLATES = "templates ";
     private final Realm realm;
     private final Map<String, String> parts = new LinkedHashMap<>();
     private String adminToken;
@@ -35,6 +36,12 @@ final class StateSnapshot {
         for (String account : accounts) {
             parts.put("account " + account, realm.adminUrl("/organizations/" + account));
             parts.put("accountMembers " + account, realm.adminUrl("/organizations/" + account + "/members"));
+            // Role templates held in the account: its organization groups and who is in them.
+            parts.put("accountGroups " + account, realm.adminUrl("/organizations/" + account + "/groups?briefRepresentation=false"));
+            for (String user : users) {
+                parts.put(TEMPLATES + account + " " + user,
+                        realm.adminUrl("/organizations/" + account + "/members/" + user + "/groups?briefRepresentation=false"));
+            }
         }
         parts.put("roles", realm.adminUrl("/roles?briefRepresentation=false&max=10000"));
         parts.put("groups", realm.adminUrl("/groups?briefRepresentation=false&max=10000&subGroupsCount=true"));
@@ -49,7 +56,8 @@ final class StateSnapshot {
         String token = admin();
         // The parts are independent reads: fetched in parallel to keep the tables fast.
         Map<String, JsonNode> fetched = new ConcurrentHashMap<>();
-        parts.entrySet().parallelStream().forEach(p -> fetched.put(p.getKey(), adminJson(p.getValue(), token)));
+        parts.entrySet().parallelStream().forEach(p -> fetched.put(p.getKey(), p.getKey().startsWith(TEMPLATES)
+                ? templateGroups(p.getValue(), token) : adminJson(p.getValue(), token)));
         ObjectNode snapshot = Http.JSON.createObjectNode();
         parts.keySet().forEach(k -> snapshot.set(k, fetched.get(k)));
         snapshot.fieldNames().forEachRemaining(name -> {
@@ -59,6 +67,16 @@ final class StateSnapshot {
         });
         snapshot.set("realm", fetched.get("realm").get("attributes")); // the applied catalog lives here
         return snapshot;
+    }
+
+    /** A person's template groups in an account; a person who is not a member has none (Keycloak answers 404). */
+    private JsonNode templateGroups(String url, String token) {
+        Http.Response response = Http.get(url, token);
+        if (response.status() == 404) {
+            return Http.JSON.createArrayNode();
+        }
+        assertEquals(200, response.status(), () -> url + ": " + response);
+        return response.json();
     }
 
     private JsonNode adminJson(String url, String token) {

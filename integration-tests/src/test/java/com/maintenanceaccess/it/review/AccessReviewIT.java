@@ -81,7 +81,13 @@ class AccessReviewIT {
                 Map.of("enabled", false)).status());
         failing.put("user-enabled", disabled);
 
-        failing.put("account-member", certifier(account("closed", false, List.of("workshop", "administration"), true)));
+        // A certifier whose account is then switched off (templates are held in an enabled account first).
+        String closed = account("closed", true, List.of("workshop", "administration"), true);
+        String closedCertifier = certifier(closed);
+        com.fasterxml.jackson.databind.node.ObjectNode off = (com.fasterxml.jackson.databind.node.ObjectNode) realm.adminGet("/organizations/" + closed);
+        off.put("enabled", false);
+        assertEquals(204, Http.putJson(realm.adminUrl("/organizations/" + closed), realm.adminToken(), off).status());
+        failing.put("account-member", closedCertifier);
 
         String noTemplate = member(hangar, "no-template");
         realm.grantRealmRole(noTemplate, "signoffs:release");
@@ -89,14 +95,14 @@ class AccessReviewIT {
         failing.put("role-assigned", noTemplate);
 
         String technician = member(hangar, "technician");
-        realm.grantRealmRole(technician, "technician");
+        realm.grantTemplate(hangar, technician, "technician");
         authz.grant(officerToken, technician, Authz.crs(reference()));
         failing.put("role-includes-permission", technician);
 
         failing.put("feature-enabled", certifier(account("office", true, List.of("administration"), true)));
 
         String unauthorised = member(hangar, "uncertified");
-        realm.grantRealmRole(unauthorised, "certifying-staff");
+        realm.grantTemplate(hangar, unauthorised, "certifying-staff");
         failing.put("personnel-authorization", unauthorised);
 
         failing.forEach((check, userId) -> {
@@ -108,12 +114,13 @@ class AccessReviewIT {
             assertFalse(failed.get(0).get("evidence").asText().isBlank(), check + " has evidence");
         });
 
-        String administrator = member(account("setup-done", true, List.of("administration"), false), "admin");
-        realm.grantRealmRole(administrator, "account-administrator");
+        String setupDone = account("setup-done", true, List.of("administration"), false);
+        String administrator = member(setupDone, "admin");
+        realm.grantTemplate(setupDone, administrator, "account-administrator");
         JsonNode setup = explain(administrator, SETUP_TOOLS);
         assertEquals(List.of("setup-mode"), failed(setup).stream().map(c -> c.get("id").asText()).toList(), setup::toString);
         String setupAdministrator = member(hangar, "admin");
-        realm.grantRealmRole(setupAdministrator, "account-administrator");
+        realm.grantTemplate(hangar, setupAdministrator, "account-administrator");
         assertTrue(explain(setupAdministrator, SETUP_TOOLS).get("allowed").asBoolean(), "in setup mode it shows");
     }
 
@@ -143,7 +150,8 @@ class AccessReviewIT {
         assertTrue(strings(complete.get("areas")).contains("signoffs"));
 
         String uncertified = member(hangar, "uncertified");
-        realm.grantRealmRole(uncertified, "certifying-staff", "account-administrator");
+        realm.grantTemplate(hangar, uncertified, "certifying-staff");
+        realm.grantTemplate(hangar, uncertified, "account-administrator");
         JsonNode incomplete = review(uncertified);
         assertFalse(incomplete.get("complete").asBoolean());
         assertEquals(Set.of("required-authorizations", "least-privilege"), new TreeSet<>(failed(incomplete).stream()
@@ -158,17 +166,18 @@ class AccessReviewIT {
         expected.put(clean, List.of());
 
         String admin = member(hangar, "admin");
-        realm.grantRealmRole(admin, "account-administrator", "technician");
+        realm.grantTemplate(hangar, admin, "account-administrator");
+        realm.grantTemplate(hangar, admin, "technician");
         login(admin);
         expected.put(admin, List.of("administrator", "operational-with-privileged"));
 
         String uncertified = member(hangar, "uncertified");
-        realm.grantRealmRole(uncertified, "certifying-staff");
+        realm.grantTemplate(hangar, uncertified, "certifying-staff");
         login(uncertified);
         expected.put(uncertified, List.of("missing-authorization"));
 
         String expiring = member(hangar, "expiring");
-        realm.grantRealmRole(expiring, "certifying-staff");
+        realm.grantTemplate(hangar, expiring, "certifying-staff");
         authz.grant(officerToken, expiring, Authz.with(Authz.crs(reference()), "expiry",
                 Instant.now().plus(Duration.ofDays(10)).toString()));
         login(expiring);
@@ -186,13 +195,13 @@ class AccessReviewIT {
         // Created long ago and never logged in; an invitation sent long ago and still pending.
         String dormant = imported("dormant", Map.of(), 200);
         realm.addMember(hangar, dormant);
-        realm.grantRealmRole(dormant, "planner");
+        realm.grantTemplate(hangar, dormant, "planner");
         expected.put(dormant, List.of("no-login"));
         String waiting = imported("waiting", Map.of("mx.invitation.status", List.of("pending"),
                 "mx.invitation.sentAt", List.of(Instant.now().minus(Duration.ofDays(20)).toString()),
                 "mx.invitation.expiresAt", List.of(Instant.now().plus(Duration.ofDays(10)).toString())), 20);
         realm.addMember(hangar, waiting);
-        realm.grantRealmRole(waiting, "planner");
+        realm.grantTemplate(hangar, waiting, "planner");
         expected.put(waiting, List.of("pending-invitation"));
 
         Map<String, List<String>> json = new HashMap<>();
@@ -252,8 +261,7 @@ class AccessReviewIT {
 
         assertEquals(400, refresh(refreshToken).status(), "the refresh token stops working");
         assertFalse(realm.adminGet("/users/" + leaver).get("enabled").asBoolean());
-        assertEquals(List.of("certifying-staff"), strings(realm.adminGet("/users/" + leaver + "/role-mappings/realm"))
-                .stream().filter(r -> r.equals("certifying-staff")).toList(), "roles are kept");
+        assertEquals(List.of("certifying-staff"), realm.templatesIn(hangar, leaver), "templates are kept");
         assertEquals(1, authz.list(officerToken, leaver).size(), "authorization history is kept");
         assertEquals("revoked", invitations.invitation(invited).get("status").asText());
         // Keycloak refuses links of disabled users before the bundle's handler runs.
@@ -293,11 +301,16 @@ class AccessReviewIT {
     @Test
     void grantingAPrivilegedTemplateEmitsAWarningEvent() {
         String user = member(hangar, "new-admin");
-        realm.grantRealmRole(user, "account-administrator");
-        JsonNode events = realm.adminGet("/admin-events?resourcePath=users/" + user + "/role-mappings/realm&max=20");
+        realm.grantTemplate(hangar, user, "account-administrator");
+        // The console's Organizations → Groups → add member: Keycloak's ORGANIZATION_GROUP_MEMBERSHIP event.
+        JsonNode events = realm.adminGet("/admin-events?resourcePath=organizations/" + hangar + "/groups/*&max=50");
         List<String> kinds = new ArrayList<>();
-        events.forEach(e -> kinds.add(e.path("details").path("mx_kind").asText()));
-        assertTrue(kinds.contains("MX_PRIVILEGED_GRANT"), kinds::toString);
+        events.forEach(e -> {
+            if (e.path("resourcePath").asText().endsWith("/members/" + user)) {
+                kinds.add(e.path("details").path("mx_kind").asText());
+            }
+        });
+        assertTrue(kinds.contains("MX_PRIVILEGED_GRANT"), events::toString);
         assertTrue(review(user).toString().contains("least-privilege"));
     }
 
@@ -310,8 +323,9 @@ class AccessReviewIT {
         JsonNode groupGrant = realm.adminGet("/admin-events?resourcePath=groups/" + parent + "/role-mappings/realm&max=20");
         assertTrue(groupGrant.toString().contains("MX_PRIVILEGED_GRANT"), "a grant to a group warns: " + groupGrant);
 
+        // A realm group's role counts in no account now; the privileged template held in the account does.
         String user = member(hangar, "group-admin");
-        realm.grantRealmRole(user, "certifying-staff");
+        realm.grantTemplate(hangar, user, "certifying-staff");
         authz.grant(officerToken, user, Authz.crs(reference()));
         assertEquals(204, Http.send("PUT", realm.adminUrl("/users/" + user + "/groups/" + child), realm.adminToken(),
                 "application/json", "").status());
@@ -319,11 +333,13 @@ class AccessReviewIT {
         String warning = joined.toString();
         assertTrue(warning.contains("MX_PRIVILEGED_GRANT"), "joining a group whose parent carries it warns: " + warning);
         assertTrue(warning.contains("parent group"), warning);
+        assertTrue(check(review(user), "least-privilege").get("passed").asBoolean(), "a realm-level role counts in no account");
 
+        realm.grantTemplate(hangar, user, "account-administrator");
         JsonNode review = review(user);
         JsonNode leastPrivilege = check(review, "least-privilege");
         assertFalse(leastPrivilege.get("passed").asBoolean(), review::toString);
-        assertTrue(leastPrivilege.get("evidence").asText().contains("parent group"), leastPrivilege::toString);
+        assertTrue(leastPrivilege.get("evidence").asText().contains("template"), leastPrivilege::toString);
 
         String managerToken = realm.userToken(managerId);
         String url = realm.url("/mx/users/" + user + "/review/acknowledge-privileged");
@@ -345,7 +361,7 @@ class AccessReviewIT {
         String domain = realm.adminGet("/organizations/" + demo).get("domains").get(0).get("name").asText();
         String misplaced = realm.createUser("misplaced", Map.of("email", unique("m") + "@" + domain));
         realm.addMember(hangar, misplaced);
-        realm.grantRealmRole(misplaced, "certifying-staff");
+        realm.grantTemplate(hangar, misplaced, "certifying-staff");
         authz.grant(officerToken, misplaced, Authz.crs(reference()));
 
         JsonNode explanation = explain(misplaced, RELEASE);
@@ -363,7 +379,7 @@ class AccessReviewIT {
     @Test
     void explainSaysWhyARecordCannotBeUsed() {
         String lapsed = member(hangar, "lapsed");
-        realm.grantRealmRole(lapsed, "certifying-staff");
+        realm.grantTemplate(hangar, lapsed, "certifying-staff");
         Map<String, Object> record = Authz.crs(reference());
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         record.put("experience", List.of(Map.of("from", today.minusYears(5).toString(), "to", today.minusYears(4).toString())));
@@ -393,7 +409,7 @@ class AccessReviewIT {
     /** A certifying technician in an account, with a valid certifying-staff authorization. */
     private String certifier(String accountId) {
         String userId = member(accountId, "certifier");
-        realm.grantRealmRole(userId, "certifying-staff");
+        realm.grantTemplate(accountId, userId, "certifying-staff");
         authz.grant(officerToken, userId, Authz.crs(reference()));
         return userId;
     }

@@ -54,7 +54,7 @@ class AppBrowserIT {
     private String member(String prefix, String template) {
         String id = realm.createUser(prefix, Map.of("firstName", "App", "lastName", prefix));
         realm.addMember(account, id);
-        authz.grantRealmRoles(id, template);
+        realm.grantTemplate(account, id, template);
         return id;
     }
 

@@ -147,6 +147,47 @@ public final class Realm {
         assertEquals(204, joined.status(), joined::toString);
     }
 
+    /**
+     * Gives a person a role template in an account as a realm operator does in the admin console
+     * (Organizations → the account → Groups): membership of the account's organization group
+     * for the template, made (with its {@code mx.template} attribute, no roles) when missing.
+     * The person must be a member of the account.
+     */
+    public void grantTemplate(String accountId, String userId, String template) {
+        String token = adminToken();
+        String groups = adminUrl("/organizations/" + accountId + "/groups");
+        String groupId = null;
+        Http.Response found = Http.get(groups + "?search=" + template + "&exact=true&briefRepresentation=false", token);
+        assertEquals(200, found.status(), found::toString);
+        for (JsonNode group : found.json()) {
+            if (group.path("attributes").path("mx.template").path(0).asText().equals(template)) {
+                groupId = group.get("id").asText();
+            }
+        }
+        if (groupId == null) {
+            Http.Response created = Http.postJson(groups, token,
+                    Map.of("name", template, "attributes", Map.of("mx.template", List.of(template))));
+            assertEquals(201, created.status(), created::toString);
+            String location = created.header("Location");
+            groupId = location.substring(location.lastIndexOf('/') + 1);
+        }
+        Http.Response joined = Http.send("PUT", groups + "/" + groupId + "/members/" + userId, token, null, null);
+        assertEquals(204, joined.status(), joined::toString);
+    }
+
+    /** The person's templates in an account as the admin console shows them: the account's template groups they are in. */
+    public List<String> templatesIn(String accountId, String userId) {
+        String groups = "/organizations/" + accountId + "/groups";
+        List<String> names = new ArrayList<>();
+        adminGet(groups + "?briefRepresentation=false").forEach(group -> {
+            String template = group.path("attributes").path("mx.template").path(0).asText(null);
+            if (template != null && adminGet(groups + "/" + group.get("id").asText() + "/members").toString().contains(userId)) {
+                names.add(template);
+            }
+        });
+        return names.stream().sorted().toList();
+    }
+
     /** A member of the account holding the given account roles; returns the user's id. */
     public String accountPerson(String accountId, String prefix, String... roles) {
         String id = createUser(prefix, Map.of());

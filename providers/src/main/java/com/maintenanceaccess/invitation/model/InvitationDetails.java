@@ -25,10 +25,14 @@ public record InvitationDetails(String inviterName, String accountName, List<Str
         }
         OrganizationModel account = organization(session, invitation.account());
         RoleModel defaults = realm.getDefaultRole();
-        List<String> roles = user.getRealmRoleMappingsStream()
+        // Realm roles mapped to the person, and the role templates held in the invitation's account.
+        java.util.stream.Stream<RoleModel> held = account == null ? java.util.stream.Stream.empty()
+                : com.maintenanceaccess.account.AccountTemplates.held(session, account, user).stream();
+        List<String> roles = java.util.stream.Stream.concat(user.getRealmRoleMappingsStream(), held)
                 .filter(role -> defaults == null || !Objects.equals(role.getId(), defaults.getId()))
                 .map(role -> role.getDescription() != null && !role.getDescription().isBlank()
                         ? role.getName() + " (" + role.getDescription() + ")" : role.getName())
+                .distinct()
                 .sorted()
                 .toList();
         return new InvitationDetails(inviter == null ? "" : inviter, account == null ? null : account.getName(), roles);

@@ -1,0 +1,129 @@
+package com.maintenanceaccess.it.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.maintenanceaccess.it.support.AppLogin;
+import com.maintenanceaccess.it.support.Http;
+import com.maintenanceaccess.it.support.KeycloakServer;
+import com.maintenanceaccess.it.support.Realm;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A realm written by the release before templates were held per account: templates are realm
+ * roles mapped to people (made here through the admin API, exactly as that release's people API
+ * and console wrote them). The server restarts and migrates: a person in exactly one account has
+ * them in that account (and no realm role mapping any more); a person in two accounts or none
+ * keeps them, counted in no account's token, marked and listed for operators and in the start
+ * log. One admin event; the next start changes nothing and writes none.
+ */
+class TemplateMigrationIT {
+
+    private final Realm realm = Realm.maintenance();
+
+    @Test
+    void realmLevelTemplatesMoveIntoTheOneAccountAndTheRestAreListed() throws Exception {
+        String accountA = realm.createAccount("mig-a", true, Map.of());
+        String accountB = realm.createAccount("mig-b", true, Map.of());
+        String single = realm.accountPerson(accountA, "mig-single");
+        realm.grantRealmRole(single, "planner", "technician");
+        String contractor = realm.contractor(accountA, accountB, "mig-contractor");
+        realm.grantRealmRole(contractor, "certifying-staff");
+        String homeless = realm.createUser("mig-homeless", Map.of());
+        realm.grantRealmRole(homeless, "stores");
+        String singleName = realm.username(single);
+        String contractorName = realm.username(contractor);
+        String homelessName = realm.username(homeless);
+
+        KeycloakServer.whileSharedStopped(() -> { });
+
+        // Moved: the account holds them, the realm role mappings are gone, the token counts them.
+        assertEquals(List.of("planner", "technician"), realm.templatesIn(accountA, single));
+        assertFalse(realmRoles(single).contains("planner") || realmRoles(single).contains("technician"));
+        assertTrue(perms(single, "openid").contains("workorders:create"));
+
+        // Not moved: kept realm-wide, counted in no account's token, listed.
+        assertTrue(realmRoles(contractor).contains("certifying-staff"));
+        assertEquals(List.of(), realm.templatesIn(accountA, contractor));
+        String aliasA = realm.adminGet("/organizations/" + accountA).get("alias").asText();
+        assertEquals(List.of(), perms(contractor, "openid organization:" + aliasA), "a realm-level template counts in no account");
+        JsonNode listed = unassigned();
+        assertEquals(List.of("templates"), strings(person(listed, contractor).get("unassigned")));
+        assertEquals(List.of("certifying-staff"), strings(person(listed, contractor).get("realmLevelTemplates")));
+        assertEquals(2, person(listed, contractor).get("accounts").size());
+        assertEquals(contractorName, person(listed, contractor).get("username").asText());
+        assertEquals(0, person(listed, homeless).get("accounts").size());
+        assertTrue(person(listed, single).isMissingNode(), "the moved person is not listed");
+        String log = Files.readString(realm.server().log());
+        assertTrue(log.contains("hold role templates in no or several accounts") && log.contains(contractorName)
+                && log.contains(homelessName), "the start log lists them");
+
+        List<JsonNode> events = migrationEvents(singleName);
+        assertEquals(1, events.size(), events::toString);
+        assertEquals("maintenance-access:migration", events.get(0).path("authDetails").path("clientId").asText());
+        assertTrue(events.get(0).path("representation").asText().contains(contractorName));
+
+        // The listing is for realm operators with view-users only.
+        String nobody = realm.accountPerson(accountA, "mig-admin", "account-administrator");
+        assertEquals(403, Http.get(realm.url("/mx/migration/unassigned"), realm.userToken(nobody)).status());
+
+        // Idempotent: the next start moves nothing and writes no event; the lists stay.
+        KeycloakServer.whileSharedStopped(() -> { });
+        assertEquals(1, migrationEvents(singleName).size());
+        assertEquals(1, migrationEvents(contractorName).size(), "no second event naming the contractor");
+        assertEquals(List.of("planner", "technician"), realm.templatesIn(accountA, single));
+        assertFalse(person(unassigned(), contractor).isMissingNode());
+    }
+
+    private JsonNode unassigned() {
+        String operator = realm.createUser("mig-operator", Map.of());
+        realm.grantRealmManagement(operator, "view-users");
+        Http.Response response = Http.get(realm.url("/mx/migration/unassigned"), realm.userToken(operator));
+        assertEquals(200, response.status(), response::toString);
+        return response.json();
+    }
+
+    private static JsonNode person(JsonNode listed, String id) {
+        for (JsonNode person : listed.get("people")) {
+            if (person.get("id").asText().equals(id)) {
+                return person;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    private List<String> realmRoles(String userId) {
+        return strings(realm.adminGet("/users/" + userId + "/role-mappings/realm")).stream().toList();
+    }
+
+    private List<String> perms(String userId, String scope) {
+        JsonNode tokens = AppLogin.login(realm.url(""), realm.username(userId), Realm.TEST_PASSWORD, scope);
+        return strings(AppLogin.claims(tokens.get("access_token").asText()).get("mx_perms"));
+    }
+
+    private List<JsonNode> migrationEvents(String mentioning) {
+        List<JsonNode> events = new ArrayList<>();
+        realm.adminGet("/admin-events?resourceTypes=CUSTOM&max=1000").forEach(event -> {
+            if ("MX_TEMPLATE_MIGRATION".equals(event.path("details").path("mx_kind").asText())
+                    && event.path("representation").asText().contains(mentioning)) {
+                events.add(event);
+            }
+        });
+        return events;
+    }
+
+    /** Strings of an array; role representations by their name. */
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        if (array != null) {
+            array.forEach(value -> values.add(value.isObject() ? value.path("name").asText() : value.asText()));
+        }
+        return values;
+    }
+}
