@@ -17,7 +17,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,7 +54,7 @@ public class BundleTablesUpgradeIT {
     @Test
     void release01sTablesAreAdoptedWithTheirRowsAndTheTrailGoesOn() {
         String officerToken = realm.userToken(authz.officer());
-        String person = realm.createUser("upgrade-person", Map.of());
+        String person = authz.person("upgrade-person");
         authz.grant(officerToken, person, Authz.crs("CRS-UPGRADE-1"));
         authz.grant(officerToken, person, Authz.crs("CRS-UPGRADE-2"));
         JsonNode before = verify(officerToken);
