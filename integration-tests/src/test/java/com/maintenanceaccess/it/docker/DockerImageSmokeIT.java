@@ -122,7 +122,7 @@ class DockerImageSmokeIT {
     void aReleaseIsSignedWithAStepUp() {
         Authz authz = new Authz(realm);
         String officerToken = realm.userToken(authz.officer());
-        String tech = realm.createUser("img-tech", Map.of());
+        String tech = authz.person("img-tech"); // a member of an account: records and signatures are held in one
         authz.grant(officerToken, tech, Authz.crs("CRS-IMAGE-1"));
         SignerBrowser browser = new SignerBrowser(realm.url(""), realm.username(tech), Realm.TEST_PASSWORD);
         browser.login();

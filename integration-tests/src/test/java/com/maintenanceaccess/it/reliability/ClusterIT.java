@@ -280,7 +280,7 @@ class ClusterIT {
         int n = 16;
         List<String> people = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            people.add(realmA.createUser("cl-append", Map.of()));
+            people.add(authzA.person("cl-append")); // records are issued by an account of the person's
         }
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
