@@ -9,6 +9,7 @@ import com.maintenanceaccess.account.AccountClaimMapper;
 import com.maintenanceaccess.api.AccountPermission;
 import com.maintenanceaccess.api.Authority;
 import com.maintenanceaccess.api.Authority.AccountScope;
+import com.maintenanceaccess.api.JsonBody;
 import com.maintenanceaccess.api.Problems;
 import com.maintenanceaccess.authorization.AuthorizationFeature;
 import com.maintenanceaccess.authorization.model.AuthorizationStore;
@@ -68,9 +69,27 @@ public class SignoffsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response sign(String body) {
         Instant now = clock.instant();
+        // Authenticate first: only a caller with a valid, unexpired token of this realm reaches the
+        // body, the catalog and the trail. Anything else is 401 and writes nothing, so that an
+        // anonymous caller can neither grow the legal trail nor take its head-row lock.
+        String raw = AppAuthManager.extractAuthorizationHeaderToken(session.getContext().getRequestHeaders());
+        if (raw == null) {
+            return refusalAnswer(Response.Status.UNAUTHORIZED, "unauthorized",
+                    "the signer's access token at the signoff level is required as the bearer", List.of(), null);
+        }
+        AccessToken token = session.tokens().decode(raw, AccessToken.class);
+        if (token == null || !Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName())
+                .equals(token.getIssuer())) {
+            return refusalAnswer(Response.Status.UNAUTHORIZED, "unauthorized",
+                    "the token is not signed by this realm; nothing was recorded", List.of("invalid_token"), null);
+        }
+        if (token.getExp() == null || now.getEpochSecond() >= token.getExp()) {
+            return refusalAnswer(Response.Status.UNAUTHORIZED, "unauthorized",
+                    "the token has expired; nothing was recorded", List.of("token_expired"), null);
+        }
         SignoffRequest request;
         try {
-            request = SignoffRequest.parse(readJson(body), now);
+            request = SignoffRequest.parse(JsonBody.object(body), now);
         } catch (SignoffRequest.Invalid e) {
             return Problems.badRequest(e.problems().stream().map(SignoffRequest.Problem::toString).toList());
         }
@@ -79,19 +98,7 @@ public class SignoffsResource {
             return Problems.badRequest("authorizationType: unknown authorization type '" + request.authorizationType()
                     + "' (known: " + feature.catalog().typeIds() + ")");
         }
-        String raw = AppAuthManager.extractAuthorizationHeaderToken(session.getContext().getRequestHeaders());
-        if (raw == null) {
-            return refusalAnswer(Response.Status.UNAUTHORIZED, "unauthorized",
-                    "the signer's access token at the signoff level is required as the bearer", List.of(), null);
-        }
         Trail trail = new Trail(session);
-        AccessToken token = session.tokens().decode(raw, AccessToken.class);
-        if (token == null) {
-            TrailEntry entry = trail.append(realm, Trail.SIGNATURE_REFUSED, null, SignatureRecord.build(false,
-                    List.of("invalid_token"), null, null, null, request, now, null));
-            return refusalAnswer(Response.Status.UNAUTHORIZED, "unauthorized",
-                    "the token is not signed by this realm", List.of("invalid_token"), entry);
-        }
         List<String> reasons = new ArrayList<>();
         new ProofCheck(settings).reasons(claims(token), Urls.realmIssuer(session.getContext().getUri().getBaseUri(),
                 realm.getName()), request.signer(), now).forEach(r -> reasons.add(r.id()));
@@ -249,14 +256,12 @@ public class SignoffsResource {
         return account != null && account.isEnabled() ? account : null;
     }
 
-    private static JsonNode readJson(String body) {
-        if (body == null || body.isBlank()) {
-            throw new SignoffRequest.Invalid(List.of(new SignoffRequest.Problem("body", "a JSON object is required")));
-        }
+    /** A record the server itself wrote to the trail (request bodies go through JsonBody). */
+    private static JsonNode readJson(String stored) {
         try {
-            return JSON.readTree(body);
+            return JSON.readTree(stored);
         } catch (IOException e) {
-            throw new SignoffRequest.Invalid(List.of(new SignoffRequest.Problem("body", "is not valid JSON")));
+            throw new IllegalStateException("a trail record is not JSON", e);
         }
     }
 

@@ -10,6 +10,8 @@ import com.maintenanceaccess.it.support.AppLogin;
 import com.maintenanceaccess.it.support.Http;
 import com.maintenanceaccess.it.support.KeycloakServer;
 import com.maintenanceaccess.it.support.Realm;
+import com.maintenanceaccess.it.support.ServerClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -145,14 +147,42 @@ class SignoffsIT {
     }
 
     @Test
-    void aTokenOfAnotherRealmIsRefusedAndRecorded() {
+    void aTokenOfAnotherRealmIsUnauthorizedAndWritesNothing() {
         String masterToken = Http.postForm(realm.server().baseUrl() + "/realms/master/protocol/openid-connect/token",
                 Map.of("grant_type", "password", "client_id", "admin-cli", "username", KeycloakServer.ADMIN_USER,
                         "password", KeycloakServer.ADMIN_PASSWORD)).json().get("access_token").asText();
+        long before = trailHead();
         Http.Response refused = sign(masterToken, release("WO-REALM"));
         assertEquals(401, refused.status(), refused::toString);
         assertEquals(List.of("invalid_token"), reasons(refused));
-        assertTrue(refused.json().get("refusal").get("seq").asLong() > 0, "recorded in the trail");
+        assertFalse(refused.json().has("refusal"), refused::toString);
+        assertEquals(before, trailHead(), "nothing appended to the trail");
+    }
+
+    @Test
+    void aGarbageTokenIsUnauthorizedAndWritesNothingWhateverTheBody() {
+        long before = trailHead();
+        for (Object body : List.<Object>of(release("WO-GARBAGE"), Map.of("zz", 1), List.of())) {
+            Http.Response refused = Http.postJson(realm.url("/mx/signoffs"), "not.a.token", body);
+            assertEquals(401, refused.status(), refused::toString);
+            assertFalse(refused.body().contains("known:"), "no catalog before authentication: " + refused);
+        }
+        Http.Response anonymous = Http.postJson(realm.url("/mx/signoffs"), null, release("WO-ANON"));
+        assertEquals(401, anonymous.status(), anonymous::toString);
+        assertEquals(before, trailHead(), "nothing appended to the trail");
+    }
+
+    @Test
+    void anExpiredTokenIsUnauthorizedAndWritesNothing() {
+        String token = browser(tech).stepUp("release of G-ABCD, WO-EXPIRED").get("access_token").asText();
+        long before = trailHead();
+        Http.Response refused;
+        try (ServerClock later = ServerClock.ahead(KeycloakServer.shared(), Duration.ofHours(2))) {
+            refused = sign(token, release("WO-EXPIRED"));
+        }
+        assertEquals(401, refused.status(), refused::toString);
+        assertEquals(List.of("token_expired"), reasons(refused));
+        assertEquals(before, trailHead(), "nothing appended to the trail");
     }
 
     @Test
