@@ -314,10 +314,10 @@ public class AccountPeopleResource {
     private List<RoleModel> templates(JsonNode json, List<Problem> problems) {
         JsonNode list = json.get("templates");
         List<RoleModel> roles = new ArrayList<>();
-        if (list == null || list.isNull()) {
+        if (list == null) {
             return roles;
         }
-        if (!list.isArray()) {
+        if (!list.isArray()) { // null too: "templates": null once removed every template
             problems.add(Problems.problem("templates", "must be a list of role template names"));
             return roles;
         }

@@ -89,7 +89,9 @@ public class SignoffsResource {
         }
         SignoffRequest request;
         try {
-            request = SignoffRequest.parse(JsonBody.object(body), now);
+            JsonNode json = JsonBody.object(body, true, SignoffRequest.FIELDS);
+            JsonBody.noNull(json, "aircraft", "inspects");
+            request = SignoffRequest.parse(json, now);
         } catch (SignoffRequest.Invalid e) {
             return Problems.badRequest(e.problems().stream().map(SignoffRequest.Problem::toString).toList());
         }

@@ -297,6 +297,65 @@ class HostileInputIT {
         return tests.stream();
     }
 
+    /** The fields of each JSON endpoint that take a list or an object: null there is bad input, never "none". */
+    static final Map<String, List<String>> STRUCTURED = Map.of(
+            "POST /mx/signoffs", List.of("aircraft", "inspects"),
+            "POST /mx/signoff-check", List.of("performers"),
+            "POST /mx/users/{user}/authorizations", List.of("scope", "licence", "experience"),
+            "PUT /mx/users/{user}/authorizations/{aid}", List.of("scope", "licence", "experience"),
+            "PUT /mx/accounts/{org}", List.of("features", "setupMode"),
+            "POST /mx/accounts/{org}/people", List.of("templates"),
+            "PUT /mx/accounts/{org}/people/{user}/templates", List.of("templates"),
+            "PUT /mx/accounts/{org}/people/{user}/account-roles", List.of("roles"));
+
+    /**
+     * Every JSON endpoint, given an otherwise acceptable body: a field it does not know, and null
+     * where a list or an object goes, are 400 naming that field, and change nothing (issue 23).
+     */
+    @TestFactory
+    Stream<DynamicTest> unknownAndNullFieldsAre400NamingTheField() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Endpoint e : ENDPOINTS) {
+            if (e.body() != Body.JSON) {
+                continue;
+            }
+            String key = e.method() + " " + e.path();
+            tests.add(DynamicTest.dynamicTest(key + " zzUnknown", () ->
+                    expectNamed(e, with(e, "zzUnknown", Http.JSON.getNodeFactory().numberNode(1)), "zzUnknown")));
+            for (String field : STRUCTURED.getOrDefault(key, List.of())) {
+                tests.add(DynamicTest.dynamicTest(key + " " + field + ": null", () ->
+                        expectNamed(e, with(e, field, Http.JSON.getNodeFactory().nullNode()), field)));
+            }
+        }
+        assertTrue(tests.size() > ENDPOINTS.stream().filter(e -> e.body() == Body.JSON).count(), "null cases too");
+        return tests.stream();
+    }
+
+    private static String with(Endpoint e, String field, JsonNode value) {
+        String valid = validishBody(e);
+        ObjectNode body;
+        try {
+            body = valid == null ? Http.JSON.createObjectNode() : (ObjectNode) Http.JSON.readTree(valid);
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        body.set(field, value);
+        return body.toString();
+    }
+
+    private static void expectNamed(Endpoint e, String body, String field) {
+        String path = e.path().replace("{user}", target).replace("{org}", org);
+        JsonNode before = baseline();
+        Http.Response response = call(e.method(), path, mayCall(e), body, e.body());
+        JsonNode after = snapshot();
+        baseline = after;
+        assertEquals(400, response.status(), () -> body + ": " + shorten(response));
+        List<String> named = new ArrayList<>();
+        response.json().path("problems").forEach(p -> named.add(p.path("field").asText()));
+        assertTrue(named.contains(field), () -> "the 400 names " + field + ": " + shorten(response));
+        assertEquals(before, after, () -> e.method() + " " + path + " answered 400 but changed the realm's state");
+    }
+
     /** Markup where an id goes: 404 or 400 as JSON, never an HTML page that echoes it. */
     @TestFactory
     Stream<DynamicTest> markupInIdsIsNotReflectedAsHtml() {
