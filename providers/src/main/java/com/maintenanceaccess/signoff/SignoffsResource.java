@@ -52,6 +52,8 @@ public class SignoffsResource {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_LIST = 1000;
+    /** How many of the latest signatures the RII rule reads for the work inspected (docs/signoffs.md, limits). */
+    private static final int WORK_SCAN = 5000;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -162,12 +164,26 @@ public class SignoffsResource {
             InspectionRule.reasons(request, performed, certified, request.certifiedSignature() != null, now)
                     .forEach(r -> reasons.add(r.id()));
             performers = InspectionRule.signers(performed, certified);
+            InspectionRule.ownWork(request, signer.getId(), work(trail, accountId))
+                    .forEach(r -> reasons.add(r.id()));
         }
         SignoffCheck.Decision decision = feature.signoffCheck().decide(new SignoffCheck.Request(signer.getId(),
                         request.authorizationType(), request.aircraftType(), request.taskCategory(), performers,
                         request.base(), now, accountId), AuthorizationStore.read(signer).records());
-        decision.reasons().forEach(r -> reasons.add(r.id()));
+        decision.reasons().stream().map(SignoffCheck.Reason::id).filter(id -> !reasons.contains(id)).forEach(reasons::add);
         return decision.allowed() && reasons.isEmpty() ? decision.authorization() : null;
+    }
+
+    /**
+     * The account's accepted signatures, newest first, from the server's own trail (not from what
+     * the body names): at most {@link #WORK_SCAN} of the realm's latest signature entries.
+     */
+    private List<InspectionRule.Work> work(Trail trail, String accountId) {
+        return trail.table().find(realm.getId(), List.of(Trail.SIGNATURE), null, null, null, WORK_SCAN).stream()
+                .map(e -> readJson(e.body()))
+                .filter(body -> accountId.equals(SignatureRecord.accountOf(body)))
+                .map(SignatureRecord::work)
+                .toList();
     }
 
     /** A signature of this account; another account's is, to this inspection, one that does not exist. */

@@ -241,6 +241,42 @@ class SignoffsIT {
      * ({@code out_of_account}); a person removed from A after logging in signs nothing in A
      * ({@code not_a_member}); an inspection in A cannot cite B's signature.
      */
+    /**
+     * The RII rule reads the account's own records (issue 23): the certifier of a work order who
+     * leaves out {@code inspects.certifiedBy}, and a performer who names another person's task
+     * signature, are refused; an independent inspector is not.
+     */
+    @Test
+    void anInspectorWhoSignedTheWorkIsRefusedWhateverTheBodyNames() {
+        Map<String, Object> task = release("WO-RII-OWN");
+        task.put("type", "task");
+        task.put("authorizationType", "certifying-staff");
+        task.put("declaration", "I performed task-1 of WO-RII-OWN.");
+        Http.Response byTech = sign(browser(tech).stepUp("task-1 of WO-RII-OWN").get("access_token").asText(), task);
+        assertEquals(201, byTech.status(), byTech::toString);
+        SignerBrowser own = browser(inspector);
+        Http.Response certified = sign(own.stepUp("CRS of WO-RII-OWN").get("access_token").asText(), release("WO-RII-OWN"));
+        assertEquals(201, certified.status(), certified::toString);
+
+        Map<String, Object> rii = release("WO-RII-OWN");
+        rii.put("type", "inspection");
+        rii.put("declaration", "I inspected task-1 of WO-RII-OWN (RII) and found it satisfactory.");
+        rii.put("inspects", Map.of("performedBy", byTech.json().get("id").asText())); // certifiedBy left out
+        Http.Response certifier = sign(own.stepUp("RII of WO-RII-OWN").get("access_token").asText(), rii);
+        assertEquals(403, certifier.status(), certifier::toString);
+        assertEquals(List.of("signer_certified_work"), reasons(certifier));
+
+        // A performer of the same task who names only the other performer's signature.
+        Http.Response byInspector = sign(own.stepUp("task-1 of WO-RII-OWN").get("access_token").asText(), task);
+        assertEquals(201, byInspector.status(), byInspector::toString);
+        Http.Response performer = sign(own.stepUp("RII of WO-RII-OWN").get("access_token").asText(), rii);
+        assertEquals(403, performer.status(), performer::toString);
+        assertTrue(reasons(performer).contains("signer_performed_work"), performer::toString);
+
+        Http.Response independent = sign(browser(inspector2).stepUp("RII of WO-RII-OWN").get("access_token").asText(), rii);
+        assertEquals(201, independent.status(), independent::toString);
+    }
+
     @Test
     void aSignatureIsMadeInOneAccountByAMemberWithThatAccountsRecord() {
         String accountB = realm.createAccount("sign-b", true, Map.of());
