@@ -301,8 +301,8 @@ class HostileInputIT {
     static final Map<String, List<String>> STRUCTURED = Map.of(
             "POST /mx/signoffs", List.of("aircraft", "inspects"),
             "POST /mx/signoff-check", List.of("performers"),
-            "POST /mx/users/{user}/authorizations", List.of("scope", "licence", "experience"),
-            "PUT /mx/users/{user}/authorizations/{aid}", List.of("scope", "licence", "experience"),
+            "POST /mx/users/{user}/authorizations", List.of("scope", "experience"),
+            "PUT /mx/users/{user}/authorizations/{aid}", List.of("scope", "experience"),
             "PUT /mx/accounts/{org}", List.of("features", "setupMode"),
             "POST /mx/accounts/{org}/people", List.of("templates"),
             "PUT /mx/accounts/{org}/people/{user}/templates", List.of("templates"),

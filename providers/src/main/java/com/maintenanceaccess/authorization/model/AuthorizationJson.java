@@ -78,8 +78,9 @@ public final class AuthorizationJson {
                 errors.add(new FieldError(name, "unknown field"));
             }
         });
-        // A list or an object is never null: "scope": null must not be read as "no limits".
-        for (String name : List.of("licence", "scope", "experience")) {
+        // A list or an object is never null: "scope": null must not be read as "no limits". The
+        // licence is the exception: null is how this API itself writes "no licence" (write()).
+        for (String name : List.of("scope", "experience")) {
             if (body.has(name) && body.get(name).isNull()) {
                 errors.add(new FieldError(name, "must not be null (leave the field out instead)"));
             }
