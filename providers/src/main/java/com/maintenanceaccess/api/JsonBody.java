@@ -107,6 +107,20 @@ public final class JsonBody {
         return json;
     }
 
+    /**
+     * 400 naming the first of {@code fields} that is present as JSON {@code null}: these fields take a
+     * list or an object, and a null there is bad input, never "none" (a {@code "templates": null} that
+     * was read as "no templates" wiped a person's access). Leaving the field out is the way to omit it.
+     */
+    public static void noNull(JsonNode json, String... fields) {
+        for (String field : fields) {
+            JsonNode value = json.get(field);
+            if (value != null && value.isNull()) {
+                throw Problems.invalid(field, "must not be null (a list or an object goes here; leave the field out instead)");
+            }
+        }
+    }
+
     /** A non-blank string field, or null when absent. */
     public static String text(JsonNode json, String field) {
         JsonNode value = json.get(field);

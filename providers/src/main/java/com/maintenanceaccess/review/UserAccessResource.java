@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
@@ -182,7 +183,7 @@ public class UserAccessResource {
 
     /** {"reason": "…"}: required, 1 to 500 characters; 400 naming the problem otherwise. */
     static String reason(String body) {
-        JsonNode reason = JsonBody.object(body).get("reason");
+        JsonNode reason = JsonBody.object(body, true, Set.of("reason")).get("reason");
         if (reason == null || !reason.isTextual() || reason.asText().isBlank()) {
             throw Problems.invalid("reason", "required, say why (e.g. \"left the company\")");
         }

@@ -103,6 +103,15 @@ public final class SignatureRecord {
                 ? accounts.get(0).asText() : null;
     }
 
+    /** The work a signature entry signed, for the inspection rule's search of the account's records. */
+    public static InspectionRule.Work work(JsonNode body) {
+        JsonNode what = body.path("what");
+        return new InspectionRule.Work(body.path("signer").path("id").asText(null),
+                "accepted".equals(body.path("outcome").asText()), what.path("type").asText(null),
+                what.path("workOrder").asText(null), what.path("task").asText(null),
+                what.path("aircraft").path("registration").asText(null));
+    }
+
     /** What an earlier signature entry says about the work it signed. */
     public static InspectionRule.Signed signed(JsonNode body) {
         JsonNode what = body.path("what");

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * What the app asks to sign (body of {@code POST /mx/signoffs}), parsed and checked with every
@@ -58,6 +59,10 @@ public record SignoffRequest(Type type, String authorizationType, String signer,
         }
     }
 
+    /** The fields of a signoff body; any other is 400 naming it (SignoffsResource reads it with JsonBody). */
+    public static final Set<String> FIELDS = Set.of("type", "authorizationType", "signer", "aircraft", "workOrder", "task",
+            "taskCategory", "base", "declaration", "inspects", "time");
+
     public static SignoffRequest parse(JsonNode body, Instant now) {
         List<Problem> problems = new ArrayList<>();
         if (body == null || !body.isObject()) {
@@ -80,6 +85,7 @@ public record SignoffRequest(Type type, String authorizationType, String signer,
         if (aircraft == null || !aircraft.isObject()) {
             problems.add(new Problem("aircraft", "is required: {\"registration\": \"G-ABCD\", \"type\": \"A320\"}"));
         } else {
+            unknown(aircraft, "aircraft", Set.of("registration", "type"), problems);
             registration = text(aircraft, "registration", true, MAX_TEXT, problems, "aircraft.registration");
             aircraftType = text(aircraft, "type", true, MAX_TEXT, problems, "aircraft.type");
         }
@@ -96,6 +102,7 @@ public record SignoffRequest(Type type, String authorizationType, String signer,
                 problems.add(new Problem("inspects", "an inspection names the signatures of the work it inspects:"
                         + " {\"performedBy\": \"<signature id>\", \"certifiedBy\": \"<signature id>\"}"));
             } else {
+                unknown(inspects, "inspects", Set.of("performedBy", "certifiedBy"), problems);
                 performed = text(inspects, "performedBy", true, MAX_TEXT, problems, "inspects.performedBy");
                 certified = text(inspects, "certifiedBy", false, MAX_TEXT, problems, "inspects.certifiedBy");
             }
@@ -120,6 +127,14 @@ public record SignoffRequest(Type type, String authorizationType, String signer,
         }
         return new SignoffRequest(type, authorizationType != null ? authorizationType : type.defaultAuthorization,
                 signer, registration, aircraftType, workOrder, task, taskCategory, base, declaration, performed, certified);
+    }
+
+    private static void unknown(JsonNode object, String parent, Set<String> allowed, List<Problem> problems) {
+        object.fieldNames().forEachRemaining(name -> {
+            if (!allowed.contains(name)) {
+                problems.add(new Problem(parent + "." + name, "unknown field; allowed: " + allowed));
+            }
+        });
     }
 
     private static String text(JsonNode body, String field, boolean required, int max, List<Problem> problems) {

@@ -9,6 +9,7 @@ import com.maintenanceaccess.account.AccountClaimMapper;
 import com.maintenanceaccess.api.AccountPermission;
 import com.maintenanceaccess.api.Authority;
 import com.maintenanceaccess.api.Authority.AccountScope;
+import com.maintenanceaccess.api.JsonBody;
 import com.maintenanceaccess.api.Problems;
 import com.maintenanceaccess.authorization.AuthorizationFeature;
 import com.maintenanceaccess.authorization.model.AuthorizationStore;
@@ -51,6 +52,8 @@ public class SignoffsResource {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_LIST = 1000;
+    /** How many of the latest signatures the RII rule reads for the work inspected (docs/signoffs.md, limits). */
+    private static final int WORK_SCAN = 5000;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -68,9 +71,29 @@ public class SignoffsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response sign(String body) {
         Instant now = clock.instant();
+        // Authenticate first: only a caller with a valid, unexpired token of this realm reaches the
+        // body, the catalog and the trail. Anything else is 401 and writes nothing, so that an
+        // anonymous caller can neither grow the legal trail nor take its head-row lock.
+        String raw = AppAuthManager.extractAuthorizationHeaderToken(session.getContext().getRequestHeaders());
+        if (raw == null) {
+            return refusalAnswer(Response.Status.UNAUTHORIZED, "unauthorized",
+                    "the signer's access token at the signoff level is required as the bearer", List.of(), null);
+        }
+        AccessToken token = session.tokens().decode(raw, AccessToken.class);
+        if (token == null || !Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName())
+                .equals(token.getIssuer())) {
+            return refusalAnswer(Response.Status.UNAUTHORIZED, "unauthorized",
+                    "the token is not signed by this realm; nothing was recorded", List.of("invalid_token"), null);
+        }
+        if (token.getExp() == null || now.getEpochSecond() >= token.getExp()) {
+            return refusalAnswer(Response.Status.UNAUTHORIZED, "unauthorized",
+                    "the token has expired; nothing was recorded", List.of("token_expired"), null);
+        }
         SignoffRequest request;
         try {
-            request = SignoffRequest.parse(readJson(body), now);
+            JsonNode json = JsonBody.object(body, true, SignoffRequest.FIELDS);
+            JsonBody.noNull(json, "aircraft", "inspects");
+            request = SignoffRequest.parse(json, now);
         } catch (SignoffRequest.Invalid e) {
             return Problems.badRequest(e.problems().stream().map(SignoffRequest.Problem::toString).toList());
         }
@@ -79,19 +102,7 @@ public class SignoffsResource {
             return Problems.badRequest("authorizationType: unknown authorization type '" + request.authorizationType()
                     + "' (known: " + feature.catalog().typeIds() + ")");
         }
-        String raw = AppAuthManager.extractAuthorizationHeaderToken(session.getContext().getRequestHeaders());
-        if (raw == null) {
-            return refusalAnswer(Response.Status.UNAUTHORIZED, "unauthorized",
-                    "the signer's access token at the signoff level is required as the bearer", List.of(), null);
-        }
         Trail trail = new Trail(session);
-        AccessToken token = session.tokens().decode(raw, AccessToken.class);
-        if (token == null) {
-            TrailEntry entry = trail.append(realm, Trail.SIGNATURE_REFUSED, null, SignatureRecord.build(false,
-                    List.of("invalid_token"), null, null, null, request, now, null));
-            return refusalAnswer(Response.Status.UNAUTHORIZED, "unauthorized",
-                    "the token is not signed by this realm", List.of("invalid_token"), entry);
-        }
         List<String> reasons = new ArrayList<>();
         new ProofCheck(settings).reasons(claims(token), Urls.realmIssuer(session.getContext().getUri().getBaseUri(),
                 realm.getName()), request.signer(), now).forEach(r -> reasons.add(r.id()));
@@ -153,12 +164,26 @@ public class SignoffsResource {
             InspectionRule.reasons(request, performed, certified, request.certifiedSignature() != null, now)
                     .forEach(r -> reasons.add(r.id()));
             performers = InspectionRule.signers(performed, certified);
+            InspectionRule.ownWork(request, signer.getId(), work(trail, accountId))
+                    .forEach(r -> reasons.add(r.id()));
         }
         SignoffCheck.Decision decision = feature.signoffCheck().decide(new SignoffCheck.Request(signer.getId(),
                         request.authorizationType(), request.aircraftType(), request.taskCategory(), performers,
                         request.base(), now, accountId), AuthorizationStore.read(signer).records());
-        decision.reasons().forEach(r -> reasons.add(r.id()));
+        decision.reasons().stream().map(SignoffCheck.Reason::id).filter(id -> !reasons.contains(id)).forEach(reasons::add);
         return decision.allowed() && reasons.isEmpty() ? decision.authorization() : null;
+    }
+
+    /**
+     * The account's accepted signatures, newest first, from the server's own trail (not from what
+     * the body names): at most {@link #WORK_SCAN} of the realm's latest signature entries.
+     */
+    private List<InspectionRule.Work> work(Trail trail, String accountId) {
+        return trail.table().find(realm.getId(), List.of(Trail.SIGNATURE), null, null, null, WORK_SCAN).stream()
+                .map(e -> readJson(e.body()))
+                .filter(body -> accountId.equals(SignatureRecord.accountOf(body)))
+                .map(SignatureRecord::work)
+                .toList();
     }
 
     /** A signature of this account; another account's is, to this inspection, one that does not exist. */
@@ -249,14 +274,12 @@ public class SignoffsResource {
         return account != null && account.isEnabled() ? account : null;
     }
 
-    private static JsonNode readJson(String body) {
-        if (body == null || body.isBlank()) {
-            throw new SignoffRequest.Invalid(List.of(new SignoffRequest.Problem("body", "a JSON object is required")));
-        }
+    /** A record the server itself wrote to the trail (request bodies go through JsonBody). */
+    private static JsonNode readJson(String stored) {
         try {
-            return JSON.readTree(body);
+            return JSON.readTree(stored);
         } catch (IOException e) {
-            throw new SignoffRequest.Invalid(List.of(new SignoffRequest.Problem("body", "is not valid JSON")));
+            throw new IllegalStateException("a trail record is not JSON", e);
         }
     }
 

@@ -40,4 +40,20 @@ class InspectionRuleTest {
         assertEquals(Set.of("p", "c"), InspectionRule.signers(signed("p", true, "WO-1", NOW),
                 signed("c", true, "WO-1", NOW)));
     }
+
+    @Test
+    void theInspectorsOwnSignaturesOfTheWorkAreFoundWhateverTheBodyNames() {
+        InspectionRule.Work crs = new InspectionRule.Work("i", true, "release", "WO-1", null, "G-ABCD");
+        InspectionRule.Work task = new InspectionRule.Work("i", true, "task", "WO-1", "t7", "G-ABCD");
+        assertEquals(List.of(InspectionRule.OwnWork.SIGNER_CERTIFIED_WORK, InspectionRule.OwnWork.SIGNER_PERFORMED_WORK),
+                InspectionRule.ownWork(RII, "i", List.of(crs, task)));
+        assertEquals(List.of(), InspectionRule.ownWork(RII, "other", List.of(crs, task)), "another inspector");
+        assertEquals(List.of(), InspectionRule.ownWork(RII, "i", List.of(
+                new InspectionRule.Work("i", false, "task", "WO-1", "t7", "G-ABCD"),
+                new InspectionRule.Work("i", true, "inspection", "WO-1", "t7", "G-ABCD"),
+                new InspectionRule.Work("i", true, "task", "WO-2", "t7", "G-ABCD"),
+                new InspectionRule.Work("i", true, "task", "WO-1", "t8", "G-ABCD"),
+                new InspectionRule.Work("i", true, "task", "WO-1", "t7", "G-ZZZZ"))),
+                "a refusal, an inspection, another order, another task, another aircraft");
+    }
 }

@@ -35,6 +35,14 @@ class SignoffRequestTest {
     }
 
     @Test
+    void unknownFieldsInsideAircraftAndInspectsAreNamed() {
+        assertEquals(List.of("aircraft.colour"), problems("{\"type\":\"release\",\"aircraft\":{\"registration\":\"G-ABCD\","
+                + "\"type\":\"A320\",\"colour\":\"red\"},\"workOrder\":\"4711\",\"taskCategory\":\"line\",\"declaration\":\"x\"}"));
+        assertEquals(List.of("inspects.self"), problems(String.format(RELEASE,
+                ",\"inspects\":{\"performedBy\":\"s1\",\"self\":true}").replace("\"type\":\"release\"", "\"type\":\"inspection\"")));
+    }
+
+    @Test
     void aTimeInThePastIsBackdating() throws Exception {
         assertEquals(List.of("time"), problems(String.format(RELEASE, ",\"time\":\"2026-12-01T09:00:00Z\"")));
         assertEquals(List.of("time"), problems(String.format(RELEASE, ",\"time\":\"2026-12-01T11:00:00Z\"")));

@@ -92,8 +92,9 @@ class HostileInputIT {
             new Endpoint("PUT", "/mx/accounts/{org}/people/{user}/account-roles", Body.JSON, null),
             new Endpoint("DELETE", "/mx/accounts/{org}/people/{user}", Body.NONE, null),
             // The signer's own token is the proof (docs/signoffs.md): a realm user's ordinary token is
-            // refused with 403 (not the signoff level, not the app), and the refusal is recorded in the
-            // trail, which this test's snapshot does not cover. GET /mx/my-access is not here: it is
+            // refused with 403 (not the signoff level, not the app) and that refusal of an authenticated
+            // signer is recorded in the trail (one entry, see recordedRefusal); anything that is not a
+            // valid token of the realm is 401 and appends nothing. GET /mx/my-access is not here: it is
             // about the caller only and open to every token of the realm.
             new Endpoint("POST", "/mx/signoffs", Body.JSON, null),
             new Endpoint("GET", "/mx/signoffs", Body.NONE, null),
@@ -199,7 +200,9 @@ class HostileInputIT {
         authorizationId = new Authz().grant(REALM.userToken(officer), target, Authz.crs("HOSTILE-1")).get("id").asText();
         Http.Response invited = Http.postJson(REALM.url("/mx/invitations"), token(superuser), Map.of("userId", target));
         assertEquals(201, invited.status(), invited::toString);
-        state = new StateSnapshot(REALM, List.of(target), List.of(org), otherRealm, otherUser, otherOrg);
+        // The superuser is a realm-wide auditor (view-users, personnel-authorizations:view): it reads the trail.
+        state = new StateSnapshot(REALM, List.of(target), List.of(org), otherRealm, otherUser, otherOrg)
+                .withTrail(() -> token(superuser));
     }
 
     @AfterAll
@@ -294,6 +297,65 @@ class HostileInputIT {
         return tests.stream();
     }
 
+    /** The fields of each JSON endpoint that take a list or an object: null there is bad input, never "none". */
+    static final Map<String, List<String>> STRUCTURED = Map.of(
+            "POST /mx/signoffs", List.of("aircraft", "inspects"),
+            "POST /mx/signoff-check", List.of("performers"),
+            "POST /mx/users/{user}/authorizations", List.of("scope", "experience"),
+            "PUT /mx/users/{user}/authorizations/{aid}", List.of("scope", "experience"),
+            "PUT /mx/accounts/{org}", List.of("features", "setupMode"),
+            "POST /mx/accounts/{org}/people", List.of("templates"),
+            "PUT /mx/accounts/{org}/people/{user}/templates", List.of("templates"),
+            "PUT /mx/accounts/{org}/people/{user}/account-roles", List.of("roles"));
+
+    /**
+     * Every JSON endpoint, given an otherwise acceptable body: a field it does not know, and null
+     * where a list or an object goes, are 400 naming that field, and change nothing (issue 23).
+     */
+    @TestFactory
+    Stream<DynamicTest> unknownAndNullFieldsAre400NamingTheField() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Endpoint e : ENDPOINTS) {
+            if (e.body() != Body.JSON) {
+                continue;
+            }
+            String key = e.method() + " " + e.path();
+            tests.add(DynamicTest.dynamicTest(key + " zzUnknown", () ->
+                    expectNamed(e, with(e, "zzUnknown", Http.JSON.getNodeFactory().numberNode(1)), "zzUnknown")));
+            for (String field : STRUCTURED.getOrDefault(key, List.of())) {
+                tests.add(DynamicTest.dynamicTest(key + " " + field + ": null", () ->
+                        expectNamed(e, with(e, field, Http.JSON.getNodeFactory().nullNode()), field)));
+            }
+        }
+        assertTrue(tests.size() > ENDPOINTS.stream().filter(e -> e.body() == Body.JSON).count(), "null cases too");
+        return tests.stream();
+    }
+
+    private static String with(Endpoint e, String field, JsonNode value) {
+        String valid = validishBody(e);
+        ObjectNode body;
+        try {
+            body = valid == null ? Http.JSON.createObjectNode() : (ObjectNode) Http.JSON.readTree(valid);
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        body.set(field, value);
+        return body.toString();
+    }
+
+    private static void expectNamed(Endpoint e, String body, String field) {
+        String path = e.path().replace("{user}", target).replace("{org}", org);
+        JsonNode before = baseline();
+        Http.Response response = call(e.method(), path, mayCall(e), body, e.body());
+        JsonNode after = snapshot();
+        baseline = after;
+        assertEquals(400, response.status(), () -> body + ": " + shorten(response));
+        List<String> named = new ArrayList<>();
+        response.json().path("problems").forEach(p -> named.add(p.path("field").asText()));
+        assertTrue(named.contains(field), () -> "the 400 names " + field + ": " + shorten(response));
+        assertEquals(before, after, () -> e.method() + " " + path + " answered 400 but changed the realm's state");
+    }
+
     /** Markup where an id goes: 404 or 400 as JSON, never an HTML page that echoes it. */
     @TestFactory
     Stream<DynamicTest> markupInIdsIsNotReflectedAsHtml() {
@@ -379,8 +441,32 @@ class HostileInputIT {
         JsonNode after = snapshot();
         baseline = after;
         assertRefused(response, expected);
-        assertEquals(before, after, () -> e.method() + " " + path + " answered " + response.status()
-                + " but changed the realm's state");
+        assertEquals(recordedRefusal(e, response, before), withoutTrailHead(after), () -> e.method() + " " + path
+                + " answered " + response.status() + " but changed the realm's state");
+    }
+
+    /**
+     * The state a refused call may leave: {@code before}, except that a signoff refused to an
+     * authenticated signer (403 naming its refusal record) appends exactly that one entry to the
+     * trail. The trail's head hash is left out of the comparison; the entry count proves the rest.
+     */
+    private static JsonNode recordedRefusal(Endpoint e, Http.Response response, JsonNode before) {
+        ObjectNode expected = (ObjectNode) withoutTrailHead(before);
+        boolean recorded = e.method().equals("POST") && e.path().equals("/mx/signoffs") && response.status() == 403
+                && response.json().has("refusal");
+        if (recorded && expected.has(StateSnapshot.TRAIL)) {
+            ObjectNode trail = (ObjectNode) expected.get(StateSnapshot.TRAIL);
+            trail.put("entries", trail.get("entries").asLong() + 1);
+        }
+        return expected;
+    }
+
+    private static JsonNode withoutTrailHead(JsonNode snapshot) {
+        ObjectNode copy = snapshot.deepCopy();
+        if (copy.has(StateSnapshot.TRAIL)) {
+            ((ObjectNode) copy.get(StateSnapshot.TRAIL)).remove("head");
+        }
+        return copy;
     }
 
     private static void assertRefused(Http.Response response, int expected) {

@@ -11,20 +11,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * What a call to the bundle could change, read through the admin REST API: the target users
  * (attributes, role mappings, groups), the accounts and their members, the realm's roles,
- * groups and attributes, and another realm's user and account. A refused call must leave it
+ * groups and attributes, another realm's user and account and, with {@link #withTrail}, the
+ * signature trail's length. A refused call must leave it
  * equal ({@link HostileInputIT}, {@link DenyMatrixIT}).
  */
 final class StateSnapshot {
 
     private static final String TEMPLATES = "templates ";
+    /** The snapshot's part that holds the trail's entry count and head, when {@link #withTrail} was called. */
+    static final String TRAIL = "trail";
+
     private final Realm realm;
     private final Map<String, String> parts = new LinkedHashMap<>();
     private String adminToken;
     private Instant adminTokenAt = Instant.EPOCH;
+    private Supplier<String> trailReader;
 
     StateSnapshot(Realm realm, List<String> users, List<String> accounts, String otherRealm, String otherUser, String otherOrg) {
         this.realm = realm;
@@ -52,6 +58,15 @@ final class StateSnapshot {
         }
     }
 
+    /**
+     * Includes the signature trail's length and head (GET /mx/trail/verify, read by a realm-wide
+     * auditor's token): a refused call must not append to the legal trail either.
+     */
+    StateSnapshot withTrail(Supplier<String> reader) {
+        this.trailReader = reader;
+        return this;
+    }
+
     JsonNode take() {
         String token = admin();
         // The parts are independent reads: fetched in parallel to keep the tables fast.
@@ -66,6 +81,14 @@ final class StateSnapshot {
             }
         });
         snapshot.set("realm", fetched.get("realm").get("attributes")); // the applied catalog lives here
+        if (trailReader != null) {
+            String url = realm.url("/mx/trail/verify");
+            Http.Response verify = Http.get(url, trailReader.get());
+            assertEquals(200, verify.status(), () -> url + ": " + verify);
+            // Only what a write changes: not checkedAt, which is the time of the read.
+            snapshot.putObject(TRAIL).put("entries", verify.json().get("entries").asLong())
+                    .set("head", verify.json().get("head"));
+        }
         return snapshot;
     }
 

@@ -10,6 +10,8 @@ import com.maintenanceaccess.it.support.AppLogin;
 import com.maintenanceaccess.it.support.Http;
 import com.maintenanceaccess.it.support.KeycloakServer;
 import com.maintenanceaccess.it.support.Realm;
+import com.maintenanceaccess.it.support.ServerClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -145,14 +147,42 @@ class SignoffsIT {
     }
 
     @Test
-    void aTokenOfAnotherRealmIsRefusedAndRecorded() {
+    void aTokenOfAnotherRealmIsUnauthorizedAndWritesNothing() {
         String masterToken = Http.postForm(realm.server().baseUrl() + "/realms/master/protocol/openid-connect/token",
                 Map.of("grant_type", "password", "client_id", "admin-cli", "username", KeycloakServer.ADMIN_USER,
                         "password", KeycloakServer.ADMIN_PASSWORD)).json().get("access_token").asText();
+        long before = trailHead();
         Http.Response refused = sign(masterToken, release("WO-REALM"));
         assertEquals(401, refused.status(), refused::toString);
         assertEquals(List.of("invalid_token"), reasons(refused));
-        assertTrue(refused.json().get("refusal").get("seq").asLong() > 0, "recorded in the trail");
+        assertFalse(refused.json().has("refusal"), refused::toString);
+        assertEquals(before, trailHead(), "nothing appended to the trail");
+    }
+
+    @Test
+    void aGarbageTokenIsUnauthorizedAndWritesNothingWhateverTheBody() {
+        long before = trailHead();
+        for (Object body : List.<Object>of(release("WO-GARBAGE"), Map.of("zz", 1), List.of())) {
+            Http.Response refused = Http.postJson(realm.url("/mx/signoffs"), "not.a.token", body);
+            assertEquals(401, refused.status(), refused::toString);
+            assertFalse(refused.body().contains("known:"), "no catalog before authentication: " + refused);
+        }
+        Http.Response anonymous = Http.postJson(realm.url("/mx/signoffs"), null, release("WO-ANON"));
+        assertEquals(401, anonymous.status(), anonymous::toString);
+        assertEquals(before, trailHead(), "nothing appended to the trail");
+    }
+
+    @Test
+    void anExpiredTokenIsUnauthorizedAndWritesNothing() {
+        String token = browser(tech).stepUp("release of G-ABCD, WO-EXPIRED").get("access_token").asText();
+        long before = trailHead();
+        Http.Response refused;
+        try (ServerClock later = ServerClock.ahead(KeycloakServer.shared(), Duration.ofHours(2))) {
+            refused = sign(token, release("WO-EXPIRED"));
+        }
+        assertEquals(401, refused.status(), refused::toString);
+        assertEquals(List.of("token_expired"), reasons(refused));
+        assertEquals(before, trailHead(), "nothing appended to the trail");
     }
 
     @Test
@@ -211,6 +241,42 @@ class SignoffsIT {
      * ({@code out_of_account}); a person removed from A after logging in signs nothing in A
      * ({@code not_a_member}); an inspection in A cannot cite B's signature.
      */
+    /**
+     * The RII rule reads the account's own records (issue 23): the certifier of a work order who
+     * leaves out {@code inspects.certifiedBy}, and a performer who names another person's task
+     * signature, are refused; an independent inspector is not.
+     */
+    @Test
+    void anInspectorWhoSignedTheWorkIsRefusedWhateverTheBodyNames() {
+        Map<String, Object> task = release("WO-RII-OWN");
+        task.put("type", "task");
+        task.put("authorizationType", "certifying-staff");
+        task.put("declaration", "I performed task-1 of WO-RII-OWN.");
+        Http.Response byTech = sign(browser(tech).stepUp("task-1 of WO-RII-OWN").get("access_token").asText(), task);
+        assertEquals(201, byTech.status(), byTech::toString);
+        SignerBrowser own = browser(inspector);
+        Http.Response certified = sign(own.stepUp("CRS of WO-RII-OWN").get("access_token").asText(), release("WO-RII-OWN"));
+        assertEquals(201, certified.status(), certified::toString);
+
+        Map<String, Object> rii = release("WO-RII-OWN");
+        rii.put("type", "inspection");
+        rii.put("declaration", "I inspected task-1 of WO-RII-OWN (RII) and found it satisfactory.");
+        rii.put("inspects", Map.of("performedBy", byTech.json().get("id").asText())); // certifiedBy left out
+        Http.Response certifier = sign(own.stepUp("RII of WO-RII-OWN").get("access_token").asText(), rii);
+        assertEquals(403, certifier.status(), certifier::toString);
+        assertEquals(List.of("signer_certified_work"), reasons(certifier));
+
+        // A performer of the same task who names only the other performer's signature.
+        Http.Response byInspector = sign(own.stepUp("task-1 of WO-RII-OWN").get("access_token").asText(), task);
+        assertEquals(201, byInspector.status(), byInspector::toString);
+        Http.Response performer = sign(own.stepUp("RII of WO-RII-OWN").get("access_token").asText(), rii);
+        assertEquals(403, performer.status(), performer::toString);
+        assertTrue(reasons(performer).contains("signer_performed_work"), performer::toString);
+
+        Http.Response independent = sign(browser(inspector2).stepUp("RII of WO-RII-OWN").get("access_token").asText(), rii);
+        assertEquals(201, independent.status(), independent::toString);
+    }
+
     @Test
     void aSignatureIsMadeInOneAccountByAMemberWithThatAccountsRecord() {
         String accountB = realm.createAccount("sign-b", true, Map.of());

@@ -78,6 +78,15 @@ public final class AuthorizationJson {
                 errors.add(new FieldError(name, "unknown field"));
             }
         });
+        // A list or an object is never null: "scope": null must not be read as "no limits". The
+        // licence is the exception: null is how this API itself writes "no licence" (write()).
+        for (String name : List.of("scope", "experience")) {
+            if (body.has(name) && body.get(name).isNull()) {
+                errors.add(new FieldError(name, "must not be null (leave the field out instead)"));
+            }
+        }
+        known(body.get("licence"), "licence", Set.of("authority", "number", "category", "expiry"), errors);
+        known(body.get("scope"), "scope", Set.of("aircraft", "tasks", "bases"), errors);
         AuthorizationCodec.Reader r = new AuthorizationCodec.Reader(errors);
         JsonNode lic = body.get("licence");
         Licence licence = null;
@@ -118,6 +127,20 @@ public final class AuthorizationJson {
             throw new InvalidAuthorizationException(errors);
         }
         return a;
+    }
+
+    /** Fields of a nested object outside {@code allowed} (or null where a list goes) are errors naming them. */
+    private static void known(JsonNode o, String parent, Set<String> allowed, List<FieldError> errors) {
+        if (o == null || !o.isObject()) {
+            return;
+        }
+        o.fieldNames().forEachRemaining(name -> {
+            if (!allowed.contains(name)) {
+                errors.add(new FieldError(parent + "." + name, "unknown field"));
+            } else if (parent.equals("scope") && o.get(name).isNull()) {
+                errors.add(new FieldError(parent + "." + name, "must not be null (a list; [] or leave it out)"));
+            }
+        });
     }
 
     private static String text(JsonNode o, String key) {

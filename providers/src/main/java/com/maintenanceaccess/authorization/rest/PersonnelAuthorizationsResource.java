@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.Set;
 import java.util.function.Function;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -234,7 +235,7 @@ public class PersonnelAuthorizationsResource {
         if (body == null || body.isBlank()) {
             return null;
         }
-        JsonNode reason = JsonBody.object(body).get("reason");
+        JsonNode reason = JsonBody.object(body, false, Set.of("reason")).get("reason");
         if (reason != null && !reason.isNull() && !reason.isTextual()) {
             throw Problems.invalid("reason", "must be a string");
         }

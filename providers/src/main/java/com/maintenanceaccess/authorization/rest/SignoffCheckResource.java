@@ -52,6 +52,10 @@ public class SignoffCheckResource {
         this.feature = AuthorizationFeature.of(session);
     }
 
+    /** What a check names; anything else is 400 (an ignored "account" once checked the wrong account). */
+    private static final Set<String> FIELDS = Set.of("signer", "authorizationType", "aircraftType", "taskCategory",
+            "performer", "performers", "time", "base", "account");
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public ObjectNode check(String body) {
@@ -59,7 +63,8 @@ public class SignoffCheckResource {
             throw Problems.forbidden("the signoff check is for the service account of the maintenance app's backend,"
                     + " holding " + AuthorizationFeature.SIGNOFF_ROLE + ".");
         }
-        JsonNode json = JsonBody.object(body);
+        JsonNode json = JsonBody.object(body, true, FIELDS);
+        JsonBody.noNull(json, "performers");
         OrganizationModel account = account(json);
         SignoffCheck.Request request = request(json, account.getId());
         UserModel signer = session.users().getUserById(realm, request.signer());

@@ -34,6 +34,17 @@ class AuthorizationJsonTest {
     }
 
     @Test
+    void nullWhereAListOrObjectGoesAndUnknownNestedFieldsAreNamed() throws Exception {
+        InvalidAuthorizationException e = assertThrows(InvalidAuthorizationException.class, () -> AuthorizationJson.read(
+                JSON.readTree("{\"type\":\"inspection\",\"scope\":null,\"licence\":null,\"experience\":null}")));
+        assertEquals("[experience, scope]", e.errors().stream().map(FieldError::field).sorted().toList().toString());
+        e = assertThrows(InvalidAuthorizationException.class, () -> AuthorizationJson.read(JSON.readTree(
+                "{\"type\":\"inspection\",\"scope\":{\"aircraft\":null,\"wings\":[]},\"licence\":{\"colour\":\"red\"}}")));
+        assertEquals("[licence.colour, scope.aircraft, scope.wings]",
+                e.errors().stream().map(FieldError::field).sorted().toList().toString());
+    }
+
+    @Test
     void csvQuotesEveryCellAndDefusesFormulas() {
         assertEquals("\"a \"\"b\"\"\"", RosterCsv.quote("a \"b\""));
         assertEquals("\"'=HYPERLINK(1)\"", RosterCsv.quote("=HYPERLINK(1)"));
