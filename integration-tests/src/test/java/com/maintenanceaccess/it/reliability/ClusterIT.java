@@ -379,9 +379,16 @@ class ClusterIT {
                         assertEquals(1, events, rounds::toString);
                     } else {
                         assertTrue(answer.status() >= 500, "an outage is a server error, not a client's: " + answer);
-                        assertEquals(everything, leftOnA, "nothing of the failed apply is in the realm: " + rounds);
-                        assertEquals(everything, leftOnB, "nothing of the failed apply is seen on B: " + rounds);
-                        assertEquals(0, events, rounds::toString);
+                        // A cut during the COMMIT itself leaves its outcome unknown to the server (the
+                        // database may have committed before the connection ended): then the whole apply
+                        // may be there, with its one event. Never a part of it, on either node.
+                        boolean commitInDoubt = a.log().substring(logBefore).contains("Could not commit transaction");
+                        boolean whole = commitInDoubt && leftOnA == 0 && leftOnB == 0 && events == 1;
+                        if (!whole) {
+                            assertEquals(everything, leftOnA, "nothing of the failed apply is in the realm: " + rounds);
+                            assertEquals(everything, leftOnB, "nothing of the failed apply is seen on B: " + rounds);
+                            assertEquals(0, events, rounds::toString);
+                        }
                     }
                     // Once the database is back, the same apply completes.
                     Http.Response again = sendQuietly(scratch.url("/mx/role-templates/apply"), scratch.operatorToken(), files);
