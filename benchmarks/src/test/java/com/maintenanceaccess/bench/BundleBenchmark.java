@@ -356,14 +356,19 @@ class BundleBenchmark {
         realm.createClient(Map.of("clientId", "bench-plain", "publicClient", true, "standardFlowEnabled", true,
                 "fullScopeAllowed", true, "redirectUris", List.of("http://localhost:3000/*")));
         String user = realm.createUser("bench-crs", Map.of("email", "bench-crs@bench-mro.example"));
+        // Stock's reference: the same job as a realm role, which bench-plain (full scope) puts in its token.
         realm.grantRealmRoles(user, "certifying-staff");
-        Http.postJson(realm.url("/mx/users/" + user + "/authorizations"), adminToken(), crs("BENCH/CRS-1"))
-                .expect(201, "authorization");
+        // The bundle's: the template and the record held in the person's one account (issue 22), which
+        // is what maintenance-app's mx_perms and mx_auth read; realm-level templates count in no account.
         String account = Http.postJson(realm.adminUrl("/organizations"), realm.master(), Map.of("name", "bench-mro",
                 "alias", "bench-mro", "enabled", true, "domains", List.of(Map.of("name", "bench-mro.example"))))
                 .expect(201, "account").createdId();
         Http.send("POST", realm.adminUrl("/organizations/" + account + "/members"), realm.master(), "application/json",
                 "\"" + user + "\"").expect(201, "member");
+        Http.putJson(realm.url("/mx/accounts/bench-mro/people/" + user + "/templates"), adminToken(),
+                Map.of("templates", List.of("certifying-staff"))).expect(200, "templates in the account");
+        Http.postJson(realm.url("/mx/users/" + user + "/authorizations"), adminToken(), crs("BENCH/CRS-1"))
+                .expect(201, "authorization");
 
         // A third client shows what Keycloak itself costs for the least-privilege set-up the bundle uses:
         // full scope off and (unlike maintenance-app) no client role of its own.
