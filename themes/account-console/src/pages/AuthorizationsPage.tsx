@@ -82,6 +82,13 @@ function toggle(values: string[], value: string, on: boolean) {
   return on ? [...values, value] : values.filter((existing) => existing !== value);
 }
 
+/** The message of each lifecycle step, spelled out: a key made from the step ("suspend" + "d") once showed a raw key. */
+const DONE = {
+  suspend: "mxAuthorization-suspended",
+  reinstate: "mxAuthorization-reinstated",
+  revoke: "mxAuthorization-revoked",
+} as const;
+
 /** A person's personnel authorizations: the records with their state, lifecycle, and the grant form. */
 export function AuthorizationsPage() {
   const { userId = "" } = useParams();
@@ -102,7 +109,7 @@ export function AuthorizationsPage() {
   const set = (change: Partial<Draft>) => setDraft({ ...draft, ...change });
 
   const change = (record: Authorization, step: "suspend" | "reinstate" | "revoke") =>
-    lifecycle.run(() => mx.post(`${base}/${record.id}/${step}`, { reason }), t(`mxAuthorization-${step}d`, { reference: record.reference }));
+    lifecycle.run(() => mx.post(`${base}/${record.id}/${step}`, { reason }), t(DONE[step], { reference: record.reference }));
 
   const submit = async () => {
     if (await grant.run(() => mx.post(base, { ...toRecord(draft, type?.requiresLicence ?? false), account }), t("mxGranted", { reference: draft.reference }))) {

@@ -5,6 +5,7 @@ import com.maintenanceaccess.api.AccountPermission;
 import com.maintenanceaccess.api.AccountRole;
 import com.maintenanceaccess.api.Authority;
 import com.maintenanceaccess.api.JsonBody;
+import com.maintenanceaccess.api.DeliverableAddress;
 import com.maintenanceaccess.api.Problems;
 import com.maintenanceaccess.api.Problems.Problem;
 import com.maintenanceaccess.audit.AdminAudit;
@@ -43,7 +44,6 @@ import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.userprofile.UserProfileContext;
 import org.keycloak.userprofile.UserProfileProvider;
 import org.keycloak.userprofile.ValidationException;
-import org.keycloak.utils.EmailValidationUtil;
 
 /**
  * {@code /realms/{realm}/mx/accounts/{account}/people}: the account's people for the account
@@ -153,8 +153,9 @@ public class AccountPeopleResource {
         String lastName = name(json, "lastName", problems);
         String email = JsonBody.text(json, "email");
         UserModel existing = null;
-        if (email == null || !EmailValidationUtil.isValidEmail(email.trim())) {
-            problems.add(Problems.problem("email", "must be an e-mail address"));
+        String emailProblem = DeliverableAddress.problem(email);
+        if (emailProblem != null) {
+            problems.add(Problems.problem("email", emailProblem));
         } else {
             existing = session.users().getUserByEmail(realm, email.trim());
             if (existing == null) {
@@ -166,6 +167,10 @@ public class AccountPeopleResource {
             }
         }
         List<RoleModel> templates = templates(json, problems);
+        if (templates.isEmpty() && problems.stream().noneMatch(p -> p.field().startsWith("templates"))) {
+            // A person invited with no job gets in and sees nothing: always a slip, never what was meant.
+            problems.add(Problems.problem("templates", "choose at least one role template"));
+        }
         Integer days = JsonBody.integer(json, "expiresInDays");
         if (days != null && (days < 1 || days > 30)) {
             problems.add(Problems.problem("expiresInDays", "must be between 1 and 30"));
