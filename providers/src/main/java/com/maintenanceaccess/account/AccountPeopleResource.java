@@ -147,7 +147,57 @@ public class AccountPeopleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(String body) {
         OrganizationModel account = caller.account(accountParam, AccountPermission.MANAGE_PEOPLE);
-        JsonNode json = JsonBody.object(body, true, Set.of("firstName", "lastName", "email", "templates", "expiresInDays"));
+        NewPerson wanted = newPerson(account, JsonBody.object(body, true,
+                Set.of("firstName", "lastName", "email", "templates", "expiresInDays")));
+        String firstName = wanted.firstName();
+        String lastName = wanted.lastName();
+        String email = wanted.email();
+        List<RoleModel> templates = wanted.templates();
+        Integer days = wanted.expiresInDays();
+        UserModel existing = wanted.existing();
+        if (existing != null) {
+            return invitedToJoin(account, existing, email.trim(), firstName, lastName, templates, days);
+        }
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put(UserModel.USERNAME, email.trim().toLowerCase());
+        attributes.put(UserModel.EMAIL, email.trim());
+        attributes.put(UserModel.FIRST_NAME, firstName);
+        attributes.put(UserModel.LAST_NAME, lastName);
+        UserModel user;
+        try {
+            user = session.getProvider(UserProfileProvider.class).create(UserProfileContext.USER_API, attributes).create();
+        } catch (ValidationException e) {
+            throw Problems.invalid(e.getErrors().stream().map(error -> Problems.problem(error.getAttribute(),
+                    error.getFormattedMessage((key, parameters) -> key))).toList());
+        }
+        user.setEnabled(true);
+        user.setEmailVerified(false);
+        organizations().addMember(account, user);
+        AccountTemplates.set(session, account, user, templates);
+        Map<String, Object> invitation = PeopleInvitations.inviteKeepingThePerson(session, realm, user, days,
+                account.getId(), caller.adminAuth(), session.getContext().getUri());
+        Map<String, Object> person = person(account, user, false);
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("account", account.getAlias());
+        change.put("before", null);
+        change.put("after", person);
+        change.put("invitation", invitation);
+        audit(OperationType.CREATE, account, user, change);
+        return Response.status(Response.Status.CREATED).entity(person).build();
+    }
+
+    /** A create request, checked: names, a deliverable address, at least one template, the expiry. */
+    record NewPerson(String firstName, String lastName, String email, List<RoleModel> templates, Integer expiresInDays,
+                     UserModel existing) {
+    }
+
+    /**
+     * Checks a create request without writing anything (the People page's create and the team
+     * import's preview both use it): 400 naming every field at fault, 409 when the address is already
+     * one of this account's people. {@code existing} is the person the address belongs to elsewhere
+     * in the realm (they are invited to join), or null.
+     */
+    NewPerson newPerson(OrganizationModel account, JsonNode json) {
         List<Problem> problems = new ArrayList<>();
         String firstName = name(json, "firstName", problems);
         String lastName = name(json, "lastName", problems);
@@ -178,35 +228,7 @@ public class AccountPeopleResource {
         if (!problems.isEmpty()) {
             throw Problems.invalid(problems);
         }
-        if (existing != null) {
-            return invitedToJoin(account, existing, email.trim(), firstName, lastName, templates, days);
-        }
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put(UserModel.USERNAME, email.trim().toLowerCase());
-        attributes.put(UserModel.EMAIL, email.trim());
-        attributes.put(UserModel.FIRST_NAME, firstName);
-        attributes.put(UserModel.LAST_NAME, lastName);
-        UserModel user;
-        try {
-            user = session.getProvider(UserProfileProvider.class).create(UserProfileContext.USER_API, attributes).create();
-        } catch (ValidationException e) {
-            throw Problems.invalid(e.getErrors().stream().map(error -> Problems.problem(error.getAttribute(),
-                    error.getFormattedMessage((key, parameters) -> key))).toList());
-        }
-        user.setEnabled(true);
-        user.setEmailVerified(false);
-        organizations().addMember(account, user);
-        AccountTemplates.set(session, account, user, templates);
-        Map<String, Object> invitation = PeopleInvitations.inviteKeepingThePerson(session, realm, user, days,
-                account.getId(), caller.adminAuth(), session.getContext().getUri());
-        Map<String, Object> person = person(account, user, false);
-        Map<String, Object> change = new LinkedHashMap<>();
-        change.put("account", account.getAlias());
-        change.put("before", null);
-        change.put("after", person);
-        change.put("invitation", invitation);
-        audit(OperationType.CREATE, account, user, change);
-        return Response.status(Response.Status.CREATED).entity(person).build();
+        return new NewPerson(firstName, lastName, email.trim(), templates, days, existing);
     }
 
     /**
