@@ -97,7 +97,7 @@ export function TeamInvite({ account, onInvited }: { account: string; onInvited:
                     <Label color={COLOR[row.outcome]}>{t(`mxTeamOutcome-${row.outcome}`)}</Label>
                     {row.problems.map((problem) => (
                       <div key={problem.field + problem.message} data-testid="team-problem">
-                        {t(`mxInvite-${problem.field}`, { defaultValue: t("mxTeamField") })}: {problem.message}
+                        {t(`mxInvite-${problem.field.replace(/\[\d+\]$/, "")}`, { defaultValue: t("mxTeamField") })}: {problem.message}
                       </div>
                     ))}
                   </Td>

@@ -402,7 +402,7 @@ public class AccountPeopleResource {
             JsonNode item = list.get(i);
             RoleModel role = item.isTextual() ? RoleTemplateRoles.byName(realm, item.asText()).orElse(null) : null;
             if (role == null) {
-                problems.add(Problems.problem("templates[" + i + "]", "not a role template (GET grantable-templates lists them)"));
+                problems.add(Problems.problem("templates[" + i + "]", "is not the name of a role template"));
             } else if (!roles.contains(role)) {
                 roles.add(role);
             }

@@ -1,6 +1,7 @@
 package com.maintenanceaccess.it.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,7 +63,8 @@ class TeamInviteIT {
         assertEquals("refused", page.teamOutcome(4));
         assertTrue(page.teamRow(4).contains("domain ending"), page.teamRow(4));
         assertEquals("refused", page.teamOutcome(5));
-        assertTrue(page.teamRow(5).contains("Role templates"), "the field in words: " + page.teamRow(5));
+        assertTrue(page.teamRow(5).contains("Role templates: is not the name of a role template"), "the field in words: " + page.teamRow(5));
+        assertFalse(page.teamRow(5).contains("grantable"), "no API words: " + page.teamRow(5));
         assertEquals("refused", page.teamOutcome(6));
         assertTrue(page.teamRow(6).contains("line 2"), page.teamRow(6));
         assertEquals("Invite 2 people", page.teamInviteButton());
