@@ -67,6 +67,13 @@ export class Mx {
     return this.send<T>("DELETE", path);
   }
 
+  /** POSTs a text document (a CSV file) as it is, and reads the JSON answer. */
+  async postText<T>(path: string, text: string, contentType = "text/csv"): Promise<T> {
+    const response = await this.fetch("POST", path, text, "application/json", contentType);
+    const answer = await response.text();
+    return (answer ? JSON.parse(answer) : undefined) as T;
+  }
+
   /** Fetches a CSV (or any file) and hands it to the browser as a download. */
   async download(path: string, filename: string, accept = "text/csv"): Promise<void> {
     const file = await this.file(path, accept);
@@ -87,16 +94,17 @@ export class Mx {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  private async fetch(method: string, path: string, body: unknown, accept: string): Promise<Response> {
+  private async fetch(method: string, path: string, body: unknown, accept: string, contentType = "application/json"): Promise<Response> {
     const token = await this.token();
+    const json = contentType === "application/json";
     const response = await fetch(this.base + path, {
       method,
       headers: {
         Accept: accept,
         ...(token ? { Authorization: `Bearer ${token}` } : {}),
-        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+        ...(body === undefined ? {} : { "Content-Type": contentType }),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : json ? JSON.stringify(body) : String(body),
     });
     if (!response.ok) {
       let error: Record<string, unknown> = {};

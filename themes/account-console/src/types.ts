@@ -5,6 +5,8 @@ export type HistoryEntry = string | Record<string, unknown>;
 export type Invitation = {
   userId: string;
   username: string;
+  firstName?: string | null;
+  lastName?: string | null;
   email: string;
   status: string;
   sentAt?: string;
@@ -20,9 +22,14 @@ export type InvitationList = { total: number; first: number; max: number; items:
 
 export type Check = { id: string; title: string; passed: boolean; evidence: string; fix?: string | null };
 
+export type Deactivation = { at?: string | null; by?: string | null; reason?: string | null };
+
 export type SetupReview = {
   userId: string;
   username: string;
+  name?: string | null;
+  enabled: boolean;
+  deactivation?: Deactivation | null;
   complete: boolean;
   checks: Check[];
   areas: string[];

@@ -1,6 +1,6 @@
 import { type AccountEnvironment, useEnvironment } from "@keycloak/keycloak-account-ui";
 import { Alert, FormHelperText, HelperText, HelperTextItem } from "@patternfly/react-core";
-import { DependencyList, useCallback, useEffect, useState } from "react";
+import { DependencyList, useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { MxError } from "../api";
 
@@ -77,7 +77,12 @@ export function useTime() {
 export function useAction(reload: () => void) {
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<string>();
+  // A second click while the first call is on its way is ignored: a double click on Invite must not
+  // send twice, nor show the second call's refusal ("already in this account") next to the success.
+  const busy = useRef(false);
   const run = async <T,>(action: () => Promise<T>, message: string | ((answer: T) => string)) => {
+    if (busy.current) return false;
+    busy.current = true;
     setError(undefined);
     setDone(undefined);
     try {
@@ -88,6 +93,8 @@ export function useAction(reload: () => void) {
     } catch (failure) {
       setError(failure);
       return false;
+    } finally {
+      busy.current = false;
     }
   };
   return { error, done, run };

@@ -17,7 +17,7 @@ import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams, useSearchParams } from "react-router-dom";
-import { useMx } from "../api";
+import { MxError, useMx } from "../api";
 import { useAuthorizationCatalog } from "../catalog";
 import { ErrorAlert, FieldProblem, SuccessAlert, useAction, useLoad, validated } from "../components/common";
 import type { Authorization } from "../types";
@@ -82,6 +82,21 @@ function toggle(values: string[], value: string, on: boolean) {
   return on ? [...values, value] : values.filter((existing) => existing !== value);
 }
 
+/** The fields a type with recency needs that the draft lacks, each with this message. */
+export function missingRecency(draft: Draft, message: string): { field: string; message: string }[] {
+  const missing: { field: string; message: string }[] = [];
+  if (!draft.continuationTraining) missing.push({ field: "continuationTraining", message });
+  if (!draft.experienceFrom || !draft.experienceTo) missing.push({ field: "experience", message });
+  return missing;
+}
+
+/** The message of each lifecycle step, spelled out: a key made from the step ("suspend" + "d") once showed a raw key. */
+const DONE = {
+  suspend: "mxAuthorization-suspended",
+  reinstate: "mxAuthorization-reinstated",
+  revoke: "mxAuthorization-revoked",
+} as const;
+
 /** A person's personnel authorizations: the records with their state, lifecycle, and the grant form. */
 export function AuthorizationsPage() {
   const { userId = "" } = useParams();
@@ -102,10 +117,17 @@ export function AuthorizationsPage() {
   const set = (change: Partial<Draft>) => setDraft({ ...draft, ...change });
 
   const change = (record: Authorization, step: "suspend" | "reinstate" | "revoke") =>
-    lifecycle.run(() => mx.post(`${base}/${record.id}/${step}`, { reason }), t(`mxAuthorization-${step}d`, { reference: record.reference }));
+    lifecycle.run(() => mx.post(`${base}/${record.id}/${step}`, { reason }), t(DONE[step], { reference: record.reference }));
 
   const submit = async () => {
-    if (await grant.run(() => mx.post(base, { ...toRecord(draft, type?.requiresLicence ?? false), account }), t("mxGranted", { reference: draft.reference }))) {
+    // A type that requires recency (certifying staff, B1/B2) is not usable at signoff without the
+    // person's continuation training and experience: ask for them here rather than record a record
+    // that reads "valid" and then fails at the aircraft.
+    const missing = type?.requiresRecency ? missingRecency(draft, t("mxRequiredForType", { type: type.name })) : [];
+    const call = missing.length
+      ? () => Promise.reject(new MxError(400, "invalid_request", t("mxCompleteTheForm"), missing))
+      : () => mx.post(base, { ...toRecord(draft, type?.requiresLicence ?? false), account });
+    if (await grant.run(call, t("mxGranted", { reference: draft.reference }))) {
       setDraft(EMPTY);
     }
   };
@@ -262,14 +284,14 @@ export function AuthorizationsPage() {
             <DatePicker inputProps={{ id: "expiry", "data-testid": "expiry" } as object} value={draft.expiry} onChange={(_, value) => set({ expiry: value })} />
             <FieldProblem error={grant.error} field="expiry" />
           </FormGroup>
-          <FormGroup label={t("mxContinuationTraining")} fieldId="continuation-training">
+          <FormGroup label={t("mxContinuationTraining")} fieldId="continuation-training" isRequired={type?.requiresRecency}>
             <DatePicker inputProps={{ id: "continuation-training", "data-testid": "continuation-training" } as object} value={draft.continuationTraining} onChange={(_, value) => set({ continuationTraining: value })} />
             <FieldProblem error={grant.error} field="continuationTraining" />
           </FormGroup>
-          <FormGroup label={t("mxExperienceFrom")} fieldId="experience-from">
+          <FormGroup label={t("mxExperienceFrom")} fieldId="experience-from" isRequired={type?.requiresRecency}>
             <DatePicker inputProps={{ id: "experience-from", "data-testid": "experience-from" } as object} value={draft.experienceFrom} onChange={(_, value) => set({ experienceFrom: value })} />
           </FormGroup>
-          <FormGroup label={t("mxExperienceTo")} fieldId="experience-to">
+          <FormGroup label={t("mxExperienceTo")} fieldId="experience-to" isRequired={type?.requiresRecency}>
             <DatePicker inputProps={{ id: "experience-to", "data-testid": "experience-to" } as object} value={draft.experienceTo} onChange={(_, value) => set({ experienceTo: value })} />
             <FieldProblem error={grant.error} field="experience" />
           </FormGroup>

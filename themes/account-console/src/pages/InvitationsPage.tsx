@@ -15,6 +15,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { query, useMx } from "../api";
 import { useAccount } from "../components/AccountSwitcher";
+import { ConfirmButton } from "../components/ConfirmButton";
 import { ErrorAlert, FieldProblem, SuccessAlert, useAction, useConsolePath, useLoad, useTime } from "../components/common";
 import { paths } from "../paths";
 import type { Invitation, InvitationList } from "../types";
@@ -29,7 +30,13 @@ export function StatusLabel({ status }: { status: string }) {
   return <Label color={color} data-testid="status">{t(`mxStatus-${status}`, status)}</Label>;
 }
 
-/** Pending, expired, accepted and revoked invitations; resend, revoke, correct the address. */
+/** The invited person's name, or their username where no name was given. */
+export function personName(invitation: Pick<Invitation, "firstName" | "lastName" | "username">): string {
+  const name = [invitation.firstName, invitation.lastName].filter(Boolean).join(" ");
+  return name || invitation.username;
+}
+
+/** Pending, expired, accepted and revoked invitations; resend (also a revoked one), revoke, correct the address. */
 export function InvitationsPage() {
   const { t } = useTranslation();
   const mx = useMx();
@@ -111,7 +118,7 @@ export function InvitationsPage() {
             <Tr key={invitation.userId} data-testid={`invitation-${invitation.username}`}>
               <Td dataLabel={t("mxPerson")}>
                 <Link to={consolePath(paths.person(invitation.userId, account))} data-testid="person-link">
-                  {invitation.username}
+                  {personName(invitation)}
                 </Link>
               </Td>
               <Td dataLabel={t("mxEmail")}>
@@ -137,14 +144,18 @@ export function InvitationsPage() {
               <Td dataLabel={t("mxSent")}>{time(invitation.sentAt)}</Td>
               <Td dataLabel={t("mxExpires")}>{time(invitation.expiresAt)}</Td>
               <Td isActionCell>
-                {(invitation.status === "pending" || invitation.status === "expired") && (
+                {invitation.status !== "accepted" && (
                   <>
                     <Button variant="secondary" size="sm" data-testid="resend" onClick={() => resend(invitation)}>
                       {t("mxResend")}
                     </Button>{" "}
-                    <Button variant="secondary" isDanger size="sm" data-testid="revoke" onClick={() => revoke(invitation)}>
-                      {t("mxRevoke")}
-                    </Button>{" "}
+                  </>
+                )}
+                {(invitation.status === "pending" || invitation.status === "expired") && (
+                  <>
+                    <ConfirmButton testId="revoke" variant="secondary" size="sm" label={t("mxRevoke")}
+                      question={t("mxConfirmRevoke", { name: personName(invitation), email: invitation.email })}
+                      onConfirm={() => revoke(invitation)} />{" "}
                   </>
                 )}
                 {invitation.status === "pending" && editing !== invitation.userId && (

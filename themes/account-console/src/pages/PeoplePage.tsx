@@ -19,6 +19,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { query, useMx } from "../api";
 import { useAccount } from "../components/AccountSwitcher";
+import { TeamInvite } from "../components/TeamInvite";
 import { ErrorAlert, FieldProblem, SuccessAlert, useAction, useConsolePath, useLoad, useTime, validated } from "../components/common";
 import { paths } from "../paths";
 import type { GrantableTemplate } from "../types";
@@ -68,6 +69,16 @@ export function PeoplePage() {
   const retry = useAction(people.reload);
   const [draft, setDraft] = useState({ firstName: "", lastName: "", email: "", templates: [] as string[], expiresInDays: "7" });
 
+  const [exportError, setExportError] = useState<unknown>();
+  const exportPeople = async () => {
+    setExportError(undefined);
+    try {
+      await mx.download(`/accounts/${encodeURIComponent(account)}/team/people.csv`, `people-${account}.csv`);
+    } catch (failure) {
+      setExportError(failure);
+    }
+  };
+
   const submit = async () => {
     const sent = await invite.run(
       () => mx.post<Person>(base, { ...draft, expiresInDays: Number(draft.expiresInDays) }),
@@ -89,6 +100,9 @@ export function PeoplePage() {
               onChange={(_, value) => { setFirst(0); setSearch(value); }} />
           </ToolbarItem>
           <ToolbarItem>
+            <Button variant="secondary" data-testid="people-csv" isDisabled={!account} onClick={exportPeople}>{t("mxPeopleCsv")}</Button>
+          </ToolbarItem>
+          <ToolbarItem>
             <FormSelect aria-label={t("mxState")} data-testid="people-state" value={state} onChange={(_, value) => { setFirst(0); setState(value); }}>
               {STATES.map((option) => (
                 <FormSelectOption key={option} value={option} label={option ? t(`mxPersonState-${option}`) : t("mxAllStates")} />
@@ -97,7 +111,7 @@ export function PeoplePage() {
           </ToolbarItem>
         </ToolbarContent>
       </Toolbar>
-      <ErrorAlert error={meError ?? people.error ?? retry.error} />
+      <ErrorAlert error={meError ?? people.error ?? retry.error ?? exportError} />
       <SuccessAlert message={retry.done} />
       <Table aria-label={t("mxPeople")} variant="compact" data-testid="people">
         <Thead>
@@ -184,6 +198,11 @@ export function PeoplePage() {
           <Button variant="primary" data-testid="invite" isDisabled={!account} onClick={submit}>{t("mxInvite")}</Button>
         </ActionGroup>
       </Form>
+      {account && (
+        <Form className="pf-v5-u-mt-xl" onSubmit={(event) => event.preventDefault()}>
+          <TeamInvite account={account} onInvited={people.reload} />
+        </Form>
+      )}
     </Page>
   );
 }

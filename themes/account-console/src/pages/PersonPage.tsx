@@ -17,6 +17,7 @@ import { Link, useNavigate, useParams } from "react-router-dom";
 import { MxError, query, useMx } from "../api";
 import { useAccount } from "../components/AccountSwitcher";
 import { Checks } from "../components/Checks";
+import { ConfirmButton } from "../components/ConfirmButton";
 import { ErrorAlert, FieldProblem, SuccessAlert, useAction, useConsolePath, useLoad, useTime } from "../components/common";
 import { paths } from "../paths";
 import type { AccountPerson, CatalogPage, Explanation, GrantableTemplate, HistoryEntry, Invitation, SetupReview } from "../types";
@@ -32,13 +33,31 @@ export function PersonPage() {
   const mx = useMx();
   const consolePath = useConsolePath();
   const { account, switcher, error: meError } = useAccount();
+  const time = useTime();
   const review = useLoad(() => mx.get<SetupReview>(`/users/${encodeURIComponent(userId)}/review`), [userId]);
-  const username = review.data?.username ?? userId;
+  // Titled with the person's name (their username where none was given); never with an id.
+  const title = review.data ? review.data.name || review.data.username : "";
+  const deactivation = review.data?.deactivation;
 
   return (
-    <Page title={username} description={t("mxPersonDescription")}>
+    <Page title={title} description={t("mxPersonDescription")}>
       <div className="pf-v5-u-mb-md">{switcher}</div>
       <ErrorAlert error={meError ?? review.error} />
+      {review.data && (
+        <p className="pf-v5-u-mb-md" data-testid="person-state" data-state={deactivation ? "deactivated" : review.data.enabled ? "enabled" : "disabled"}>
+          {deactivation ? (
+            <>
+              <Label color="red">{t("mxStateDeactivated")}</Label>{" "}
+              {t("mxDeactivatedOnBy", { at: time(deactivation.at ?? undefined), by: deactivation.by ?? "—" })}{" "}
+              <span data-testid="deactivation-reason">{t("mxDeactivatedReason", { reason: deactivation.reason ?? "—" })}</span>
+            </>
+          ) : review.data.enabled ? (
+            <Label color="green">{t("mxStateCanLogIn")}</Label>
+          ) : (
+            <Label color="orange">{t("mxStateDisabled")}</Label>
+          )}
+        </p>
+      )}
       <Link to={consolePath(paths.authorizations(userId, account || undefined))} data-testid="authorizations-link">
         {t("mxPersonnelAuthorizations")}
       </Link>
@@ -61,7 +80,9 @@ export function PersonPage() {
       </PageSection>
       <InvitationSection userId={userId} />
       <ExplainSection userId={userId} />
-      <AccessSection userId={userId} onChange={review.reload} />
+      {review.data && (
+        <AccessSection userId={userId} name={title} deactivated={Boolean(deactivation)} onChange={review.reload} />
+      )}
     </Page>
   );
 }
@@ -156,7 +177,8 @@ function ExplainSection({ userId }: { userId: string }) {
   );
 }
 
-function AccessSection({ userId, onChange }: { userId: string; onChange: () => void }) {
+/** Deactivate (when the person can log in) or reactivate (when deactivated): only the action that applies. */
+function AccessSection({ userId, name, deactivated, onChange }: { userId: string; name: string; deactivated: boolean; onChange: () => void }) {
   const { t } = useTranslation();
   const mx = useMx();
   const [reason, setReason] = useState("");
@@ -171,20 +193,18 @@ function AccessSection({ userId, onChange }: { userId: string; onChange: () => v
           <FieldProblem error={action.error} field="reason" />
         </FormGroup>
         <div>
-          <Button
-            variant="danger"
-            data-testid="deactivate"
-            onClick={() => action.run(() => mx.post(`${path}/deactivate`, { reason }), t("mxDeactivated"))}
-          >
-            {t("mxDeactivate")}
-          </Button>{" "}
-          <Button
-            variant="secondary"
-            data-testid="reactivate"
-            onClick={() => action.run(() => mx.post(`${path}/reactivate`, { reason }), t("mxReactivated"))}
-          >
-            {t("mxReactivate")}
-          </Button>
+          {deactivated ? (
+            <Button
+              variant="secondary"
+              data-testid="reactivate"
+              onClick={() => action.run(() => mx.post(`${path}/reactivate`, { reason }), t("mxReactivated"))}
+            >
+              {t("mxReactivate")}
+            </Button>
+          ) : (
+            <ConfirmButton testId="deactivate" label={t("mxDeactivate")} question={t("mxConfirmDeactivate", { name })}
+              onConfirm={() => action.run(() => mx.post(`${path}/deactivate`, { reason }), t("mxDeactivated"))} />
+          )}
         </div>
       </Form>
       <ErrorAlert error={action.error} />
@@ -256,7 +276,8 @@ function MembershipSection({ account, userId, onChange }: { account: string; use
             </Button>
           </FormGroup>
           <div>
-            <Button variant="danger" data-testid="remove-from-account" onClick={remove}>{t("mxRemoveFromAccount")}</Button>
+            <ConfirmButton testId="remove-from-account" label={t("mxRemoveFromAccount")} onConfirm={remove}
+              question={t("mxConfirmRemove", { name: [person.data.firstName, person.data.lastName].filter(Boolean).join(" ") || person.data.username, account })} />
           </div>
         </Form>
       )}

@@ -83,6 +83,9 @@ class BundleBenchmark {
             if (phases.contains("signoffs")) {
                 signoffs();
             }
+            if (phases.contains("team")) {
+                team();
+            }
         } finally {
             server.close();
             mail.stop();
@@ -620,6 +623,66 @@ class BundleBenchmark {
                 + ". Mails received by GreenMail: " + (mail.getReceivedMessages().length - mailsBefore) + " of " + expectedMails
                 + " expected.");
         accept(run, per * parts);
+    }
+
+    /**
+     * Phase {@code team} (issue 24): an account administrator's CSV of {@code bench.team-rows} people (default
+     * 200), checked, then invited in one upload, against stock Keycloak doing the same one by one as an
+     * admin console user would (create the user, add them to the organization, send the e-mail of
+     * execute-actions), on one thread like the upload. Three rounds of each, interleaved, new people each time.
+     */
+    private void team() {
+        int rows = Integer.getInteger("bench.team-rows", 200);
+        line("\n## A team from CSV: " + rows + " people in one upload\n");
+        String account = Http.postJson(realm.adminUrl("/organizations"), realm.master(), Map.of("name", "bench-team",
+                "alias", "bench-team", "enabled", true, "domains", List.of(Map.of("name", "bench-team.example"))))
+                .expect(201, "account").createdId();
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        List<Double> preview = new ArrayList<>();
+        List<Double> upload = new ArrayList<>();
+        List<Double> stock = new ArrayList<>();
+        int mailsBefore = mail.getReceivedMessages().length;
+        for (int round = 0; round < 3; round++) {
+            StringBuilder csv = new StringBuilder("firstName,lastName,email,templates\n");
+            for (int i = 0; i < rows; i++) {
+                csv.append("Team,Member ").append(i).append(",t").append(run).append(round).append('-').append(i)
+                        .append("@bench-team.example,technician\n");
+            }
+            long start = System.nanoTime();
+            Http.send("POST", realm.url("/mx/accounts/bench-team/team/preview"), adminToken(), "text/csv", csv.toString())
+                    .expect(200, "preview");
+            preview.add((System.nanoTime() - start) / 1e9);
+            start = System.nanoTime();
+            com.fasterxml.jackson.databind.JsonNode answer = Http.send("POST", realm.url("/mx/accounts/bench-team/team/invite"),
+                    adminToken(), "text/csv", csv.toString()).expect(200, "invite").json();
+            upload.add((System.nanoTime() - start) / 1e9);
+            if (answer.get("invited").asInt() != rows) {
+                throw new IllegalStateException("not every row was invited: " + answer);
+            }
+            start = System.nanoTime();
+            for (int i = 0; i < rows; i++) {
+                String id = createInvitee(run + "s" + round + "-" + i);
+                Http.send("POST", realm.adminUrl("/organizations/" + account + "/members"), realm.master(),
+                        "application/json", "\"" + id + "\"").expect(201, "member");
+                Http.putJson(realm.adminUrl("/users/" + id + "/execute-actions-email"), adminToken(), List.of("UPDATE_PASSWORD"))
+                        .expect(204, "execute-actions-email");
+            }
+            stock.add((System.nanoTime() - start) / 1e9);
+        }
+        int expected = 3 * rows * 2;
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (mail.getReceivedMessages().length - mailsBefore < expected && Instant.now().isBefore(deadline)) {
+            BenchServer.sleep(200);
+        }
+        line("| path | seconds for " + rows + " people, median (min–max of 3) |");
+        line("|---|---|");
+        line("| bundle: check the file (POST …/team/preview) | " + Stats.f(Stats.median(preview)) + " (" + Stats.range(preview) + ") |");
+        line("| bundle: invite the file (POST …/team/invite) | " + Stats.f(Stats.median(upload)) + " (" + Stats.range(upload) + ") |");
+        line("| stock, one by one: create user, add to organization, execute-actions-email | "
+                + Stats.f(Stats.median(stock)) + " (" + Stats.range(stock) + ") |");
+        line("\nUpload vs stock one by one: " + Stats.f(Stats.median(upload) / Stats.median(stock))
+                + " of the time. Mails received by GreenMail: " + (mail.getReceivedMessages().length - mailsBefore)
+                + " of " + expected + " expected.");
     }
 
     /**

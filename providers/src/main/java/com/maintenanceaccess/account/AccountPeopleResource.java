@@ -5,6 +5,7 @@ import com.maintenanceaccess.api.AccountPermission;
 import com.maintenanceaccess.api.AccountRole;
 import com.maintenanceaccess.api.Authority;
 import com.maintenanceaccess.api.JsonBody;
+import com.maintenanceaccess.api.DeliverableAddress;
 import com.maintenanceaccess.api.Problems;
 import com.maintenanceaccess.api.Problems.Problem;
 import com.maintenanceaccess.audit.AdminAudit;
@@ -43,7 +44,6 @@ import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.userprofile.UserProfileContext;
 import org.keycloak.userprofile.UserProfileProvider;
 import org.keycloak.userprofile.ValidationException;
-import org.keycloak.utils.EmailValidationUtil;
 
 /**
  * {@code /realms/{realm}/mx/accounts/{account}/people}: the account's people for the account
@@ -147,32 +147,14 @@ public class AccountPeopleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(String body) {
         OrganizationModel account = caller.account(accountParam, AccountPermission.MANAGE_PEOPLE);
-        JsonNode json = JsonBody.object(body, true, Set.of("firstName", "lastName", "email", "templates", "expiresInDays"));
-        List<Problem> problems = new ArrayList<>();
-        String firstName = name(json, "firstName", problems);
-        String lastName = name(json, "lastName", problems);
-        String email = JsonBody.text(json, "email");
-        UserModel existing = null;
-        if (email == null || !EmailValidationUtil.isValidEmail(email.trim())) {
-            problems.add(Problems.problem("email", "must be an e-mail address"));
-        } else {
-            existing = session.users().getUserByEmail(realm, email.trim());
-            if (existing == null) {
-                existing = session.users().getUserByUsername(realm, email.trim().toLowerCase());
-            }
-            if (existing != null && organizations().isMember(account, existing)) {
-                // Already one of this account's people (the administrator sees them in the list anyway).
-                throw Problems.conflict("a person with the e-mail address " + email.trim() + " is already in this account");
-            }
-        }
-        List<RoleModel> templates = templates(json, problems);
-        Integer days = JsonBody.integer(json, "expiresInDays");
-        if (days != null && (days < 1 || days > 30)) {
-            problems.add(Problems.problem("expiresInDays", "must be between 1 and 30"));
-        }
-        if (!problems.isEmpty()) {
-            throw Problems.invalid(problems);
-        }
+        NewPerson wanted = newPerson(account, JsonBody.object(body, true,
+                Set.of("firstName", "lastName", "email", "templates", "expiresInDays")));
+        String firstName = wanted.firstName();
+        String lastName = wanted.lastName();
+        String email = wanted.email();
+        List<RoleModel> templates = wanted.templates();
+        Integer days = wanted.expiresInDays();
+        UserModel existing = wanted.existing();
         if (existing != null) {
             return invitedToJoin(account, existing, email.trim(), firstName, lastName, templates, days);
         }
@@ -202,6 +184,51 @@ public class AccountPeopleResource {
         change.put("invitation", invitation);
         audit(OperationType.CREATE, account, user, change);
         return Response.status(Response.Status.CREATED).entity(person).build();
+    }
+
+    /** A create request, checked: names, a deliverable address, at least one template, the expiry. */
+    record NewPerson(String firstName, String lastName, String email, List<RoleModel> templates, Integer expiresInDays,
+                     UserModel existing) {
+    }
+
+    /**
+     * Checks a create request without writing anything (the People page's create and the team
+     * import's preview both use it): 400 naming every field at fault, 409 when the address is already
+     * one of this account's people. {@code existing} is the person the address belongs to elsewhere
+     * in the realm (they are invited to join), or null.
+     */
+    NewPerson newPerson(OrganizationModel account, JsonNode json) {
+        List<Problem> problems = new ArrayList<>();
+        String firstName = name(json, "firstName", problems);
+        String lastName = name(json, "lastName", problems);
+        String email = JsonBody.text(json, "email");
+        UserModel existing = null;
+        String emailProblem = DeliverableAddress.problem(email);
+        if (emailProblem != null) {
+            problems.add(Problems.problem("email", emailProblem));
+        } else {
+            existing = session.users().getUserByEmail(realm, email.trim());
+            if (existing == null) {
+                existing = session.users().getUserByUsername(realm, email.trim().toLowerCase());
+            }
+            if (existing != null && organizations().isMember(account, existing)) {
+                // Already one of this account's people (the administrator sees them in the list anyway).
+                throw Problems.conflict("a person with the e-mail address " + email.trim() + " is already in this account");
+            }
+        }
+        List<RoleModel> templates = templates(json, problems);
+        if (templates.isEmpty() && problems.stream().noneMatch(p -> p.field().startsWith("templates"))) {
+            // A person invited with no job gets in and sees nothing: always a slip, never what was meant.
+            problems.add(Problems.problem("templates", "choose at least one role template"));
+        }
+        Integer days = JsonBody.integer(json, "expiresInDays");
+        if (days != null && (days < 1 || days > 30)) {
+            problems.add(Problems.problem("expiresInDays", "must be between 1 and 30"));
+        }
+        if (!problems.isEmpty()) {
+            throw Problems.invalid(problems);
+        }
+        return new NewPerson(firstName, lastName, email.trim(), templates, days, existing);
     }
 
     /**
@@ -375,7 +402,7 @@ public class AccountPeopleResource {
             JsonNode item = list.get(i);
             RoleModel role = item.isTextual() ? RoleTemplateRoles.byName(realm, item.asText()).orElse(null) : null;
             if (role == null) {
-                problems.add(Problems.problem("templates[" + i + "]", "not a role template (GET grantable-templates lists them)"));
+                problems.add(Problems.problem("templates[" + i + "]", "is not the name of a role template"));
             } else if (!roles.contains(role)) {
                 roles.add(role);
             }

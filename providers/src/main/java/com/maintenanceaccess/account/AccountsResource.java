@@ -87,6 +87,12 @@ public class AccountsResource {
         return new AccountPeopleResource(session, caller, account);
     }
 
+    /** A whole team at once: invite from CSV (preview, then invite) and the people as CSV (TeamResource). */
+    @Path("{account}/team")
+    public TeamResource team(@PathParam("account") String account) {
+        return new TeamResource(session, caller, account);
+    }
+
     /** The role templates the caller may grant in this account, for the account console's pickers. */
     @GET
     @Path("{account}/grantable-templates")

@@ -33,8 +33,20 @@ public final class SetupReview {
     private SetupReview() {
     }
 
-    public record Review(String userId, String username, boolean complete, List<Check> checks,
-                         List<String> areas, List<String> roles) {
+    /**
+     * The review of one person, with what the person's page shows at its top: their name, whether
+     * they can log in, and, when deactivated, when, by whom and why (null otherwise).
+     */
+    public record Review(String userId, String username, String name, boolean enabled, Deactivation deactivation,
+                         boolean complete, List<Check> checks, List<String> areas, List<String> roles) {
+
+        public Review withDeactivation(Deactivation value) {
+            return new Review(userId, username, name, enabled, value, complete, checks, areas, roles);
+        }
+    }
+
+    /** A deactivation on record: when (ISO instant), by whom (username) and the reason given. */
+    public record Deactivation(String at, String by, String reason) {
     }
 
     public static Review review(UserFacts user, AccessCatalog catalog) {
@@ -58,7 +70,10 @@ public final class SetupReview {
         checks.add(leastPrivilege(user));
         boolean complete = checks.stream().allMatch(Check::passed);
         List<String> roles = user.templates().stream().map(UserFacts.Template::name).toList();
-        return new Review(user.id(), user.username(), complete, checks, areas, roles);
+        String name = String.join(" ", java.util.stream.Stream.of(user.firstName(), user.lastName())
+                .filter(part -> part != null && !part.isBlank()).toList());
+        return new Review(user.id(), user.username(), name.isEmpty() ? null : name, user.enabled(), null, complete,
+                checks, areas, roles);
     }
 
     /** The areas of the catalog in which the user holds at least one permission. */

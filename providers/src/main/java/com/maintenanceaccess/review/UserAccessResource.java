@@ -71,7 +71,23 @@ public class UserAccessResource {
         OrganizationModel inAccount = ReviewAccount.of(session, caller, user, account, AccountPermission.VIEW_PEOPLE);
         return SetupReview.review(new UserFactsReader(session).read(user, inAccount, clock.instant(),
                 issuer -> ReviewAccount.shows(inAccount, issuer)
-                        && caller.mayOnRecord(user, issuer, AccountPermission.VIEW_PEOPLE)), catalog);
+                        && caller.mayOnRecord(user, issuer, AccountPermission.VIEW_PEOPLE)), catalog)
+                .withDeactivation(deactivation(user));
+    }
+
+    /** The deactivation on record (written by {@link #deactivate}), or null. */
+    static SetupReview.Deactivation deactivation(UserModel user) {
+        String stored = user.getFirstAttribute(DEACTIVATED);
+        if (stored == null) {
+            return null;
+        }
+        try {
+            JsonNode record = JSON.readTree(stored);
+            return new SetupReview.Deactivation(record.path("at").asText(null), record.path("by").asText(null),
+                    record.path("reason").asText(null));
+        } catch (JsonProcessingException e) {
+            return new SetupReview.Deactivation(null, null, null);
+        }
     }
 
     /** An administrator confirms the user's privileged templates are needed, with a reason (an event). */

@@ -75,6 +75,33 @@ class AccountPeopleIT {
         assertTrue(read.get("invitation").get("history").size() >= 1, read::toString);
     }
 
+    /**
+     * No dead ends (issue 24): a typo in the address is corrected with the username it became, and a
+     * revoked invitation is sent again, both by the account's administrator through the invitation API.
+     */
+    @Test
+    void aMistypedAddressIsCorrectedWithItsUsernameAndARevokedInvitationIsSentAgain() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String typo = "nina-" + tag + "@mro.exmaple";
+        String right = "nina-" + tag + "@mro.example";
+        String id = create(typo, List.of("planner")).json().get("id").asText();
+        assertEquals(typo, realm.adminGet("/users/" + id).get("username").asText(), "made from the address");
+
+        Http.Response corrected = Http.putJson(realm.url("/mx/invitations/" + id + "/email"), adminToken, Map.of("email", right));
+        assertEquals(200, corrected.status(), corrected::toString);
+        JsonNode user = realm.adminGet("/users/" + id);
+        assertEquals(right, user.get("email").asText());
+        assertEquals(right, user.get("username").asText(), "the username follows the corrected address");
+        Mail.await(right, 1, Duration.ofSeconds(30));
+
+        Http.Response revoked = Http.postJson(realm.url("/mx/invitations/" + id + "/revoke"), adminToken, null);
+        assertEquals("revoked", revoked.json().get("status").asText(), revoked::toString);
+        Http.Response again = Http.postJson(realm.url("/mx/invitations/" + id + "/resend"), adminToken, null);
+        assertEquals(200, again.status(), again::toString);
+        assertEquals("pending", again.json().get("status").asText(), again::toString);
+        Mail.await(right, 2, Duration.ofSeconds(30));
+    }
+
     @Test
     void badInputCreatesNobody() {
         String email = "bad-" + UUID.randomUUID().toString().substring(0, 8) + "@mro.example";
@@ -84,8 +111,19 @@ class AccountPeopleIT {
         Http.Response unknownTemplate = create(email, List.of("planner", "pilot"));
         assertEquals(400, unknownTemplate.status(), unknownTemplate::toString);
         assertEquals(List.of("templates[1]"), fields(unknownTemplate));
-        Http.Response badAddress = create("not-an-address", List.of());
+        Http.Response badAddress = create("not-an-address", List.of("planner"));
         assertEquals(List.of("email"), fields(badAddress));
+        // Keycloak's own check accepts a host name without a domain ending; no mail would arrive there.
+        Http.Response noEnding = create("nora.newhire@demo-mro", List.of("planner"));
+        assertEquals(400, noEnding.status(), noEnding::toString);
+        assertEquals(List.of("email"), fields(noEnding));
+        assertTrue(noEnding.json().get("problems").get(0).get("message").asText().contains("domain ending"), noEnding::toString);
+        Http.Response noTemplate = create(email, List.of());
+        assertEquals(400, noTemplate.status(), noTemplate::toString);
+        assertEquals(List.of("templates"), fields(noTemplate));
+        Http.Response templatesMissing = Http.postJson(people(""), adminToken,
+                Map.of("firstName", "No", "lastName", "Job", "email", email));
+        assertEquals(List.of("templates"), fields(templatesMissing));
         Http.Response unknownField = Http.postJson(people(""), adminToken, Map.of("email", email, "admin", true));
         assertEquals(List.of("admin"), fields(unknownField));
         assertEquals(0, realm.adminGet("/users?email=" + email + "&exact=true").size(), "nobody was created");

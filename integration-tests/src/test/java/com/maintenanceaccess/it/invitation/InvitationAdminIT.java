@@ -164,7 +164,9 @@ class InvitationAdminIT {
         assertEquals("Console-Edited", after.get("lastName").asText());
         assertEquals("pending", after.get("attributes").get("mx.invitation.status").get(0).asText(),
                 "admins see the state read-only: " + after);
-        assertEquals(invitation, it.invitation(userId));
+        ObjectNode expected = ((ObjectNode) invitation).deepCopy();
+        expected.put("lastName", "Console-Edited"); // the view shows the person's current name
+        assertEquals(expected, it.invitation(userId), "the invitation's state survives the edits");
         assertTrue(InvitationSupport.link(email, 1).contains("/login-actions/action-token"));
     }
 

@@ -83,7 +83,7 @@ class DenyMatrixIT {
             new Endpoint("PUT", "/mx/accounts/{acct}", Kind.SETTINGS_WRITE, "{\"setupMode\":true}", "{\"features\":42}"),
             new Endpoint("GET", "/mx/accounts/{acct}/people", Kind.PEOPLE_READ, null, null),
             new Endpoint("POST", "/mx/accounts/{acct}/people", Kind.PEOPLE_WRITE,
-                    "{\"firstName\":\"M\",\"lastName\":\"X\",\"email\":\"matrix-{n}@mro.example\"}", "{\"email\":\"not an address\"}"),
+                    "{\"firstName\":\"M\",\"lastName\":\"X\",\"email\":\"matrix-{n}@mro.example\",\"templates\":[\"planner\"]}", "{\"email\":\"not an address\"}"),
             new Endpoint("GET", "/mx/accounts/{acct}/grantable-templates", Kind.PEOPLE_WRITE, null, null),
             new Endpoint("GET", "/mx/invitations?account={acct}", Kind.PEOPLE_READ, null, null),
             new Endpoint("GET", "/mx/authorizations/expiring?account={acct}", Kind.AUTH_READ, null, null),

@@ -51,6 +51,13 @@ class AuthorizationsPageIT {
         page.fill(new AuthorizationsPage.Entry("certifying-staff", "x", "", "", "", "", List.of(), List.of(), "",
                 "", "", "", "", ""));
         page.grant();
+        // The form asks first for what the type needs at signoff (recency), naming the type.
+        assertTrue(page.problem("continuationTraining").contains("Certifying staff"), page.problem("continuationTraining"));
+        assertFalse(page.problem("experience").isBlank());
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        page.fill(new AuthorizationsPage.Entry("certifying-staff", "x", "", "", "", "", List.of(), List.of(), "",
+                "", "", today.minusMonths(1).toString(), today.minusMonths(20).toString(), today.minusDays(10).toString()));
+        page.grant();
         assertFalse(page.problem("reference").isBlank());
         assertFalse(page.problem("licence.authority").isBlank());
         assertFalse(page.problem("licence.category").isBlank());

@@ -37,6 +37,7 @@ class InvitationsPageIT {
 
         InvitationsPage page = new InvitationsPage(browser.driver(), realm).open(operator, Realm.TEST_PASSWORD).filterByAddress(username);
         assertEquals("Pending", page.state(username));
+        assertEquals("Tess Technician", page.personShown(username), "the person's name, not an address that may hold a typo");
         page.screenshotForDocs("invitations");
 
         page.correctAddress(username, corrected);
@@ -66,9 +67,20 @@ class InvitationsPageIT {
         String second = InvitationSupport.link(address, 2);
         assertTrue(second.contains("key="), second);
 
+        // A destructive action asks first, naming who; Cancel changes nothing.
+        String question = page.revokeButCancel(username);
+        assertTrue(question.contains(address), question);
+        assertEquals("pending", invitations.invitation(invitee).get("status").asText(), "cancelled: nothing changed");
+
         page.revoke(username);
         page.awaitState(username, "Revoked");
         assertEquals("revoked", invitations.invitation(invitee).get("status").asText());
+
+        // No dead end: a revoked invitation is sent again from the same list.
+        assertTrue(page.offersResend(username), "a revoked invitation can be sent again");
+        page.resend(username);
+        page.awaitState(username, "Pending");
+        assertTrue(InvitationSupport.link(address, 3).contains("key="), "a third mail with a working link");
     }
 
     @Test

@@ -69,10 +69,22 @@ class PersonPageIT {
         assertTrue(page.refusal().toLowerCase().contains("reason"), page.refusal());
         assertTrue(realm.adminGet("/users/" + leaver).get("enabled").asBoolean(), "a refused deactivation changes nothing");
 
-        page.deactivate("left the company");
+        assertEquals("Test ws-leaver", page.pageTitle(), "titled with the person's name, not an id");
+        assertEquals("enabled", page.state());
+        assertFalse(page.offers("reactivate"), "only the action that applies");
+        String question = page.deactivate("left the company");
+        assertTrue(question.contains("Test ws-leaver"), "the confirmation names who: " + question);
         page.awaitDone("Deactivated:");
         assertFalse(realm.adminGet("/users/" + leaver).get("enabled").asBoolean());
         assertEquals(400, refresh(refreshToken).status(), "the person's session has ended");
+
+        // Coming back later, the page says so, with when, by whom and why, and offers only Reactivate.
+        page.reloadPage();
+        assertEquals("deactivated", page.state());
+        String state = page.stateText();
+        assertTrue(state.contains("Deactivated") && state.contains("left the company")
+                && state.contains(operator), state);
+        assertFalse(page.offers("deactivate"), "only the action that applies");
         page.screenshotForDocs("person-deactivated");
 
         page.reactivate("rehired");

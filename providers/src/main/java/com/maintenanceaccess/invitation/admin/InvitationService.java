@@ -1,5 +1,7 @@
 package com.maintenanceaccess.invitation.admin;
 
+import com.maintenanceaccess.api.DeliverableAddress;
+
 import com.maintenanceaccess.api.Authority;
 import com.maintenanceaccess.invitation.flow.AcceptInvitationRequiredActionFactory;
 import com.maintenanceaccess.invitation.flow.InvitationAcceptance;
@@ -30,7 +32,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.services.resources.admin.AdminAuth;
-import org.keycloak.utils.EmailValidationUtil;
 
 /**
  * The administrator's invitation operations inside one request transaction. Each one checks
@@ -88,16 +89,31 @@ final class InvitationService {
         UserModel user = requireUser(userId, "userId", true);
         Invitation before = requireInvitation(user);
         requireNotYetIn(user);
-        if (email == null || !EmailValidationUtil.isValidEmail(email.trim())) {
-            throw InvitationException.badRequest("email", "email must be a valid e-mail address");
+        String problem = DeliverableAddress.problem(email);
+        if (problem != null) {
+            throw InvitationException.badRequest("email", "email " + problem);
         }
         String address = email.trim();
         UserModel holder = session.users().getUserByEmail(realm, address);
         if (holder != null && !holder.getId().equals(user.getId()) && !realm.isDuplicateEmailsAllowed()) {
             throw InvitationException.conflict("email", "another user of this realm already has this address");
         }
+        // A person created from an address has it as username too (the People page does that): a typo
+        // corrected in the address must not live on as the name they log in with. A username chosen
+        // apart from the address stays.
+        String previous = user.getEmail();
+        boolean usernameFollows = previous != null && previous.trim().equalsIgnoreCase(user.getUsername());
+        if (usernameFollows) {
+            UserModel named = session.users().getUserByUsername(realm, address.toLowerCase(java.util.Locale.ROOT));
+            if (named != null && !named.getId().equals(user.getId())) {
+                throw InvitationException.conflict("email", "another user of this realm already has this address");
+            }
+        }
         Invitation after = before.changeAddress(address, actor(actor), clock.instant(), newNonce());
         claimLink(user, before, "address-change", actor);
+        if (usernameFollows) {
+            user.setUsername(address.toLowerCase(java.util.Locale.ROOT));
+        }
         user.setEmail(address);
         user.setEmailVerified(false);
         return apply(user, before, after, "address-changed", actor, uri, OperationType.UPDATE);
@@ -179,6 +195,9 @@ final class InvitationService {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("userId", user.getId());
         view.put("username", user.getUsername());
+        // The person's name, so lists show who was invited rather than an address that may hold a typo.
+        view.put("firstName", user.getFirstName());
+        view.put("lastName", user.getLastName());
         view.put("email", invitation.email());
         view.put("status", invitation.effectiveStatus(clock.instant()).value());
         view.put("sentAt", string(invitation.sentAt()));

@@ -126,12 +126,16 @@ public final class Invitation {
                         + (account == null ? "" : " account=" + account)));
     }
 
-    /** A new link (new nonce, new expiry) for a pending or expired invitation; earlier links die. */
+    /**
+     * A new link (new nonce, new expiry) for a pending, expired or revoked invitation; earlier links die.
+     * Revoked too: an administrator who revoked by mistake, or whose person comes back, would otherwise
+     * have no way to invite them again (the person exists, so inviting anew is refused).
+     */
     public Invitation resend(String currentEmail, int days, Actor actor, Instant now, String newNonce) {
         requireEmail(currentEmail);
         InvitationStatus effective = effectiveStatus(now);
-        if (effective != InvitationStatus.PENDING && effective != InvitationStatus.EXPIRED) {
-            throw InvitationException.conflict("status", "only a pending or expired invitation can be resent (it is "
+        if (effective == InvitationStatus.ACCEPTED) {
+            throw InvitationException.conflict("status", "only a pending, expired or revoked invitation can be resent (it is "
                     + effective.value() + ")");
         }
         Instant expires = expiry(now, days);
@@ -299,6 +303,10 @@ public final class Invitation {
     private static void requireEmail(String email) {
         if (email == null || email.isBlank()) {
             throw InvitationException.badRequest("email", "the user has no e-mail address to send the invitation to");
+        }
+        String problem = com.maintenanceaccess.api.DeliverableAddress.problem(email);
+        if (problem != null) {
+            throw InvitationException.badRequest("email", "the user's e-mail address " + problem + ": correct the address first");
         }
     }
 

@@ -127,6 +127,26 @@ class InvitationTest {
     }
 
     @Test
+    void aRevokedInvitationCanBeSentAgainWithANewLink() {
+        Invitation revoked = pending().revoke(ADMIN, NOW.plusSeconds(1));
+        Invitation resent = revoked.resend("pat@mro.example", 7, ADMIN, NOW.plusSeconds(2), "n2");
+        assertEquals(InvitationStatus.PENDING, resent.status());
+        assertEquals("n2", resent.nonce());
+        assertEquals(Usability.SUPERSEDED, resent.usability("n1", "pat@mro.example", "pat@mro.example", NOW.plusSeconds(3)),
+                "the link of before the revoke stays dead");
+        assertEquals(Usability.USABLE, resent.usability("n2", "pat@mro.example", "pat@mro.example", NOW.plusSeconds(3)));
+        assertEquals(3, resent.history().size());
+    }
+
+    @Test
+    void anAddressWithoutADomainEndingIsNotInvited() {
+        InvitationException refused = assertThrows(InvitationException.class,
+                () -> Invitation.send(null, "nora.newhire@demo-mro", 7, null, ADMIN, NOW, "n1"));
+        assertEquals(400, refused.status());
+        assertEquals("email", refused.field());
+    }
+
+    @Test
     void aSecondInvitationWhilePendingIsRefused() {
         InvitationException e = assertThrows(InvitationException.class,
                 () -> Invitation.send(pending(), "pat@mro.example", 7, null, ADMIN, NOW, "n2"));

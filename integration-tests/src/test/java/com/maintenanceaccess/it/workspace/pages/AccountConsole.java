@@ -173,6 +173,17 @@ public class AccountConsole {
         new WebDriverWait(browser, WAIT).until(driver -> condition.apply((ChromeDriver) driver));
     }
 
+    /**
+     * Answers the confirmation dialog of a destructive action (revoke, deactivate, remove): returns the
+     * question it asked (naming who and what), after clicking Yes or Cancel.
+     */
+    protected String confirm(boolean yes) {
+        String question = await("confirm-question").getText();
+        await(yes ? "confirm-yes" : "confirm-no").click();
+        awaitGone("confirm-question");
+        return question;
+    }
+
     protected void awaitGone(String testId) {
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(testId(testId)));
     }

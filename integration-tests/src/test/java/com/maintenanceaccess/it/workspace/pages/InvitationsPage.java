@@ -66,8 +66,21 @@ public final class InvitationsPage extends AccountConsole {
         within(row(username), "resend").click();
     }
 
-    public void revoke(String username) {
+    /** Revokes after answering Yes to the confirmation; returns the question it asked. */
+    public String revoke(String username) {
         within(row(username), "revoke").click();
+        return confirm(true);
+    }
+
+    /** Clicks Revoke, then Cancel in the confirmation: nothing is sent to the server. Returns the question. */
+    public String revokeButCancel(String username) {
+        within(row(username), "revoke").click();
+        return confirm(false);
+    }
+
+    /** The name shown for the invited person (their name, or the username where none was given). */
+    public String personShown(String username) {
+        return within(row(username), "person-link").getText();
     }
 
     public void correctAddress(String username, String newAddress) {

@@ -66,6 +66,38 @@ public final class PeoplePage extends AccountConsole {
         return this;
     }
 
+    /** Invite a team: pastes the CSV text into the team form's field and checks it (nothing is sent). */
+    public PeoplePage checkTeam(String csv) {
+        org.openqa.selenium.WebElement field = await("team-invite").findElement(org.openqa.selenium.By.tagName("textarea"));
+        replace(field, csv);
+        await("team-preview").click();
+        await("team-rows");
+        return this;
+    }
+
+    /** Invites the rows the check found ready. */
+    public PeoplePage inviteTeam() {
+        await("team-invite-all").click();
+        until(driver -> driver.findElements(testId("team-rows")).stream().anyMatch(rows ->
+                rows.findElements(org.openqa.selenium.By.cssSelector("[data-outcome='invited']")).size() > 0
+                        || rows.findElements(org.openqa.selenium.By.cssSelector("[data-outcome='ready']")).isEmpty()));
+        return this;
+    }
+
+    /** The outcome of the row of this line of the file: ready, invited or refused. */
+    public String teamOutcome(int line) {
+        return await("team-row-" + line).getAttribute("data-outcome");
+    }
+
+    /** The row's text as shown (name, address, templates, state and its problems). */
+    public String teamRow(int line) {
+        return await("team-row-" + line).getText();
+    }
+
+    public String teamInviteButton() {
+        return await("team-invite-all").getText();
+    }
+
     /** Fills the invitation form and sends it: the person, their templates, membership and invitation in one call. */
     public void invite(String firstName, String lastName, String email, List<String> templates) {
         type("invite-firstName", firstName);

@@ -66,6 +66,7 @@ public final class PersonPage extends AccountConsole {
     /** Removes the person from the account; the page goes back to People. */
     public PeoplePage removeFromAccount() {
         await("remove-from-account").click();
+        confirm(true);
         return new PeoplePage(browser, realm).awaitLoaded();
     }
 
@@ -104,9 +105,31 @@ public final class PersonPage extends AccountConsole {
         return within(await("explain-checks"), "check-" + checkId).getText();
     }
 
-    public void deactivate(String reason) {
+    /** Deactivates with this reason, answering Yes to the confirmation; returns the question it asked. */
+    public String deactivate(String reason) {
         type("access-reason", reason);
         await("deactivate").click();
+        return confirm(true);
+    }
+
+    /** The state line under the title: "deactivated", "enabled" or "disabled" (data-state), and its text. */
+    public String state() {
+        return await("person-state").getAttribute("data-state");
+    }
+
+    public String stateText() {
+        return await("person-state").getText();
+    }
+
+    /** Whether the page offers this action now (deactivate / reactivate). */
+    public boolean offers(String action) {
+        return shows(action);
+    }
+
+    /** Reloads the page and waits for it (what a person sees when they come back later). */
+    public PersonPage reloadPage() {
+        browser.navigate().refresh();
+        return awaitLoaded();
     }
 
     public void reactivate(String reason) {

@@ -1,0 +1,89 @@
+package com.maintenanceaccess.themes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One vocabulary, two languages: every message of the bundle's themes exists in English and in
+ * German, and every key the templates and the account console use exists. A missing key shows the
+ * key itself to a person ("mxAuthorization-suspendd"), so the build fails instead.
+ * Keys without the bundle's "mx" prefix are Keycloak's own (its base themes have them in both).
+ */
+class MessageKeysTest {
+
+    static final Path THEMES = Path.of("src/main/resources/theme/maintenance");
+    static final Path CONSOLE = Path.of("account-console/src");
+    /** {@code msg("mxKey"} and {@code msg('mxKey'} in FreeMarker. */
+    static final Pattern TEMPLATE_KEY = Pattern.compile("msg\\([\"'](mx[A-Za-z0-9._-]+)[\"']");
+    /** Any string literal {@code "mxKey…"} in the console: in {@code t(…)} and in tables of keys alike. */
+    static final Pattern CONSOLE_KEY = Pattern.compile("\"(mx[A-Z][A-Za-z0-9._-]*)\"");
+
+    @Test
+    void everyThemeHasTheSameKeysInEnglishAndGerman() throws IOException {
+        for (String type : new String[] {"login", "email", "account"}) {
+            Set<String> en = keys(THEMES.resolve(type + "/messages/messages_en.properties"));
+            Set<String> de = keys(THEMES.resolve(type + "/messages/messages_de.properties"));
+            assertFalse(en.isEmpty(), type);
+            assertEquals(Set.of(), missing(en, de), type + ": keys in English without German text");
+            assertEquals(Set.of(), missing(de, en), type + ": keys in German without English text");
+        }
+    }
+
+    @Test
+    void everyKeyTheTemplatesUseExists() throws IOException {
+        for (String type : new String[] {"login", "email"}) {
+            Set<String> known = keys(THEMES.resolve(type + "/messages/messages_en.properties"));
+            Set<String> used = used(THEMES.resolve(type), TEMPLATE_KEY, ".ftl");
+            assertFalse(used.isEmpty(), type);
+            assertEquals(Set.of(), missing(used, known), type + ": keys used by templates without a text");
+        }
+    }
+
+    @Test
+    void everyKeyTheAccountConsoleUsesExists() throws IOException {
+        Set<String> known = keys(THEMES.resolve("account/messages/messages_en.properties"));
+        Set<String> used = used(CONSOLE, CONSOLE_KEY, ".tsx", ".ts");
+        assertFalse(used.isEmpty());
+        assertEquals(Set.of(), missing(used, known), "keys used by the account console without a text");
+    }
+
+    private static Set<String> missing(Set<String> wanted, Set<String> present) {
+        Set<String> missing = new TreeSet<>(wanted);
+        missing.removeAll(present);
+        return missing;
+    }
+
+    private static Set<String> keys(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return new TreeSet<>(properties.stringPropertyNames());
+    }
+
+    private static Set<String> used(Path root, Pattern pattern, String... suffixes) throws IOException {
+        Set<String> used = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(f -> Stream.of(suffixes).anyMatch(s -> f.toString().endsWith(s))).toList()) {
+                Matcher matcher = pattern.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    used.add(matcher.group(1));
+                }
+            }
+        }
+        return used;
+    }
+}
