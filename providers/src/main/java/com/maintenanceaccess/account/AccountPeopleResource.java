@@ -314,8 +314,11 @@ public class AccountPeopleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> accountRoles(@PathParam("userId") String userId, String body) {
         OrganizationModel account = caller.account(accountParam, AccountPermission.MANAGE_ACCOUNT_ROLES);
-        UserModel user = member(account, userId);
-        caller.requireNotSelf(user, "nobody changes their own account roles");
+        JoinInvitation.Pending pending = pendingOrNull(account, userId);
+        UserModel user = pending != null ? null : member(account, userId);
+        if (user != null) {
+            caller.requireNotSelf(user, "nobody changes their own account roles");
+        }
         JsonNode json = JsonBody.object(body, true, Set.of("roles"));
         JsonNode list = json.get("roles");
         List<Problem> problems = new ArrayList<>();
@@ -336,11 +339,27 @@ public class AccountPeopleResource {
         if (!problems.isEmpty()) {
             throw Problems.invalid(problems);
         }
+        if (pending != null) {
+            // A pending person: the account roles they get on joining.
+            List<String> before = pending.accountRoles(account);
+            JoinInvitation.setAccountRoles(account, pending, wanted.stream().map(AccountRole::id).toList());
+            List<String> after = pending.accountRoles(account);
+            if (!before.equals(after)) {
+                Map<String, Object> change = new LinkedHashMap<>();
+                change.put("account", account.getAlias());
+                change.put("what", "accountRoles");
+                change.put("before", before);
+                change.put("after", after);
+                AdminAudit.byCaller(session, caller, OperationType.UPDATE, RESOURCE_TYPE,
+                        "accounts/" + account.getId() + "/people/" + pending.id(), change);
+            }
+            return JoinInvitation.view(account, pending, false);
+        }
         List<String> before = roleIds(account, user);
         for (AccountRole role : AccountRole.values()) {
             GroupModel group = KeycloakModelUtils.findGroupByPath(session, realm, role.groupPath(account.getAlias()));
             if (wanted.contains(role) && (group == null || !user.isMemberOf(group))) {
-                user.joinGroup(group == null ? roleGroup(account, role) : group);
+                user.joinGroup(group == null ? roleGroup(session, realm, account, role) : group);
             } else if (!wanted.contains(role) && group != null && user.isMemberOf(group)) {
                 user.leaveGroup(group);
             }
@@ -503,7 +522,7 @@ public class AccountPeopleResource {
     }
 
     /** The group of an account role, made (with its parents) the first time the role is granted. */
-    private GroupModel roleGroup(OrganizationModel account, AccountRole role) {
+    static GroupModel roleGroup(KeycloakSession session, RealmModel realm, OrganizationModel account, AccountRole role) {
         GroupModel root = KeycloakModelUtils.findGroupByPath(session, realm, "/" + AccountRole.ROOT_GROUP);
         if (root == null) {
             root = session.groups().createGroup(realm, AccountRole.ROOT_GROUP);

@@ -43,6 +43,8 @@ public final class JoinInvitation {
     public static final String PENDING = "mx.join.";
     /** Suffix of the attribute naming who invited (the marker that the bundle made the row). */
     static final String BY = ".by";
+    /** Suffix of the attribute holding the account roles to give on joining. */
+    static final String ROLES = ".roles";
 
     private JoinInvitation() {
     }
@@ -73,6 +75,7 @@ public final class JoinInvitation {
         String link = KeycloakInternals.actionTokenLink(session, realm, token, uri, InvitationSettings.of(session).clientId());
         invitation.setInviteLink(link);
         List<String> names = templates.stream().map(RoleModel::getName).sorted().toList();
+        forget(account, user);
         setPendingTemplates(user, account, names);
         user.setSingleAttribute(PENDING + account.getId() + BY, invitedBy);
         long minutes = Math.max(1, (expiresAt - Time.currentTime()) / 60);
@@ -92,6 +95,16 @@ public final class JoinInvitation {
     public static void joined(KeycloakSession session, OrganizationModel account, UserModel user) {
         if (!session.getProvider(OrganizationProvider.class).isMember(account, user)) {
             return;
+        }
+        RealmModel realm = session.getContext().getRealm();
+        for (String id : user.getAttributeStream(PENDING + account.getId() + ROLES).toList()) {
+            com.maintenanceaccess.api.AccountRole.byId(id).ifPresent(role -> {
+                org.keycloak.models.GroupModel group = org.keycloak.models.utils.KeycloakModelUtils.findGroupByPath(session, realm,
+                        role.groupPath(account.getAlias()));
+                if (group == null || !user.isMemberOf(group)) {
+                    user.joinGroup(group == null ? AccountPeopleResource.roleGroup(session, realm, account, role) : group);
+                }
+            });
         }
         List<String> pending = user.getAttributeStream(PENDING + account.getId()).toList();
         if (!pending.isEmpty()) {
@@ -114,6 +127,13 @@ public final class JoinInvitation {
 
         List<String> templates(OrganizationModel account) {
             return user.getAttributeStream(PENDING + account.getId()).sorted().toList();
+        }
+
+        /** In the people API's order (AccountRole's). */
+        List<String> accountRoles(OrganizationModel account) {
+            List<String> held = user.getAttributeStream(PENDING + account.getId() + ROLES).toList();
+            return java.util.Arrays.stream(com.maintenanceaccess.api.AccountRole.values())
+                    .map(com.maintenanceaccess.api.AccountRole::id).filter(held::contains).toList();
         }
 
         boolean matches(String text) {
@@ -185,7 +205,7 @@ public final class JoinInvitation {
         person.put("deactivated", false);
         person.put("invitation", invitation);
         person.put("templates", pending.templates(account));
-        person.put("accountRoles", List.of());
+        person.put("accountRoles", pending.accountRoles(account));
         person.put("lastLogin", null);
         return person;
     }
@@ -193,6 +213,15 @@ public final class JoinInvitation {
     /** Changes the templates the person gets on joining. */
     static void setTemplates(OrganizationModel account, Pending pending, List<String> names) {
         setPendingTemplates(pending.user(), account, names.stream().sorted().toList());
+    }
+
+    /** Changes the account roles the person gets on joining. */
+    static void setAccountRoles(OrganizationModel account, Pending pending, List<String> ids) {
+        if (ids.isEmpty()) {
+            pending.user().removeAttribute(PENDING + account.getId() + ROLES);
+        } else {
+            pending.user().setAttribute(PENDING + account.getId() + ROLES, ids);
+        }
     }
 
     /** Withdraws the invitation: the row (and so the link) and what waited on the user. */
@@ -204,6 +233,7 @@ public final class JoinInvitation {
     private static void forget(OrganizationModel account, UserModel user) {
         user.removeAttribute(PENDING + account.getId());
         user.removeAttribute(PENDING + account.getId() + BY);
+        user.removeAttribute(PENDING + account.getId() + ROLES);
     }
 
     private static void setPendingTemplates(UserModel user, OrganizationModel account, List<String> names) {

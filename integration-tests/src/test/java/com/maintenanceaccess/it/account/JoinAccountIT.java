@@ -72,6 +72,9 @@ class JoinAccountIT {
         Http.Response added = addToA(coleEmail, List.of("planner"));
         assertEquals(201, added.status(), added::toString);
         String answeredId = added.json().get("id").asText();
+        Http.Response role = Http.putJson(people(accountA) + "/" + answeredId + "/account-roles", realm.userToken(adminA),
+                Map.of("roles", List.of("auditor")));
+        assertEquals(200, role.status(), role::toString);
         assertNotEquals(cole, answeredId, "the answer does not hand out the existing person's id");
         String link = InvitationSupport.link(coleEmail, 1);
 
@@ -105,6 +108,7 @@ class JoinAccountIT {
         Http.Response member = Http.get(people(accountA) + "/" + cole, realm.userToken(adminA));
         assertEquals(200, member.status(), member::toString);
         assertEquals(List.of("planner"), strings(member.json().get("templates")));
+        assertEquals(List.of("auditor"), strings(member.json().get("accountRoles")), "the account role waited for the join");
         assertEquals(404, Http.get(people(accountA) + "/" + answeredId, realm.userToken(adminA)).status());
 
         // The link was used: a second use (another browser) gets the one unusable page.
@@ -187,6 +191,15 @@ class JoinAccountIT {
         assertEquals(200, tplNew.status(), tplNew::toString);
         assertEquals(shape(tplNew.json(), fresh), shape(tplExisting.json(), coleEmail));
         assertEquals(List.of("stores"), realm.templatesIn(accountB, cole), "B's side is untouched");
+
+        // Account roles: the same answer.
+        Http.Response rolesExisting = Http.putJson(people(accountA) + "/" + existingId + "/account-roles", token,
+                Map.of("roles", List.of("auditor")));
+        Http.Response rolesNew = Http.putJson(people(accountA) + "/" + newId + "/account-roles", token,
+                Map.of("roles", List.of("auditor")));
+        assertEquals(200, rolesExisting.status(), rolesExisting::toString);
+        assertEquals(200, rolesNew.status(), rolesNew::toString);
+        assertEquals(shape(rolesNew.json(), fresh), shape(rolesExisting.json(), coleEmail));
 
         // Removing: 204 for both, then 404 for both; the person stays in B.
         assertEquals(204, Http.delete(people(accountA) + "/" + existingId, token).status());
