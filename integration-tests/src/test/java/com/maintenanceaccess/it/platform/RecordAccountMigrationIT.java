@@ -89,7 +89,8 @@ class RecordAccountMigrationIT {
         String manager = realm.createUser("migrate-manager", Map.of());
         realm.grantRealmManagement(manager, "view-users", "manage-users");
         String managerToken = realm.userToken(manager);
-        assertEquals(403, assign(loner, accountA, officerA).status(), "not for an account's officer");
+        String anOfficer = realm.userToken(realm.accountPerson(accountA, "migrate-officer-a2", "compliance-officer"));
+        assertEquals(403, assign(loner, accountA, anOfficer).status(), "not for an account's officer");
         Http.Response refused = assign(loner, accountA, managerToken);
         assertEquals(400, refused.status(), refused::toString);
         assertEquals("account", refused.json().get("problems").get(0).get("field").asText());
