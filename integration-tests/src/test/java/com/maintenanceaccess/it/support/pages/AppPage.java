@@ -35,14 +35,18 @@ public final class AppPage {
     }
 
     /**
-     * Opens the app and signs in as a person in several accounts: after the password, Keycloak's
-     * organization selection asks which account; this chooses the one of that alias.
+     * Opens the app and signs in as a person in several accounts: after the username, Keycloak's
+     * organization selection asks which account (a button per account, the account's name); this
+     * chooses the one of that alias, then gives the password.
      */
     public AppPage signInChoosing(String username, String password, String accountAlias) {
         browser.get(url);
         Browser.await(browser, By.id("login")).click();
-        new LoginPage(browser).signIn(username, password);
+        Browser.await(browser, By.id("username")).sendKeys(username);
+        browser.findElement(By.id("kc-login")).click();
         Browser.await(browser, By.id("organization-" + accountAlias)).click();
+        Browser.await(browser, By.id("password")).sendKeys(password);
+        browser.findElement(By.id("kc-login")).click();
         Browser.await(browser, By.cssSelector("#pages li"));
         return this;
     }
