@@ -102,39 +102,68 @@ public class AccountPeopleResource {
             throw Problems.invalid(problems);
         }
         OrganizationProvider organizations = organizations();
-        List<UserModel> page = new ArrayList<>();
+        // Members first (Keycloak's paged search), then the account's pending people (invitations
+        // to join, usually few), so that a pending person is listed as a new one would be.
+        List<Map<String, Object>> page = new ArrayList<>();
         Long total;
         Predicate<UserModel> filter = filter(account, state, templateRole);
+        RoleModel chosenTemplate = templateRole;
+        List<JoinInvitation.Pending> pending = JoinInvitation.pendingIn(session, account).stream()
+                .filter(p -> p.matches(text) && pendingPasses(account, p, state, chosenTemplate)).toList();
+        int skipped = 0;
         if (filter == null) {
-            page.addAll(organizations.getMembersStream(account, text, false, from, size).toList());
-            total = text == null ? organizations.getMembersCount(account) : null;
+            long members = organizations.getMembersCount(account);
+            organizations.getMembersStream(account, text, false, from, size).forEach(user -> page.add(person(account, user, false)));
+            total = text == null ? members + pending.size() : null;
+            // Where the pending people start in the combined order: after all members.
+            skipped = text == null ? (int) Math.min(from, members) : countMembers(organizations, account, text, from);
         } else {
-            int skipped = 0;
             for (int offset = 0; page.size() < size; offset += SCAN_PAGE) {
                 List<UserModel> members = organizations.getMembersStream(account, text, false, offset, SCAN_PAGE).toList();
                 for (UserModel member : members) {
                     if (filter.test(member) && skipped++ >= from && page.size() < size) {
-                        page.add(member);
+                        page.add(person(account, member, false));
                     }
                 }
                 if (members.size() < SCAN_PAGE) {
                     break;
                 }
             }
+            skipped = Math.min(skipped, from);
             total = null;
+        }
+        for (int i = Math.max(0, from - skipped); i < pending.size() && page.size() < size; i++) {
+            page.add(JoinInvitation.view(account, pending.get(i), false));
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("first", from);
         answer.put("max", size);
         answer.put("total", total);
-        answer.put("people", page.stream().map(user -> person(account, user, false)).toList());
+        answer.put("people", page);
         return answer;
+    }
+
+    /** How many of the first {@code upTo} positions members matching the search take (they come before pending people). */
+    private static int countMembers(OrganizationProvider organizations, OrganizationModel account, String text, int upTo) {
+        return upTo == 0 ? 0 : (int) organizations.getMembersStream(account, text, false, 0, upTo).count();
+    }
+
+    /** A pending person seen through the list's filters: enabled, not deactivated, invited, with the templates they get on joining. */
+    private static boolean pendingPasses(OrganizationModel account, JoinInvitation.Pending pending, String state, RoleModel template) {
+        if (state != null && !state.isBlank() && !Set.of("active", "invited").contains(state)) {
+            return false;
+        }
+        return template == null || pending.templates(account).contains(template.getName());
     }
 
     @GET
     @Path("{userId}")
     public Map<String, Object> get(@PathParam("userId") String userId) {
         OrganizationModel account = caller.account(accountParam, AccountPermission.VIEW_PEOPLE);
+        JoinInvitation.Pending pending = pendingOrNull(account, userId);
+        if (pending != null) {
+            return JoinInvitation.view(account, pending, true);
+        }
         return person(account, member(account, userId), true);
     }
 
@@ -211,7 +240,8 @@ public class AccountPeopleResource {
             if (existing == null) {
                 existing = session.users().getUserByUsername(realm, email.trim().toLowerCase());
             }
-            if (existing != null && organizations().isMember(account, existing)) {
+            if (existing != null && (organizations().isMember(account, existing)
+                    || JoinInvitation.pendingIn(session, account).stream().anyMatch(p -> p.row().getEmail().equalsIgnoreCase(email.trim())))) {
                 // Already one of this account's people (the administrator sees them in the list anyway).
                 throw Problems.conflict("a person with the e-mail address " + email.trim() + " is already in this account");
             }
@@ -232,40 +262,35 @@ public class AccountPeopleResource {
     }
 
     /**
-     * The address belongs to somebody already (another account's person): they get Keycloak's
-     * invitation to join this account and join only by accepting it (JoinInvitation). The answer
-     * has the status and shape of a new person's, made from what the administrator sent, so it
-     * tells nothing about the address or the person's other accounts.
+     * The address belongs to somebody already (another account's person): they get an invitation
+     * to join this account and join only by signing in and confirming (JoinInvitation,
+     * account/join). Until then they are a pending person of the account under the invitation's
+     * id: the answer, GET and the list show them as a newly created person who has not accepted
+     * yet, made from what the administrator sent, so nothing tells whether the address existed.
      */
     private Response invitedToJoin(OrganizationModel account, UserModel user, String email, String firstName,
                                    String lastName, List<RoleModel> templates, Integer days) {
-        boolean sent = JoinInvitation.send(session, realm, account, user, templates, session.getContext().getUri());
-        java.time.Instant now = com.maintenanceaccess.bundle.MxClockSpi.clock(session).instant();
-        Map<String, Object> invitation = new LinkedHashMap<>();
-        invitation.put("status", sent ? "pending" : "not-sent");
-        invitation.put("expiresAt", sent ? now.plus(java.time.Duration.ofDays(
-                com.maintenanceaccess.invitation.model.ExpiryDays.resolve(days,
-                        realm.getAttribute(com.maintenanceaccess.invitation.model.ExpiryDays.REALM_ATTRIBUTE)))).toString() : null);
-        invitation.put("sentAt", sent ? now.toString() : null);
-        invitation.put("failure", sent ? null : "the invitation e-mail could not be sent");
-        Map<String, Object> person = new LinkedHashMap<>();
-        person.put("id", user.getId());
-        person.put("username", email.toLowerCase());
-        person.put("email", email);
-        person.put("firstName", firstName);
-        person.put("lastName", lastName);
-        person.put("enabled", true);
-        person.put("deactivated", false);
-        person.put("invitation", invitation);
-        person.put("templates", templates.stream().map(RoleModel::getName).sorted().toList());
-        person.put("accountRoles", List.of());
-        person.put("lastLogin", null);
+        JoinInvitation.Sent sent = JoinInvitation.send(session, realm, account, user, firstName, lastName, templates, days,
+                caller.adminAuth().getUser() == null ? "system" : caller.adminAuth().getUser().getId(),
+                session.getContext().getUri());
+        JoinInvitation.Pending pending = JoinInvitation.pendingById(session, account, sent.invitationId());
+        Map<String, Object> person = JoinInvitation.view(account, pending, false);
+        if (!sent.mailed()) {
+            Map<String, Object> invitation = new LinkedHashMap<>();
+            invitation.put("status", "not-sent");
+            invitation.put("expiresAt", null);
+            invitation.put("sentAt", null);
+            invitation.put("failure", "the invitation e-mail could not be sent");
+            person.put("invitation", invitation);
+        }
         Map<String, Object> change = new LinkedHashMap<>();
         change.put("account", account.getAlias());
         change.put("invitedToJoin", true);
-        change.put("templatesOnJoining", templates.stream().map(RoleModel::getName).sorted().toList());
-        change.put("sent", sent);
-        audit(OperationType.ACTION, account, user, change);
+        change.put("before", null);
+        change.put("after", person);
+        change.put("sent", sent.mailed());
+        AdminAudit.byCaller(session, caller, OperationType.CREATE, RESOURCE_TYPE,
+                "accounts/" + account.getId() + "/people/" + sent.invitationId(), change);
         return Response.status(Response.Status.CREATED).entity(person).build();
     }
 
@@ -275,8 +300,11 @@ public class AccountPeopleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> templates(@PathParam("userId") String userId, String body) {
         OrganizationModel account = caller.account(accountParam, AccountPermission.MANAGE_PEOPLE);
-        UserModel user = member(account, userId);
-        caller.requireNotSelf(user, "nobody changes their own role templates");
+        JoinInvitation.Pending pending = pendingOrNull(account, userId);
+        UserModel user = pending != null ? null : member(account, userId);
+        if (user != null) {
+            caller.requireNotSelf(user, "nobody changes their own role templates");
+        }
         JsonNode json = JsonBody.object(body, true, Set.of("templates"));
         List<Problem> problems = new ArrayList<>();
         if (!json.has("templates")) {
@@ -285,6 +313,22 @@ public class AccountPeopleResource {
         List<RoleModel> wanted = templates(json, problems);
         if (!problems.isEmpty()) {
             throw Problems.invalid(problems);
+        }
+        if (pending != null) {
+            // A pending person: the templates they get on joining.
+            List<String> before = pending.templates(account);
+            JoinInvitation.setTemplates(account, pending, wanted.stream().map(RoleModel::getName).toList());
+            List<String> after = pending.templates(account);
+            if (!before.equals(after)) {
+                Map<String, Object> change = new LinkedHashMap<>();
+                change.put("account", account.getAlias());
+                change.put("what", "templates");
+                change.put("before", before);
+                change.put("after", after);
+                AdminAudit.byCaller(session, caller, OperationType.UPDATE, RESOURCE_TYPE,
+                        "accounts/" + account.getId() + "/people/" + pending.id(), change);
+            }
+            return JoinInvitation.view(account, pending, false);
         }
         List<String> before = AccountTemplates.names(session, account, user);
         AccountTemplates.set(session, account, user, wanted);
@@ -297,8 +341,11 @@ public class AccountPeopleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> accountRoles(@PathParam("userId") String userId, String body) {
         OrganizationModel account = caller.account(accountParam, AccountPermission.MANAGE_ACCOUNT_ROLES);
-        UserModel user = member(account, userId);
-        caller.requireNotSelf(user, "nobody changes their own account roles");
+        JoinInvitation.Pending pending = pendingOrNull(account, userId);
+        UserModel user = pending != null ? null : member(account, userId);
+        if (user != null) {
+            caller.requireNotSelf(user, "nobody changes their own account roles");
+        }
         JsonNode json = JsonBody.object(body, true, Set.of("roles"));
         JsonNode list = json.get("roles");
         List<Problem> problems = new ArrayList<>();
@@ -319,11 +366,27 @@ public class AccountPeopleResource {
         if (!problems.isEmpty()) {
             throw Problems.invalid(problems);
         }
+        if (pending != null) {
+            // A pending person: the account roles they get on joining.
+            List<String> before = pending.accountRoles(account);
+            JoinInvitation.setAccountRoles(account, pending, wanted.stream().map(AccountRole::id).toList());
+            List<String> after = pending.accountRoles(account);
+            if (!before.equals(after)) {
+                Map<String, Object> change = new LinkedHashMap<>();
+                change.put("account", account.getAlias());
+                change.put("what", "accountRoles");
+                change.put("before", before);
+                change.put("after", after);
+                AdminAudit.byCaller(session, caller, OperationType.UPDATE, RESOURCE_TYPE,
+                        "accounts/" + account.getId() + "/people/" + pending.id(), change);
+            }
+            return JoinInvitation.view(account, pending, false);
+        }
         List<String> before = roleIds(account, user);
         for (AccountRole role : AccountRole.values()) {
             GroupModel group = KeycloakModelUtils.findGroupByPath(session, realm, role.groupPath(account.getAlias()));
             if (wanted.contains(role) && (group == null || !user.isMemberOf(group))) {
-                user.joinGroup(group == null ? roleGroup(account, role) : group);
+                user.joinGroup(group == null ? roleGroup(session, realm, account, role) : group);
             } else if (!wanted.contains(role) && group != null && user.isMemberOf(group)) {
                 user.leaveGroup(group);
             }
@@ -336,6 +399,18 @@ public class AccountPeopleResource {
     @Path("{userId}")
     public Response remove(@PathParam("userId") String userId) {
         OrganizationModel account = caller.account(accountParam, AccountPermission.MANAGE_PEOPLE);
+        JoinInvitation.Pending pending = pendingOrNull(account, userId);
+        if (pending != null) {
+            // A pending person: the invitation ends (its link dies); the person never joined.
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("account", account.getAlias());
+            change.put("before", JoinInvitation.view(account, pending, false));
+            change.put("after", null);
+            JoinInvitation.withdraw(session, account, pending);
+            AdminAudit.byCaller(session, caller, OperationType.DELETE, RESOURCE_TYPE,
+                    "accounts/" + account.getId() + "/people/" + pending.id(), change);
+            return Response.noContent().build();
+        }
         UserModel user = member(account, userId);
         caller.requireNotSelf(user, "nobody removes themselves from an account");
         Map<String, Object> before = person(account, user, false);
@@ -375,6 +450,11 @@ public class AccountPeopleResource {
     private void audit(OperationType operation, OrganizationModel account, UserModel user, Map<String, Object> change) {
         AdminAudit.byCaller(session, caller, operation, RESOURCE_TYPE,
                 "accounts/" + account.getId() + "/people/" + user.getId(), change);
+    }
+
+    /** A pending person of this account (an invitation to join, by its id), or null. */
+    private JoinInvitation.Pending pendingOrNull(OrganizationModel account, String id) {
+        return JoinInvitation.pendingById(session, account, id);
     }
 
     /** A member of this account by id; anybody else does not exist here (404, as an unknown id). */
@@ -469,7 +549,7 @@ public class AccountPeopleResource {
     }
 
     /** The group of an account role, made (with its parents) the first time the role is granted. */
-    private GroupModel roleGroup(OrganizationModel account, AccountRole role) {
+    static GroupModel roleGroup(KeycloakSession session, RealmModel realm, OrganizationModel account, AccountRole role) {
         GroupModel root = KeycloakModelUtils.findGroupByPath(session, realm, "/" + AccountRole.ROOT_GROUP);
         if (root == null) {
             root = session.groups().createGroup(realm, AccountRole.ROOT_GROUP);

@@ -58,6 +58,26 @@ public final class AdminAudit {
         send(session, realm, event);
     }
 
+    /**
+     * A write a person made for themselves through a login page (joining an account they were
+     * invited to): the person is the actor (user id and realm in the auth details).
+     */
+    public static void byPerson(KeycloakSession session, RealmModel realm, org.keycloak.models.UserModel person,
+                                OperationType operation, String resourceType, String path, Object representation) {
+        AdminEvent event = newEvent(realm, operation, resourceType, path, representation);
+        AuthDetails auth = new AuthDetails();
+        auth.setRealmId(realm.getId());
+        auth.setRealmName(realm.getName());
+        auth.setUserId(person.getId());
+        org.keycloak.models.ClientModel client = session.getContext().getClient();
+        auth.setClientId(client == null ? null : client.getId());
+        auth.setIpAddress(session.getContext().getConnection() == null ? null
+                : session.getContext().getConnection().getRemoteAddr());
+        event.setAuthDetails(auth);
+        event.setDetails(Map.of("actor", person.getId(), KIND, resourceType));
+        send(session, realm, event);
+    }
+
     /** The actor of the scheduled jobs' events. */
     public static final String SCHEDULER = "maintenance-access:scheduler";
 

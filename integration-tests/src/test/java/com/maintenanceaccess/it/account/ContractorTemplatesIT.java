@@ -146,7 +146,7 @@ class ContractorTemplatesIT {
         assertEquals(404, Http.get(realm.adminUrl("/organizations/" + accountA + "/members/" + elsewhere), realm.adminToken()).status());
         assertEquals(404, Http.get(people(accountA) + "/" + elsewhere, token).status());
 
-        // Keycloak's invitation to join went to the existing address (accepting it is not tested yet).
+        // The invitation to join went to the existing address (accepting it: JoinAccountIT).
         String mail = String.join("\n", com.maintenanceaccess.it.invitation.InvitationSupport.mail(existing, 1));
         assertTrue(mail.contains("login-actions/action-token"), mail);
         assertEquals(List.of("stores"), realm.templatesIn(accountB, elsewhere));

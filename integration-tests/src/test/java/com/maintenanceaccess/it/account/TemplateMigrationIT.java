@@ -79,6 +79,56 @@ class TemplateMigrationIT {
         assertEquals(1, migrationEvents(contractorName).size(), "no second event naming the contractor");
         assertEquals(List.of("planner", "technician"), realm.templatesIn(accountA, single));
         assertFalse(person(unassigned(), contractor).isMissingNode());
+
+        // An operator assigns the listed contractor: A holds the template, the realm level not.
+        String manager = realm.createUser("mig-manager", Map.of());
+        realm.grantRealmManagement(manager, "view-users", "manage-users");
+        String managerToken = realm.userToken(manager);
+        String viewer = realm.createUser("mig-viewer", Map.of());
+        realm.grantRealmManagement(viewer, "view-users");
+        assertEquals(403, assign(contractor, aliasA, realm.userToken(nobody)).status(), "not for account administrators");
+        assertEquals(403, assign(contractor, aliasA, realm.userToken(viewer)).status(), "not with view-users only");
+        Http.Response notMember = assign(homeless, aliasA, managerToken);
+        assertEquals(400, notMember.status(), notMember::toString);
+        assertEquals("account", notMember.json().get("problems").get(0).get("field").asText(), notMember::toString);
+        assertTrue(realmRoles(homeless).contains("stores"), "a refusal changes nothing");
+        Http.Response noAccount = Http.postJson(realm.url("/mx/migration/unassigned/" + contractor + "/assign"), managerToken, Map.of());
+        assertEquals(400, noAccount.status(), noAccount::toString);
+        assertTrue(noAccount.body().contains("account"), noAccount::toString);
+
+        Http.Response assigned = assign(contractor, aliasA, managerToken);
+        assertEquals(200, assigned.status(), assigned::toString);
+        assertEquals(List.of("certifying-staff"), realm.templatesIn(accountA, contractor));
+        assertEquals(List.of(), realm.templatesIn(accountB, contractor), "only the chosen account");
+        assertFalse(realmRoles(contractor).contains("certifying-staff"));
+        assertTrue(person(unassigned(), contractor).isMissingNode(), "no longer listed");
+        assertTrue(perms(contractor, "openid organization:" + aliasA).contains("workorders:release"));
+        List<JsonNode> assignEvents = assignEvents(contractor);
+        assertEquals(1, assignEvents.size(), assignEvents::toString);
+        String change = assignEvents.get(0).path("representation").asText();
+        assertTrue(change.contains("\"before\"") && change.contains("\"after\"") && change.contains("certifying-staff"), change);
+        assertEquals(manager, assignEvents.get(0).path("authDetails").path("userId").asText());
+
+        // Idempotent: the same answer, nothing moves, no second event.
+        Http.Response again = assign(contractor, accountA, managerToken);
+        assertEquals(200, again.status(), again::toString);
+        assertEquals(assigned.json(), again.json());
+        assertEquals(1, assignEvents(contractor).size());
+    }
+
+    private Http.Response assign(String userId, String account, String token) {
+        return Http.postJson(realm.url("/mx/migration/unassigned/" + userId + "/assign"), token, Map.of("account", account));
+    }
+
+    private List<JsonNode> assignEvents(String userId) {
+        List<JsonNode> events = new ArrayList<>();
+        realm.adminGet("/admin-events?resourceTypes=CUSTOM&max=1000").forEach(event -> {
+            if ("MX_MIGRATION_ASSIGN".equals(event.path("details").path("mx_kind").asText())
+                    && event.path("resourcePath").asText().endsWith(userId)) {
+                events.add(event);
+            }
+        });
+        return events;
     }
 
     private JsonNode unassigned() {

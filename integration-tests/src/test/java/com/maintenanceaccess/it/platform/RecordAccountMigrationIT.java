@@ -84,6 +84,30 @@ class RecordAccountMigrationIT {
         assertEquals(eventsBefore + 1, migrationEvents().size());
         assertEquals(List.of("authorizations"), strings(realm.adminGet("/users/" + contractor).get("attributes")
                 .get("mx.unassigned")));
+
+        // An operator (manage-users) assigns the contractor's record to B; the loner, in no account, cannot be.
+        String manager = realm.createUser("migrate-manager", Map.of());
+        realm.grantRealmManagement(manager, "view-users", "manage-users");
+        String managerToken = realm.userToken(manager);
+        String anOfficer = realm.userToken(realm.accountPerson(accountA, "migrate-officer-a2", "compliance-officer"));
+        assertEquals(403, assign(loner, accountA, anOfficer).status(), "not for an account's officer");
+        Http.Response refused = assign(loner, accountA, managerToken);
+        assertEquals(400, refused.status(), refused::toString);
+        assertEquals("account", refused.json().get("problems").get(0).get("field").asText());
+        assertTrue(authz.list(operator, loner).get(0).get("account").isNull(), "a refusal changes nothing");
+        Http.Response assigned = assign(contractor, accountB, managerToken);
+        assertEquals(200, assigned.status(), assigned::toString);
+        assertEquals(accountB, authz.list(operator, contractor).get(0).get("account").asText());
+        assertTrue(realm.adminGet("/users/" + contractor).path("attributes").path("mx.unassigned").isMissingNode(),
+                "no longer listed");
+        assertEquals(List.of("authorizations"), strings(realm.adminGet("/users/" + loner).get("attributes")
+                .get("mx.unassigned")));
+        Http.Response again = assign(contractor, accountB, managerToken);
+        assertEquals(assigned.json(), again.json(), "idempotent");
+    }
+
+    private Http.Response assign(String userId, String account, String token) {
+        return Http.postJson(realm.url("/mx/migration/unassigned/" + userId + "/assign"), token, Map.of("account", account));
     }
 
     private String readLog() {

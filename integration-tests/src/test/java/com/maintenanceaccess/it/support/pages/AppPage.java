@@ -34,6 +34,28 @@ public final class AppPage {
         return this;
     }
 
+    /**
+     * Opens the app and signs in as a person in several accounts: after the username, Keycloak's
+     * organization selection asks which account (a button per account, the account's name); this
+     * chooses the one of that alias, then gives the password.
+     */
+    public AppPage signInChoosing(String username, String password, String accountAlias) {
+        browser.get(url);
+        Browser.await(browser, By.id("login")).click();
+        Browser.await(browser, By.id("username")).sendKeys(username);
+        browser.findElement(By.id("kc-login")).click();
+        Browser.await(browser, By.id("organization-" + accountAlias)).click();
+        Browser.await(browser, By.id("password")).sendKeys(password);
+        browser.findElement(By.id("kc-login")).click();
+        Browser.await(browser, By.cssSelector("#pages li"));
+        return this;
+    }
+
+    /** Who is signed in, and in which account ("name · account"). */
+    public String who() {
+        return Browser.await(browser, By.id("who")).getText();
+    }
+
     /** The catalog ids of the pages this person may open. */
     public List<String> allowedPages() {
         return browser.findElements(By.cssSelector("#pages li.allowed")).stream().map(e -> e.getAttribute("data-page")).toList();
