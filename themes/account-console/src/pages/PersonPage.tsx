@@ -35,12 +35,32 @@ export function PersonPage() {
   const { account, switcher, error: meError } = useAccount();
   const time = useTime();
   const review = useLoad(() => mx.get<SetupReview>(`/users/${encodeURIComponent(userId)}/review`), [userId]);
+  // Somebody invited to join this account who has not accepted yet exists only as the account's
+  // pending person (the people API); the per-user sections come once they have joined.
+  const inAccount = useLoad(
+    () => (account ? mx.get<AccountPerson>(`/accounts/${encodeURIComponent(account)}/people/${encodeURIComponent(userId)}`)
+      .catch(() => undefined) : Promise.resolve(undefined)),
+    [account, userId],
+  );
+  const pendingJoiner = review.error instanceof MxError && review.error.status === 404 && Boolean(inAccount.data);
   // Titled with the person's name (their username where none was given); never with an id.
-  const title = review.data ? review.data.name || review.data.username : "";
+  const named = review.data ?? inAccount.data;
+  const title = review.data ? review.data.name || review.data.username
+    : inAccount.data ? [inAccount.data.firstName, inAccount.data.lastName].filter(Boolean).join(" ") || inAccount.data.username : "";
   const deactivation = review.data?.deactivation;
 
+  if (pendingJoiner) {
+    return (
+      <Page title={title} description={t("mxPersonDescription")}>
+        <div className="pf-v5-u-mb-md">{switcher}</div>
+        <p data-testid="person-state" data-state="invited"><Label color="blue">{t("mxStatus-pending")}</Label> {t("mxPendingJoiner")}</p>
+        <MembershipSection account={account} userId={userId} onChange={inAccount.reload} />
+      </Page>
+    );
+  }
+
   return (
-    <Page title={title} description={t("mxPersonDescription")}>
+    <Page title={named ? title : ""} description={t("mxPersonDescription")}>
       <div className="pf-v5-u-mb-md">{switcher}</div>
       <ErrorAlert error={meError ?? review.error} />
       {review.data && (
