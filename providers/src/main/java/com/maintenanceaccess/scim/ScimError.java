@@ -2,17 +2,18 @@ package com.maintenanceaccess.scim;
 
 import com.maintenanceaccess.api.JsonBody;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * A SCIM error (RFC 7644 §3.12): status, {@code scimType} where the RFC defines one, and a
- * {@code detail} naming the attribute and the problem. Thrown before anything is written, so a
- * refused request changes nothing.
+ * {@code detail} naming the attribute and the problem. {@code ScimResource} turns it into the
+ * answer and rolls the request's transaction back, so a refused request changes nothing. A plain
+ * exception rather than a {@code WebApplicationException}: that one needs a JAX-RS runtime to be
+ * built, and the rules that throw this are unit-tested without one.
  */
-public final class ScimError extends WebApplicationException {
+public final class ScimError extends RuntimeException {
 
     static final String SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
 
@@ -21,14 +22,13 @@ public final class ScimError extends WebApplicationException {
     private final String detail;
 
     ScimError(int status, String scimType, String detail) {
-        super(detail, null, Response.status(status).build());
+        super(detail, null, false, false);
         this.status = status;
         this.scimType = scimType;
         this.detail = detail;
     }
 
-    @Override
-    public Response getResponse() {
+    public Response response() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("schemas", java.util.List.of(SCHEMA));
         body.put("status", String.valueOf(status));

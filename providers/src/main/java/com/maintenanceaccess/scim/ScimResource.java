@@ -17,8 +17,9 @@ import org.keycloak.models.KeycloakSession;
 /**
  * {@code /realms/{realm}/mx/accounts/{account}/scim/v2}: the account's SCIM 2.0 service provider
  * (RFC 7643/7644, docs/scim.md). Reached from {@code MxRootResource} without the bundle's bearer
- * authentication: the caller is a provisioning token ({@link ScimCaller#authenticate}, 401/404),
- * and every answer, error included, is SCIM's ({@code application/scim+json}).
+ * authentication: the caller is a provisioning token ({@link ScimCaller#authenticate}, 401/404,
+ * at the start of every request), and every answer, error included, is SCIM's
+ * ({@code application/scim+json}).
  */
 public class ScimResource {
 
@@ -26,15 +27,35 @@ public class ScimResource {
     static final String KIND_GROUP = "MX_SCIM_GROUP";
 
     private final KeycloakSession session;
-    private final ScimCaller caller;
-    private final String baseUrl;
+    private final String accountParam;
+    private final java.time.Clock clock;
 
     public ScimResource(KeycloakSession session, String accountParam, java.time.Clock clock) {
         this.session = session;
-        this.caller = ScimCaller.authenticate(session, accountParam, clock);
-        this.baseUrl = session.getContext().getUri().getBaseUriBuilder().path("realms")
-                .path(session.getContext().getRealm().getName()).path("mx").path("accounts")
-                .path(caller.account().getAlias()).path("scim").path("v2").build().toString();
+        this.accountParam = accountParam;
+        this.clock = clock;
+    }
+
+    /** What one request does, for its authenticated caller. */
+    private interface Work {
+        Response apply(ScimCaller caller, String baseUrl);
+    }
+
+    /**
+     * Authenticates, runs the work, and answers a {@link ScimError} as SCIM's error body with the
+     * request's transaction rolled back: a refused request changes nothing, whatever step refused it.
+     */
+    private Response answer(Work work) {
+        try {
+            ScimCaller caller = ScimCaller.authenticate(session, accountParam, clock);
+            String baseUrl = session.getContext().getUri().getBaseUriBuilder().path("realms")
+                    .path(session.getContext().getRealm().getName()).path("mx").path("accounts")
+                    .path(caller.account().getAlias()).path("scim").path("v2").build().toString();
+            return work.apply(caller, baseUrl);
+        } catch (ScimError e) {
+            session.getTransactionManager().setRollbackOnly();
+            return e.response();
+        }
     }
 
     // ---- discovery ----------------------------------------------------------------------
@@ -42,31 +63,31 @@ public class ScimResource {
     @GET
     @Path("ServiceProviderConfig")
     public Response serviceProviderConfig() {
-        return ok(ScimDiscovery.serviceProviderConfig(baseUrl));
+        return answer((caller, baseUrl) -> ok(ScimDiscovery.serviceProviderConfig(baseUrl)));
     }
 
     @GET
     @Path("ResourceTypes")
     public Response resourceTypes() {
-        return ok(ScimDiscovery.resourceTypes(baseUrl));
+        return answer((caller, baseUrl) -> ok(ScimDiscovery.resourceTypes(baseUrl)));
     }
 
     @GET
     @Path("ResourceTypes/{name}")
     public Response resourceType(@PathParam("name") String name) {
-        return ok(ScimDiscovery.resourceType(baseUrl, name));
+        return answer((caller, baseUrl) -> ok(ScimDiscovery.resourceType(baseUrl, name)));
     }
 
     @GET
     @Path("Schemas")
     public Response schemas() {
-        return ok(ScimDiscovery.schemas(baseUrl));
+        return answer((caller, baseUrl) -> ok(ScimDiscovery.schemas(baseUrl)));
     }
 
     @GET
     @Path("Schemas/{id}")
     public Response schema(@PathParam("id") String id) {
-        return ok(ScimDiscovery.schema(baseUrl, id));
+        return answer((caller, baseUrl) -> ok(ScimDiscovery.schema(baseUrl, id)));
     }
 
     // ---- Users ----------------------------------------------------------------------------
@@ -75,43 +96,50 @@ public class ScimResource {
     @Path("Users")
     public Response users(@QueryParam("filter") String filter, @QueryParam("startIndex") String startIndex,
                           @QueryParam("count") String count) {
-        return ok(users().list(ScimFilter.parse(filter, false), startIndex(startIndex), count(count)));
+        return answer((caller, baseUrl) -> ok(new ScimUsers(session, caller, baseUrl).list(ScimFilter.parse(filter, false),
+                startIndex(startIndex), count(count))));
     }
 
     @POST
     @Path("Users")
     public Response createUser(String body) {
-        ObjectNode created = users().create(ScimUserInput.parse(ScimJson.object(body)));
-        return created(created);
+        return answer((caller, baseUrl) -> created(new ScimUsers(session, caller, baseUrl)
+                .create(ScimUserInput.parse(ScimJson.object(body)))));
     }
 
     @GET
     @Path("Users/{id}")
     public Response user(@PathParam("id") String id) {
-        return ok(users().get(id));
+        return answer((caller, baseUrl) -> ok(new ScimUsers(session, caller, baseUrl).get(id)));
     }
 
     @PUT
     @Path("Users/{id}")
     public Response replaceUser(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body) {
-        ScimUserInput input = ScimUserInput.parse(ScimJson.object(body));
-        return ok(users().replace(id, input, ifMatch));
+        return answer((caller, baseUrl) -> {
+            ScimUserInput input = ScimUserInput.parse(ScimJson.object(body));
+            return ok(new ScimUsers(session, caller, baseUrl).replace(id, input, ifMatch));
+        });
     }
 
     @PATCH
     @Path("Users/{id}")
     public Response patchUser(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body) {
-        ObjectNode patch = ScimJson.object(body);
-        ScimUsers users = users();
-        ObjectNode patched = ScimPatch.applyToUser(users.current(id, ifMatch), patch);
-        return ok(users.replace(id, ScimUserInput.parse(patched), null));
+        return answer((caller, baseUrl) -> {
+            ObjectNode patch = ScimJson.object(body);
+            ScimUsers users = new ScimUsers(session, caller, baseUrl);
+            ObjectNode patched = ScimPatch.applyToUser(users.current(id, ifMatch), patch);
+            return ok(users.replace(id, ScimUserInput.parse(patched), null));
+        });
     }
 
     @DELETE
     @Path("Users/{id}")
     public Response deleteUser(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        users().delete(id, ifMatch);
-        return Response.noContent().build();
+        return answer((caller, baseUrl) -> {
+            new ScimUsers(session, caller, baseUrl).delete(id, ifMatch);
+            return Response.noContent().build();
+        });
     }
 
     // ---- Groups ---------------------------------------------------------------------------
@@ -120,49 +148,44 @@ public class ScimResource {
     @Path("Groups")
     public Response groups(@QueryParam("filter") String filter, @QueryParam("startIndex") String startIndex,
                            @QueryParam("count") String count) {
-        return ok(groups().list(ScimFilter.parse(filter, true), startIndex(startIndex), count(count)));
+        return answer((caller, baseUrl) -> ok(new ScimGroups(session, caller, baseUrl).list(ScimFilter.parse(filter, true),
+                startIndex(startIndex), count(count))));
     }
 
     @POST
     @Path("Groups")
     public Response createGroup(String body) {
-        return created(groups().create(ScimJson.object(body)));
+        return answer((caller, baseUrl) -> created(new ScimGroups(session, caller, baseUrl).create(ScimJson.object(body))));
     }
 
     @GET
     @Path("Groups/{id}")
     public Response group(@PathParam("id") String id) {
-        return ok(groups().get(id));
+        return answer((caller, baseUrl) -> ok(new ScimGroups(session, caller, baseUrl).get(id)));
     }
 
     @PUT
     @Path("Groups/{id}")
     public Response replaceGroup(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body) {
-        return ok(groups().replace(id, ScimJson.object(body), ifMatch));
+        return answer((caller, baseUrl) -> ok(new ScimGroups(session, caller, baseUrl).replace(id, ScimJson.object(body), ifMatch)));
     }
 
     @PATCH
     @Path("Groups/{id}")
     public Response patchGroup(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body) {
-        return ok(groups().patch(id, ScimJson.object(body), ifMatch));
+        return answer((caller, baseUrl) -> ok(new ScimGroups(session, caller, baseUrl).patch(id, ScimJson.object(body), ifMatch)));
     }
 
     @DELETE
     @Path("Groups/{id}")
     public Response deleteGroup(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        groups().delete(id, ifMatch);
-        return Response.noContent().build();
+        return answer((caller, baseUrl) -> {
+            new ScimGroups(session, caller, baseUrl).delete(id, ifMatch);
+            return Response.noContent().build();
+        });
     }
 
     // ------------------------------------------------------------------------------------
-
-    private ScimUsers users() {
-        return new ScimUsers(session, caller, baseUrl);
-    }
-
-    private ScimGroups groups() {
-        return new ScimGroups(session, caller, baseUrl);
-    }
 
     private static Response ok(ObjectNode body) {
         Response.ResponseBuilder response = Response.ok(ScimJson.write(body)).type(ScimJson.MEDIA_TYPE);
