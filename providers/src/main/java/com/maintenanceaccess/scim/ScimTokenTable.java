@@ -30,10 +30,18 @@ final class ScimTokenTable {
     }
 
     void insert(ScimToken token, String secretHash) {
-        store.update("INSERT INTO MX_SCIM_TOKEN (ID, REALM_ID, ACCOUNT_ID, NAME, SECRET_HASH, CREATED_BY, CREATED_MILLIS,"
-                        + " EXPIRES_MILLIS) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                token.id(), realmId, token.accountId(), token.name(), secretHash, token.createdBy(),
-                token.created().toEpochMilli(), token.expires() == null ? null : token.expires().toEpochMilli());
+        // Two statements rather than a null parameter: an untyped null in a native query is refused
+        // by some databases' drivers (PostgreSQL cannot infer its type).
+        String columns = "ID, REALM_ID, ACCOUNT_ID, NAME, SECRET_HASH, CREATED_BY, CREATED_MILLIS";
+        if (token.expires() == null) {
+            store.update("INSERT INTO MX_SCIM_TOKEN (" + columns + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    token.id(), realmId, token.accountId(), token.name(), secretHash, token.createdBy(),
+                    token.created().toEpochMilli());
+        } else {
+            store.update("INSERT INTO MX_SCIM_TOKEN (" + columns + ", EXPIRES_MILLIS) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    token.id(), realmId, token.accountId(), token.name(), secretHash, token.createdBy(),
+                    token.created().toEpochMilli(), token.expires().toEpochMilli());
+        }
     }
 
     /** The account's tokens, newest first (revoked ones too: the list is their record). */

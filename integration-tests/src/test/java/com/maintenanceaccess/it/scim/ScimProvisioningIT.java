@@ -79,9 +79,11 @@ class ScimProvisioningIT {
         // Another account's administrator: A's tokens do not exist for them.
         assertEquals(404, Http.get(tokens(accountA), realm.userToken(adminB)).status());
         assertEquals(404, Http.delete(tokens(accountA) + "/" + created.json().get("id").asText(), realm.userToken(adminB)).status());
-        // A plain member of A is no administrator: 403.
+        // An auditor of A is no administrator: 403; a member without an account role has no view of A: 404.
+        String auditor = realm.accountPerson(accountA, "scim-auditor", "auditor");
+        assertEquals(403, Http.get(tokens(accountA), realm.userToken(auditor)).status());
         String member = realm.accountPerson(accountA, "scim-member");
-        assertEquals(403, Http.get(tokens(accountA), realm.userToken(member)).status());
+        assertEquals(404, Http.get(tokens(accountA), realm.userToken(member)).status());
         // Bad input names the field and creates nothing.
         Http.Response bad = Http.postJson(tokens(accountA), realm.userToken(adminA), Map.of("name", ""));
         assertEquals(400, bad.status(), bad::toString);
@@ -141,7 +143,9 @@ class ScimProvisioningIT {
         assertEquals(List.of("User", "Group"), types);
         assertEquals(2, scim.getSchemas().getTotalResults());
 
-        UserResource created = scim.create("Users", user("joiner").setExternalId("entra-42"));
+        UserResource joiner = user("joiner");
+        joiner.setExternalId("entra-42");
+        UserResource created = scim.create("Users", joiner);
         assertNotNull(created.getId());
         assertTrue(created.getActive());
         String id = created.getId();
@@ -276,7 +280,7 @@ class ScimProvisioningIT {
         assertEquals(0, search(scim, Filter.eq("userName", fresh)).getTotalResults());
         assertEquals(2, scim.searchRequest("Users").invoke(UserResource.class).getTotalResults(), "the administrator and the one person");
         ScimException error = assertThrows(ScimException.class, () -> scim.retrieve("Users", UUID.randomUUID().toString(), UserResource.class));
-        assertEquals(404, error.getScimError().getStatus());
+        assertEquals(404, error.getScimError().getStatus().intValue());
     }
 
     // ------------------------------------------------------------------------------------
