@@ -35,6 +35,7 @@ final class ScimGroups {
     static final String DISPLAY_NAME = "mx.scim.display-name";
     static final String EXTERNAL_ID = "mx.scim.external-id";
     static final int MAX_MEMBERS = 1000;
+    static final Set<String> SCHEMAS = Set.of(ScimJson.GROUP, ScimJson.ENTRA_GROUP);
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -78,7 +79,7 @@ final class ScimGroups {
     }
 
     ObjectNode create(ObjectNode body) {
-        ScimJson.requireSchemas(body, ScimJson.GROUP, Set.of(ScimJson.GROUP));
+        ScimJson.requireSchemas(body, ScimJson.GROUP, SCHEMAS);
         String displayName = requiredName(body);
         String externalId = ScimJson.text(body.get("externalId"), "externalId", 255);
         RoleModel template = template(displayName);
@@ -102,7 +103,7 @@ final class ScimGroups {
         GroupModel group = group(id);
         ObjectNode before = view(group);
         ScimUsers.requireVersion(before, ifMatch);
-        ScimJson.requireSchemas(body, ScimJson.GROUP, Set.of(ScimJson.GROUP));
+        ScimJson.requireSchemas(body, ScimJson.GROUP, SCHEMAS);
         String displayName = requiredName(body);
         requireSameTemplate(group, displayName);
         List<UserModel> members = members(body.get("members"), "members");
@@ -186,6 +187,9 @@ final class ScimGroups {
             }
             requireSameTemplate(group, name);
             return () -> group.setSingleAttribute(DISPLAY_NAME, name);
+        }
+        if (lower.equals("id") && !"remove".equals(op) && value != null && group.getId().equals(value.asText())) {
+            return () -> { }; // Okta's path-less replace repeats the group's own id
         }
         if (lower.equals("externalid")) {
             String externalId = "remove".equals(op) ? null : ScimJson.text(value, at + ".value", 255);

@@ -12,6 +12,8 @@ final class ScimJson {
     static final String USER = "urn:ietf:params:scim:schemas:core:2.0:User";
     static final String GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
     static final String ENTERPRISE_USER = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+    /** Entra ID names it beside the core Group schema when it creates a group; it adds no attribute the bundle keeps. */
+    static final String ENTRA_GROUP = "http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group";
     static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
     static final String LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 
