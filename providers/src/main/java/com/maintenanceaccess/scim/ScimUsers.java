@@ -191,7 +191,11 @@ public final class ScimUsers {
         user.removeAttribute(EXTERNAL_ID + account.getId());
         user.removeAttribute(SUSPENDED + account.getId());
         List<String> others = user.getAttributeStream(PROVISIONED).filter(a -> !a.equals(account.getId())).toList();
-        user.setAttribute(PROVISIONED, others);
+        if (others.isEmpty()) {
+            user.removeAttribute(PROVISIONED);
+        } else {
+            user.setAttribute(PROVISIONED, others);
+        }
         caller.audit(session, OperationType.DELETE, ScimResource.KIND_USER, "Users/" + user.getId(), before, null);
     }
 
