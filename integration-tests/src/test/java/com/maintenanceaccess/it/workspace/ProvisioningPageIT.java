@@ -31,15 +31,16 @@ class ProvisioningPageIT {
         assertTrue(page.awaitDone("Token created").contains("Token created"));
         String secret = page.secret();
         assertTrue(secret.startsWith("mxscim_"), secret);
-        assertTrue(page.baseUrl().endsWith("/mx/accounts/" + alias + "/scim/v2"), page.baseUrl());
+        String baseUrl = page.baseUrl();
+        assertTrue(baseUrl.endsWith("/mx/accounts/" + alias + "/scim/v2"), baseUrl);
         page.awaitStatus("Entra ID", "Active");
         page.screenshotForDocs("provisioning");
 
         // The secret the page showed works at the account's SCIM endpoint, until it is revoked on the page.
-        assertEquals(200, Http.get(page.baseUrl() + "/ServiceProviderConfig", secret).status());
+        assertEquals(200, Http.get(baseUrl + "/ServiceProviderConfig", secret).status());
         page.revoke("Entra ID");
         page.awaitStatus("Entra ID", "Revoked");
         assertFalse(page.showsSecret(), "the secret is gone from the page");
-        assertEquals(401, Http.get(page.baseUrl() + "/Users", secret).status());
+        assertEquals(401, Http.get(baseUrl + "/Users", secret).status());
     }
 }
