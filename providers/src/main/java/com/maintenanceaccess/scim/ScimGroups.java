@@ -93,7 +93,7 @@ final class ScimGroups {
         GroupModel group = existing != null ? existing : AccountTemplates.group(session, account, template.getName());
         group.setSingleAttribute(DISPLAY_NAME, displayName);
         setExternalId(group, externalId);
-        members.forEach(user -> user.joinGroup(group));
+        members.forEach(user -> join(group, user));
         ObjectNode after = view(group);
         caller.audit(session, OperationType.CREATE, ScimResource.KIND_GROUP, "Groups/" + group.getId(), null, after);
         return after;
@@ -163,7 +163,7 @@ final class ScimGroups {
             return switch (op) {
                 case "add" -> () -> users.forEach(user -> {
                     if (!user.isMemberOf(group)) {
-                        user.joinGroup(group);
+                        join(group, user);
                     }
                 });
                 case "remove" -> () -> (users == null ? members(group) : users).forEach(user -> user.leaveGroup(group));
@@ -269,7 +269,29 @@ final class ScimGroups {
         Set<String> ids = new java.util.HashSet<>();
         wanted.forEach(user -> ids.add(user.getId()));
         members(group).stream().filter(user -> !ids.contains(user.getId())).forEach(user -> user.leaveGroup(group));
-        wanted.stream().filter(user -> !user.isMemberOf(group)).forEach(user -> user.joinGroup(group));
+        wanted.stream().filter(user -> !user.isMemberOf(group)).forEach(user -> join(group, user));
+    }
+
+    /**
+     * Gives the template; a privileged one (only when the account allows its directory that) raises
+     * the same privileged-grant warning as a grant in the console or the people API
+     * ({@code review/AccessReviewListener}), with the token's name as actor.
+     */
+    private void join(GroupModel group, UserModel user) {
+        user.joinGroup(group);
+        RoleModel template = RoleTemplateRoles.byName(realm, group.getFirstAttribute(AccountTemplates.TEMPLATE)).orElse(null);
+        if (template != null && RoleTemplateRoles.privileged(template)) {
+            java.util.Map<String, Object> warning = new java.util.LinkedHashMap<>();
+            warning.put("warning", "privileged role template granted: confirm the user needs administrator access");
+            warning.put("roles", List.of(template.getName()));
+            warning.put("paths", java.util.Map.of(template.getName(), List.of("template group " + group.getName()
+                    + " of account " + account.getId() + " (provisioning token " + caller.actor() + ")")));
+            warning.put("to", "user " + user.getId());
+            warning.put("grant", "accounts/" + account.getId() + "/scim/v2/Groups/" + group.getId());
+            com.maintenanceaccess.audit.AdminAudit.bySystem(session, realm, caller.actor(), OperationType.ACTION,
+                    com.maintenanceaccess.review.AccessReviewListener.WARNING_RESOURCE_TYPE,
+                    "accounts/" + account.getId() + "/scim/v2/Groups/" + group.getId(), warning);
+        }
     }
 
     private List<UserModel> members(GroupModel group) {

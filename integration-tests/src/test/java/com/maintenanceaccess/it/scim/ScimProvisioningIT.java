@@ -245,6 +245,28 @@ class ScimProvisioningIT {
     }
 
     @Test
+    void aPrivilegedTemplateOnlyWhereTheAccountAllowsItAndThenWithTheWarning() throws Exception {
+        String allowing = realm.createAccount("scim-priv", true, Map.of("mx.scim.privileged-templates", List.of("allow")));
+        String alias = realm.adminGet("/organizations/" + allowing).get("alias").asText();
+        String admin = realm.accountPerson(allowing, "scim-priv-admin", "account-administrator");
+        ScimService scim = sdk(alias, token(allowing, admin, "privileged-directory"));
+        UserResource person = scim.create("Users", user("priv"));
+        scim.create("Groups", new GroupResource().setDisplayName("account-administrator")
+                .setMembers(List.of(new Member().setValue(person.getId()))));
+        assertEquals(List.of("account-administrator"), realm.templatesIn(allowing, person.getId()));
+
+        boolean warned = false;
+        for (JsonNode event : realm.adminGet("/admin-events?resourceTypes=CUSTOM&operationTypes=ACTION&max=200")) {
+            if (event.path("resourcePath").asText().contains(allowing) && event.path("representation").asText().contains(person.getId())
+                    && event.path("representation").asText().contains("privileged role template granted")) {
+                assertEquals("privileged-directory", event.path("authDetails").path("clientId").asText(), event::toString);
+                warned = true;
+            }
+        }
+        assertTrue(warned, "the privileged-grant warning names the token");
+    }
+
+    @Test
     void badInputIsAScimErrorNamingTheProblemAndChangesNothing() throws Exception {
         String secret = token(accountA, adminA, "bad-input");
         ScimService scim = sdk(aliasA, secret);
