@@ -127,10 +127,13 @@ public final class ScimUsers {
     ObjectNode create(ScimUserInput input) {
         UserModel byEmail = session.users().getUserByEmail(realm, input.email());
         UserModel byName = session.users().getUserByUsername(realm, input.userName().toLowerCase(Locale.ROOT));
-        if (byName != null && byEmail != null && !byName.getId().equals(byEmail.getId())) {
-            throw ScimError.uniqueness("userName: " + input.userName() + " is already used by another person");
+        // A person is recognised by their address only: a userName that merely matches somebody else's
+        // is a clash, never a reason to link that somebody into this account.
+        if (byName != null && (byEmail == null || !byName.getId().equals(byEmail.getId()))) {
+            throw ScimError.uniqueness("userName: " + input.userName() + (organizations().isMember(account, byName)
+                    ? " is already a user of this account" : " is already used by another person"));
         }
-        UserModel existing = byEmail != null ? byEmail : byName;
+        UserModel existing = byEmail;
         if (existing != null && organizations().isMember(account, existing)) {
             throw ScimError.uniqueness("userName: " + input.userName() + " is already a user of this account");
         }
