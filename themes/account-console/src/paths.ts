@@ -13,4 +13,6 @@ export const paths = {
   accountSettings: "mx/account-settings",
   accessReview: "mx/access-review",
   signoffs: "mx/signoffs",
+  /** t26-scim: the account's provisioning tokens. */
+  provisioning: "mx/provisioning",
 };

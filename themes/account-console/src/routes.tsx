@@ -12,6 +12,7 @@ import { AccountSettingsPage } from "./pages/AccountSettingsPage";
 import { AccessReviewPage } from "./pages/AccessReviewPage";
 import { MyAuthorizationsPage } from "./pages/MyAuthorizationsPage";
 import { SignoffsPage } from "./pages/SignoffsPage";
+import { ProvisioningPage } from "./pages/ProvisioningPage";
 
 
 const workspaceRoutes: RouteObject[] = [
@@ -24,6 +25,7 @@ const workspaceRoutes: RouteObject[] = [
   { path: paths.accessReview, element: <AccessReviewPage /> },
   { path: paths.signoffs, element: <SignoffsPage /> },
   { path: paths.myAuthorizations, element: <MyAuthorizationsPage /> },
+  { path: paths.provisioning, element: <ProvisioningPage /> }, // t26-scim
 ];
 
 export const routes: RouteObject[] = [

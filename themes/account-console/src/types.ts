@@ -110,6 +110,8 @@ export type AccountPerson = {
   invitation?: { status: string; expiresAt?: string; sentAt?: string; failure?: string | null; history?: HistoryEntry[] };
   templates: string[];
   accountRoles: string[];
+  /** t26-scim: created or linked by this account's directory (SCIM). */
+  provisioned?: boolean;
   lastLogin?: string | null;
 };
 

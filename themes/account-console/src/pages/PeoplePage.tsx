@@ -35,6 +35,8 @@ type Person = {
   invitation?: { status: string; expiresAt?: string; failure?: string };
   templates: string[];
   accountRoles: string[];
+  /** t26-scim: created or linked by this account's directory (SCIM). */
+  provisioned?: boolean;
   lastLogin?: string;
 };
 /**
@@ -126,7 +128,10 @@ export function PeoplePage() {
         <Tbody>
           {people.data?.people.map((person) => (
             <Tr key={person.id} data-testid={`person-${person.username}`}>
-              <Td><Link to={consolePath(paths.person(person.id, account))}>{[person.firstName, person.lastName].filter(Boolean).join(" ") || person.username}</Link></Td>
+              <Td>
+                <Link to={consolePath(paths.person(person.id, account))}>{[person.firstName, person.lastName].filter(Boolean).join(" ") || person.username}</Link>
+                {person.provisioned && <Label color="blue" isCompact className="pf-v5-u-ml-sm" data-testid="provisioned">{t("mxProvisioned")}</Label>}
+              </Td>
               <Td>{person.email}</Td>
               <Td>
                 {person.deactivated ? <Label color="grey">{t("mxPersonState-deactivated")}</Label>

@@ -414,6 +414,22 @@ public class AccountPeopleResource {
         UserModel user = member(account, userId);
         caller.requireNotSelf(user, "nobody removes themselves from an account");
         Map<String, Object> before = person(account, user, false);
+        removeFromAccount(session, account, user);
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("account", account.getAlias());
+        change.put("before", before);
+        change.put("after", null);
+        audit(OperationType.DELETE, account, user, change);
+        return Response.noContent().build();
+    }
+
+    /**
+     * Takes a person out of an account: this account's templates and account roles, then the
+     * membership; nothing of other accounts, and the user stays (records are kept). Also SCIM's
+     * DELETE (scim/ScimUsers).
+     */
+    public static void removeFromAccount(KeycloakSession session, OrganizationModel account, UserModel user) {
+        RealmModel realm = session.getContext().getRealm();
         // This account's templates and account roles, nothing else (Keycloak's removeMember also
         // leaves the organization's groups; said here so that the rule does not hang on that).
         AccountTemplates.set(session, account, user, List.of());
@@ -423,13 +439,7 @@ public class AccountPeopleResource {
                 user.leaveGroup(group);
             }
         }
-        organizations().removeMember(account, user);
-        Map<String, Object> change = new LinkedHashMap<>();
-        change.put("account", account.getAlias());
-        change.put("before", before);
-        change.put("after", null);
-        audit(OperationType.DELETE, account, user, change);
-        return Response.noContent().build();
+        session.getProvider(OrganizationProvider.class).removeMember(account, user);
     }
 
     // ------------------------------------------------------------------------------------
@@ -536,6 +546,8 @@ public class AccountPeopleResource {
         person.put("invitation", invitation);
         person.put("templates", AccountTemplates.names(session, account, user));
         person.put("accountRoles", roleIds(account, user));
+        // t26-scim: "provisioned from directory" in the people list
+        person.put("provisioned", com.maintenanceaccess.scim.ScimUsers.provisioned(user, account));
         Instant lastLogin = LastLogin.of(user);
         person.put("lastLogin", lastLogin == null ? null : lastLogin.toString());
         return person;

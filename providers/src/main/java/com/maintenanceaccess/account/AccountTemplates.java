@@ -66,7 +66,7 @@ public final class AccountTemplates {
     }
 
     /** Sets the user's templates in this account to exactly these; other accounts and realm roles are untouched. */
-    static void set(KeycloakSession session, OrganizationModel account, UserModel user, Collection<RoleModel> wanted) {
+    public static void set(KeycloakSession session, OrganizationModel account, UserModel user, Collection<RoleModel> wanted) {
         Set<String> names = new TreeSet<>();
         wanted.forEach(role -> names.add(role.getName()));
         groupsOf(session, account, user).stream().filter(group -> !names.contains(group.getFirstAttribute(TEMPLATE))).toList()
@@ -84,13 +84,13 @@ public final class AccountTemplates {
      * user's (cached) group list, so this asks the organization provider: one query (see
      * docs/benchmarks.md "token" for what that costs a token).
      */
-    static List<GroupModel> groupsOf(KeycloakSession session, OrganizationModel account, UserModel user) {
+    public static List<GroupModel> groupsOf(KeycloakSession session, OrganizationModel account, UserModel user) {
         return session.getProvider(OrganizationProvider.class).getOrganizationGroupsByMember(account, user)
                 .filter(group -> group.getFirstAttribute(TEMPLATE) != null).toList();
     }
 
     /** The account's group for a template (made on first use, top level, no roles). */
-    static GroupModel group(KeycloakSession session, OrganizationModel account, String template) {
+    public static GroupModel group(KeycloakSession session, OrganizationModel account, String template) {
         OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
         GroupModel found = organizations.searchGroupsByAttributes(account, Map.of(TEMPLATE, template), 0, 1)
                 .findFirst().orElse(null);

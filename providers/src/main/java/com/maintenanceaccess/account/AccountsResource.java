@@ -93,6 +93,12 @@ public class AccountsResource {
         return new TeamResource(session, caller, account);
     }
 
+    /** t26-scim: the account's provisioning tokens (docs/scim.md): create (secret shown once), list, revoke. */
+    @Path("{account}/scim-tokens")
+    public com.maintenanceaccess.scim.ScimTokensResource scimTokens(@PathParam("account") String account) {
+        return new com.maintenanceaccess.scim.ScimTokensResource(session, caller, account, clock);
+    }
+
     /** The role templates the caller may grant in this account, for the account console's pickers. */
     @GET
     @Path("{account}/grantable-templates")

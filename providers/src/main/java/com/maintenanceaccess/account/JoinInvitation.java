@@ -206,6 +206,7 @@ public final class JoinInvitation {
         person.put("invitation", invitation);
         person.put("templates", pending.templates(account));
         person.put("accountRoles", pending.accountRoles(account));
+        person.put("provisioned", false); // the same shape as a new person's (t26-scim)
         person.put("lastLogin", null);
         return person;
     }

@@ -33,7 +33,7 @@ public final class RoleTemplateRoles {
         return Optional.ofNullable(realm.getRole(name)).filter(RoleTemplateRoles::isTemplate);
     }
 
-    static boolean privileged(RoleModel role) {
+    public static boolean privileged(RoleModel role) {
         return "true".equals(role.getFirstAttribute(PRIVILEGED));
     }
 

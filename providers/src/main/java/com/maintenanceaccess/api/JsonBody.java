@@ -65,6 +65,18 @@ public final class JsonBody {
         }
     }
 
+    /**
+     * The same limits for a protocol with an error body of its own (SCIM, docs/scim.md): the
+     * object, or an {@link IllegalArgumentException} whose message names the problem.
+     */
+    public static ObjectNode parse(String body) {
+        try {
+            return read(body, true);
+        } catch (Invalid e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
     /** The parser itself, without HTTP: the limits and the object check. */
     static ObjectNode read(String body, boolean required) {
         if (body == null || body.isBlank()) {

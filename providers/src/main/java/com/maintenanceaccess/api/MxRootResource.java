@@ -53,6 +53,16 @@ public class MxRootResource {
                 () -> AccessCatalogStore.read(realm).map(AccessCatalog::features).orElse(Set.of()), clock);
     }
 
+    /**
+     * t26-scim: the account's SCIM 2.0 service provider (docs/scim.md). Not authenticated here:
+     * its caller is a provisioning token of that account, not a bearer token of the realm
+     * ({@code scim/ScimCaller}); and a provisioning token is refused by every other /mx endpoint.
+     */
+    @Path("accounts/{account}/scim/v2")
+    public com.maintenanceaccess.scim.ScimResource scim(@PathParam("account") String account) {
+        return new com.maintenanceaccess.scim.ScimResource(session, account, clock);
+    }
+
     /** Which bundle this realm runs: for operators, so only to realm administrators. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)

@@ -149,7 +149,7 @@ public class UserAccessResource {
 
         user.setEnabled(false);
         user.setSingleAttribute(DEACTIVATED, write(record));
-        int sessions = endSessions(user);
+        int sessions = endSessions(session, realm, user);
         boolean invitationRevoked = Invitations.revokePending(session, realm, user, caller.adminAuth());
 
         Map<String, Object> change = new LinkedHashMap<>(record);
@@ -185,8 +185,11 @@ public class UserAccessResource {
         return Response.ok(change).build();
     }
 
-    /** Ends every session of the user, as the console's "sign out" does (refresh tokens die with them). */
-    private int endSessions(UserModel user) {
+    /**
+     * Ends every session of the user, as the console's "sign out" does (refresh tokens die with them).
+     * Public for SCIM's {@code active: false} (scim/ScimUsers), which is this deactivation too.
+     */
+    public static int endSessions(KeycloakSession session, RealmModel realm, UserModel user) {
         List<UserSessionModel> sessions = session.sessions().getUserSessionsStream(realm, user).toList();
         for (UserSessionModel userSession : sessions) {
             AuthenticationManager.backchannelLogout(session, realm, userSession, session.getContext().getUri(),

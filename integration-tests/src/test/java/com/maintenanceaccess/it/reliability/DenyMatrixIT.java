@@ -85,6 +85,8 @@ class DenyMatrixIT {
             new Endpoint("POST", "/mx/accounts/{acct}/people", Kind.PEOPLE_WRITE,
                     "{\"firstName\":\"M\",\"lastName\":\"X\",\"email\":\"matrix-{n}@mro.example\",\"templates\":[\"planner\"]}", "{\"email\":\"not an address\"}"),
             new Endpoint("GET", "/mx/accounts/{acct}/grantable-templates", Kind.PEOPLE_WRITE, null, null),
+            // t26-scim: listing an account's provisioning tokens is for whoever may manage its people
+            new Endpoint("GET", "/mx/accounts/{acct}/scim-tokens", Kind.PEOPLE_WRITE, null, null),
             new Endpoint("GET", "/mx/invitations?account={acct}", Kind.PEOPLE_READ, null, null),
             new Endpoint("GET", "/mx/authorizations/expiring?account={acct}", Kind.AUTH_READ, null, null),
             new Endpoint("GET", "/mx/authorizations/expired?account={acct}", Kind.AUTH_READ, null, null),
