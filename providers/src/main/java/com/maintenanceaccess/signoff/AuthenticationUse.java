@@ -7,7 +7,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * One authentication signs once (issue 23): the first signoff that presents a signoff-level
- * authentication (its user session and {@code auth_time}) records it as used; every later or
+ * authentication (its user session, {@code auth_time} and the login's random step id, claim
+ * {@value SignoffStatement#STEP_CLAIM}; two step-ups within one second share an {@code auth_time}) records it as used; every later or
  * concurrent one with the same authentication is refused ({@code authentication_used}).
  *
  * <p>The record is a unique-key insert in a transaction of its own, committed at once: of two
@@ -18,15 +19,19 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  */
 final class AuthenticationUse {
 
+    /** The step id of a token that carries none (a realm whose client lacks the statement mapper). */
+    static final String NO_STEP = "-";
+
     private AuthenticationUse() {
     }
 
     /** True when this call is the authentication's one use; false when it was used before. */
-    static boolean claim(KeycloakSession session, String realmId, String sessionId, long authTime, String userId,
-                         String jti, long nowMillis) {
+    static boolean claim(KeycloakSession session, String realmId, String sessionId, long authTime, String stepId,
+                         String userId, String jti, long nowMillis) {
         try {
             KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), own ->
-                    new TrailTable(own).insertAuthenticationUse(realmId, sessionId, authTime, userId, jti, nowMillis));
+                    new TrailTable(own).insertAuthenticationUse(realmId, sessionId, authTime,
+                            stepId == null ? NO_STEP : stepId, userId, jti, nowMillis));
             return true;
         } catch (RuntimeException e) {
             if (uniqueKeyViolation(e)) {

@@ -23,7 +23,8 @@ public final class SignatureRecord {
     }
 
     /** The proof of presence as the token said it. */
-    public record Proof(String acr, Object amr, Long authTime, String sessionId, String tokenId, String client) {
+    public record Proof(String acr, Object amr, Long authTime, String sessionId, String tokenId, String client,
+                        String grantType, String step) {
     }
 
     private SignatureRecord() {
@@ -89,6 +90,8 @@ public final class SignatureRecord {
             p.put("sessionId", proof.sessionId());
             p.put("tokenId", proof.tokenId());
             p.put("client", proof.client());
+            p.put("grant", proof.grantType());
+            p.put("step", proof.step());
         }
         return r;
     }

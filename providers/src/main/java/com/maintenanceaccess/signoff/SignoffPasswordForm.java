@@ -26,6 +26,12 @@ public class SignoffPasswordForm extends PasswordForm {
     static final String CLIENT_NOTE = "client_request_param_" + PARAMETER;
     /** The statement shown at this login, normalised JSON, or empty. */
     public static final String SHOWN_NOTE = "mx_statement_shown";
+    /**
+     * A random id of this signoff-level login, new at every password entry: with the session and
+     * {@code auth_time} it names the authentication that may sign once (two step-ups within one
+     * second share an {@code auth_time}, never this id).
+     */
+    public static final String STEP_NOTE = "mx_signoff_step";
 
     public SignoffPasswordForm(KeycloakSession session) {
         super(session);
@@ -53,6 +59,7 @@ public class SignoffPasswordForm extends PasswordForm {
         String raw = login.getClientNote(CLIENT_NOTE);
         Optional<SignoffStatement> statement = SignoffStatement.parse(raw);
         login.setClientNote(SHOWN_NOTE, statement.map(s -> s.json().toString()).orElse(""));
+        login.setClientNote(STEP_NOTE, java.util.UUID.randomUUID().toString());
         if (statement.isPresent()) {
             context.form().setAttribute("mxStatement", statement.get().shown());
         } else {

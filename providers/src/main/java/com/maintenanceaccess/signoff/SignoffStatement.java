@@ -24,6 +24,8 @@ public record SignoffStatement(String type, String registration, String aircraft
 
     /** The access token claim that carries the statement shown at the step-up. */
     public static final String CLAIM = "mx_statement";
+    /** The access token claim that carries the signoff-level login's random id ({@link SignoffPasswordForm#STEP_NOTE}). */
+    public static final String STEP_CLAIM = "mx_signoff_step";
     /** Keycloak keeps an additional request parameter of at most this many characters. */
     static final int MAX_LENGTH = 2000;
 

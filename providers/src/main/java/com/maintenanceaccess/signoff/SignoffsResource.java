@@ -112,7 +112,8 @@ public class SignoffsResource {
         }
         Trail trail = new Trail(session);
         List<String> reasons = new ArrayList<>();
-        new ProofCheck(settings).reasons(claims(token, grantType(token)), Urls.realmIssuer(session.getContext().getUri()
+        String grantType = grantType(token);
+        new ProofCheck(settings).reasons(claims(token, grantType), Urls.realmIssuer(session.getContext().getUri()
                 .getBaseUri(), realm.getName()), request.signer(), now).forEach(r -> reasons.add(r.id()));
         // Sign what was shown (issue 23): the statement the person confirmed at the step-up, as the
         // step-up's token carries it, must be what the body signs, field by field.
@@ -138,7 +139,7 @@ public class SignoffsResource {
         // signoffs with it exactly one goes on (AuthenticationUse, a unique-key insert).
         boolean proofValid = reasons.stream().noneMatch(PROOF_REASONS::contains);
         if (proofValid && token.getSessionId() != null && !AuthenticationUse.claim(session, realm.getId(), token.getSessionId(), token.getAuth_time(),
-                token.getSubject(), token.getId(), now.toEpochMilli())) {
+                step(token), token.getSubject(), token.getId(), now.toEpochMilli())) {
             reasons.add("authentication_used");
             if (trail.table().proofSeen(realm.getId(), token.getId())) {
                 reasons.add("token_reused");
@@ -147,7 +148,7 @@ public class SignoffsResource {
             reasons.add("token_reused");
         }
         SignatureRecord.Proof proof = new SignatureRecord.Proof(token.getAcr(), token.getOtherClaims().get("amr"),
-                token.getAuth_time(), token.getSessionId(), token.getId(), token.getIssuedFor());
+                token.getAuth_time(), token.getSessionId(), token.getId(), token.getIssuedFor(), grantType, step(token));
         SignatureRecord.Signer who = signer == null
                 ? new SignatureRecord.Signer(token.getSubject(), null, null)
                 : new SignatureRecord.Signer(signer.getId(), signer.getUsername(), name(signer));
@@ -315,6 +316,12 @@ public class SignoffsResource {
         }
         OrganizationModel account = organizations.getById(id);
         return account != null && account.isEnabled() ? account : null;
+    }
+
+    /** The signoff-level login's random id the token carries (StatementClaimMapper); null when none. */
+    private static String step(AccessToken token) {
+        return token.getOtherClaims().get(SignoffStatement.STEP_CLAIM) instanceof String step && step.length() <= 64
+                ? step : null;
     }
 
     /** A record the server itself wrote to the trail (request bodies go through JsonBody). */

@@ -16,7 +16,8 @@ import org.keycloak.representations.IDToken;
 
 /**
  * Puts the statement the person confirmed at the latest signoff-level login into claim
- * {@value SignoffStatement#CLAIM} (issue 23, "sign what was shown"). It comes from the login
+ * {@value SignoffStatement#CLAIM} (issue 23, "sign what was shown"), and that login's random id
+ * into {@value SignoffStatement#STEP_CLAIM} (part of the key of "one authentication signs once"). It comes from the login
  * itself ({@link SignoffPasswordForm} wrote what its page showed into the client session), not
  * from anything the app sends afterwards; {@code POST /mx/signoffs} compares the body with it.
  * A token issued by refresh carries it too, but is never a proof ({@code reauthentication_required}).
@@ -64,5 +65,9 @@ public class StatementClaimMapper extends AbstractOIDCProtocolMapper
         AuthenticatedClientSessionModel clientSession = context.getClientSession();
         String shown = clientSession == null ? null : clientSession.getNote(SignoffPasswordForm.SHOWN_NOTE);
         SignoffStatement.parse(shown).ifPresent(s -> token.getOtherClaims().put(SignoffStatement.CLAIM, s.claim()));
+        String step = clientSession == null ? null : clientSession.getNote(SignoffPasswordForm.STEP_NOTE);
+        if (step != null) {
+            token.getOtherClaims().put(SignoffStatement.STEP_CLAIM, step);
+        }
     }
 }

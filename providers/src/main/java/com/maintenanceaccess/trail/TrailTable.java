@@ -122,14 +122,15 @@ public final class TrailTable {
     }
 
     /**
-     * Records a signoff-level authentication (session and auth_time) as used. The primary key
+     * Records a signoff-level authentication (session, auth_time and step id) as used. The primary key
      * is the compare-and-set: a second insert of the same authentication fails with a unique-key
      * violation, also when the first is not yet committed (the second waits for it).
      */
-    public void insertAuthenticationUse(String realmId, String sessionId, long authTime, String userId, String jti,
-                                        long nowMillis) {
-        store.update("INSERT INTO MX_SIGNOFF_AUTHENTICATION (REALM_ID, SESSION_ID, AUTH_TIME, USER_ID, JTI, USED_MILLIS)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", realmId, sessionId, authTime, userId, jti, nowMillis);
+    public void insertAuthenticationUse(String realmId, String sessionId, long authTime, String stepId, String userId,
+                                        String jti, long nowMillis) {
+        store.update("INSERT INTO MX_SIGNOFF_AUTHENTICATION (REALM_ID, SESSION_ID, AUTH_TIME, STEP_ID, USER_ID, JTI,"
+                + " USED_MILLIS) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", realmId, sessionId, authTime, stepId, userId, jti,
+                nowMillis);
     }
 
     /** Adds a parameter; its placeholder, numbered in order. */

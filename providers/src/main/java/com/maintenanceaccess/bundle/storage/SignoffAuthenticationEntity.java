@@ -9,8 +9,8 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * A signoff-level authentication (user session and {@code auth_time}) already presented in a
- * realm: one authentication signs once, whatever tokens it yields (issue 23, docs/signoffs.md).
+ * A signoff-level authentication (user session, {@code auth_time} and the login's random step
+ * id, {@code -} when the token carries none) already presented in a realm: one authentication signs once, whatever tokens it yields (issue 23, docs/signoffs.md).
  * The primary key is the compare-and-set: of two signoffs with one authentication, exactly one
  * insert succeeds.
  */
@@ -31,6 +31,10 @@ public class SignoffAuthenticationEntity {
     @Column(name = "AUTH_TIME", nullable = false)
     private long authTime;
 
+    @Id
+    @Column(name = "STEP_ID", length = 64, nullable = false)
+    private String stepId;
+
     @Column(name = "USER_ID", length = 255)
     private String userId;
 
@@ -43,11 +47,12 @@ public class SignoffAuthenticationEntity {
     protected SignoffAuthenticationEntity() {
     }
 
-    /** The primary key: realm, session and authentication time. */
+    /** The primary key: realm, session, authentication time and step id. */
     public static class Key implements Serializable {
         private String realmId;
         private String sessionId;
         private long authTime;
+        private String stepId;
 
         public Key() {
         }
@@ -55,12 +60,12 @@ public class SignoffAuthenticationEntity {
         @Override
         public boolean equals(Object o) {
             return o instanceof Key k && authTime == k.authTime && Objects.equals(realmId, k.realmId)
-                    && Objects.equals(sessionId, k.sessionId);
+                    && Objects.equals(sessionId, k.sessionId) && Objects.equals(stepId, k.stepId);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(realmId, sessionId, authTime);
+            return Objects.hash(realmId, sessionId, authTime, stepId);
         }
     }
 }
