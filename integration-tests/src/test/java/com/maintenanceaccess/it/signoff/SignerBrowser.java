@@ -25,6 +25,7 @@ import java.util.Map;
  */
 public final class SignerBrowser {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final Visitor browser = new Visitor();
     private final String realmUrl;
     private final String username;
@@ -49,9 +50,35 @@ public final class SignerBrowser {
         return authorize(Map.of());
     }
 
-    /** The step-up: re-enters the password on the signoff level's page. */
-    public JsonNode stepUp(String statement) {
-        return authorize(Map.of("acr_values", "signoff", "mx_signing", statement));
+    /**
+     * The step-up for signing {@code body}: the app's statement of what is signed (the body's
+     * what-fields, as JSON in {@code mx_signing}, as app/ sends it), then the password again on
+     * the signoff level's page, which shows that statement.
+     */
+    public JsonNode stepUp(Map<String, Object> body) {
+        return stepUpWith(Map.of("mx_signing", statement(body)));
+    }
+
+    /** The step-up with these request parameters besides {@code acr_values} (a raw statement, {@code ui_locales}). */
+    public JsonNode stepUpWith(Map<String, String> parameters) {
+        Map<String, String> extra = new LinkedHashMap<>(parameters);
+        extra.put("acr_values", "signoff");
+        return authorize(extra);
+    }
+
+    /** The statement an app passes for {@code body}: its what-fields, as JSON. */
+    public static String statement(Map<String, Object> body) {
+        Map<String, Object> statement = new LinkedHashMap<>();
+        for (String field : new String[] {"type", "aircraft", "workOrder", "task", "taskCategory", "base", "declaration"}) {
+            if (body.get(field) != null) {
+                statement.put(field, body.get(field));
+            }
+        }
+        try {
+            return JSON.writeValueAsString(statement);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonNode authorize(Map<String, String> extra) {
