@@ -69,9 +69,9 @@ public final class AppPage {
         }
         // The statement in plain language, by field (issue 23): what, the aircraft, the work order.
         lastStatement = statement;
-        String order = browser.findElement(By.id("mx-statement-work-order")).getText();
+        String shownOrder = browser.findElement(By.id("mx-statement-work-order")).getText();
         String aircraft = browser.findElement(By.id("mx-statement-aircraft")).getText();
-        if (!order.equals(workOrder) || !aircraft.equals("G-ABCD (A320)") || !statement.contains("Work order")) {
+        if (!shownOrder.equals(workOrder) || !aircraft.equals("G-ABCD (A320)") || !statement.contains("Work order")) {
             throw new AssertionError("the signoff page does not state work order " + workOrder + ": " + statement);
         }
         signoffPage.reenterPassword(password);
