@@ -34,6 +34,8 @@ public final class SignerBrowser {
     private final String scope;
     /** The last login page shown (the step-up's password page, with what is signed). */
     String lastPage;
+    /** Where a form's address is sent: as is, or to one node of a cluster whose public address nothing serves. */
+    private java.util.function.UnaryOperator<String> route = java.util.function.UnaryOperator.identity();
 
     public SignerBrowser(String realmUrl, String username, String password) {
         this(realmUrl, username, password, "openid");
@@ -44,6 +46,12 @@ public final class SignerBrowser {
         this.username = username;
         this.password = password;
         this.scope = scope;
+    }
+
+    /** Sends every login form to {@code route}'s address (ClusterIT plays the load balancer). */
+    public SignerBrowser routedBy(java.util.function.UnaryOperator<String> route) {
+        this.route = route;
+        return this;
     }
 
     public JsonNode login() {
@@ -95,7 +103,7 @@ public final class SignerBrowser {
         HttpResponse<String> answer = browser.get(realmUrl + "/protocol/openid-connect/auth?" + Visitor.encode(query));
         for (int step = 0; step < 3 && answer.statusCode() == 200; step++) {
             lastPage = answer.body();
-            answer = browser.postForm(Visitor.formAction(answer.body(), "kc-form-login"),
+            answer = browser.postForm(route.apply(Visitor.formAction(answer.body(), "kc-form-login")),
                     Map.of("username", username, "password", password));
         }
         HttpResponse<String> done = answer;
