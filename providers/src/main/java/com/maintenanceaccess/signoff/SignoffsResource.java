@@ -137,9 +137,10 @@ public class SignoffsResource {
         // One authentication signs once (issue 23): a valid proof records its authentication as used
         // before anything else is decided, so a refused attempt uses it too, and of two concurrent
         // signoffs with it exactly one goes on (AuthenticationUse, a unique-key insert).
-        boolean proofValid = reasons.stream().noneMatch(PROOF_REASONS::contains);
-        if (proofValid && token.getSessionId() != null && !AuthenticationUse.claim(session, realm.getId(), token.getSessionId(), token.getAuth_time(),
-                step(token), token.getSubject(), token.getId(), now.toEpochMilli())) {
+        boolean proofValid = token.getSessionId() != null && reasons.stream().noneMatch(PROOF_REASONS::contains);
+        boolean usedBefore = proofValid && !AuthenticationUse.claim(session, realm.getId(), token.getSessionId(),
+                token.getAuth_time(), step(token), token.getSubject(), token.getId(), now.toEpochMilli());
+        if (usedBefore) {
             reasons.add("authentication_used");
             if (trail.table().proofSeen(realm.getId(), token.getId())) {
                 reasons.add("token_reused");
