@@ -8,8 +8,9 @@
 //    and why each is open or not. A person in several accounts chose the account at login
 //    (scope "organization"); logging in again chooses another.
 // 4. To sign: send the person to the login again with acr_values=signoff and the statement in
-//    mx_signing; exchange the code; POST /mx/signoffs with that token as the bearer within
-//    the server's window (120 s). The server checks acr and auth_time itself
+//    mx_signing (JSON, shownStatement below); exchange the code; POST /mx/signoffs with that
+//    token as the bearer within the server's window (120 s), with the same what-fields: one
+//    login signs once, and a token from a refresh signs nothing. The server checks acr and auth_time itself
 //    (CVE-2026-97176): never trust the level you asked for.
 // Everything shown is put into the page with textContent, never as HTML.
 "use strict";
@@ -147,6 +148,22 @@ function signRequest() {
   return body;
 }
 
+/**
+ * What the person confirms at the step-up (issue 23, "sign what was shown"): the fields of the
+ * body that say what is signed, as JSON in mx_signing (at most 2,000 characters). The login page
+ * shows them in the person's language, the step-up's token carries them (mx_statement), and the
+ * server refuses a body that says anything else (statement_mismatch). Send exactly the body's
+ * values: an empty field is left out of both.
+ */
+function shownStatement(body) {
+  const s = {type: body.type, aircraft: {registration: body.aircraft.registration}};
+  if (body.aircraft.type) s.aircraft.type = body.aircraft.type;
+  for (const field of ["workOrder", "task", "taskCategory", "base", "declaration"]) {
+    if (body[field]) s[field] = body[field];
+  }
+  return JSON.stringify(s);
+}
+
 function statement(body) {
   const kinds = {release: "certificate of release to service", task: "task signoff", inspection: "required inspection item (RII)"};
   return kinds[body.type] + " for " + body.aircraft.registration + ", work order " + body.workOrder
@@ -186,7 +203,7 @@ async function start() {
     event.preventDefault();
     const body = signRequest();
     sessionStorage.setItem("signing", JSON.stringify(body));
-    authorize("sign", {acr_values: "signoff", mx_signing: statement(body)});
+    authorize("sign", {acr_values: "signoff", mx_signing: shownStatement(body)});
   });
   $("sign-type").addEventListener("change", () => { $("inspects-label").hidden = $("sign-type").value !== "inspection"; });
   $("inspects-label").hidden = true;

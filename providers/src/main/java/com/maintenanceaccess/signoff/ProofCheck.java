@@ -12,14 +12,21 @@ import java.util.List;
  */
 public final class ProofCheck {
 
-    /** The claims that matter, as read from a token whose signature was verified. */
+    /**
+     * The claims that matter, as read from a token whose signature was verified. {@code grantType}
+     * is the grant that issued the token, as Keycloak encodes it in the token id ({@code jti}):
+     * only {@value #CODE_GRANT} (the code of the step-up login itself) is a fresh authentication.
+     */
     public record Claims(String issuer, String type, String authorizedParty, String acr, Long authTime, Long expires,
-                         String tokenId, String subject) {
+                         String tokenId, String subject, String grantType) {
     }
+
+    /** The one grant whose token proves a fresh authentication: the step-up login's code. */
+    public static final String CODE_GRANT = "authorization_code";
 
     public enum Reason {
         WRONG_ISSUER, NOT_AN_ACCESS_TOKEN, WRONG_CLIENT, TOKEN_EXPIRED, NOT_SIGNOFF_LEVEL, NO_AUTH_TIME,
-        REAUTHENTICATION_TOO_OLD, NO_TOKEN_ID, NO_SUBJECT, OTHER_PERSON;
+        REAUTHENTICATION_TOO_OLD, REAUTHENTICATION_REQUIRED, NO_TOKEN_ID, NO_SUBJECT, OTHER_PERSON;
 
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -54,6 +61,11 @@ public final class ProofCheck {
             reasons.add(Reason.NO_AUTH_TIME);
         } else if (now.getEpochSecond() - c.authTime() > settings.authWindow().toSeconds()) {
             reasons.add(Reason.REAUTHENTICATION_TOO_OLD);
+        }
+        // A token from a refresh (or any grant but the step-up's code) repeats the authentication's
+        // acr and auth_time without the person being there again (issue 23): not a signature's proof.
+        if (!CODE_GRANT.equals(c.grantType())) {
+            reasons.add(Reason.REAUTHENTICATION_REQUIRED);
         }
         if (c.tokenId() == null || c.tokenId().isBlank()) {
             reasons.add(Reason.NO_TOKEN_ID);

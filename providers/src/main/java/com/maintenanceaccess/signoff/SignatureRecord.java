@@ -23,7 +23,8 @@ public final class SignatureRecord {
     }
 
     /** The proof of presence as the token said it. */
-    public record Proof(String acr, Object amr, Long authTime, String sessionId, String tokenId, String client) {
+    public record Proof(String acr, Object amr, Long authTime, String sessionId, String tokenId, String client,
+                        String grantType, String step) {
     }
 
     private SignatureRecord() {
@@ -36,6 +37,16 @@ public final class SignatureRecord {
      */
     public static ObjectNode build(boolean accepted, List<String> reasons, Signer signer, String account,
                                    PersonnelAuthorization authorization, SignoffRequest request, Instant at, Proof proof) {
+        return build(accepted, reasons, signer, account, authorization, request, at, proof, null);
+    }
+
+    /**
+     * As above, with {@code statement}: what the signer was shown and confirmed at the step-up, as
+     * the step-up's token carried it (issue 23; null when the token carried none).
+     */
+    public static ObjectNode build(boolean accepted, List<String> reasons, Signer signer, String account,
+                                   PersonnelAuthorization authorization, SignoffRequest request, Instant at, Proof proof,
+                                   JsonNode statement) {
         ObjectNode r = JsonNodeFactory.instance.objectNode();
         r.put("outcome", accepted ? "accepted" : "refused");
         r.put("account", account);
@@ -67,6 +78,7 @@ public final class SignatureRecord {
                     .put("certifiedBy", request.certifiedSignature());
         }
         r.put("meaning", request.declaration());
+        r.set("statementShown", statement == null ? JsonNodeFactory.instance.nullNode() : statement);
         r.put("signedAt", at.toString());
         ObjectNode p = r.putObject("proof");
         if (proof != null) {
@@ -78,6 +90,8 @@ public final class SignatureRecord {
             p.put("sessionId", proof.sessionId());
             p.put("tokenId", proof.tokenId());
             p.put("client", proof.client());
+            p.put("grant", proof.grantType());
+            p.put("step", proof.step());
         }
         return r;
     }

@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -36,6 +37,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.protocol.oidc.encode.TokenContextEncoderProvider;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.services.Urls;
 import org.keycloak.services.managers.AppAuthManager;
@@ -54,6 +56,12 @@ public class SignoffsResource {
     private static final int MAX_LIST = 1000;
     /** How many of the latest signatures the RII rule reads for the work inspected (docs/signoffs.md, limits). */
     private static final int WORK_SCAN = 5000;
+    /**
+     * Reasons that make the token no proof of a signoff-level authentication: such a token's
+     * authentication is not recorded as used (it is refused anyway).
+     */
+    private static final Set<String> PROOF_REASONS = java.util.Arrays.stream(ProofCheck.Reason.values())
+            .map(ProofCheck.Reason::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -104,8 +112,17 @@ public class SignoffsResource {
         }
         Trail trail = new Trail(session);
         List<String> reasons = new ArrayList<>();
-        new ProofCheck(settings).reasons(claims(token), Urls.realmIssuer(session.getContext().getUri().getBaseUri(),
-                realm.getName()), request.signer(), now).forEach(r -> reasons.add(r.id()));
+        String grantType = grantType(token);
+        new ProofCheck(settings).reasons(claims(token, grantType), Urls.realmIssuer(session.getContext().getUri()
+                .getBaseUri(), realm.getName()), request.signer(), now).forEach(r -> reasons.add(r.id()));
+        // Sign what was shown (issue 23): the statement the person confirmed at the step-up, as the
+        // step-up's token carries it, must be what the body signs, field by field.
+        Optional<SignoffStatement> statement = SignoffStatement.fromClaim(token.getOtherClaims().get(SignoffStatement.CLAIM));
+        if (statement.isEmpty()) {
+            reasons.add("statement_missing");
+        } else if (!statement.get().matches(request)) {
+            reasons.add("statement_mismatch");
+        }
         UserModel signer = token.getSubject() == null ? null : session.users().getUserById(realm, token.getSubject());
         UserSessionModel userSession = token.getSessionId() == null ? null
                 : session.sessions().getUserSession(realm, token.getSessionId());
@@ -117,11 +134,22 @@ public class SignoffsResource {
         if (userSession == null || signer == null || !userSession.getUser().getId().equals(signer.getId())) {
             reasons.add("session_ended");
         }
-        if (token.getId() != null && !trail.table().useProof(realm.getId(), token.getId(), now.toEpochMilli())) {
+        // One authentication signs once (issue 23): a valid proof records its authentication as used
+        // before anything else is decided, so a refused attempt uses it too, and of two concurrent
+        // signoffs with it exactly one goes on (AuthenticationUse, a unique-key insert).
+        boolean proofValid = token.getSessionId() != null && reasons.stream().noneMatch(PROOF_REASONS::contains);
+        boolean usedBefore = proofValid && !AuthenticationUse.claim(session, realm.getId(), token.getSessionId(),
+                token.getAuth_time(), step(token), token.getSubject(), token.getId(), now.toEpochMilli());
+        if (usedBefore) {
+            reasons.add("authentication_used");
+            if (trail.table().proofSeen(realm.getId(), token.getId())) {
+                reasons.add("token_reused");
+            }
+        } else if (token.getId() != null && !trail.table().useProof(realm.getId(), token.getId(), now.toEpochMilli())) {
             reasons.add("token_reused");
         }
         SignatureRecord.Proof proof = new SignatureRecord.Proof(token.getAcr(), token.getOtherClaims().get("amr"),
-                token.getAuth_time(), token.getSessionId(), token.getId(), token.getIssuedFor());
+                token.getAuth_time(), token.getSessionId(), token.getId(), token.getIssuedFor(), grantType, step(token));
         SignatureRecord.Signer who = signer == null
                 ? new SignatureRecord.Signer(token.getSubject(), null, null)
                 : new SignatureRecord.Signer(signer.getId(), signer.getUsername(), name(signer));
@@ -141,7 +169,7 @@ public class SignoffsResource {
         }
         boolean accepted = reasons.isEmpty();
         ObjectNode record = SignatureRecord.build(accepted, reasons, who, account == null ? null : account.getId(), used,
-                request, now, proof);
+                request, now, proof, statement.map(SignoffStatement::json).orElse(null));
         TrailEntry entry = trail.append(realm, accepted ? Trail.SIGNATURE : Trail.SIGNATURE_REFUSED, who.id(), record);
         if (!accepted) {
             return refusalAnswer(Response.Status.FORBIDDEN, "forbidden", "the signoff was refused ("
@@ -251,9 +279,26 @@ public class SignoffsResource {
         return answer.build();
     }
 
-    private static ProofCheck.Claims claims(AccessToken t) {
+    private static ProofCheck.Claims claims(AccessToken t, String grantType) {
         return new ProofCheck.Claims(t.getIssuer(), t.getType(), t.getIssuedFor(), t.getAcr(), t.getAuth_time(),
-                t.getExp(), t.getId(), t.getSubject());
+                t.getExp(), t.getId(), t.getSubject(), grantType);
+    }
+
+    /**
+     * The grant that issued the token, as Keycloak encodes it in the token id ({@code jti}, e.g.
+     * {@code onrtac:…} for an authorization code, {@code onrtrt:…} for a refresh); null when the
+     * id carries none. The token's signature was verified, so the id is Keycloak's own.
+     */
+    private String grantType(AccessToken token) {
+        TokenContextEncoderProvider encoder = session.getProvider(TokenContextEncoderProvider.class);
+        if (token.getId() == null || encoder == null) {
+            return null;
+        }
+        try {
+            return encoder.getTokenContextFromTokenId(token.getId()).getGrantType();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String name(UserModel user) {
@@ -272,6 +317,12 @@ public class SignoffsResource {
         }
         OrganizationModel account = organizations.getById(id);
         return account != null && account.isEnabled() ? account : null;
+    }
+
+    /** The signoff-level login's random id the token carries (StatementClaimMapper); null when none. */
+    private static String step(AccessToken token) {
+        return token.getOtherClaims().get(SignoffStatement.STEP_CLAIM) instanceof String step && step.length() <= 64
+                ? step : null;
     }
 
     /** A record the server itself wrote to the trail (request bodies go through JsonBody). */

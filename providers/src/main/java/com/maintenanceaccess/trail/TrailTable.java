@@ -115,6 +115,24 @@ public final class TrailTable {
         return true;
     }
 
+    /** Whether a token id was presented before (read only). */
+    public boolean proofSeen(String realmId, String jti) {
+        return ((Number) store.rows("SELECT COUNT(*) FROM MX_SIGNOFF_PROOF WHERE REALM_ID = ?1 AND JTI = ?2",
+                realmId, jti).get(0)[0]).longValue() > 0;
+    }
+
+    /**
+     * Records a signoff-level authentication (session, auth_time and step id) as used. The primary key
+     * is the compare-and-set: a second insert of the same authentication fails with a unique-key
+     * violation, also when the first is not yet committed (the second waits for it).
+     */
+    public void insertAuthenticationUse(String realmId, String sessionId, long authTime, String stepId, String userId,
+                                        String jti, long nowMillis) {
+        store.update("INSERT INTO MX_SIGNOFF_AUTHENTICATION (REALM_ID, SESSION_ID, AUTH_TIME, STEP_ID, USER_ID, JTI,"
+                + " USED_MILLIS) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", realmId, sessionId, authTime, stepId, userId, jti,
+                nowMillis);
+    }
+
     /** Adds a parameter; its placeholder, numbered in order. */
     private static String parameter(List<Object> parameters, Object value) {
         parameters.add(value);

@@ -16,7 +16,8 @@ class ProofCheckTest {
 
     private static Claims fresh() {
         long now = NOW.getEpochSecond();
-        return new Claims(ISSUER, "Bearer", "maintenance-app", "signoff", now - 10, now + 300, "jti-1", "user-1");
+        return new Claims(ISSUER, "Bearer", "maintenance-app", "signoff", now - 10, now + 300, "jti-1", "user-1",
+                ProofCheck.CODE_GRANT);
     }
 
     private List<Reason> reasons(Claims c, String signer) {
@@ -33,23 +34,32 @@ class ProofCheckTest {
     void eachClaimIsChecked() {
         Claims c = fresh();
         assertEquals(List.of(Reason.NOT_SIGNOFF_LEVEL), reasons(new Claims(c.issuer(), c.type(), c.authorizedParty(), "1",
-                c.authTime(), c.expires(), c.tokenId(), c.subject()), null));
+                c.authTime(), c.expires(), c.tokenId(), c.subject(), c.grantType()), null));
         assertEquals(List.of(Reason.REAUTHENTICATION_TOO_OLD), reasons(new Claims(c.issuer(), c.type(), c.authorizedParty(),
-                c.acr(), NOW.getEpochSecond() - 121, c.expires(), c.tokenId(), c.subject()), null));
+                c.acr(), NOW.getEpochSecond() - 121, c.expires(), c.tokenId(), c.subject(), c.grantType()), null));
         assertEquals(List.of(), reasons(new Claims(c.issuer(), c.type(), c.authorizedParty(),
-                c.acr(), NOW.getEpochSecond() - 120, c.expires(), c.tokenId(), c.subject()), null));
+                c.acr(), NOW.getEpochSecond() - 120, c.expires(), c.tokenId(), c.subject(), c.grantType()), null));
         assertEquals(List.of(Reason.WRONG_CLIENT), reasons(new Claims(c.issuer(), c.type(), "other-app", c.acr(),
-                c.authTime(), c.expires(), c.tokenId(), c.subject()), null));
+                c.authTime(), c.expires(), c.tokenId(), c.subject(), c.grantType()), null));
         assertEquals(List.of(Reason.WRONG_ISSUER), reasons(new Claims("http://localhost:8080/realms/master", c.type(),
-                c.authorizedParty(), c.acr(), c.authTime(), c.expires(), c.tokenId(), c.subject()), null));
+                c.authorizedParty(), c.acr(), c.authTime(), c.expires(), c.tokenId(), c.subject(), c.grantType()), null));
         assertEquals(List.of(Reason.NOT_AN_ACCESS_TOKEN), reasons(new Claims(c.issuer(), "ID", c.authorizedParty(), c.acr(),
-                c.authTime(), c.expires(), c.tokenId(), c.subject()), null));
+                c.authTime(), c.expires(), c.tokenId(), c.subject(), c.grantType()), null));
         assertEquals(List.of(Reason.TOKEN_EXPIRED), reasons(new Claims(c.issuer(), c.type(), c.authorizedParty(), c.acr(),
-                c.authTime(), NOW.getEpochSecond(), c.tokenId(), c.subject()), null));
+                c.authTime(), NOW.getEpochSecond(), c.tokenId(), c.subject(), c.grantType()), null));
         assertEquals(List.of(Reason.NO_AUTH_TIME), reasons(new Claims(c.issuer(), c.type(), c.authorizedParty(), c.acr(),
-                null, c.expires(), c.tokenId(), c.subject()), null));
+                null, c.expires(), c.tokenId(), c.subject(), c.grantType()), null));
         assertEquals(List.of(Reason.NO_TOKEN_ID), reasons(new Claims(c.issuer(), c.type(), c.authorizedParty(), c.acr(),
-                c.authTime(), c.expires(), null, c.subject()), null));
+                c.authTime(), c.expires(), null, c.subject(), c.grantType()), null));
         assertEquals(List.of(Reason.OTHER_PERSON), reasons(c, "user-2"));
+    }
+
+    @Test
+    void aTokenFromARefreshIsNoFreshAuthentication() {
+        Claims c = fresh();
+        assertEquals(List.of(Reason.REAUTHENTICATION_REQUIRED), reasons(new Claims(c.issuer(), c.type(),
+                c.authorizedParty(), c.acr(), c.authTime(), c.expires(), c.tokenId(), c.subject(), "refresh_token"), null));
+        assertEquals(List.of(Reason.REAUTHENTICATION_REQUIRED), reasons(new Claims(c.issuer(), c.type(),
+                c.authorizedParty(), c.acr(), c.authTime(), c.expires(), c.tokenId(), c.subject(), null), null));
     }
 }

@@ -126,7 +126,7 @@ class DockerImageSmokeIT {
         authz.grant(officerToken, tech, Authz.crs("CRS-IMAGE-1"));
         SignerBrowser browser = new SignerBrowser(realm.url(""), realm.username(tech), Realm.TEST_PASSWORD);
         browser.login();
-        String token = browser.stepUp("release of G-IMGE, work order WO-IMAGE").get("access_token").asText();
+        String token = browser.stepUp(Releases.release("G-IMGE", "WO-IMAGE")).get("access_token").asText();
         assertEquals("signoff", AppLogin.claims(token).get("acr").asText());
 
         Http.Response signed = Http.postJson(realm.url("/mx/signoffs"), token, Releases.release("G-IMGE", "WO-IMAGE"));

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * them ({@code bundle/storage}). The shared server's database is turned into release 0.1's: its
  * trail rows are kept, the tables are dropped with the changelog's record and created again by
  * the old DDL, the rows put back. Started on it, the server adopts the tables (each change set
- * marked as ran, none executed), the trail still verifies with the same head, and the next
+ * marked as ran, none executed; tables added later are created), the trail still verifies with the same head, and the next
  * change appends to it.
  */
 public class BundleTablesUpgradeIT {
@@ -47,6 +47,13 @@ public class BundleTablesUpgradeIT {
     private static final List<String> TABLES = List.of("MX_TRAIL_ENTRY", "MX_TRAIL_HEAD", "MX_SIGNOFF_PROOF");
     private static final String CHANGELOG = "DATABASECHANGELOG_MX_TABLES";
     private static final int CHANGE_SETS = 5;
+    /**
+     * Tables added after release 0.1 (t23-bind: the used signoff authentications, issue 23) and
+     * their change sets: release 0.1's database has none of them, so they are dropped too and
+     * created by the upgrade (executed, not marked as ran).
+     */
+    private static final List<String> LATER_TABLES = List.of("MX_SIGNOFF_AUTHENTICATION", "MX_SCIM_TOKEN");
+    private static final int LATER_CHANGE_SETS = 2;
 
     private final Realm realm = Realm.maintenance();
     private final Authz authz = new Authz(realm);
@@ -63,7 +70,8 @@ public class BundleTablesUpgradeIT {
 
         List<String> executedOnAFreshDatabase = new ArrayList<>();
         KeycloakServer.whileSharedStopped(() -> executedOnAFreshDatabase.addAll(toRelease01()));
-        assertEquals(CHANGE_SETS, executedOnAFreshDatabase.size(), "this build created the tables: " + executedOnAFreshDatabase);
+        assertEquals(CHANGE_SETS + LATER_CHANGE_SETS, executedOnAFreshDatabase.size(),
+                "this build created the tables: " + executedOnAFreshDatabase);
 
         // Started on release 0.1's tables: the same chain, intact, with the same head.
         String token = realm.userToken(authz.officer());
@@ -79,10 +87,13 @@ public class BundleTablesUpgradeIT {
         assertTrue(appended.get("intact").asBoolean(), appended::toString);
         assertEquals(seq + 1, appended.get("head").get("seq").asLong(), appended::toString);
 
-        // Liquibase found every table and index there: each change set marked as ran, none executed.
+        // Liquibase found every table and index of release 0.1 there: each of its change sets marked
+        // as ran, none executed; the later ones executed.
         List<String> exec = new ArrayList<>();
         KeycloakServer.whileSharedStopped(() -> exec.addAll(execTypes()));
-        assertEquals(Collections.nCopies(CHANGE_SETS, "MARK_RAN"), exec);
+        List<String> expected = new ArrayList<>(Collections.nCopies(CHANGE_SETS, "MARK_RAN"));
+        expected.addAll(Collections.nCopies(LATER_CHANGE_SETS, "EXECUTED"));
+        assertEquals(expected, exec);
     }
 
     private JsonNode verify(String token) {
@@ -105,6 +116,9 @@ public class BundleTablesUpgradeIT {
             }
             assertTrue(rows.get(0).size() >= 2, "trail entries to keep: " + rows.get(0).size());
             for (String table : TABLES) {
+                statement.execute("DROP TABLE " + table);
+            }
+            for (String table : LATER_TABLES) {
                 statement.execute("DROP TABLE " + table);
             }
             statement.execute("DROP TABLE " + CHANGELOG);

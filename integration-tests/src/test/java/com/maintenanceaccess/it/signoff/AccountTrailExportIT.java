@@ -59,8 +59,9 @@ class AccountTrailExportIT {
     private JsonNode sign(String userId, String workOrder, String scope) {
         SignerBrowser browser = new SignerBrowser(realm.url(""), realm.username(userId), Realm.TEST_PASSWORD, scope);
         browser.login();
-        String token = browser.stepUp("release of G-TRAL, " + workOrder).get("access_token").asText();
-        Http.Response signed = Http.postJson(realm.url("/mx/signoffs"), token, Releases.release("G-TRAL", workOrder));
+        Map<String, Object> release = Releases.release("G-TRAL", workOrder);
+        String token = browser.stepUp(release).get("access_token").asText();
+        Http.Response signed = Http.postJson(realm.url("/mx/signoffs"), token, release);
         assertEquals(201, signed.status(), signed::toString);
         return signed.json();
     }

@@ -25,6 +25,7 @@ import java.util.Map;
  */
 public final class SignerBrowser {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final Visitor browser = new Visitor();
     private final String realmUrl;
     private final String username;
@@ -33,6 +34,8 @@ public final class SignerBrowser {
     private final String scope;
     /** The last login page shown (the step-up's password page, with what is signed). */
     String lastPage;
+    /** Where a form's address is sent: as is, or to one node of a cluster whose public address nothing serves. */
+    private java.util.function.UnaryOperator<String> route = java.util.function.UnaryOperator.identity();
 
     public SignerBrowser(String realmUrl, String username, String password) {
         this(realmUrl, username, password, "openid");
@@ -45,13 +48,45 @@ public final class SignerBrowser {
         this.scope = scope;
     }
 
+    /** Sends every login form to {@code route}'s address (ClusterIT plays the load balancer). */
+    public SignerBrowser routedBy(java.util.function.UnaryOperator<String> route) {
+        this.route = route;
+        return this;
+    }
+
     public JsonNode login() {
         return authorize(Map.of());
     }
 
-    /** The step-up: re-enters the password on the signoff level's page. */
-    public JsonNode stepUp(String statement) {
-        return authorize(Map.of("acr_values", "signoff", "mx_signing", statement));
+    /**
+     * The step-up for signing {@code body}: the app's statement of what is signed (the body's
+     * what-fields, as JSON in {@code mx_signing}, as app/ sends it), then the password again on
+     * the signoff level's page, which shows that statement.
+     */
+    public JsonNode stepUp(Map<String, Object> body) {
+        return stepUpWith(Map.of("mx_signing", statement(body)));
+    }
+
+    /** The step-up with these request parameters besides {@code acr_values} (a raw statement, {@code ui_locales}). */
+    public JsonNode stepUpWith(Map<String, String> parameters) {
+        Map<String, String> extra = new LinkedHashMap<>(parameters);
+        extra.put("acr_values", "signoff");
+        return authorize(extra);
+    }
+
+    /** The statement an app passes for {@code body}: its what-fields, as JSON. */
+    public static String statement(Map<String, Object> body) {
+        Map<String, Object> statement = new LinkedHashMap<>();
+        for (String field : new String[] {"type", "aircraft", "workOrder", "task", "taskCategory", "base", "declaration"}) {
+            if (body.get(field) != null) {
+                statement.put(field, body.get(field));
+            }
+        }
+        try {
+            return JSON.writeValueAsString(statement);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonNode authorize(Map<String, String> extra) {
@@ -68,7 +103,7 @@ public final class SignerBrowser {
         HttpResponse<String> answer = browser.get(realmUrl + "/protocol/openid-connect/auth?" + Visitor.encode(query));
         for (int step = 0; step < 3 && answer.statusCode() == 200; step++) {
             lastPage = answer.body();
-            answer = browser.postForm(Visitor.formAction(answer.body(), "kc-form-login"),
+            answer = browser.postForm(route.apply(Visitor.formAction(answer.body(), "kc-form-login")),
                     Map.of("username", username, "password", password));
         }
         HttpResponse<String> done = answer;

@@ -86,13 +86,15 @@ class SignoffsIT {
     @Test
     void aReleaseSignedWithReauthenticationIsRecorded() {
         SignerBrowser browser = browser(tech);
-        JsonNode stepped = browser.stepUp("certificate of release to service for G-ABCD, work order <WO-4711>");
-        assertTrue(browser.lastPage.contains("certificate of release to service for G-ABCD, work order &lt;WO-4711&gt;"),
+        Map<String, Object> body = release("<WO-4711>");
+        JsonNode stepped = browser.stepUp(body);
+        assertTrue(browser.lastPage.contains("Certificate of release to service"), browser.lastPage);
+        assertTrue(browser.lastPage.contains("&lt;WO-4711&gt;") && !browser.lastPage.contains("<WO-4711>"),
                 "the password page says what is signed, escaped");
         String token = stepped.get("access_token").asText();
         assertEquals("signoff", AppLogin.claims(token).get("acr").asText());
 
-        Http.Response signed = sign(token, release("WO-4711"));
+        Http.Response signed = sign(token, body);
         assertEquals(201, signed.status(), signed::toString);
         JsonNode record = signed.json().get("record");
         assertEquals("accepted", record.get("outcome").asText());
@@ -113,9 +115,142 @@ class SignoffsIT {
         assertEquals(200, csv.status(), csv::toString);
         assertTrue(csv.body().contains("\"CRS-SO-TECH\""), csv.body());
 
-        Http.Response again = sign(token, release("WO-4711"));
+        // The record keeps the statement shown at the step-up (issue 23).
+        assertEquals("<WO-4711>", record.get("statementShown").get("workOrder").asText(), record::toString);
+
+        // One authentication signs once (issue 23): the same token again is refused and recorded.
+        Http.Response again = sign(token, body);
         assertEquals(403, again.status(), again::toString);
+        assertTrue(reasons(again).contains("authentication_used"), again::toString);
         assertTrue(reasons(again).contains("token_reused"), again::toString);
+    }
+
+    /**
+     * Issue 23: the step-up's refresh token gives new access tokens with {@code acr=signoff} and
+     * the same {@code auth_time}; such a token is no fresh authentication. The refusal does not
+     * use the authentication: the step-up's own token still signs once.
+     */
+    @Test
+    void aRefreshedTokenIsRefusedReauthenticationRequired() {
+        Map<String, Object> body = release("WO-REFRESH");
+        JsonNode stepped = browser(tech).stepUp(body);
+        String original = stepped.get("access_token").asText();
+        Http.Response refresh = Http.postForm(realm.url("/protocol/openid-connect/token"), Map.of(
+                "grant_type", "refresh_token", "refresh_token", stepped.get("refresh_token").asText(),
+                "client_id", AppLogin.CLIENT_ID));
+        assertEquals(200, refresh.status(), refresh::toString);
+        String refreshed = refresh.json().get("access_token").asText();
+        JsonNode claims = AppLogin.claims(refreshed);
+        // What made the attack work: the refreshed token looks like the step-up's.
+        assertEquals("signoff", claims.get("acr").asText());
+        assertEquals(AppLogin.claims(original).get("auth_time").asLong(), claims.get("auth_time").asLong());
+        assertTrue(claims.has("mx_statement"), claims::toString);
+
+        Http.Response refused = sign(refreshed, body);
+        assertEquals(403, refused.status(), refused::toString);
+        assertEquals(List.of("reauthentication_required"), reasons(refused));
+        Http.Response signed = sign(original, body);
+        assertEquals(201, signed.status(), signed::toString);
+        assertEquals("authorization_code", signed.json().get("record").get("proof").get("grant").asText());
+        Http.Response refusedAfter = sign(refreshed, body);
+        assertEquals(403, refusedAfter.status(), refusedAfter::toString);
+        assertTrue(reasons(refusedAfter).contains("reauthentication_required"), refusedAfter::toString);
+    }
+
+    /**
+     * Issue 23: one authentication signs once, also when its token is sent several times at the
+     * same moment: exactly one signature, every other attempt refused {@code authentication_used}
+     * and recorded.
+     */
+    @Test
+    void concurrentSignoffsWithOneAuthenticationHaveExactlyOneWinner() throws Exception {
+        Map<String, Object> body = release("WO-RACE");
+        String token = browser(tech).stepUp(body).get("access_token").asText();
+        int attempts = 4;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(attempts);
+        try {
+            List<java.util.concurrent.Future<Http.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return sign(token, body);
+                }));
+            }
+            start.countDown();
+            int accepted = 0;
+            for (var answer : answers) {
+                Http.Response response = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                if (response.status() == 201) {
+                    accepted++;
+                } else {
+                    assertEquals(403, response.status(), response::toString);
+                    assertTrue(reasons(response).contains("authentication_used"), response::toString);
+                }
+            }
+            assertEquals(1, accepted, "exactly one signature from one authentication");
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonNode signed = listed("person=" + tech + "&outcome=accepted");
+        long raceSignatures = 0;
+        for (JsonNode item : signed) {
+            if ("WO-RACE".equals(item.get("record").get("what").get("workOrder").asText())) {
+                raceSignatures++;
+            }
+        }
+        assertEquals(1, raceSignatures, signed::toString);
+    }
+
+    /**
+     * Issue 23, sign what was shown: the step-up page said G-AAAA, work order BB-1; the same token
+     * cannot sign G-ZZZZ or another work order. A step-up whose app sent no statement the server
+     * can read signs nothing.
+     */
+    @Test
+    void aBodyThatDiffersFromTheStatementShownIsRefused() {
+        Map<String, Object> shown = Releases.release("G-AAAA", "BB-1");
+        Map<String, Object> other = Releases.release("G-ZZZZ", "BB-2");
+        String token = browser(tech).stepUp(shown).get("access_token").asText();
+        assertEquals("G-AAAA", AppLogin.claims(token).get("mx_statement").get("aircraft").get("registration").asText());
+        Http.Response refused = sign(token, other);
+        assertEquals(403, refused.status(), refused::toString);
+        assertEquals(List.of("statement_mismatch"), reasons(refused));
+
+        Map<String, Object> otherTask = Releases.release("G-AAAA", "BB-1");
+        otherTask.put("task", "task-2");
+        String second = browser(tech).stepUp(shown).get("access_token").asText();
+        Http.Response refusedTask = sign(second, otherTask);
+        assertEquals(List.of("statement_mismatch"), reasons(refusedTask));
+
+        SignerBrowser freeText = browser(tech);
+        String noStatement = freeText.stepUpWith(Map.of("mx_signing", "certificate of release to service for G-AAAA"))
+                .get("access_token").asText();
+        assertTrue(freeText.lastPage.contains("nothing can be signed with this login"), freeText.lastPage);
+        Http.Response missing = sign(noStatement, shown);
+        assertEquals(403, missing.status(), missing::toString);
+        assertEquals(List.of("statement_missing"), reasons(missing));
+    }
+
+    /** The step-up page states what is signed in plain language, in English and in German, escaped. */
+    @Test
+    void theStepUpPageShowsTheStatementInEnglishAndGerman() {
+        Map<String, Object> body = release("WO-<DE>");
+        body.put("declaration", "Bescheinigt & bestätigt <b>die Arbeit</b>.");
+        SignerBrowser english = browser(tech);
+        english.stepUpWith(Map.of("mx_signing", SignerBrowser.statement(body), "ui_locales", "en"));
+        for (String text : List.of("You are signing:", "Certificate of release to service", "Aircraft", "G-ABCD (A320)",
+                "Work order", "WO-&lt;DE&gt;", "Task", "task-1 (line)", "Base", "LHR", "Declaration",
+                "Bescheinigt &amp; bestätigt &lt;b&gt;die Arbeit&lt;/b&gt;.")) {
+            assertTrue(english.lastPage.contains(text), text + " in " + english.lastPage);
+        }
+        SignerBrowser german = browser(tech);
+        german.stepUpWith(Map.of("mx_signing", SignerBrowser.statement(body), "ui_locales", "de"));
+        for (String text : List.of("Sie unterschreiben:", "Freigabebescheinigung", "Luftfahrzeug", "G-ABCD (A320)",
+                "Arbeitsauftrag", "WO-&lt;DE&gt;", "Aufgabe", "Station", "Erklärung")) {
+            assertTrue(german.lastPage.contains(text), text + " in " + german.lastPage);
+        }
+        assertFalse(german.lastPage.contains("<b>die Arbeit</b>"), "escaped");
     }
 
     @Test
@@ -131,7 +266,7 @@ class SignoffsIT {
 
     @Test
     void aReauthenticationOlderThanTheWindowIsRefused() throws InterruptedException {
-        String token = browser(tech).stepUp("release of G-ABCD, WO-OLD").get("access_token").asText();
+        String token = browser(tech).stepUp(release("WO-OLD")).get("access_token").asText();
         Thread.sleep(16_000);
         Http.Response refused = sign(token, release("WO-OLD"));
         assertEquals(403, refused.status(), refused::toString);
@@ -174,7 +309,7 @@ class SignoffsIT {
 
     @Test
     void anExpiredTokenIsUnauthorizedAndWritesNothing() {
-        String token = browser(tech).stepUp("release of G-ABCD, WO-EXPIRED").get("access_token").asText();
+        String token = browser(tech).stepUp(release("WO-EXPIRED")).get("access_token").asText();
         long before = trailHead();
         Http.Response refused;
         try (ServerClock later = ServerClock.ahead(KeycloakServer.shared(), Duration.ofHours(2))) {
@@ -187,7 +322,7 @@ class SignoffsIT {
 
     @Test
     void aTokenOfAnotherPersonIsRefused() {
-        String token = browser(inspector2).stepUp("release of G-ABCD, WO-OTHER").get("access_token").asText();
+        String token = browser(inspector2).stepUp(release("WO-OTHER")).get("access_token").asText();
         Map<String, Object> body = release("WO-OTHER");
         body.put("signer", tech);
         Http.Response refused = sign(token, body);
@@ -197,7 +332,7 @@ class SignoffsIT {
 
     @Test
     void aBackdatedTimeIsRefusedAndChangesNothing() {
-        String token = browser(tech).stepUp("release of G-ABCD, WO-PAST").get("access_token").asText();
+        String token = browser(tech).stepUp(release("WO-PAST")).get("access_token").asText();
         long before = trailHead();
         Map<String, Object> body = release("WO-PAST");
         body.put("time", Instant.now().minusSeconds(3600).toString());
@@ -214,24 +349,24 @@ class SignoffsIT {
         task.put("type", "task");
         task.put("authorizationType", "certifying-staff");
         task.put("declaration", "I performed task 7 of WO-RII.");
-        Http.Response performed = sign(performerBrowser.stepUp("task 7 of WO-RII").get("access_token").asText(), task);
+        Http.Response performed = sign(performerBrowser.stepUp(task).get("access_token").asText(), task);
         assertEquals(201, performed.status(), performed::toString);
 
         Map<String, Object> rii = release("WO-RII");
         rii.put("type", "inspection");
         rii.put("declaration", "I inspected task 7 of WO-RII (RII) and found it satisfactory.");
         rii.put("inspects", Map.of("performedBy", performed.json().get("id").asText()));
-        Http.Response own = sign(performerBrowser.stepUp("RII of task 7, WO-RII").get("access_token").asText(), rii);
+        Http.Response own = sign(performerBrowser.stepUp(rii).get("access_token").asText(), rii);
         assertEquals(403, own.status(), own::toString);
         assertEquals(List.of("signer_performed_work"), reasons(own));
 
-        Http.Response independent = sign(browser(inspector2).stepUp("RII of task 7, WO-RII").get("access_token").asText(), rii);
+        Http.Response independent = sign(browser(inspector2).stepUp(rii).get("access_token").asText(), rii);
         assertEquals(201, independent.status(), independent::toString);
         assertEquals("RII-SO-INSP2", independent.json().get("record").get("authorization").get("reference").asText());
 
         Map<String, Object> wrongWork = new HashMap<>(rii);
         wrongWork.put("workOrder", "WO-OTHER-WORK");
-        Http.Response mismatch = sign(browser(inspector2).stepUp("RII, WO-OTHER-WORK").get("access_token").asText(), wrongWork);
+        Http.Response mismatch = sign(browser(inspector2).stepUp(wrongWork).get("access_token").asText(), wrongWork);
         assertEquals(403, mismatch.status(), mismatch::toString);
         assertEquals(List.of("inspected_work_mismatch"), reasons(mismatch));
     }
@@ -252,28 +387,28 @@ class SignoffsIT {
         task.put("type", "task");
         task.put("authorizationType", "certifying-staff");
         task.put("declaration", "I performed task-1 of WO-RII-OWN.");
-        Http.Response byTech = sign(browser(tech).stepUp("task-1 of WO-RII-OWN").get("access_token").asText(), task);
+        Http.Response byTech = sign(browser(tech).stepUp(task).get("access_token").asText(), task);
         assertEquals(201, byTech.status(), byTech::toString);
         SignerBrowser own = browser(inspector);
-        Http.Response certified = sign(own.stepUp("CRS of WO-RII-OWN").get("access_token").asText(), release("WO-RII-OWN"));
+        Http.Response certified = sign(own.stepUp(release("WO-RII-OWN")).get("access_token").asText(), release("WO-RII-OWN"));
         assertEquals(201, certified.status(), certified::toString);
 
         Map<String, Object> rii = release("WO-RII-OWN");
         rii.put("type", "inspection");
         rii.put("declaration", "I inspected task-1 of WO-RII-OWN (RII) and found it satisfactory.");
         rii.put("inspects", Map.of("performedBy", byTech.json().get("id").asText())); // certifiedBy left out
-        Http.Response certifier = sign(own.stepUp("RII of WO-RII-OWN").get("access_token").asText(), rii);
+        Http.Response certifier = sign(own.stepUp(rii).get("access_token").asText(), rii);
         assertEquals(403, certifier.status(), certifier::toString);
         assertEquals(List.of("signer_certified_work"), reasons(certifier));
 
         // A performer of the same task who names only the other performer's signature.
-        Http.Response byInspector = sign(own.stepUp("task-1 of WO-RII-OWN").get("access_token").asText(), task);
+        Http.Response byInspector = sign(own.stepUp(task).get("access_token").asText(), task);
         assertEquals(201, byInspector.status(), byInspector::toString);
-        Http.Response performer = sign(own.stepUp("RII of WO-RII-OWN").get("access_token").asText(), rii);
+        Http.Response performer = sign(own.stepUp(rii).get("access_token").asText(), rii);
         assertEquals(403, performer.status(), performer::toString);
         assertTrue(reasons(performer).contains("signer_performed_work"), performer::toString);
 
-        Http.Response independent = sign(browser(inspector2).stepUp("RII of WO-RII-OWN").get("access_token").asText(), rii);
+        Http.Response independent = sign(browser(inspector2).stepUp(rii).get("access_token").asText(), rii);
         assertEquals(201, independent.status(), independent::toString);
     }
 
@@ -293,7 +428,7 @@ class SignoffsIT {
         inA.login();
 
         // A release in B: the contractor's certifying-staff record is A's.
-        Http.Response releaseInB = sign(inB.stepUp("release G-ABCD, WO-CON-B").get("access_token").asText(),
+        Http.Response releaseInB = sign(inB.stepUp(release("WO-CON-B")).get("access_token").asText(),
                 release("WO-CON-B"));
         assertEquals(403, releaseInB.status(), releaseInB::toString);
         assertEquals(List.of("out_of_account"), reasons(releaseInB));
@@ -303,19 +438,19 @@ class SignoffsIT {
         task.put("type", "task");
         task.put("authorizationType", "inspection");
         task.put("declaration", "I performed task 3 of WO-CON-B.");
-        Http.Response taskInB = sign(inB.stepUp("task 3 of WO-CON-B").get("access_token").asText(), task);
+        Http.Response taskInB = sign(inB.stepUp(task).get("access_token").asText(), task);
         assertEquals(201, taskInB.status(), taskInB::toString);
         assertEquals(accountB, taskInB.json().get("record").get("account").asText());
         Map<String, Object> rii = release("WO-CON-B");
         rii.put("type", "inspection");
         rii.put("declaration", "I inspected task 3 of WO-CON-B (RII).");
         rii.put("inspects", Map.of("performedBy", taskInB.json().get("id").asText()));
-        Http.Response riiInA = sign(browser(inspector2).stepUp("RII of task 3, WO-CON-B").get("access_token").asText(), rii);
+        Http.Response riiInA = sign(browser(inspector2).stepUp(rii).get("access_token").asText(), rii);
         assertEquals(403, riiInA.status(), riiInA::toString);
         assertEquals(List.of("inspected_signature_not_found"), reasons(riiInA));
 
         // Removed from A (not deactivated) after the step-up: the release in A is refused and recorded.
-        String stepped = inA.stepUp("release G-ABCD, WO-CON-A").get("access_token").asText();
+        String stepped = inA.stepUp(release("WO-CON-A")).get("access_token").asText();
         assertEquals(204, Http.delete(realm.adminUrl("/organizations/" + authz.account() + "/members/" + contractor),
                 realm.adminToken()).status());
         Http.Response removed = sign(stepped, release("WO-CON-A"));

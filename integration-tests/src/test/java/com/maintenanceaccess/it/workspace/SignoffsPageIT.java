@@ -75,7 +75,6 @@ class SignoffsPageIT {
     private Http.Response sign(String userId, String workOrder) {
         SignerBrowser signerBrowser = new SignerBrowser(realm.url(""), realm.username(userId), Realm.TEST_PASSWORD);
         signerBrowser.login();
-        String token = signerBrowser.stepUp("release of " + REGISTRATION + ", " + workOrder).get("access_token").asText();
         Map<String, Object> body = new HashMap<>();
         body.put("type", "release");
         body.put("aircraft", Map.of("registration", REGISTRATION, "type", "A320"));
@@ -84,6 +83,7 @@ class SignoffsPageIT {
         body.put("taskCategory", "line");
         body.put("base", "LHR");
         body.put("declaration", "Certifies that the work specified was carried out in accordance with Part-145.");
+        String token = signerBrowser.stepUp(body).get("access_token").asText();
         return Http.postJson(realm.url("/mx/signoffs"), token, body);
     }
 

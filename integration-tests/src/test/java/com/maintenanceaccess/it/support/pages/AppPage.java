@@ -71,6 +71,7 @@ public final class AppPage {
      * re-enters the password there, and returns the result element (class accepted or refused).
      */
     public WebElement sign(String type, String workOrder, String inspects, String password) {
+        lastStatement = null;
         new Select(browser.findElement(By.id("sign-type"))).selectByValue(type);
         WebElement order = browser.findElement(By.id("sign-workorder"));
         order.clear();
@@ -88,7 +89,11 @@ public final class AppPage {
             throw new AssertionError("no statement on the signoff page " + browser.getCurrentUrl() + ": "
                     + browser.getPageSource(), e);
         }
-        if (!statement.contains("work order " + workOrder)) {
+        // The statement in plain language, by field (issue 23): what, the aircraft, the work order.
+        lastStatement = statement;
+        String shownOrder = browser.findElement(By.id("mx-statement-work-order")).getText();
+        String aircraft = browser.findElement(By.id("mx-statement-aircraft")).getText();
+        if (!shownOrder.equals(workOrder) || !aircraft.equals("G-ABCD (A320)") || !statement.contains("Work order")) {
             throw new AssertionError("the signoff page does not state work order " + workOrder + ": " + statement);
         }
         signoffPage.reenterPassword(password);
@@ -96,6 +101,9 @@ public final class AppPage {
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#record dt")));
         return browser.findElement(By.id("result"));
     }
+
+    /** The text of the last signoff page's statement (what the person was shown), or null. */
+    public String lastStatement;
 
     /** The first value of the signature record shown (its id). */
     public String recordId() {
