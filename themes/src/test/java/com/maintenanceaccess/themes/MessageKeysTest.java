@@ -26,8 +26,8 @@ class MessageKeysTest {
 
     static final Path THEMES = Path.of("src/main/resources/theme/maintenance");
     static final Path CONSOLE = Path.of("account-console/src");
-    /** {@code msg("mxKey"} and {@code msg('mxKey'} in FreeMarker. */
-    static final Pattern TEMPLATE_KEY = Pattern.compile("msg\\([\"'](mx[A-Za-z0-9._-]+)[\"']");
+    /** {@code msg("mxKey")} and {@code msg('mxKey', …)} in FreeMarker (not a prefix a template completes, "mxType_" + type). */
+    static final Pattern TEMPLATE_KEY = Pattern.compile("msg\\([\"'](mx[A-Za-z0-9._-]+)[\"']\\s*[),]");
     /** Any string literal {@code "mxKey…"} in the console: in {@code t(…)} and in tables of keys alike. */
     static final Pattern CONSOLE_KEY = Pattern.compile("\"(mx[A-Z][A-Za-z0-9._-]*)\"");
 
