@@ -39,8 +39,11 @@ public class AccountsResource {
     private final Authority caller;
     private final Supplier<Set<String>> knownFeatures;
     private final Clock clock;
+    private final com.maintenanceaccess.approval.Approvals approvals;
 
-    public AccountsResource(KeycloakSession session, Authority caller, Supplier<Set<String>> knownFeatures, Clock clock) {
+    public AccountsResource(KeycloakSession session, Authority caller, Supplier<Set<String>> knownFeatures, Clock clock,
+                            com.maintenanceaccess.approval.Approvals approvals) {
+        this.approvals = approvals;
         this.session = session;
         this.caller = caller;
         this.knownFeatures = knownFeatures;
@@ -84,7 +87,13 @@ public class AccountsResource {
     /** The account's people (docs/accounts.md): list, create-and-invite, templates, account roles, removal. */
     @Path("{account}/people")
     public AccountPeopleResource people(@PathParam("account") String account) {
-        return new AccountPeopleResource(session, caller, account);
+        return new AccountPeopleResource(session, caller, account, approvals);
+    }
+
+    /** Grants of the account that wait for a second person (docs/authorizations.md, "Four eyes"). */
+    @Path("{account}/approvals")
+    public com.maintenanceaccess.approval.ApprovalsResource approvals(@PathParam("account") String account) {
+        return new com.maintenanceaccess.approval.ApprovalsResource(session, caller, account, approvals);
     }
 
     /** The role templates the caller may grant in this account, for the account console's pickers. */
