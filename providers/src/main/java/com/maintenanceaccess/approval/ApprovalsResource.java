@@ -120,14 +120,18 @@ public class ApprovalsResource {
             throw new WebApplicationException(Problems.status(409, ApprovalRules.Refusal.ALREADY_DECIDED.error(),
                     "somebody else decided this request a moment ago. Nothing was changed."));
         }
+        Object granted = null;
         if (approve) {
             UserModel requester = session.users().getUserById(realm, approval.requestedBy());
             String requesterName = requester == null ? approval.requestedBy() : requester.getUsername();
             switch (approval.kind()) {
-                case AUTHORIZATION -> ApprovedGrant.apply(session, caller, person, approval.payload(),
+                case AUTHORIZATION -> granted = ApprovedGrant.apply(session, caller, person, approval.payload(),
                         approval.id(), approval.requestedBy(), requesterName);
-                case ACCOUNT_ROLE -> AccountRoleGrants.grantApproved(session, caller, account, person,
-                        approval.payload(), approval.id(), approval.requestedBy());
+                case ACCOUNT_ROLE -> {
+                    AccountRoleGrants.grantApproved(session, caller, account, person, approval.payload(), approval.id(),
+                            approval.requestedBy());
+                    granted = Map.of("role", approval.payload());
+                }
             }
         }
         Map<String, Object> change = new LinkedHashMap<>();
@@ -135,7 +139,9 @@ public class ApprovalsResource {
         change.put("before", approvals.view(approval, null, account));
         change.put("after", approvals.view(decided, null, account));
         AdminAudit.byCaller(session, caller, OperationType.UPDATE, Approvals.RESOURCE_TYPE, Approvals.path(approval), change);
-        return approvals.view(decided, caller, account);
+        Map<String, Object> answer = approvals.view(decided, caller, account);
+        answer.put("granted", granted);
+        return answer;
     }
 
     private Approval find(OrganizationModel account, String approvalId) {

@@ -26,7 +26,8 @@ public final class ApprovedGrant {
     private ApprovedGrant() {
     }
 
-    public static void apply(KeycloakSession session, Authority approver, UserModel person, String storedRecord,
+    /** The record granted, in the API form. */
+    public static ObjectNode apply(KeycloakSession session, Authority approver, UserModel person, String storedRecord,
                              String approvalId, String requesterId, String requesterName) {
         RealmModel realm = session.getContext().getRealm();
         AuthorizationFeature feature = AuthorizationFeature.of(session);
@@ -47,5 +48,7 @@ public final class ApprovedGrant {
         AuthorizationEvents.emit(session, realm, new AdminEventBuilder(realm, approver.adminAuth(), session,
                         session.getContext().getConnection()), approver.user().getId(), person, change.action(), null,
                 change.after(), "mx-approval", approval);
+        return IssuingAccount.describe(session, feature.view(change.after(), person.isEnabled(), feature.clock().instant()),
+                change.after().account());
     }
 }
