@@ -13,4 +13,5 @@ export const paths = {
   accountSettings: "mx/account-settings",
   accessReview: "mx/access-review",
   signoffs: "mx/signoffs",
+  approvals: "mx/approvals",
 };

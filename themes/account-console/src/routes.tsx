@@ -12,6 +12,7 @@ import { AccountSettingsPage } from "./pages/AccountSettingsPage";
 import { AccessReviewPage } from "./pages/AccessReviewPage";
 import { MyAuthorizationsPage } from "./pages/MyAuthorizationsPage";
 import { SignoffsPage } from "./pages/SignoffsPage";
+import { ApprovalsPage } from "./pages/ApprovalsPage";
 
 
 const workspaceRoutes: RouteObject[] = [
@@ -23,6 +24,7 @@ const workspaceRoutes: RouteObject[] = [
   { path: paths.accountSettings, element: <AccountSettingsPage /> },
   { path: paths.accessReview, element: <AccessReviewPage /> },
   { path: paths.signoffs, element: <SignoffsPage /> },
+  { path: paths.approvals, element: <ApprovalsPage /> },
   { path: paths.myAuthorizations, element: <MyAuthorizationsPage /> },
 ];
 

@@ -105,7 +105,11 @@ export function AuthorizationsPage() {
     lifecycle.run(() => mx.post(`${base}/${record.id}/${step}`, { reason }), t(`mxAuthorization-${step}d`, { reference: record.reference }));
 
   const submit = async () => {
-    if (await grant.run(() => mx.post(base, { ...toRecord(draft, type?.requiresLicence ?? false), account }), t("mxGranted", { reference: draft.reference }))) {
+    if (await grant.run(() => mx.post(base, { ...toRecord(draft, type?.requiresLicence ?? false), account }), (answer: unknown) =>
+      // A certifying authority waits for a second compliance officer (202 with the pending approval).
+      (answer as { status?: string } | undefined)?.status === "pending"
+        ? t("mxGrantPending", { reference: draft.reference })
+        : t("mxGranted", { reference: draft.reference }))) {
       setDraft(EMPTY);
     }
   };
