@@ -198,6 +198,25 @@ public final class Authz {
         return approved.json().get("granted");
     }
 
+    /**
+     * Approves, as {@link #approver()}, the grant that waits in the account for this person (a
+     * certifying grant made in the workspace's form); returns the record granted.
+     */
+    public JsonNode approveWaiting(String accountId, String personId) {
+        String token = realm.userToken(approver());
+        Http.Response pending = Http.get(realm.url("/mx/accounts/" + accountId + "/approvals"), token);
+        assertEquals(200, pending.status(), pending::toString);
+        for (JsonNode approval : pending.json()) {
+            if (approval.get("person").get("id").asText().equals(personId)) {
+                Http.Response approved = Http.postJson(realm.url("/mx/accounts/" + accountId + "/approvals/"
+                        + approval.get("id").asText() + "/approve"), token, Map.of());
+                assertEquals(200, approved.status(), approved::toString);
+                return approved.json().get("granted");
+            }
+        }
+        throw new AssertionError("nothing waits for " + personId + " in " + pending.json());
+    }
+
     private String approver;
 
     /** The realm operator who approves fixtures' grants (one per Authz). */

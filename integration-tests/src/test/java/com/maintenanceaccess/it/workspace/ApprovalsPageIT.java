@@ -47,7 +47,7 @@ class ApprovalsPageIT {
         String requester = person("ws-appr-officer-1", "Olga", "Officer", Map.of(), "compliance-officer");
         String second = person("ws-appr-officer-2", "Oskar", "Second", Map.of(), "compliance-officer");
         String technician = person("ws-appr-tech", "Tess", "Technician", Map.of());
-        Http.Response asked = Http.postJson(authz.url(technician), realm.userToken(requester), Authz.crs("CRS-WS-APPR"));
+        Http.Response asked = Http.postJson(realm.url("/mx/users/" + technician + "/authorizations"), realm.userToken(requester), Authz.crs("CRS-WS-APPR"));
         assertEquals(202, asked.status(), asked::toString);
         String id = asked.json().get("approval").get("id").asText();
 
