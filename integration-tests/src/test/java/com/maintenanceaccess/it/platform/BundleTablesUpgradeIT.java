@@ -46,7 +46,8 @@ public class BundleTablesUpgradeIT {
 
     private static final List<String> TABLES = List.of("MX_TRAIL_ENTRY", "MX_TRAIL_HEAD", "MX_SIGNOFF_PROOF");
     private static final String CHANGELOG = "DATABASECHANGELOG_MX_TABLES";
-    private static final int CHANGE_SETS = 5;
+    // 5 of release 0.1's tables, + t23-four-approval (MX_APPROVAL, issue 23: kept by the test, so marked as ran too).
+    private static final int CHANGE_SETS = 6;
 
     private final Realm realm = Realm.maintenance();
     private final Authz authz = new Authz(realm);
