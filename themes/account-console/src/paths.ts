@@ -15,4 +15,5 @@ export const paths = {
   signoffs: "mx/signoffs",
   /** t26-scim: the account's provisioning tokens. */
   provisioning: "mx/provisioning",
+  approvals: "mx/approvals",
 };

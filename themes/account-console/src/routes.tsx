@@ -13,6 +13,7 @@ import { AccessReviewPage } from "./pages/AccessReviewPage";
 import { MyAuthorizationsPage } from "./pages/MyAuthorizationsPage";
 import { SignoffsPage } from "./pages/SignoffsPage";
 import { ProvisioningPage } from "./pages/ProvisioningPage";
+import { ApprovalsPage } from "./pages/ApprovalsPage";
 
 
 const workspaceRoutes: RouteObject[] = [
@@ -24,6 +25,7 @@ const workspaceRoutes: RouteObject[] = [
   { path: paths.accountSettings, element: <AccountSettingsPage /> },
   { path: paths.accessReview, element: <AccessReviewPage /> },
   { path: paths.signoffs, element: <SignoffsPage /> },
+  { path: paths.approvals, element: <ApprovalsPage /> },
   { path: paths.myAuthorizations, element: <MyAuthorizationsPage /> },
   { path: paths.provisioning, element: <ProvisioningPage /> }, // t26-scim
 ];

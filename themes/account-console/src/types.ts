@@ -144,3 +144,32 @@ export type Signoff = {
 };
 
 export type SignoffList = { signoffs: Signoff[]; truncated: boolean; trail: { seq: number; hash: string } };
+
+/** One request of GET /mx/accounts/{account}/approvals (docs/authorizations.md, "Four eyes"). */
+export type ApprovalPerson = { id: string; username?: string | null; name?: string | null };
+export type Approval = {
+  id: string;
+  account: { id: string; alias: string; name: string };
+  kind: "authorization" | "account-role";
+  grant: {
+    role?: string;
+    type?: string;
+    typeName?: string;
+    reference?: string;
+    aircraft?: string[];
+    tasks?: string[];
+    licenceCategory?: string | null;
+    effective?: string | null;
+    expiry?: string | null;
+  };
+  person: ApprovalPerson;
+  requestedBy: ApprovalPerson;
+  requestedAt: string;
+  expiresAt: string;
+  state: "pending" | "approved" | "rejected";
+  expired: boolean;
+  decidedBy?: ApprovalPerson | null;
+  decidedAt?: string | null;
+  reason?: string | null;
+  mayDecide?: boolean;
+};

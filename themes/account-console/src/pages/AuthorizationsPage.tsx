@@ -127,7 +127,11 @@ export function AuthorizationsPage() {
     const call = missing.length
       ? () => Promise.reject(new MxError(400, "invalid_request", t("mxCompleteTheForm"), missing))
       : () => mx.post(base, { ...toRecord(draft, type?.requiresLicence ?? false), account });
-    if (await grant.run(call, t("mxGranted", { reference: draft.reference }))) {
+    if (await grant.run(call, (answer: unknown) =>
+      // A certifying authority waits for a second compliance officer (202 with the pending approval).
+      (answer as { status?: string } | undefined)?.status === "pending"
+        ? t("mxGrantPending", { reference: draft.reference })
+        : t("mxGranted", { reference: draft.reference }))) {
       setDraft(EMPTY);
     }
   };

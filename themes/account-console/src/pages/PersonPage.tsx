@@ -291,7 +291,9 @@ function MembershipSection({ account, userId, onChange }: { account: string; use
             ))}
             <FieldProblem error={action.error} field="roles" />
             <Button variant="secondary" data-testid="save-account-roles" className="pf-v5-u-mt-sm"
-              onClick={() => action.run(() => mx.put(`${base}/${encodeURIComponent(userId)}/account-roles`, { roles }), t("mxAccountRolesSaved"))}>
+              onClick={() => action.run(() => mx.put<{ pendingApprovals?: unknown[] }>(`${base}/${encodeURIComponent(userId)}/account-roles`, { roles }),
+                // Compliance officer and account administrator wait for a second administrator (four eyes).
+                (answer) => (answer?.pendingApprovals?.length ? t("mxAccountRolesPending") : t("mxAccountRolesSaved")))}>
               {t("mxSaveAccountRoles")}
             </Button>
           </FormGroup>

@@ -64,8 +64,11 @@ public class AccountPeopleResource {
     private final RealmModel realm;
     private final Authority caller;
     private final String accountParam;
+    private final com.maintenanceaccess.approval.Approvals approvals;
 
-    AccountPeopleResource(KeycloakSession session, Authority caller, String accountParam) {
+    AccountPeopleResource(KeycloakSession session, Authority caller, String accountParam,
+                          com.maintenanceaccess.approval.Approvals approvals) {
+        this.approvals = approvals;
         this.session = session;
         this.realm = session.getContext().getRealm();
         this.caller = caller;
@@ -335,7 +338,12 @@ public class AccountPeopleResource {
         return changed(account, user, "templates", before, AccountTemplates.names(session, account, user));
     }
 
-    /** Sets the person's account roles in this account to exactly these. */
+    /**
+     * Sets the person's account roles in this account to exactly these, except that a privileged
+     * role ({@link AccountRole#requiresSecondPerson()}) granted by an account person waits for a
+     * second person of the account: it is answered in {@code pendingApprovals} and given only when
+     * approved (docs/authorizations.md, "Four eyes"). A realm operator's grant takes effect at once.
+     */
     @PUT
     @Path("{userId}/account-roles")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -383,15 +391,23 @@ public class AccountPeopleResource {
             return JoinInvitation.view(account, pending, false);
         }
         List<String> before = roleIds(account, user);
+        boolean fourEyes = !AccountPermission.MANAGE_ACCOUNT_ROLES.grantedToOperator(caller);
+        List<Map<String, Object>> waiting = new ArrayList<>();
         for (AccountRole role : AccountRole.values()) {
             GroupModel group = KeycloakModelUtils.findGroupByPath(session, realm, role.groupPath(account.getAlias()));
-            if (wanted.contains(role) && (group == null || !user.isMemberOf(group))) {
+            if (wanted.contains(role) && (group == null || !user.isMemberOf(group)) && fourEyes && role.requiresSecondPerson()) {
+                waiting.add(approvals.view(approvals.request(caller, account,
+                        com.maintenanceaccess.approval.Approval.Kind.ACCOUNT_ROLE, user, role.id(),
+                        com.maintenanceaccess.approval.Approvals.keyOfRole(role.id())), caller, account));
+            } else if (wanted.contains(role) && (group == null || !user.isMemberOf(group))) {
                 user.joinGroup(group == null ? roleGroup(session, realm, account, role) : group);
             } else if (!wanted.contains(role) && group != null && user.isMemberOf(group)) {
                 user.leaveGroup(group);
             }
         }
-        return changed(account, user, "accountRoles", before, roleIds(account, user));
+        Map<String, Object> answer = changed(account, user, "accountRoles", before, roleIds(account, user));
+        answer.put("pendingApprovals", waiting);
+        return answer;
     }
 
     /** Takes the person out of the account: membership and this account's roles (the user stays). */

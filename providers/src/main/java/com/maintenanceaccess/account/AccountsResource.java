@@ -39,8 +39,11 @@ public class AccountsResource {
     private final Authority caller;
     private final Supplier<Set<String>> knownFeatures;
     private final Clock clock;
+    private final com.maintenanceaccess.approval.Approvals approvals;
 
-    public AccountsResource(KeycloakSession session, Authority caller, Supplier<Set<String>> knownFeatures, Clock clock) {
+    public AccountsResource(KeycloakSession session, Authority caller, Supplier<Set<String>> knownFeatures, Clock clock,
+                            com.maintenanceaccess.approval.Approvals approvals) {
+        this.approvals = approvals;
         this.session = session;
         this.caller = caller;
         this.knownFeatures = knownFeatures;
@@ -84,13 +87,19 @@ public class AccountsResource {
     /** The account's people (docs/accounts.md): list, create-and-invite, templates, account roles, removal. */
     @Path("{account}/people")
     public AccountPeopleResource people(@PathParam("account") String account) {
-        return new AccountPeopleResource(session, caller, account);
+        return new AccountPeopleResource(session, caller, account, approvals);
+    }
+
+    /** Grants of the account that wait for a second person (docs/authorizations.md, "Four eyes"). */
+    @Path("{account}/approvals")
+    public com.maintenanceaccess.approval.ApprovalsResource approvals(@PathParam("account") String account) {
+        return new com.maintenanceaccess.approval.ApprovalsResource(session, caller, account, approvals);
     }
 
     /** A whole team at once: invite from CSV (preview, then invite) and the people as CSV (TeamResource). */
     @Path("{account}/team")
     public TeamResource team(@PathParam("account") String account) {
-        return new TeamResource(session, caller, account);
+        return new TeamResource(session, caller, account, approvals);
     }
 
     /** t26-scim: the account's provisioning tokens (docs/scim.md): create (secret shown once), list, revoke. */

@@ -43,8 +43,11 @@ public class TeamResource {
     private final KeycloakSession session;
     private final Authority caller;
     private final String accountParam;
+    private final com.maintenanceaccess.approval.Approvals approvals;
 
-    TeamResource(KeycloakSession session, Authority caller, String accountParam) {
+    TeamResource(KeycloakSession session, Authority caller, String accountParam,
+                 com.maintenanceaccess.approval.Approvals approvals) {
+        this.approvals = approvals;
         this.session = session;
         this.caller = caller;
         this.accountParam = accountParam;
@@ -65,7 +68,7 @@ public class TeamResource {
     @Produces(MediaType.APPLICATION_JSON)
     public TeamAnswer preview(String csv) {
         OrganizationModel account = caller.account(accountParam, AccountPermission.MANAGE_PEOPLE);
-        AccountPeopleResource people = new AccountPeopleResource(session, caller, accountParam);
+        AccountPeopleResource people = new AccountPeopleResource(session, caller, accountParam, approvals);
         List<RowOutcome> rows = new ArrayList<>();
         for (TeamCsv.Row row : read(csv)) {
             List<Problem> problems = new ArrayList<>(row.problems());
@@ -87,7 +90,7 @@ public class TeamResource {
     @Produces(MediaType.APPLICATION_JSON)
     public TeamAnswer invite(String csv) {
         caller.account(accountParam, AccountPermission.MANAGE_PEOPLE);
-        AccountPeopleResource people = new AccountPeopleResource(session, caller, accountParam);
+        AccountPeopleResource people = new AccountPeopleResource(session, caller, accountParam, approvals);
         List<RowOutcome> rows = new ArrayList<>();
         for (TeamCsv.Row row : read(csv)) {
             List<Problem> problems = new ArrayList<>(row.problems());
@@ -109,7 +112,7 @@ public class TeamResource {
     @Produces("text/csv")
     public Response export() {
         OrganizationModel account = caller.account(accountParam, AccountPermission.VIEW_PEOPLE);
-        AccountPeopleResource people = new AccountPeopleResource(session, caller, accountParam);
+        AccountPeopleResource people = new AccountPeopleResource(session, caller, accountParam, approvals);
         StringBuilder csv = new StringBuilder(line(List.of("firstName", "lastName", "email", "templates",
                 "accountRoles", "state", "lastLogin")));
         int first = 0;

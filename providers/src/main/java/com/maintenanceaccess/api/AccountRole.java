@@ -9,17 +9,28 @@ import java.util.Optional;
  * while the person is also a member of that account (organization).
  */
 public enum AccountRole {
-    ACCOUNT_ADMINISTRATOR("account-administrator"),
-    COMPLIANCE_OFFICER("compliance-officer"),
-    AUDITOR("auditor");
+    ACCOUNT_ADMINISTRATOR("account-administrator", true),
+    COMPLIANCE_OFFICER("compliance-officer", true),
+    AUDITOR("auditor", false);
 
     /** The top-level group under which each account has a group with one subgroup per role. */
     public static final String ROOT_GROUP = "mx-accounts";
 
     private final String id;
+    private final boolean requiresSecondPerson;
 
-    AccountRole(String id) {
+    AccountRole(String id, boolean requiresSecondPerson) {
         this.id = id;
+        this.requiresSecondPerson = requiresSecondPerson;
+    }
+
+    /**
+     * Whether granting the role makes authority (people, roles; personnel authorizations), so that
+     * an account person's grant waits for a second person of the account (docs/authorizations.md,
+     * "Four eyes"). Auditors read only.
+     */
+    public boolean requiresSecondPerson() {
+        return requiresSecondPerson;
     }
 
     public String id() {

@@ -10,8 +10,11 @@ public class MxResourceProvider implements RealmResourceProvider {
     private final KeycloakSession session;
     private final Clock clock;
     private final SignoffSettings signoffSettings;
+    private final com.maintenanceaccess.approval.ApprovalSettings approvalSettings;
 
-    public MxResourceProvider(KeycloakSession session, Clock clock, SignoffSettings signoffSettings) {
+    public MxResourceProvider(KeycloakSession session, Clock clock, SignoffSettings signoffSettings,
+                              com.maintenanceaccess.approval.ApprovalSettings approvalSettings) {
+        this.approvalSettings = approvalSettings;
         this.session = session;
         this.clock = clock;
         this.signoffSettings = signoffSettings;
@@ -19,7 +22,7 @@ public class MxResourceProvider implements RealmResourceProvider {
 
     @Override
     public Object getResource() {
-        return new MxRootResource(session, clock, signoffSettings);
+        return new MxRootResource(session, clock, signoffSettings, approvalSettings);
     }
 
     @Override

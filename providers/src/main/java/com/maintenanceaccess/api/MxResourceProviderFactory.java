@@ -37,10 +37,13 @@ public class MxResourceProviderFactory implements RealmResourceProviderFactory, 
 
     private long setupModeCheckSeconds = DEFAULT_SETUP_MODE_CHECK_SECONDS;
     private SignoffSettings signoffSettings = SignoffSettings.defaults();
+    static final String APPROVAL_LIFETIME_DAYS = "approvalLifetimeDays";
+    private com.maintenanceaccess.approval.ApprovalSettings approvalSettings =
+            com.maintenanceaccess.approval.ApprovalSettings.defaults();
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        return new MxResourceProvider(session, clock, signoffSettings);
+        return new MxResourceProvider(session, clock, signoffSettings, approvalSettings);
     }
 
     @Override
@@ -55,6 +58,8 @@ public class MxResourceProviderFactory implements RealmResourceProviderFactory, 
                 Duration.ofSeconds(config.getLong(SIGNOFF_AUTH_WINDOW, SignoffSettings.DEFAULT_AUTH_WINDOW_SECONDS)),
                 config.get(SIGNOFF_CLIENT, SignoffSettings.DEFAULT_CLIENT),
                 config.getInt(TRAIL_RETENTION_YEARS, SignoffSettings.DEFAULT_RETENTION_YEARS));
+        approvalSettings = new com.maintenanceaccess.approval.ApprovalSettings(Duration.ofDays(
+                config.getInt(APPROVAL_LIFETIME_DAYS, com.maintenanceaccess.approval.ApprovalSettings.DEFAULT_DAYS)));
     }
 
     @Override
@@ -107,6 +112,9 @@ public class MxResourceProviderFactory implements RealmResourceProviderFactory, 
                 .property().name(TRAIL_RETENTION_YEARS).type("int")
                 .helpText("Years the trail keeps a person's signature and authorization records after they left (at least 3).")
                 .defaultValue(SignoffSettings.DEFAULT_RETENTION_YEARS).add()
+                .property().name(APPROVAL_LIFETIME_DAYS).type("int")
+                .helpText("Days a grant that needs a second person (four eyes) waits for approval before it can no longer be approved.")
+                .defaultValue(com.maintenanceaccess.approval.ApprovalSettings.DEFAULT_DAYS).add()
                 .build();
     }
 

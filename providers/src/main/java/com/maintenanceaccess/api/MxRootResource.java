@@ -3,6 +3,8 @@ package com.maintenanceaccess.api;
 import com.maintenanceaccess.access.AccessCatalog;
 import com.maintenanceaccess.access.AccessCatalogStore;
 import com.maintenanceaccess.account.AccountsResource;
+import com.maintenanceaccess.approval.ApprovalSettings;
+import com.maintenanceaccess.approval.Approvals;
 import com.maintenanceaccess.authorization.rest.ComplianceResource;
 import com.maintenanceaccess.authorization.rest.PersonnelAuthorizationsResource;
 import com.maintenanceaccess.authorization.rest.SignoffCheckResource;
@@ -39,8 +41,11 @@ public class MxRootResource {
     private final KeycloakSession session;
     private final Clock clock;
     private final SignoffSettings signoffSettings;
+    private final ApprovalSettings approvalSettings;
 
-    public MxRootResource(KeycloakSession session, Clock clock, SignoffSettings signoffSettings) {
+    public MxRootResource(KeycloakSession session, Clock clock, SignoffSettings signoffSettings,
+                          ApprovalSettings approvalSettings) {
+        this.approvalSettings = approvalSettings;
         this.session = session;
         this.clock = clock;
         this.signoffSettings = signoffSettings;
@@ -50,7 +55,7 @@ public class MxRootResource {
     public AccountsResource accounts() {
         RealmModel realm = session.getContext().getRealm();
         return new AccountsResource(session, Authority.authenticate(session),
-                () -> AccessCatalogStore.read(realm).map(AccessCatalog::features).orElse(Set.of()), clock);
+                () -> AccessCatalogStore.read(realm).map(AccessCatalog::features).orElse(Set.of()), clock, approvals());
     }
 
     /**
@@ -94,7 +99,7 @@ public class MxRootResource {
     // check for the maintenance app, and the realm-wide compliance views.
     @Path("users/{userId}/authorizations")
     public PersonnelAuthorizationsResource personnelAuthorizations(@PathParam("userId") String userId) {
-        return new PersonnelAuthorizationsResource(session, Authority.authenticate(session), userId);
+        return new PersonnelAuthorizationsResource(session, Authority.authenticate(session), userId, approvals());
     }
 
     @Path("signoff-check")
@@ -156,5 +161,10 @@ public class MxRootResource {
     @Path("my-access")
     public MyAccessResource myAccess() {
         return new MyAccessResource(session, Authority.authenticate(session), clock);
+    }
+
+    /** Grants that wait for a second person of the account (four eyes), on the bundle's clock. */
+    private Approvals approvals() {
+        return new Approvals(session, clock, approvalSettings);
     }
 }

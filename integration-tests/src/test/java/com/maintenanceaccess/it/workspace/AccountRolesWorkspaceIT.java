@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.maintenanceaccess.it.invitation.InvitationSupport;
 import com.maintenanceaccess.it.support.BrowserExtension;
+import com.maintenanceaccess.it.authorization.Authz;
 import com.maintenanceaccess.it.support.Http;
 import com.maintenanceaccess.it.support.Mail;
 import com.maintenanceaccess.it.support.Realm;
@@ -173,6 +174,10 @@ class AccountRolesWorkspaceIT {
                 Realm.TEST_PASSWORD);
         officerPage.fill(AuthorizationsPageIT.crs(reference, "B1.1", LocalDate.now(ZoneOffset.UTC).plusDays(10)));
         officerPage.grant();
+        // Certifying staff waits for a second person (issue 23): a realm operator approves it.
+        officerPage.awaitDone("second compliance officer");
+        new Authz(realm).approveWaiting(accountA, worker);
+        officerPage = new AuthorizationsPage(officerBrowser, realm).open(worker, realm.username(officer), Realm.TEST_PASSWORD);
         officerPage.awaitState(reference, "Valid");
         CompliancePage compliance = new CompliancePage(officerBrowser, realm);
         compliance.go(CompliancePage.PATH);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.maintenanceaccess.it.invitation.InvitationSupport;
 import com.maintenanceaccess.it.support.BrowserExtension;
+import com.maintenanceaccess.it.authorization.Authz;
 import com.maintenanceaccess.it.support.Http;
 import com.maintenanceaccess.it.support.Realm;
 import com.maintenanceaccess.it.workspace.pages.AuthorizationsPage;
@@ -77,6 +78,10 @@ class ArticleWorkspaceIT {
                 Realm.TEST_PASSWORD);
         records.fill(AuthorizationsPageIT.crs(reference, "B1.1", LocalDate.now(ZoneOffset.UTC).plusDays(60)));
         records.grant();
+        // Certifying staff waits for a second person (issue 23): a realm operator approves it.
+        records.awaitDone("second compliance officer");
+        new Authz(realm).approveWaiting(account, person);
+        records = new AuthorizationsPage(browser.driver(), realm).open(person, realm.username(officer), Realm.TEST_PASSWORD);
         records.awaitState(reference, "Valid");
         records.change(reference, "suspend", "audit finding ART-1");
         records.awaitState(reference, "Suspended");

@@ -29,6 +29,16 @@ final class AuthorizationEvents {
     static void emit(KeycloakSession session, RealmModel realm, AdminEventBuilder builder, String actorId,
                      UserModel person, String action, PersonnelAuthorization before, PersonnelAuthorization after,
                      String via) {
+        emit(session, realm, builder, actorId, person, action, before, after, via, null);
+    }
+
+    /**
+     * As above, with {@code approval} ({@code approvalId}, {@code requestedBy}, {@code approvedBy}) when a
+     * second person approved the change: both people are then in the event and in the trail.
+     */
+    static void emit(KeycloakSession session, RealmModel realm, AdminEventBuilder builder, String actorId,
+                     UserModel person, String action, PersonnelAuthorization before, PersonnelAuthorization after,
+                     String via, ObjectNode approval) {
         String recordId = after != null ? after.id() : before.id();
         ObjectNode representation = JsonNodeFactory.instance.objectNode();
         representation.put("action", action);
@@ -38,6 +48,9 @@ final class AuthorizationEvents {
         representation.put("authorizationId", recordId);
         representation.set("before", before == null ? null : AuthorizationJson.write(before, null));
         representation.set("after", after == null ? null : AuthorizationJson.write(after, null));
+        if (approval != null) {
+            representation.set("approval", approval);
+        }
         OperationType operation = switch (action) {
             case "grant" -> OperationType.CREATE;
             case "remove" -> OperationType.DELETE;

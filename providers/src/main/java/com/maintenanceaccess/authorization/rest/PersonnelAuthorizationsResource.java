@@ -8,7 +8,10 @@ import com.maintenanceaccess.api.AccountPermission;
 import com.maintenanceaccess.api.Authority;
 import com.maintenanceaccess.api.JsonBody;
 import com.maintenanceaccess.api.Problems;
+import com.maintenanceaccess.approval.Approval;
+import com.maintenanceaccess.approval.Approvals;
 import com.maintenanceaccess.authorization.AuthorizationFeature;
+import com.maintenanceaccess.authorization.model.AuthorizationCodec;
 import com.maintenanceaccess.authorization.model.AuthorizationJson;
 import com.maintenanceaccess.authorization.model.AuthorizationStore;
 import com.maintenanceaccess.authorization.model.AuthorizationStore.Stored;
@@ -54,8 +57,10 @@ public class PersonnelAuthorizationsResource {
     private final Authority caller;
     private final String userId;
     private final AuthorizationFeature feature;
+    private final Approvals approvals;
 
-    public PersonnelAuthorizationsResource(KeycloakSession session, Authority caller, String userId) {
+    public PersonnelAuthorizationsResource(KeycloakSession session, Authority caller, String userId, Approvals approvals) {
+        this.approvals = approvals;
         this.session = session;
         this.realm = session.getContext().getRealm();
         this.caller = caller;
@@ -89,10 +94,23 @@ public class PersonnelAuthorizationsResource {
     /**
      * Issued by the account named in the body ({@code "account"}, id or alias) or, when the caller
      * grants in only one account of the person's, by that one (400 naming {@code account} otherwise).
+     * A type the catalog marks {@code requiresSecondPerson}, granted by an account person, is
+     * checked in full and then waits for a second compliance officer of the account: 202 with the
+     * pending approval, no record yet (docs/authorizations.md, "Four eyes").
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response grant(String body) {
+        if (!AccountPermission.MANAGE_AUTHORIZATIONS.grantedToOperator(caller)) {
+            UserModel person = caller.user(userId, AccountPermission.MANAGE_AUTHORIZATIONS);
+            caller.requireNotSelf(person, NOT_SELF);
+            JsonNode json = JsonBody.object(body);
+            JsonNode type = json.get("type");
+            if (type != null && type.isTextual() && feature.catalog().type(type.asText())
+                    .map(t -> t.requiresSecondPerson()).orElse(false)) {
+                return requestApproval(person, json);
+            }
+        }
         Response written = change(null, person -> {
             JsonNode json = JsonBody.object(body);
             String account = caller.issuingAccount(person, accountField(json), AccountPermission.MANAGE_AUTHORIZATIONS).getId();
@@ -151,6 +169,26 @@ public class PersonnelAuthorizationsResource {
         });
     }
 
+    /** Checks the grant as if made now (400 as a grant would), then records it as waiting for a second person. */
+    private Response requestApproval(UserModel person, JsonNode json) {
+        var account = caller.issuingAccount(person, accountField(json), AccountPermission.MANAGE_AUTHORIZATIONS);
+        PersonnelAuthorization input = read(json).withAccount(account.getId());
+        Change checked;
+        try {
+            checked = feature.changes().grant(AuthorizationStore.read(person).records(), input, caller.user().getUsername());
+        } catch (InvalidAuthorizationException e) {
+            throw invalid(e.errors());
+        }
+        Approval approval = approvals.request(caller, account, Approval.Kind.AUTHORIZATION, person,
+                AuthorizationCodec.encode(checked.after()), Approvals.keyOfRecord(checked.after()));
+        return Response.status(Response.Status.ACCEPTED)
+                .entity(java.util.Map.of("status", "pending", "approval", approvals.view(approval, caller, account)))
+                .build();
+    }
+
+    private static final String NOT_SELF = "nobody changes their own personnel authorizations, so another compliance"
+            + " officer of the account does it";
+
     /**
      * Permission, person, separation of duties, the record's account (in {@code planned}, which
      * answers the operation once it has checked them), rules, the version the caller read (If-Match);
@@ -159,8 +197,7 @@ public class PersonnelAuthorizationsResource {
     private Response change(String ifMatch,
                             Function<UserModel, Function<java.util.List<PersonnelAuthorization>, Change>> planned) {
         UserModel person = caller.user(userId, AccountPermission.MANAGE_AUTHORIZATIONS);
-        caller.requireNotSelf(person, "nobody changes their own personnel authorizations, so another compliance officer"
-                + " of the account does it");
+        caller.requireNotSelf(person, NOT_SELF);
         Function<java.util.List<PersonnelAuthorization>, Change> operation = planned.apply(person);
         Stored stored = AuthorizationStore.read(person);
         Change change;

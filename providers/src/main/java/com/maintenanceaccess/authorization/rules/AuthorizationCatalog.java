@@ -27,8 +27,12 @@ public final class AuthorizationCatalog {
     private static final Pattern ATA_CHAPTER = Pattern.compile("^ATA-\\d{2}$");
 
     /** What the catalog says about one authorization type. */
+    /**
+     * {@code requiresSecondPerson}: a grant of this type by an account person is certifying
+     * authority and waits for a second person of the account (docs/authorizations.md, "Four eyes").
+     */
     public record TypeRule(String id, String name, boolean requiresLicence, Set<String> licenceCategories,
-                           boolean requiresRecency, boolean independentOfPerformer) {
+                           boolean requiresRecency, boolean independentOfPerformer, boolean requiresSecondPerson) {
     }
 
     private final Map<String, TypeRule> types;
@@ -47,7 +51,8 @@ public final class AuthorizationCatalog {
             JsonNode t = entry.getValue();
             types.put(entry.getKey(), new TypeRule(entry.getKey(), t.path("name").asText(entry.getKey()),
                     t.path("requiresLicence").asBoolean(false), strings(t.path("licenceCategories")),
-                    t.path("requiresRecency").asBoolean(false), t.path("independentOfPerformer").asBoolean(false)));
+                    t.path("requiresRecency").asBoolean(false), t.path("independentOfPerformer").asBoolean(false),
+                    t.path("requiresSecondPerson").asBoolean(false)));
         });
         licenceCategories = strings(root.path("licenceCategories"));
         aircraftTypes = strings(root.path("aircraftTypes"));

@@ -1,0 +1,165 @@
+package com.maintenanceaccess.approval;
+
+import com.maintenanceaccess.api.AccountPermission;
+import com.maintenanceaccess.api.Authority;
+import com.maintenanceaccess.api.Problems;
+import com.maintenanceaccess.audit.AdminAudit;
+import com.maintenanceaccess.authorization.AuthorizationFeature;
+import com.maintenanceaccess.authorization.model.AuthorizationCodec;
+import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Four eyes where authority is made (docs/authorizations.md, "Four eyes"): the features that
+ * grant a certifying authority or a privileged account role ask here instead of granting, and
+ * the request waits in the account until a second person decides it ({@link ApprovalsResource}).
+ */
+public final class Approvals {
+
+    /** The admin events' kind ({@code mx_kind}). */
+    public static final String RESOURCE_TYPE = "MX_APPROVAL";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final Clock clock;
+    private final ApprovalSettings settings;
+    private final ApprovalTable table;
+
+    public Approvals(KeycloakSession session, Clock clock, ApprovalSettings settings) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.clock = clock;
+        this.settings = settings;
+        this.table = new ApprovalTable(session);
+    }
+
+    /**
+     * Records a pending request by the caller to grant {@code payload} of {@code kind} to
+     * {@code subject} in {@code account}; one admin event (CREATE). 409 when the same grant already
+     * waits (asking twice would let two people each approve "their" copy).
+     */
+    public Approval request(Authority caller, OrganizationModel account, Approval.Kind kind, UserModel subject,
+                            String payload, String sameAs) {
+        for (Approval waiting : table.pendingFor(realm.getId(), account.getId(), kind, subject.getId())) {
+            if (sameAs.equals(key(waiting)) && !waiting.expiredAt(clock.instant())) {
+                throw Problems.conflict("the same grant already waits for approval (requested "
+                        + waiting.requestedAt() + "): approve or reject that one.");
+            }
+        }
+        Instant now = clock.instant();
+        Approval approval = new Approval(UUID.randomUUID().toString(), account.getId(), kind, subject.getId(),
+                caller.user().getId(), now, now.plus(settings.lifetime()), payload, Approval.State.PENDING, null, null, null);
+        table.insert(realm.getId(), approval);
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("action", "request");
+        change.put("before", null);
+        change.put("after", view(approval, null, account));
+        AdminAudit.byCaller(session, caller, OperationType.CREATE, RESOURCE_TYPE, path(approval), change);
+        return approval;
+    }
+
+    /** What makes two requests "the same grant": the role, or the authorization's type and reference. */
+    static String key(Approval a) {
+        if (a.kind() == Approval.Kind.ACCOUNT_ROLE) {
+            return a.payload();
+        }
+        PersonnelAuthorization record = AuthorizationCodec.decode(a.payload());
+        return record.type() + "|" + record.reference();
+    }
+
+    public static String keyOfRole(String roleId) {
+        return roleId;
+    }
+
+    public static String keyOfRecord(PersonnelAuthorization record) {
+        return record.type() + "|" + record.reference();
+    }
+
+    ApprovalTable table() {
+        return table;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    static String path(Approval a) {
+        return "accounts/" + a.accountId() + "/approvals/" + a.id();
+    }
+
+    /** The permission a decider needs in the account, by kind. */
+    static AccountPermission decidePermission(Approval.Kind kind) {
+        return kind == Approval.Kind.AUTHORIZATION ? AccountPermission.MANAGE_AUTHORIZATIONS
+                : AccountPermission.MANAGE_ACCOUNT_ROLES;
+    }
+
+    /**
+     * The API form: ids for the client's use, and names and the grant in words (people's names,
+     * the authorization type's catalog name, its reference and scope) so that a screen shows no
+     * raw ids. {@code caller} (may be null) adds {@code mayDecide} for that caller.
+     */
+    public Map<String, Object> view(Approval a, Authority caller, OrganizationModel account) {
+        Instant now = clock.instant();
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", a.id());
+        v.put("account", Map.of("id", account.getId(), "alias", account.getAlias(), "name", account.getName()));
+        v.put("kind", a.kind().id());
+        v.put("grant", grant(a));
+        v.put("person", person(a.subjectId()));
+        v.put("requestedBy", person(a.requestedBy()));
+        v.put("requestedAt", a.requestedAt().toString());
+        v.put("expiresAt", a.expiresAt().toString());
+        v.put("state", a.state().id());
+        v.put("expired", a.expiredAt(now));
+        v.put("decidedBy", a.decidedBy() == null ? null : person(a.decidedBy()));
+        v.put("decidedAt", a.decidedAt() == null ? null : a.decidedAt().toString());
+        v.put("reason", a.reason());
+        if (caller != null) {
+            v.put("mayDecide", caller.may(account, decidePermission(a.kind()))
+                    && ApprovalRules.refusal(a, caller.user().getId(), false, now).isEmpty());
+        }
+        return v;
+    }
+
+    private Map<String, Object> grant(Approval a) {
+        Map<String, Object> g = new LinkedHashMap<>();
+        if (a.kind() == Approval.Kind.ACCOUNT_ROLE) {
+            g.put("role", a.payload());
+            return g;
+        }
+        PersonnelAuthorization record = AuthorizationCodec.decode(a.payload());
+        g.put("type", record.type());
+        g.put("typeName", AuthorizationFeature.of(session).catalog().type(record.type())
+                .map(t -> t.name()).orElse(record.type()));
+        g.put("reference", record.reference());
+        g.put("aircraft", record.scope().aircraft());
+        g.put("tasks", record.scope().tasks());
+        g.put("licenceCategory", record.licence() == null ? null : record.licence().category());
+        g.put("effective", record.effective() == null ? null : record.effective().toString());
+        g.put("expiry", record.expiry() == null ? null : record.expiry().toString());
+        return g;
+    }
+
+    /** A person by id as name and username (a deleted one as their id only). */
+    private Map<String, Object> person(String id) {
+        UserModel user = session.users().getUserById(realm, id);
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", id);
+        p.put("username", user == null ? null : user.getUsername());
+        String name = user == null ? null : String.join(" ", List.of(
+                user.getFirstName() == null ? "" : user.getFirstName(),
+                user.getLastName() == null ? "" : user.getLastName())).trim();
+        p.put("name", name == null || name.isEmpty() ? (user == null ? null : user.getUsername()) : name);
+        return p;
+    }
+}
