@@ -147,4 +147,12 @@ public class MxRootResource {
     public MyAccessResource myAccess() {
         return new MyAccessResource(session, Authority.authenticate(session), clock);
     }
+
+    // ---- t25-notices: notices (docs/notices.md) ----
+
+    /** Run the notice job now, list failed notices (realm operators). */
+    @Path("notifications")
+    public com.maintenanceaccess.notice.NotificationsResource notifications() {
+        return new com.maintenanceaccess.notice.NotificationsResource(session, Authority.authenticate(session), clock);
+    }
 }

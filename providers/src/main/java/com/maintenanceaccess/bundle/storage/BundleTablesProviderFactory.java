@@ -24,7 +24,7 @@ public class BundleTablesProviderFactory implements JpaEntityProviderFactory, Re
 
     /** Every entity of the bundle, each one table. */
     public static final List<Class<?>> ENTITIES = List.of(TrailEntryEntity.class, TrailHeadEntity.class,
-            SignoffProofEntity.class);
+            SignoffProofEntity.class, NoticeEntity.class);
 
     private static final JpaEntityProvider PROVIDER = new JpaEntityProvider() {
         @Override
