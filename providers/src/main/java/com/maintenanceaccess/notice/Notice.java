@@ -12,6 +12,6 @@ public record Notice(NoticeKind kind, String subjectId, String key, String recip
 
     /** What the mail tells; fields a kind does not use are null. */
     public record Facts(String personName, String personEmail, String accountName, String authorizationType,
-            String reference, Instant until, long days, boolean byLicence) {
+            String reference, Instant until, long days, boolean byLicence, String reason) {
     }
 }

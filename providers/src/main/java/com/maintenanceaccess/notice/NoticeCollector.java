@@ -99,9 +99,11 @@ final class NoticeCollector {
         boolean lapsed = key.get().startsWith("lapsed:");
         boolean byLicence = record.licence() != null && until.equals(record.licence().end());
         Notice.Facts facts = new Notice.Facts(name(person), person.getEmail(), account.getName(), record.type(),
-                record.reference(), until, NoticePlan.daysLeft(until, now), byLicence);
-        notices.add(new Notice(lapsed ? NoticeKind.LAPSED_TO_PERSON : NoticeKind.LAPSING_TO_PERSON, record.id(), key.get(),
-                person.getId(), facts));
+                record.reference(), until, NoticePlan.daysLeft(until, now), byLicence, null);
+        if (person.getEmail() != null) {
+            notices.add(new Notice(lapsed ? NoticeKind.LAPSED_TO_PERSON : NoticeKind.LAPSING_TO_PERSON, record.id(),
+                    key.get(), person.getId(), facts));
+        }
         if (settings.toOfficers()) {
             for (UserModel officer : holders(account, AccountRole.COMPLIANCE_OFFICER)) {
                 if (!officer.getId().equals(person.getId())) {
@@ -133,8 +135,8 @@ final class NoticeCollector {
                 settings.invitationDays());
         if (reminder.isPresent()) {
             Notice.Facts facts = new Notice.Facts(name(invitee), invitation.email(), accountName, null, null,
-                    invitation.expiresAt(), invitation.ageInDays(now), false);
-            if (invitee.isEnabled()) {
+                    invitation.expiresAt(), invitation.ageInDays(now), false, null);
+            if (invitee.isEnabled() && invitee.getEmail() != null) {
                 notices.add(new Notice(NoticeKind.INVITATION_REMINDER, invitee.getId(), reminder.get(), invitee.getId(), facts));
             }
             if (account != null && settings.toAdministrators()) {
@@ -145,7 +147,7 @@ final class NoticeCollector {
         Optional<String> expired = NoticePlan.invitationExpired(invitation.expiresAt(), now);
         if (expired.isPresent() && account != null && settings.toAdministrators()) {
             Notice.Facts facts = new Notice.Facts(name(invitee), invitation.email(), accountName, null, null,
-                    invitation.expiresAt(), invitation.ageInDays(now), false);
+                    invitation.expiresAt(), invitation.ageInDays(now), false, null);
             holders(account, AccountRole.ACCOUNT_ADMINISTRATOR).forEach(admin -> notices.add(new Notice(
                     NoticeKind.INVITATION_EXPIRED_TO_ADMINISTRATOR, invitee.getId(), expired.get(), admin.getId(), facts)));
         }

@@ -13,21 +13,24 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 /**
  * One run of the notices of one realm: find what is due (one transaction), then for each notice
  * claim it (a transaction of its own, {@link NoticeLedger}), send it and record the outcome (a
- * third). Only the run whose claim won sends; so the scheduled run on each node, an operator's
- * run and a run after a restart never send a notice twice. The time is the bundle's clock.
+ * third); then try the failed ones again from their rows. Only the run whose claim won sends; so
+ * the scheduled run on each node, an operator's run and a run after a restart never send a notice
+ * twice. The time is the bundle's clock.
  */
 public final class NoticeJob {
 
     private static final Logger LOG = Logger.getLogger(NoticeJob.class);
+    private static final int MAX_RETRIES_PER_RUN = 500;
 
-    /** What a run did: sent, failed (to be tried again), and due but already claimed by an earlier run. */
-    public record Summary(int due, int sent, int failed, int alreadyClaimed) {
+    /** What a run did: due, sent, failed (to be tried again), and due but claimed by an earlier run. */
+    public record Summary(int due, int sent, int failed, int alreadyClaimed, int retried) {
         Summary plus(Summary other) {
-            return new Summary(due + other.due, sent + other.sent, failed + other.failed, alreadyClaimed + other.alreadyClaimed);
+            return new Summary(due + other.due, sent + other.sent, failed + other.failed,
+                    alreadyClaimed + other.alreadyClaimed, retried + other.retried);
         }
     }
 
-    private enum Outcome { SENT, FAILED, CLAIMED }
+    enum Outcome { SENT, FAILED, CLAIMED }
 
     private final KeycloakSessionFactory factory;
     private final Clock clock;
@@ -42,7 +45,7 @@ public final class NoticeJob {
         List<String> realmIds = KeycloakModelUtils.runJobInTransactionWithResult(factory,
                 session -> session.realms().getRealmsStream().filter(RealmModel::isOrganizationsEnabled)
                         .map(RealmModel::getId).toList());
-        Summary total = new Summary(0, 0, 0, 0);
+        Summary total = new Summary(0, 0, 0, 0, 0);
         for (String realmId : realmIds) {
             total = total.plus(run(realmId));
         }
@@ -61,22 +64,40 @@ public final class NoticeJob {
         int failed = 0;
         int claimed = 0;
         for (Notice notice : due) {
-            switch (deliver(realmId, notice, now)) {
+            switch (deliver(realmId, notice)) {
                 case SENT -> sent++;
                 case FAILED -> failed++;
                 case CLAIMED -> claimed++;
             }
         }
-        if (sent + failed > 0) {
-            LOG.infof("notices of realm %s at %s: %d sent, %d failed, %d sent before", realmId, now, sent, failed, claimed);
+        int retried = 0;
+        List<Notice> retryable = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                session -> new NoticeLedger(session).retryable(realmId, now, MAX_RETRIES_PER_RUN));
+        for (Notice notice : retryable) {
+            boolean ours = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                    session -> new NoticeLedger(session).retake(realmId, notice, clock.instant()));
+            if (ours) {
+                retried++;
+                if (send(realmId, notice) == Outcome.SENT) {
+                    sent++;
+                } else {
+                    failed++;
+                }
+            }
         }
-        return new Summary(due.size(), sent, failed, claimed);
+        if (sent + failed > 0) {
+            LOG.infof("notices of realm %s at %s: %d sent, %d failed, %d sent before, %d tried again", realmId, now, sent,
+                    failed, claimed, retried);
+        }
+        return new Summary(due.size(), sent, failed, claimed, retried);
     }
 
-    private Outcome deliver(String realmId, Notice notice, Instant now) {
-        if (!claim(realmId, notice, now)) {
-            return Outcome.CLAIMED;
-        }
+    /** Claims and sends one notice; {@link Outcome#CLAIMED} when an earlier or another run has it. */
+    public Outcome deliver(String realmId, Notice notice) {
+        return claim(realmId, notice) ? send(realmId, notice) : Outcome.CLAIMED;
+    }
+
+    private Outcome send(String realmId, Notice notice) {
         return KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
             RealmModel realm = session.realms().getRealm(realmId);
             session.getContext().setRealm(realm);
@@ -99,25 +120,22 @@ public final class NoticeJob {
         });
     }
 
-    /** The compare-and-set: true only for the one run that inserted (or took back) the row. */
-    private boolean claim(String realmId, Notice notice, Instant now) {
+    /** The compare-and-set: true only for the one run that inserted the row. */
+    private boolean claim(String realmId, Notice notice) {
         String status = KeycloakModelUtils.runJobInTransactionWithResult(factory,
                 session -> new NoticeLedger(session).status(realmId, notice));
-        if (status == null) {
-            try {
-                KeycloakModelUtils.runJobInTransaction(factory, session -> new NoticeLedger(session).insertClaim(realmId, notice, now));
-                return true;
-            } catch (RuntimeException e) {
-                // Another run inserted the same row between our read and our insert: theirs to send.
-                LOG.debugf("notice %s of %s to %s claimed by another run: %s", notice.key(), notice.subjectId(),
-                        notice.recipientId(), e.getMessage());
-                return false;
-            }
+        if (status != null) {
+            return false; // sent, being sent, or failed (then the retry phase has it)
         }
-        if (NoticeLedger.SENT.equals(status)) {
+        try {
+            KeycloakModelUtils.runJobInTransaction(factory,
+                    session -> new NoticeLedger(session).insertClaim(realmId, notice, clock.instant()));
+            return true;
+        } catch (RuntimeException e) {
+            // Another run inserted the same row between our read and our insert: theirs to send.
+            LOG.debugf("notice %s of %s to %s claimed by another run: %s", notice.key(), notice.subjectId(),
+                    notice.recipientId(), e.getMessage());
             return false;
         }
-        return KeycloakModelUtils.runJobInTransactionWithResult(factory,
-                session -> new NoticeLedger(session).retake(realmId, notice, now));
     }
 }

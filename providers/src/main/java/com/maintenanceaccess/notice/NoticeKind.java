@@ -11,7 +11,12 @@ public enum NoticeKind {
     LAPSED_TO_OFFICER("lapsed-officer"),
     INVITATION_REMINDER("invitation-reminder"),
     INVITATION_PENDING_TO_ADMINISTRATOR("invitation-pending-admin"),
-    INVITATION_EXPIRED_TO_ADMINISTRATOR("invitation-expired-admin");
+    INVITATION_EXPIRED_TO_ADMINISTRATOR("invitation-expired-admin"),
+    GRANTED("granted"),
+    SUSPENDED("suspended"),
+    REINSTATED("reinstated"),
+    REVOKED("revoked"),
+    DEACTIVATED("deactivated");
 
     private final String id;
 
@@ -21,5 +26,14 @@ public enum NoticeKind {
 
     public String id() {
         return id;
+    }
+
+    public static NoticeKind byId(String id) {
+        for (NoticeKind kind : values()) {
+            if (kind.id.equals(id)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("no notice kind " + id);
     }
 }

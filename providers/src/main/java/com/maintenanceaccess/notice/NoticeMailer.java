@@ -40,6 +40,7 @@ final class NoticeMailer {
         attributes.put("until", until);
         attributes.put("days", facts.days());
         attributes.put("byLicence", facts.byLicence());
+        attributes.put("reason", nonNull(facts.reason()));
         String subjectKey = "mxNotice." + notice.kind().id() + ".subject";
         session.getProvider(EmailTemplateProvider.class)
                 .setRealm(realm)

@@ -1,6 +1,7 @@
 package com.maintenanceaccess.it.notice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import com.maintenanceaccess.it.support.Mail;
 import com.maintenanceaccess.it.support.MailParts;
 import com.maintenanceaccess.it.support.Realm;
 import com.maintenanceaccess.it.support.ServerClock;
+import com.maintenanceaccess.it.support.SmtpOutage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -57,54 +59,100 @@ class NoticesIT {
     void anAuthorizationLapsingIn20DaysIsNoticedOncePerLeadTimeInEachRecipientsLanguage() throws Exception {
         String person = germanMemberOf(accountA, "notice-jurgen");
         String contractor = realm.contractor(accountA, accountB, "notice-contractor");
+        String reference = "NOTICE-20D-" + suffix(person);
         Instant until = Instant.now().plus(Duration.ofDays(20)).truncatedTo(ChronoUnit.SECONDS);
-        authz.grant(realm.userToken(officerA), person,
-                Authz.with(Authz.crs("NOTICE-20D-" + suffix(person)), "expiry", until.toString()));
-        // A record far from lapsing (B's, of a person in both accounts): nobody hears of it.
-        authz.grant(realm.userToken(officerB), contractor, Authz.with(Authz.crs("NOTICE-FAR-" + suffix(contractor)),
+        authz.grant(realm.userToken(officerA), person, Authz.with(Authz.crs(reference), "expiry", until.toString()));
+        // A record far from lapsing (B's, of a person in both accounts): only its grant is told.
+        String far = "NOTICE-FAR-" + suffix(contractor);
+        authz.grant(realm.userToken(officerB), contractor, Authz.with(Authz.crs(far),
                 "expiry", Instant.now().plus(Duration.ofDays(200)).toString()));
+        String granted = "Sie haben eine neue Berechtigung: " + reference;
+        assertEquals(granted, mail(person, 1)[2], "the grant is told at once, in German");
 
         run();
-        String[] toPerson = mail(person, 1);
-        assertEquals("Ihre Berechtigung NOTICE-20D-" + suffix(person) + " endet am " + germanDate(until), toPerson[2]);
+        String lapsing30 = "Ihre Berechtigung " + reference + " endet am " + germanDate(until);
+        String[] toPerson = mail(person, 2);
+        assertEquals(lapsing30, toPerson[2]);
         assertTrue(toPerson[0].contains("Hallo J\u00fcrgen,"), toPerson[0]);
         assertTrue(toPerson[0].contains("also noch 20 Tage"), toPerson[0]);
         assertTrue(toPerson[0].contains("Freigabeberechtigtes Personal"), "the type's label, not its id: " + toPerson[0]);
         String[] toOfficer = mail(officerA, 1);
-        assertTrue(toOfficer[2].startsWith("Authorization NOTICE-20D-" + suffix(person) + " of J\u00fcrgen M\u00fcller lapses on "),
-                toOfficer[2]);
+        String lapsingOfficer = "Authorization " + reference + " of J\u00fcrgen M\u00fcller lapses on " + englishDate(until);
+        assertEquals(lapsingOfficer, toOfficer[2]);
         assertTrue(toOfficer[0].contains("that is in 20 days"), toOfficer[0]);
-        // Escaped: the person's name reaches the HTML part as text.
-        assertTrue(toOfficer[1].contains("J\u00fcrgen M\u00fcller") || toOfficer[1].contains("J&uuml;rgen"), toOfficer[1]);
-        assertNothingFor(officerB, adminB, contractor);
+        assertTrue(toOfficer[1].contains("J\u00fcrgen M\u00fcller"), toOfficer[1]);
+        assertEquals(List.of("You hold a new authorization: " + far), subjects(contractor));
+        assertEquals(List.of(), subjects(officerB), "B's officer hears nothing of A's people");
 
         // A second run, and a run after the server restarted: nothing new.
         run();
         KeycloakServer.whileSharedStopped(() -> { });
         operator = realm.userToken(operatorId); // sessions do not outlive the restart
         run();
-        assertEquals(1, Mail.to(email(person)).size());
-        assertEquals(1, Mail.to(email(officerA)).size());
+        assertEquals(List.of(granted, lapsing30), subjects(person));
+        assertEquals(List.of(lapsingOfficer), subjects(officerA));
 
         // 14 days on: 6 days left, the 7-day notice (once).
         try (ServerClock later = ServerClock.ahead(realm.server(), Duration.ofDays(14))) {
             run();
             run();
-            assertTrue(mail(person, 2)[2].startsWith("Ihre Berechtigung NOTICE-20D-"), mail(person, 2)[2]);
-            assertTrue(mail(person, 2)[0].contains("also noch 6 Tage"), mail(person, 2)[0]);
+            assertEquals(lapsing30, mail(person, 3)[2]);
+            assertTrue(mail(person, 3)[0].contains("also noch 6 Tage"), mail(person, 3)[0]);
             assertTrue(mail(officerA, 2)[0].contains("that is in 6 days"), mail(officerA, 2)[0]);
-            assertEquals(2, Mail.to(email(person)).size());
         }
         // Past the date: the lapse itself, once.
         try (ServerClock later = ServerClock.ahead(realm.server(), Duration.ofDays(21))) {
             run();
             run();
-            assertEquals("Ihre Berechtigung NOTICE-20D-" + suffix(person) + " ist abgelaufen", mail(person, 3)[2]);
-            assertTrue(mail(officerA, 3)[2].endsWith("has lapsed"), mail(officerA, 3)[2]);
-            assertEquals(3, Mail.to(email(person)).size());
-            assertEquals(3, Mail.to(email(officerA)).size());
+            assertEquals("Ihre Berechtigung " + reference + " ist abgelaufen", mail(person, 4)[2]);
+            assertEquals("Authorization " + reference + " of J\u00fcrgen M\u00fcller has lapsed", mail(officerA, 3)[2]);
         }
-        assertNothingFor(officerB, adminB, contractor);
+        assertEquals(4, subjects(person).size(), () -> subjects(person).toString());
+        assertEquals(3, subjects(officerA).size(), () -> subjects(officerA).toString());
+        assertEquals(1, subjects(contractor).size(), () -> subjects(contractor).toString());
+        assertEquals(List.of(), subjects(officerB));
+    }
+
+    @Test
+    void thePersonIsToldOfSuspensionReinstatementRevocationAndDeactivation() throws Exception {
+        String person = realm.accountPerson(accountA, "notice-status");
+        String officer = realm.userToken(officerA);
+        String reference = "NOTICE-ST-" + suffix(person);
+        String id = authz.grant(officer, person, Authz.crs(reference)).get("id").asText();
+        authz.action(officer, person, id, "suspend", "audit finding <QA-12> & more");
+        authz.action(officer, person, id, "reinstate", "finding closed");
+        authz.action(officer, person, id, "revoke", "left the company");
+        Http.Response deactivated = Http.postJson(realm.url("/mx/users/" + person + "/deactivate"), realm.userToken(adminA),
+                Map.of("reason", "left the company"));
+        assertEquals(200, deactivated.status(), deactivated::toString);
+        String[] suspended = mail(person, 2);
+        assertEquals("Your authorization " + reference + " is suspended", suspended[2]);
+        assertTrue(suspended[0].contains("Reason: audit finding <QA-12> & more"), suspended[0]);
+        assertTrue(suspended[1].contains("audit finding &lt;QA-12&gt; &amp; more"), "escaped in HTML: " + suspended[1]);
+        mail(person, 5);
+        assertEquals(List.of("You hold a new authorization: " + reference, "Your authorization " + reference + " is suspended",
+                "Your authorization " + reference + " is reinstated", "Your authorization " + reference + " is revoked",
+                "Your access has been deactivated"), subjects(person));
+        run();
+        assertEquals(5, subjects(person).size(), "a run sends none of them again");
+    }
+
+    @Test
+    void aNoticeThatCouldNotBeSentIsListedAndSentByTheNextRunOnce() throws Exception {
+        String person = realm.accountPerson(accountA, "notice-retry");
+        String reference = "NOTICE-RETRY-" + suffix(person);
+        try (SmtpOutage outage = SmtpOutage.start(realm)) {
+            authz.grant(realm.userToken(officerA), person, Authz.crs(reference));
+        }
+        assertEquals(List.of(), subjects(person), "nothing arrived while the mail server was down");
+        JsonNode failed = Http.get(realm.url("/mx/notifications/failed"), operator).json();
+        assertTrue(failed.toString().contains(person), failed::toString);
+        JsonNode summary = run();
+        assertTrue(summary.get("retried").asInt() >= 1, summary::toString);
+        assertEquals("You hold a new authorization: " + reference, mail(person, 1)[2]);
+        run();
+        assertEquals(1, subjects(person).size());
+        assertFalse(Http.get(realm.url("/mx/notifications/failed"), operator).json().toString().contains(person));
     }
 
     @Test
@@ -123,6 +171,7 @@ class NoticesIT {
             run();
             run();
             assertEquals("Reminder: your invitation is waiting", mail(invitee, 2)[2]);
+            assertEquals(2, subjects(invitee).size(), "once, though the job ran twice");
             String[] note = mail(adminA, adminMails + 1);
             assertTrue(note[2].endsWith("has not accepted the invitation yet"), note[2]);
             assertTrue(note[0].contains(email(invitee)), note[0]);
@@ -185,9 +234,12 @@ class NoticesIT {
 
     private void assertNothingFor(String... userIds) {
         for (String userId : userIds) {
-            assertEquals(List.of(), Mail.to(email(userId)).stream().map(NoticesIT::subject).toList(),
-                    "no notice to " + realm.username(userId));
+            assertEquals(List.of(), subjects(userId), "no notice to " + realm.username(userId));
         }
+    }
+
+    private List<String> subjects(String userId) {
+        return Mail.to(email(userId)).stream().map(NoticesIT::subject).toList();
     }
 
     private static String subject(jakarta.mail.internet.MimeMessage message) {
@@ -196,6 +248,11 @@ class NoticesIT {
         } catch (jakarta.mail.MessagingException e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static String englishDate(Instant instant) {
+        return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+                .withLocale(java.util.Locale.ENGLISH).format(instant.atOffset(java.time.ZoneOffset.UTC).toLocalDate());
     }
 
     private static String germanDate(Instant instant) {

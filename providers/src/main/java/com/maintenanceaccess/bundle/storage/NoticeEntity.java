@@ -49,6 +49,10 @@ public class NoticeEntity {
     @Column(name = "LAST_ERROR", length = 255)
     private String lastError;
 
+    /** What the mail says (kind and facts, notice/NoticeCodec): a failed send is tried again from it. */
+    @Column(name = "NOTICE_BODY", length = 2000)
+    private String noticeBody;
+
     protected NoticeEntity() {
     }
 

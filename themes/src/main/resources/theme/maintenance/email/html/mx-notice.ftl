@@ -4,7 +4,7 @@
 <#assign typeLabel = (authorizationType?has_content)?then(msg("mxNoticeType." + authorizationType), "")>
 <@layout.emailLayout>
 <p id="mx-notice-greeting">${msg("mxNoticeGreeting", user.firstName!"")}</p>
-<p id="mx-notice-body">${msg("mxNotice." + kind + ".body", reference, typeLabel, accountName, until, days, personName, personEmail)}</p>
+<p id="mx-notice-body">${msg("mxNotice." + kind + ".body", reference, typeLabel, accountName, until, days, personName, personEmail, reason)}</p>
 <#if byLicence>
 <p>${msg("mxNoticeByLicence")}</p>
 </#if>
