@@ -57,11 +57,13 @@ class BundleTablesChangelogTest {
     void release01sChangeSetsAreMarkedAsRanWhereTheirObjectExists() throws Exception {
         NodeList changeSets = changelog().getElementsByTagName("changeSet");
         List<String> notAdopting = new ArrayList<>();
+        int release01 = 0;
         for (int i = 0; i < changeSets.getLength(); i++) {
             Element changeSet = (Element) changeSets.item(i);
             if (!changeSet.getAttribute("id").startsWith("mx-0.1-")) {
                 continue;
             }
+            release01++;
             NodeList preconditions = changeSet.getElementsByTagName("preConditions");
             boolean adopts = preconditions.getLength() == 1
                     && "MARK_RAN".equals(((Element) preconditions.item(0)).getAttribute("onFail"))
@@ -71,7 +73,8 @@ class BundleTablesChangelogTest {
             }
         }
         assertEquals(List.of(), notAdopting);
-        assertEquals(5, changeSets.getLength(), "three tables and two indexes, as release 0.1 created them");
+        // Later change sets (e.g. t25-notices' MX_NOTICE) are not release 0.1's.
+        assertEquals(5, release01, "three tables and two indexes, as release 0.1 created them");
     }
 
     private static Document changelog() throws Exception {
