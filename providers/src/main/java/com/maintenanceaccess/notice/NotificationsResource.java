@@ -1,6 +1,7 @@
 package com.maintenanceaccess.notice;
 
 import com.maintenanceaccess.api.Authority;
+import com.maintenanceaccess.api.JsonBody;
 import com.maintenanceaccess.audit.AdminAudit;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -39,8 +41,10 @@ public class NotificationsResource {
     /** The run's mails leave in transactions of their own; this request only reports and records who ran it. */
     @POST
     @Path("run")
-    public NoticeJob.Summary run() {
+    public NoticeJob.Summary run(String body) {
         caller.requireManageRealm();
+        // The run takes no input: an empty body or {}; anything else is 400 like every /mx body.
+        JsonBody.object(body, false, Set.of());
         RealmModel realm = session.getContext().getRealm();
         NoticeJob.Summary summary = new NoticeJob(session.getKeycloakSessionFactory(), clock).run(realm.getId());
         Map<String, Object> change = new LinkedHashMap<>();
