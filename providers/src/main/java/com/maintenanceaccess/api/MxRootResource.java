@@ -148,6 +148,15 @@ public class MxRootResource {
         return new MyAccessResource(session, Authority.authenticate(session), clock);
     }
 
+    // ---- t25-notices: access reviews with decisions (docs/access-review.md) ----
+
+    /** Reviews of one account: start, decide, close, export. */
+    @Path("accounts/{account}/reviews")
+    public com.maintenanceaccess.review.campaign.AccessReviewsResource accessReviews(@PathParam("account") String account) {
+        return new com.maintenanceaccess.review.campaign.AccessReviewsResource(session, Authority.authenticate(session),
+                account, clock);
+    }
+
     // ---- t25-notices: notices (docs/notices.md) ----
 
     /** Run the notice job now, list failed notices (realm operators). */
