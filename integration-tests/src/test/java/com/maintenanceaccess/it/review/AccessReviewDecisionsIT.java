@@ -85,7 +85,7 @@ class AccessReviewDecisionsIT {
         assertEquals("removed", item(closed.json(), template).get("outcome").asText());
         assertEquals("kept", item(closed.json(), adasRole).get("outcome").asText());
         assertEquals(409, Http.postJson(reviews + "/" + id + "/close", adaToken, Map.of()).status());
-        assertEquals(409, Http.postJson(items + adasRole + "/decision", coraToken,
+        assertEquals(409, Http.postJson(items + authorization + "/decision", coraToken,
                 Map.of("decision", "remove", "comment", "late")).status(), "closed: nothing more is decided");
 
         // The auditor reads and exports every decision, in CSV and in the account's trail export.
