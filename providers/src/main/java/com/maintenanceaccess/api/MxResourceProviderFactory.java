@@ -36,6 +36,10 @@ public class MxResourceProviderFactory implements RealmResourceProviderFactory, 
     static final String TRAIL_RETENTION_YEARS = "trailRetentionYears";
 
     private long setupModeCheckSeconds = DEFAULT_SETUP_MODE_CHECK_SECONDS;
+    // t25-notices
+    static final String NOTICE_INTERVAL = "noticeInterval";
+    static final long DEFAULT_NOTICE_SECONDS = 3600;
+    private long noticeIntervalSeconds = DEFAULT_NOTICE_SECONDS;
     private SignoffSettings signoffSettings = SignoffSettings.defaults();
     static final String APPROVAL_LIFETIME_DAYS = "approvalLifetimeDays";
     private com.maintenanceaccess.approval.ApprovalSettings approvalSettings =
@@ -53,6 +57,10 @@ public class MxResourceProviderFactory implements RealmResourceProviderFactory, 
         setupModeCheckSeconds = config.getLong(SETUP_MODE_CHECK_INTERVAL, DEFAULT_SETUP_MODE_CHECK_SECONDS);
         if (setupModeCheckSeconds < 1) {
             throw new IllegalArgumentException(SETUP_MODE_CHECK_INTERVAL + " must be at least 1 second");
+        }
+        noticeIntervalSeconds = config.getLong(NOTICE_INTERVAL, DEFAULT_NOTICE_SECONDS);
+        if (noticeIntervalSeconds < 1) {
+            throw new IllegalArgumentException(NOTICE_INTERVAL + " must be at least 1 second");
         }
         signoffSettings = new SignoffSettings(config.get(SIGNOFF_ACR, SignoffSettings.DEFAULT_ACR),
                 Duration.ofSeconds(config.getLong(SIGNOFF_AUTH_WINDOW, SignoffSettings.DEFAULT_AUTH_WINDOW_SECONDS)),
@@ -87,6 +95,10 @@ public class MxResourceProviderFactory implements RealmResourceProviderFactory, 
                 KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
                         .scheduleTask(new SetupModeExpiryTask(clock), setupModeCheckSeconds * 1000,
                                 SetupModeExpiryTask.TASK_NAME));
+                // t25-notices: the notice job (docs/notices.md).
+                KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
+                        .scheduleTask(new com.maintenanceaccess.notice.NoticeTask(clock), noticeIntervalSeconds * 1000,
+                                com.maintenanceaccess.notice.NoticeTask.TASK_NAME));
             }
         });
     }
@@ -115,6 +127,9 @@ public class MxResourceProviderFactory implements RealmResourceProviderFactory, 
                 .property().name(APPROVAL_LIFETIME_DAYS).type("int")
                 .helpText("Days a grant that needs a second person (four eyes) waits for approval before it can no longer be approved.")
                 .defaultValue(com.maintenanceaccess.approval.ApprovalSettings.DEFAULT_DAYS).add()
+                .property().name(NOTICE_INTERVAL).type("int")
+                .helpText("Seconds between runs of the notice job (lapsing authorizations, pending invitations).")
+                .defaultValue(DEFAULT_NOTICE_SECONDS).add()
                 .build();
     }
 

@@ -167,4 +167,21 @@ public class MxRootResource {
     private Approvals approvals() {
         return new Approvals(session, clock, approvalSettings);
     }
+
+    // ---- t25-notices: access reviews with decisions (docs/access-review.md) ----
+
+    /** Reviews of one account: start, decide, close, export. */
+    @Path("accounts/{account}/reviews")
+    public com.maintenanceaccess.review.campaign.AccessReviewsResource accessReviews(@PathParam("account") String account) {
+        return new com.maintenanceaccess.review.campaign.AccessReviewsResource(session, Authority.authenticate(session),
+                account, clock);
+    }
+
+    // ---- t25-notices: notices (docs/notices.md) ----
+
+    /** Run the notice job now, list failed notices (realm operators). */
+    @Path("notifications")
+    public com.maintenanceaccess.notice.NotificationsResource notifications() {
+        return new com.maintenanceaccess.notice.NotificationsResource(session, Authority.authenticate(session), clock);
+    }
 }

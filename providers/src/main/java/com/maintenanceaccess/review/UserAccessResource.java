@@ -158,6 +158,8 @@ public class UserAccessResource {
         change.put("sessionsEnded", sessions);
         change.put("invitationRevoked", invitationRevoked);
         AdminAudit.byCaller(session, caller, OperationType.ACTION, RESOURCE_TYPE, "users/" + user.getId() + "/deactivate", change);
+        // t25-notices: the person is told, once the deactivation is committed (docs/notices.md).
+        com.maintenanceaccess.notice.ChangeNotices.deactivated(session, realm, user, reason, clock);
         return Response.ok(change).build();
     }
 

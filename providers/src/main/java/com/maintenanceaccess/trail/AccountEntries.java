@@ -24,7 +24,8 @@ import org.keycloak.models.UserModel;
  *   <li>a personnel-authorization change of a record the account issued (the change names the
  *       record before and after, and so its account). A change written before records had an
  *       issuing account counts when its person is a member of this account and of no other now,
- *       as the migration gives such a person's records to that account.</li>
+ *       as the migration gives such a person's records to that account;</li>
+ *   <li>an access review's decisions and close (they name the account).</li>
  * </ul>
  * Everything else (refusals of unknown signers, other accounts' records and people, records of
  * people in several accounts from before) is withheld, so the file names nothing of another account.
@@ -53,6 +54,10 @@ final class AccountEntries implements Predicate<TrailEntry> {
         return switch (entry.kind()) {
             case Trail.SIGNATURE, Trail.SIGNATURE_REFUSED -> accountId.equals(SignatureRecord.accountOf(body));
             case Trail.AUTHORIZATION_CHANGE -> changeInAccount(entry, body);
+            // t25-notices: an access review's decisions and close name their account.
+            case com.maintenanceaccess.review.campaign.AccessReviewsResource.TRAIL_DECISION,
+                    com.maintenanceaccess.review.campaign.AccessReviewsResource.TRAIL_CLOSE ->
+                    accountId.equals(body.path("account").asText(null));
             default -> false;
         };
     }

@@ -102,7 +102,10 @@ class HostileInputIT {
             new Endpoint("POST", "/mx/signoffs", Body.JSON, null),
             new Endpoint("GET", "/mx/signoffs", Body.NONE, null),
             new Endpoint("GET", "/mx/trail/verify", Body.NONE, null),
-            new Endpoint("GET", "/mx/trail/export", Body.NONE, null));
+            new Endpoint("GET", "/mx/trail/export", Body.NONE, null),
+            // t25-notices: the notice job (realm operators only, no target).
+            new Endpoint("POST", "/mx/notifications/run", Body.JSON, null),
+            new Endpoint("GET", "/mx/notifications/failed", Body.NONE, null));
 
     /** Bodies that are wrong in the way only this endpoint can be wrong: missing and mistyped fields. */
     static final Map<String, List<String>> SPECIFIC = Map.ofEntries(
@@ -417,6 +420,7 @@ class HostileInputIT {
             case "PUT /mx/accounts/{org}/people/{user}/templates" -> "{\"templates\": [\"planner\"]}";
             case "PUT /mx/accounts/{org}/people/{user}/account-roles" -> "{\"roles\": [\"auditor\"]}";
             case "POST /mx/accounts/{org}/scim-tokens" -> "{\"name\": \"hostile probe\"}"; // t26-scim
+            case "POST /mx/notifications/run" -> "{}";
             default -> e.write() ? "{\"reason\": \"hostile input test\"}" : null;
         };
     }

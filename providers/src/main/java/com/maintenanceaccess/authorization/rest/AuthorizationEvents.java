@@ -21,12 +21,12 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
  * to the realm's tamper-evident trail in the same transaction (docs/signoffs.md): admin
  * events expire with the realm's event settings, the trail does not.
  */
-final class AuthorizationEvents {
+public final class AuthorizationEvents {
 
     private AuthorizationEvents() {
     }
 
-    static void emit(KeycloakSession session, RealmModel realm, AdminEventBuilder builder, String actorId,
+    public static void emit(KeycloakSession session, RealmModel realm, AdminEventBuilder builder, String actorId,
                      UserModel person, String action, PersonnelAuthorization before, PersonnelAuthorization after,
                      String via) {
         emit(session, realm, builder, actorId, person, action, before, after, via, null);

@@ -217,6 +217,9 @@ public class PersonnelAuthorizationsResource {
         AuthorizationStore.write(person, stored, change.records());
         AuthorizationEvents.emit(session, realm, new AdminEventBuilder(realm, caller.adminAuth(), session,
                 session.getContext().getConnection()), caller.user() == null ? null : caller.user().getId(), person, change.action(), change.before(), change.after(), "mx-api");
+        // t25-notices: the person hears of the change once it is committed (docs/notices.md).
+        com.maintenanceaccess.notice.ChangeNotices.authorizationChanged(session, realm, person, change.action(), change.after(),
+                feature.clock());
         return Response.ok(view(change.after(), person, feature.clock().instant()))
                 .header(HttpHeaders.ETAG, AuthorizationVersion.of(change.after())).build();
     }

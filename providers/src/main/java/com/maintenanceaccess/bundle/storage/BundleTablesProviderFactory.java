@@ -24,7 +24,8 @@ public class BundleTablesProviderFactory implements JpaEntityProviderFactory, Re
 
     /** Every entity of the bundle, each one table. */
     public static final List<Class<?>> ENTITIES = List.of(TrailEntryEntity.class, TrailHeadEntity.class,
-            SignoffProofEntity.class, ScimTokenEntity.class, SignoffAuthenticationEntity.class, ApprovalEntity.class);
+            SignoffProofEntity.class, ScimTokenEntity.class, SignoffAuthenticationEntity.class, ApprovalEntity.class,
+            NoticeEntity.class, AccessReviewEntity.class, AccessReviewItemEntity.class);
 
     private static final JpaEntityProvider PROVIDER = new JpaEntityProvider() {
         @Override

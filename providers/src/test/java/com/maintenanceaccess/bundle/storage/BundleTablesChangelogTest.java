@@ -73,6 +73,7 @@ class BundleTablesChangelogTest {
             }
         }
         assertEquals(List.of(), notAdopting);
+        // Later change sets (e.g. t25-notices' MX_NOTICE) are not release 0.1's.
         assertEquals(5, release01, "three tables and two indexes, as release 0.1 created them");
     }
 

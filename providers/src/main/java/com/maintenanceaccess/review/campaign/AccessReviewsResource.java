@@ -1,0 +1,264 @@
+package com.maintenanceaccess.review.campaign;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.maintenanceaccess.api.AccountPermission;
+import com.maintenanceaccess.api.Authority;
+import com.maintenanceaccess.api.JsonBody;
+import com.maintenanceaccess.api.Problems;
+import com.maintenanceaccess.audit.AdminAudit;
+import com.maintenanceaccess.authorization.rest.RosterCsv;
+import com.maintenanceaccess.trail.Trail;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * {@code /realms/{realm}/mx/accounts/{account}/reviews}: access reviews with recorded decisions
+ * (issue 25, item 2; docs/access-review.md, "Reviews with decisions"). An account administrator
+ * starts one (a snapshot of what every member holds in the account), reviewers decide each item
+ * (keep or remove, with a comment: administrators templates and account roles, compliance officers
+ * authorizations, nobody their own), the administrator closes it and the removals are applied.
+ * Every decision and the close are trail entries and admin events; the auditor reads and exports it.
+ */
+@Produces(MediaType.APPLICATION_JSON)
+public class AccessReviewsResource {
+
+    public static final String RESOURCE_TYPE = "MX_ACCESS_REVIEW";
+    public static final String TRAIL_DECISION = "access-review-decision";
+    public static final String TRAIL_CLOSE = "access-review-closed";
+    static final int DEFAULT_DAYS = 30;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final Authority caller;
+    private final String accountParam;
+    private final Clock clock;
+    private final AccessReviewTable table;
+
+    public AccessReviewsResource(KeycloakSession session, Authority caller, String accountParam, Clock clock) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.caller = caller;
+        this.accountParam = accountParam;
+        this.clock = clock;
+        this.table = new AccessReviewTable(session, realm.getId());
+    }
+
+    /** Starts a review: {@code {"days": 30}} optional (its end date); 201 with the review. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response start(String body) {
+        OrganizationModel account = caller.account(accountParam, AccountPermission.MANAGE_PEOPLE);
+        JsonNode json = JsonBody.object(body, false, Set.of("days"));
+        int days = DEFAULT_DAYS;
+        if (json.has("days")) {
+            if (!json.get("days").canConvertToInt() || json.get("days").asInt() < 1 || json.get("days").asInt() > 365) {
+                throw Problems.invalid("days", "a whole number of days from 1 to 365");
+            }
+            days = json.get("days").asInt();
+        }
+        Instant now = clock.instant();
+        AccessReviewTable.Review review = new AccessReviewTable.Review(UUID.randomUUID().toString(), account.getId(), "open",
+                caller.user().getUsername(), now.toEpochMilli(), now.plus(Duration.ofDays(days)).toEpochMilli(), null,
+                ReviewSettings.undecided(account));
+        List<ReviewItem> items = new ReviewSnapshot(session, realm, account).items();
+        table.insert(review, items);
+        ObjectNode answer = view(review, items);
+        AdminAudit.byCaller(session, caller, OperationType.CREATE, RESOURCE_TYPE,
+                "accounts/" + account.getId() + "/reviews/" + review.id(), summary(review, items));
+        return Response.status(Response.Status.CREATED).entity(answer).build();
+    }
+
+    @GET
+    public ArrayNode list() {
+        OrganizationModel account = caller.account(accountParam, AccountPermission.VIEW_PEOPLE);
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        table.reviews(account.getId()).forEach(review -> list.add(head(review)));
+        return list;
+    }
+
+    @GET
+    @Path("{review}")
+    public ObjectNode get(@PathParam("review") String reviewId) {
+        OrganizationModel account = caller.account(accountParam, AccountPermission.VIEW_PEOPLE);
+        AccessReviewTable.Review review = review(account, reviewId);
+        return view(review, table.items(review.id()));
+    }
+
+    /** {@code {"decision": "keep"|"remove", "comment": "…"}}: once per item, by the item's reviewer. */
+    @POST
+    @Path("{review}/items/{no}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ObjectNode decide(@PathParam("review") String reviewId, @PathParam("no") String no, String body) {
+        OrganizationModel account = caller.account(accountParam, AccountPermission.VIEW_PEOPLE);
+        AccessReviewTable.Review review = review(account, reviewId);
+        ReviewItem item = table.items(review.id()).stream().filter(i -> String.valueOf(i.no()).equals(no)).findFirst()
+                .orElseThrow(() -> Problems.notFound("review item", no));
+        AccountPermission decides = ReviewRules.decides(item.kind());
+        if (!caller.may(account, decides)) {
+            throw Problems.forbidden(decides.missing());
+        }
+        if (item.personId().equals(caller.user().getId())) {
+            throw Problems.forbidden("nobody reviews their own access: another reviewer of the account decides this item.");
+        }
+        JsonNode json = JsonBody.object(body, true, Set.of("decision", "comment"));
+        String decision = json.path("decision").isTextual() ? json.get("decision").asText() : null;
+        String comment = json.path("comment").isTextual() ? json.get("comment").asText() : null;
+        ReviewRules.invalid(decision, comment).ifPresent(problem -> {
+            throw Problems.invalid(problem[0], problem[1]);
+        });
+        if (!review.open()) {
+            throw Problems.conflict("the review is closed; nothing was changed.");
+        }
+        long at = clock.instant().toEpochMilli();
+        ReviewItem.Decision chosen = ReviewItem.Decision.byId(decision);
+        if (!table.decide(review.id(), item.no(), chosen, comment.trim(), caller.user().getUsername(), at)) {
+            throw Problems.conflict("this item was decided already; nothing was changed.");
+        }
+        ObjectNode trailed = JsonNodeFactory.instance.objectNode();
+        trailed.put("account", account.getId());
+        trailed.put("review", review.id());
+        trailed.put("item", item.no());
+        trailed.put("kind", item.kind().id());
+        trailed.put("value", item.value());
+        trailed.put("label", item.label());
+        trailed.put("decision", chosen.id());
+        trailed.put("comment", comment.trim());
+        trailed.put("by", caller.user().getUsername());
+        trailed.put("actorId", caller.user().getId());
+        new Trail(session).append(realm, TRAIL_DECISION, item.personId(), trailed);
+        AdminAudit.byCaller(session, caller, OperationType.UPDATE, RESOURCE_TYPE,
+                "accounts/" + account.getId() + "/reviews/" + review.id() + "/items/" + item.no(), trailed);
+        return itemView(table.items(review.id()).get(item.no() - 1));
+    }
+
+    /** Closes the review (its administrator): removals decided, and undecided items as the account says, are applied. */
+    @POST
+    @Path("{review}/close")
+    public ObjectNode close(@PathParam("review") String reviewId, String body) {
+        OrganizationModel account = caller.account(accountParam, AccountPermission.MANAGE_PEOPLE);
+        JsonBody.object(body, false, Set.of());
+        AccessReviewTable.Review review = review(account, reviewId);
+        if (!table.close(review.id(), clock.instant().toEpochMilli())) {
+            throw Problems.conflict("the review is closed already; nothing was changed.");
+        }
+        ReviewClose applied = new ReviewClose(session, realm, account, caller, clock);
+        ArrayNode outcomes = JsonNodeFactory.instance.arrayNode();
+        for (ReviewItem item : table.items(review.id())) {
+            String outcome = applied.apply(review, item);
+            table.outcome(review.id(), item.no(), outcome);
+            outcomes.addObject().put("item", item.no()).put("personId", item.personId()).put("kind", item.kind().id())
+                    .put("value", item.value()).put("decision", ReviewRules.atClose(item, review.undecided()).id())
+                    .put("decided", item.decision() != null).put("outcome", outcome);
+        }
+        ObjectNode trailed = JsonNodeFactory.instance.objectNode();
+        trailed.put("account", account.getId());
+        trailed.put("review", review.id());
+        trailed.put("by", caller.user().getUsername());
+        trailed.put("undecided", review.undecided().id());
+        trailed.set("items", outcomes);
+        new Trail(session).append(realm, TRAIL_CLOSE, review.id(), trailed);
+        AdminAudit.byCaller(session, caller, OperationType.ACTION, RESOURCE_TYPE,
+                "accounts/" + account.getId() + "/reviews/" + review.id() + "/close", trailed);
+        return view(table.review(review.id()).orElseThrow(), table.items(review.id()));
+    }
+
+    /** The review as CSV, for the account's auditor (and its administrator). */
+    @GET
+    @Path("{review}/export")
+    @Produces("text/csv")
+    public Response export(@PathParam("review") String reviewId) {
+        OrganizationModel account = caller.account(accountParam, AccountPermission.VIEW_REPORT);
+        AccessReviewTable.Review review = review(account, reviewId);
+        StringBuilder csv = new StringBuilder("item,username,kind,access,decision,comment,decidedBy,decidedAt,outcome\r\n");
+        for (ReviewItem item : table.items(review.id())) {
+            UserModel person = session.users().getUserById(realm, item.personId());
+            List<String> cells = new ArrayList<>(List.of(String.valueOf(item.no()), person == null ? item.personId() : person.getUsername(),
+                    item.kind().id(), item.label(), item.decision() == null ? "" : item.decision().id(),
+                    nonNull(item.comment()), nonNull(item.decidedBy()),
+                    item.decidedAt() == null ? "" : Instant.ofEpochMilli(item.decidedAt()).toString(), nonNull(item.outcome())));
+            csv.append(String.join(",", cells.stream().map(RosterCsv::quote).toList())).append("\r\n");
+        }
+        return Response.ok(csv.toString(), "text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"access-review-" + review.id() + ".csv\"").build();
+    }
+
+    // --------------------------------------------------------------------------------------
+
+    /** The account's review; another account's (or none) is 404, as an unknown id. */
+    private AccessReviewTable.Review review(OrganizationModel account, String reviewId) {
+        return table.review(reviewId).filter(r -> r.accountId().equals(account.getId()))
+                .orElseThrow(() -> Problems.notFound("review", reviewId));
+    }
+
+    private ObjectNode head(AccessReviewTable.Review review) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("id", review.id());
+        node.put("account", review.accountId());
+        node.put("status", review.status());
+        node.put("startedBy", review.startedBy());
+        node.put("startedAt", Instant.ofEpochMilli(review.startedAt()).toString());
+        node.put("endsAt", Instant.ofEpochMilli(review.endsAt()).toString());
+        node.put("closedAt", review.closedAt() == null ? null : Instant.ofEpochMilli(review.closedAt()).toString());
+        node.put("undecided", review.undecided().id());
+        return node;
+    }
+
+    private ObjectNode view(AccessReviewTable.Review review, List<ReviewItem> items) {
+        ObjectNode node = head(review);
+        ArrayNode list = node.putArray("items");
+        items.forEach(item -> list.add(itemView(item)));
+        return node;
+    }
+
+    private ObjectNode itemView(ReviewItem item) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("no", item.no());
+        node.put("personId", item.personId());
+        UserModel person = session.users().getUserById(realm, item.personId());
+        node.put("username", person == null ? null : person.getUsername());
+        node.put("kind", item.kind().id());
+        node.put("value", item.value());
+        node.put("label", item.label());
+        node.put("reviewer", ReviewRules.decides(item.kind()) == AccountPermission.MANAGE_AUTHORIZATIONS
+                ? "compliance-officer" : "account-administrator");
+        node.put("decision", item.decision() == null ? null : item.decision().id());
+        node.put("comment", item.comment());
+        node.put("decidedBy", item.decidedBy());
+        node.put("decidedAt", item.decidedAt() == null ? null : Instant.ofEpochMilli(item.decidedAt()).toString());
+        node.put("outcome", item.outcome());
+        return node;
+    }
+
+    private static ObjectNode summary(AccessReviewTable.Review review, List<ReviewItem> items) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("review", review.id());
+        node.put("items", items.size());
+        node.put("endsAt", Instant.ofEpochMilli(review.endsAt()).toString());
+        return node;
+    }
+
+    private static String nonNull(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,86 @@
+package com.maintenanceaccess.review.campaign;
+
+import com.maintenanceaccess.account.AccountTemplates;
+import com.maintenanceaccess.api.AccountRole;
+import com.maintenanceaccess.api.Authority;
+import com.maintenanceaccess.authorization.AuthorizationFeature;
+import com.maintenanceaccess.authorization.model.AuthorizationStore;
+import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
+import com.maintenanceaccess.authorization.rest.AuthorizationEvents;
+import com.maintenanceaccess.authorization.rules.AuthorizationChanges;
+import com.maintenanceaccess.notice.ChangeNotices;
+import java.time.Clock;
+import java.util.Optional;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+
+/**
+ * Applies one item at the close of a review, in the close's transaction: a removal takes the
+ * person out of the account's template group or role group, or revokes the authorization through
+ * the authorization rules (with its own trail entry and event, reason naming the review).
+ * Answers the outcome: {@code kept}, {@code removed}, or {@code gone} (no longer held).
+ */
+final class ReviewClose {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final OrganizationModel account;
+    private final Authority caller;
+    private final Clock clock;
+
+    ReviewClose(KeycloakSession session, RealmModel realm, OrganizationModel account, Authority caller, Clock clock) {
+        this.session = session;
+        this.realm = realm;
+        this.account = account;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    String apply(AccessReviewTable.Review review, ReviewItem item) {
+        if (ReviewRules.atClose(item, review.undecided()) == ReviewItem.Decision.KEEP) {
+            return "kept";
+        }
+        UserModel person = session.users().getUserById(realm, item.personId());
+        if (person == null) {
+            return "gone";
+        }
+        return switch (item.kind()) {
+            case TEMPLATE -> leave(person, AccountTemplates.groups(session, account)
+                    .filter(group -> item.value().equals(group.getFirstAttribute(AccountTemplates.TEMPLATE))).findFirst());
+            case ACCOUNT_ROLE -> leave(person, AccountRole.byId(item.value())
+                    .map(role -> KeycloakModelUtils.findGroupByPath(session, realm, role.groupPath(account.getAlias()))));
+            case AUTHORIZATION -> revoke(person, review, item);
+        };
+    }
+
+    private static String leave(UserModel person, Optional<GroupModel> group) {
+        if (group.isEmpty() || !person.isMemberOf(group.get())) {
+            return "gone";
+        }
+        person.leaveGroup(group.get());
+        return "removed";
+    }
+
+    private String revoke(UserModel person, AccessReviewTable.Review review, ReviewItem item) {
+        AuthorizationStore.Stored stored = AuthorizationStore.read(person);
+        Optional<PersonnelAuthorization> record = AuthorizationChanges.byId(stored.records(), item.value());
+        if (record.isEmpty() || record.get().status() == PersonnelAuthorization.Status.REVOKED) {
+            return "gone";
+        }
+        String reason = "access review " + review.id() + (item.comment() == null ? " (undecided)" : ": " + item.comment());
+        AuthorizationFeature feature = AuthorizationFeature.of(session);
+        AuthorizationChanges.Change change = feature.changes().revoke(stored.records(), item.value(),
+                reason.length() > 500 ? reason.substring(0, 500) : reason);
+        AuthorizationStore.write(person, stored, change.records());
+        AuthorizationEvents.emit(session, realm, new AdminEventBuilder(realm, caller.adminAuth(), session,
+                session.getContext().getConnection()), caller.user().getId(), person, change.action(), change.before(),
+                change.after(), "mx-access-review");
+        ChangeNotices.authorizationChanged(session, realm, person, change.action(), change.after(), clock);
+        return "removed";
+    }
+}

@@ -1,0 +1,42 @@
+package com.maintenanceaccess.review.campaign;
+
+import com.maintenanceaccess.api.AccountPermission;
+import java.util.Optional;
+
+/**
+ * Who decides what in an access review (issue 25, item 2), without a Keycloak session: the
+ * account administrator decides templates and account roles, a compliance officer decides
+ * authorizations, and nobody decides an item of their own access. Undecided items at the close
+ * follow the account's setting.
+ */
+public final class ReviewRules {
+
+    public static final int MAX_COMMENT = 500;
+
+    private ReviewRules() {
+    }
+
+    /** The permission that decides an item of this kind. */
+    public static AccountPermission decides(ReviewItem.Kind kind) {
+        return kind == ReviewItem.Kind.AUTHORIZATION ? AccountPermission.MANAGE_AUTHORIZATIONS : AccountPermission.MANAGE_PEOPLE;
+    }
+
+    /** Why this decision is bad input, if it is (field, message). */
+    public static Optional<String[]> invalid(String decision, String comment) {
+        if (ReviewItem.Decision.byId(decision) == null) {
+            return Optional.of(new String[] {"decision", "must be keep or remove"});
+        }
+        if (comment == null || comment.isBlank()) {
+            return Optional.of(new String[] {"comment", "say why (1 to " + MAX_COMMENT + " characters)"});
+        }
+        if (comment.length() > MAX_COMMENT) {
+            return Optional.of(new String[] {"comment", "at most " + MAX_COMMENT + " characters"});
+        }
+        return Optional.empty();
+    }
+
+    /** What the close does with an item: its decision, or the account's setting when undecided. */
+    public static ReviewItem.Decision atClose(ReviewItem item, ReviewItem.Decision undecided) {
+        return item.decision() != null ? item.decision() : undecided;
+    }
+}

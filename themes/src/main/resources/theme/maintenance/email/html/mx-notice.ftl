@@ -1,0 +1,13 @@
+<#import "template.ftl" as layout>
+<#-- A notice of the bundle's notice job (docs/notices.md). Every value is escaped by FreeMarker's
+     HTML output format; the messages hold no markup, so no kcSanitize/?no_esc is needed. -->
+<#assign typeLabel = (authorizationType?has_content)?then(msg("mxNoticeType." + authorizationType), "")>
+<@layout.emailLayout>
+<p id="mx-notice-greeting">${msg("mxNoticeGreeting", user.firstName!"")}</p>
+<p id="mx-notice-body">${msg("mxNotice." + kind + ".body", reference, typeLabel, accountName, until, days, personName, personEmail, reason)}</p>
+<#if byLicence>
+<p>${msg("mxNoticeByLicence")}</p>
+</#if>
+<p>${msg("mxNotice." + kind + ".action")}</p>
+<p>${msg("mxNoticeFooter")}</p>
+</@layout.emailLayout>
