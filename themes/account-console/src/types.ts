@@ -150,9 +150,10 @@ export type ApprovalPerson = { id: string; username?: string | null; name?: stri
 export type Approval = {
   id: string;
   account: { id: string; alias: string; name: string };
-  kind: "authorization" | "account-role";
+  kind: "authorization" | "account-role" | "invitation-address";
   grant: {
     role?: string;
+    address?: string;
     type?: string;
     typeName?: string;
     reference?: string;

@@ -39,7 +39,9 @@ export function ApprovalsPage() {
   const [reasons, setReasons] = useState<Record<string, string>>({});
 
   const what = (approval: Approval) =>
-    approval.kind === "account-role"
+    approval.kind === "invitation-address"
+      ? t("mxApprovalWhatAddress", { address: approval.grant.address ?? "" })
+      : approval.kind === "account-role"
       ? t("mxApprovalWhatRole", { role: t(`mxAccountRole-${approval.grant.role}`, approval.grant.role ?? "") })
       : t("mxApprovalWhatAuthorization", {
           type: t(`mxAuthorizationType-${approval.grant.type}`, approval.grant.typeName ?? approval.grant.type ?? ""),
@@ -50,7 +52,7 @@ export function ApprovalsPage() {
   const whyNot = (approval: Approval) => {
     if (approval.requestedBy.id === me?.user.id) return t("mxApprovalYourRequest");
     if (approval.person.id === me?.user.id) return t("mxApprovalForYou");
-    return approval.kind === "account-role" ? t("mxApprovalNeedsAdministrator") : t("mxApprovalNeedsOfficer");
+    return approval.kind === "authorization" ? t("mxApprovalNeedsOfficer") : t("mxApprovalNeedsAdministrator");
   };
 
   const run = (approval: Approval, action: "approve" | "reject") => {

@@ -60,8 +60,11 @@ export function InvitationsPage() {
     action.run(() => mx.post(`/invitations/${invitation.userId}/revoke`), t("mxRevoked", { email: invitation.email }));
   const correct = async (invitation: Invitation) => {
     const changed = await action.run(
-      () => mx.put(`/invitations/${invitation.userId}/email`, { email: newAddress }),
-      t("mxAddressCorrected", { email: newAddress }),
+      () => mx.put<{ pendingApproval?: unknown }>(`/invitations/${invitation.userId}/email`, { email: newAddress }),
+      // A person who already holds authority: the move waits for a second administrator (four eyes).
+      (answer) => answer?.pendingApproval
+        ? t("mxAddressWaitsForApproval", { email: newAddress })
+        : t("mxAddressCorrected", { email: newAddress }),
     );
     if (changed) setEditing(undefined);
   };

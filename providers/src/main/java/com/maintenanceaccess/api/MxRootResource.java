@@ -92,7 +92,7 @@ public class MxRootResource {
     /** Invitations of users: list, invite, resend, revoke, change address (docs/invitations.md). */
     @Path("invitations")
     public InvitationsResource invitations() {
-        return new InvitationsResource(session, Authority.authenticate(session), clock);
+        return new InvitationsResource(session, Authority.authenticate(session), clock, approvals());
     }
 
     // Personnel authorizations (docs/authorizations.md): one person's records, the signoff

@@ -18,7 +18,13 @@ public record Approval(String id, String accountId, Kind kind, String subjectId,
         /** A personnel authorization of a type the catalog marks {@code requiresSecondPerson}: payload is the stored record. */
         AUTHORIZATION("authorization"),
         /** A privileged account role (compliance officer, account administrator): payload is the role id. */
-        ACCOUNT_ROLE("account-role");
+        ACCOUNT_ROLE("account-role"),
+        /**
+         * Moving the invitation of a pending person who already holds authority (an account role, a
+         * privileged template or an authorization) to another address (issue 23 item 1): payload is the
+         * new address. Without it one administrator could route an approved grant to an address of theirs.
+         */
+        INVITATION_ADDRESS("invitation-address");
 
         private final String id;
 

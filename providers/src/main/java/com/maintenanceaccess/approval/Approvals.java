@@ -73,8 +73,16 @@ public final class Approvals {
         if (a.kind() == Approval.Kind.ACCOUNT_ROLE) {
             return a.payload();
         }
+        if (a.kind() == Approval.Kind.INVITATION_ADDRESS) {
+            return keyOfAddress(a.payload());
+        }
         PersonnelAuthorization record = AuthorizationCodec.decode(a.payload());
         return record.type() + "|" + record.reference();
+    }
+
+    /** Any address move of the same person waits as one request: two would race each other. */
+    public static String keyOfAddress(String address) {
+        return "address";
     }
 
     public static String keyOfRole(String roleId) {
@@ -99,8 +107,11 @@ public final class Approvals {
 
     /** The permission a decider needs in the account, by kind. */
     static AccountPermission decidePermission(Approval.Kind kind) {
-        return kind == Approval.Kind.AUTHORIZATION ? AccountPermission.MANAGE_AUTHORIZATIONS
-                : AccountPermission.MANAGE_ACCOUNT_ROLES;
+        return switch (kind) {
+            case AUTHORIZATION -> AccountPermission.MANAGE_AUTHORIZATIONS;
+            case ACCOUNT_ROLE -> AccountPermission.MANAGE_ACCOUNT_ROLES;
+            case INVITATION_ADDRESS -> AccountPermission.MANAGE_PEOPLE;
+        };
     }
 
     /**
@@ -135,6 +146,10 @@ public final class Approvals {
         Map<String, Object> g = new LinkedHashMap<>();
         if (a.kind() == Approval.Kind.ACCOUNT_ROLE) {
             g.put("role", a.payload());
+            return g;
+        }
+        if (a.kind() == Approval.Kind.INVITATION_ADDRESS) {
+            g.put("address", a.payload());
             return g;
         }
         PersonnelAuthorization record = AuthorizationCodec.decode(a.payload());

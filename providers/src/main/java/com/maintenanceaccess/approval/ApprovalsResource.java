@@ -127,6 +127,8 @@ public class ApprovalsResource {
             switch (approval.kind()) {
                 case AUTHORIZATION -> granted = ApprovedGrant.apply(session, caller, person, approval.payload(),
                         approval.id(), approval.requestedBy(), requesterName);
+                case INVITATION_ADDRESS -> granted = com.maintenanceaccess.invitation.admin.Invitations.moveApproved(
+                        session, person, approval.payload(), caller, approval.id(), requesterName);
                 case ACCOUNT_ROLE -> {
                     AccountRoleGrants.grantApproved(session, caller, account, person, approval.payload(), approval.id(),
                             approval.requestedBy());

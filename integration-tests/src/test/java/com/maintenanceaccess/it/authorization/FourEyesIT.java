@@ -265,6 +265,50 @@ class FourEyesIT {
         assertEquals(401, Http.get(approvalsUrl(accountA), "garbage").status());
     }
 
+    /**
+     * Issue 23 item 1: moving the invitation of a pending person who already holds authority (here a
+     * privileged template) waits for a second administrator; the requester cannot approve it; nothing
+     * is mailed until a second person approves. A person without authority moves at once.
+     */
+    @Test
+    void movingTheInvitationOfAPersonWhoHoldsAuthorityWaitsForASecondAdministrator() {
+        String alias = realm.adminGet("/organizations/" + accountA).get("alias").asText();
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        Http.Response created = Http.postJson(realm.url("/mx/accounts/" + alias + "/people"), token(adminA1), Map.of(
+                "firstName", "Pat", "lastName", "Pending", "email", "fe-move-" + run + "@mro.example", "templates", List.of("planner")));
+        assertEquals(201, created.status(), created::toString);
+        String pending = created.json().get("id").asText();
+        Http.Response privileged = Http.putJson(peopleUrl(accountA, pending) + "/templates", token(adminA2),
+                Map.of("templates", List.of("planner", "account-administrator")));
+        assertEquals(200, privileged.status(), privileged::toString);
+
+        String elsewhere = "fe-moved-" + run + "@mro.example";
+        Http.Response asked = Http.putJson(realm.url("/mx/invitations/" + pending + "/email"), token(adminA1), Map.of("email", elsewhere));
+        assertEquals(202, asked.status(), asked::toString);
+        String id = asked.json().get("pendingApproval").get("id").asText();
+        assertEquals("invitation-address", asked.json().get("pendingApproval").get("kind").asText());
+        assertEquals("fe-move-" + run + "@mro.example", realm.adminGet("/users/" + pending).get("email").asText(), "not moved yet");
+        assertEquals(0, com.maintenanceaccess.it.support.Mail.to(elsewhere).size(), "nothing mailed before the approval");
+
+        Http.Response own = decide(adminA1, accountA, id, "approve", null);
+        assertEquals(403, own.status(), own::toString);
+        assertEquals("own_request", own.json().get("error").asText(), own::toString);
+        Http.Response byOfficer = decide(officerA2, accountA, id, "approve", null);
+        assertEquals(403, byOfficer.status(), "a compliance officer does not decide invitations: " + byOfficer);
+
+        Http.Response approved = decide(adminA2, accountA, id, "approve", null);
+        assertEquals(200, approved.status(), approved::toString);
+        assertEquals(elsewhere, realm.adminGet("/users/" + pending).get("email").asText(), "moved on approval");
+        com.maintenanceaccess.it.support.Mail.await(elsewhere, 1, Duration.ofSeconds(30));
+
+        // Without authority the move is the administrator's alone, as before.
+        Http.Response plain = Http.postJson(realm.url("/mx/accounts/" + alias + "/people"), token(adminA1), Map.of(
+                "firstName", "Pia", "lastName", "Plain", "email", "fe-plain-" + run + "@mro.example", "templates", List.of("planner")));
+        Http.Response moved = Http.putJson(realm.url("/mx/invitations/" + plain.json().get("id").asText() + "/email"),
+                token(adminA1), Map.of("email", "fe-plain2-" + run + "@mro.example"));
+        assertEquals(200, moved.status(), moved::toString);
+    }
+
     // ---------------------------------------------------------------------------------------
 
     private String ask(String officer, String person, Map<String, Object> body) {

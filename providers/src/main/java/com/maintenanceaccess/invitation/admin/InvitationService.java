@@ -85,10 +85,36 @@ final class InvitationService {
         return apply(user, before, after, "revoked", actor, null, OperationType.ACTION);
     }
 
+    /** The checks of an address move, without moving: what a request for approval is checked against. */
+    void checkAddressChange(String userId, String email, AdminAuth actor) {
+        UserModel user = requireUser(userId, "userId", true);
+        Invitation before = requireInvitation(user);
+        requireNotYetIn(user);
+        String address = checkedAddress(user, email);
+        before.changeAddress(address, actor(actor), clock.instant(), "check"); // refuses a state that cannot move
+    }
+
     Map<String, Object> changeAddress(String userId, String email, AdminAuth actor, UriInfo uri) {
         UserModel user = requireUser(userId, "userId", true);
         Invitation before = requireInvitation(user);
         requireNotYetIn(user);
+        String address = checkedAddress(user, email);
+        // A person created from an address has it as username too (the People page does that): a typo
+        // corrected in the address must not live on as the name they log in with. A username chosen
+        // apart from the address stays.
+        boolean usernameFollows = usernameFollows(user);
+        Invitation after = before.changeAddress(address, actor(actor), clock.instant(), newNonce());
+        claimLink(user, before, "address-change", actor);
+        if (usernameFollows) {
+            user.setUsername(address.toLowerCase(java.util.Locale.ROOT));
+        }
+        user.setEmail(address);
+        user.setEmailVerified(false);
+        return apply(user, before, after, "address-changed", actor, uri, OperationType.UPDATE);
+    }
+
+    /** A deliverable address nobody else has (as address, or as the username it would become). */
+    private String checkedAddress(UserModel user, String email) {
         String problem = DeliverableAddress.problem(email);
         if (problem != null) {
             throw InvitationException.badRequest("email", "email " + problem);
@@ -98,25 +124,18 @@ final class InvitationService {
         if (holder != null && !holder.getId().equals(user.getId()) && !realm.isDuplicateEmailsAllowed()) {
             throw InvitationException.conflict("email", "another user of this realm already has this address");
         }
-        // A person created from an address has it as username too (the People page does that): a typo
-        // corrected in the address must not live on as the name they log in with. A username chosen
-        // apart from the address stays.
-        String previous = user.getEmail();
-        boolean usernameFollows = previous != null && previous.trim().equalsIgnoreCase(user.getUsername());
-        if (usernameFollows) {
+        if (usernameFollows(user)) {
             UserModel named = session.users().getUserByUsername(realm, address.toLowerCase(java.util.Locale.ROOT));
             if (named != null && !named.getId().equals(user.getId())) {
                 throw InvitationException.conflict("email", "another user of this realm already has this address");
             }
         }
-        Invitation after = before.changeAddress(address, actor(actor), clock.instant(), newNonce());
-        claimLink(user, before, "address-change", actor);
-        if (usernameFollows) {
-            user.setUsername(address.toLowerCase(java.util.Locale.ROOT));
-        }
-        user.setEmail(address);
-        user.setEmailVerified(false);
-        return apply(user, before, after, "address-changed", actor, uri, OperationType.UPDATE);
+        return address;
+    }
+
+    private static boolean usernameFollows(UserModel user) {
+        String previous = user.getEmail();
+        return previous != null && previous.trim().equalsIgnoreCase(user.getUsername());
     }
 
     Map<String, Object> get(String userId) {

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.keycloak.models.KeycloakSession;
@@ -39,9 +40,12 @@ public class InvitationsResource {
 
     private final KeycloakSession session;
     private final Authority caller;
+    private final com.maintenanceaccess.approval.Approvals approvals;
     private final Clock clock;
 
-    public InvitationsResource(KeycloakSession session, Authority caller, Clock clock) {
+    public InvitationsResource(KeycloakSession session, Authority caller, Clock clock,
+                               com.maintenanceaccess.approval.Approvals approvals) {
+        this.approvals = approvals;
         this.clock = clock;
         this.session = session;
         this.caller = caller;
@@ -124,7 +128,34 @@ public class InvitationsResource {
         if (email == null) {
             throw Problems.invalid("email", "is required");
         }
+        UserModel invitee = caller.user(userId, AccountPermission.MANAGE_PEOPLE);
+        if (!AccountPermission.MANAGE_PEOPLE.grantedToOperator(caller) && HeldAuthority.holdsAny(session, invitee)) {
+            // Four eyes (issue 23 item 1): the person already holds authority, so moving their way in to
+            // another address waits for a second administrator of the account (or a realm operator).
+            return answer(202, () -> {
+                service().checkAddressChange(userId, email, caller.adminAuth());
+                OrganizationModel account = requestAccount(invitee);
+                com.maintenanceaccess.approval.Approval request = approvals.request(caller, account,
+                        com.maintenanceaccess.approval.Approval.Kind.INVITATION_ADDRESS, invitee, email.trim(),
+                        com.maintenanceaccess.approval.Approvals.keyOfAddress(email.trim()));
+                Map<String, Object> waiting = new java.util.LinkedHashMap<>(service().get(userId));
+                waiting.put("pendingApproval", approvals.view(request, caller, account));
+                return waiting;
+            });
+        }
         return answer(200, () -> service().changeAddress(userId, email, caller.adminAuth(), uri()));
+    }
+
+    /** The account in which the move waits: the invitation's own account if the caller runs it, else one they run. */
+    private OrganizationModel requestAccount(UserModel invitee) {
+        org.keycloak.organization.OrganizationProvider organizations =
+                session.getProvider(org.keycloak.organization.OrganizationProvider.class);
+        String invitationAccount = com.maintenanceaccess.invitation.model.InvitationStore.read(invitee).account();
+        return organizations.getByMember(invitee)
+                .filter(account -> caller.may(account, AccountPermission.MANAGE_PEOPLE))
+                .sorted(java.util.Comparator.comparing((OrganizationModel account) -> !account.getId().equals(invitationAccount)))
+                .findFirst()
+                .orElseThrow(() -> Problems.notFound("user", invitee.getId()));
     }
 
     // ------------------------------------------------------------------------------------
