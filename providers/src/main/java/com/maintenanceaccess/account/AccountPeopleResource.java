@@ -375,9 +375,22 @@ public class AccountPeopleResource {
             throw Problems.invalid(problems);
         }
         if (pending != null) {
-            // A pending person: the account roles they get on joining.
+            // A pending person: the account roles they get on joining. A privileged one waits for a
+            // second person as for any member (four eyes); it can be approved once they have joined.
             List<String> before = pending.accountRoles(account);
-            JoinInvitation.setAccountRoles(account, pending, wanted.stream().map(AccountRole::id).toList());
+            boolean secondPerson = !AccountPermission.MANAGE_ACCOUNT_ROLES.grantedToOperator(caller);
+            List<Map<String, Object>> waitingForJoiner = new ArrayList<>();
+            List<String> onJoining = new ArrayList<>();
+            for (AccountRole role : wanted) {
+                if (secondPerson && role.requiresSecondPerson() && !before.contains(role.id())) {
+                    waitingForJoiner.add(approvals.view(approvals.request(caller, account,
+                            com.maintenanceaccess.approval.Approval.Kind.ACCOUNT_ROLE, pending.user(), role.id(),
+                            com.maintenanceaccess.approval.Approvals.keyOfRole(role.id())), caller, account));
+                } else {
+                    onJoining.add(role.id());
+                }
+            }
+            JoinInvitation.setAccountRoles(account, pending, onJoining);
             List<String> after = pending.accountRoles(account);
             if (!before.equals(after)) {
                 Map<String, Object> change = new LinkedHashMap<>();
@@ -388,7 +401,9 @@ public class AccountPeopleResource {
                 AdminAudit.byCaller(session, caller, OperationType.UPDATE, RESOURCE_TYPE,
                         "accounts/" + account.getId() + "/people/" + pending.id(), change);
             }
-            return JoinInvitation.view(account, pending, false);
+            Map<String, Object> answer = JoinInvitation.view(account, pending, false);
+            answer.put("pendingApprovals", waitingForJoiner); // the same shape as a member's answer
+            return answer;
         }
         List<String> before = roleIds(account, user);
         boolean fourEyes = !AccountPermission.MANAGE_ACCOUNT_ROLES.grantedToOperator(caller);
