@@ -48,6 +48,9 @@ public final class ApprovedGrant {
         AuthorizationEvents.emit(session, realm, new AdminEventBuilder(realm, approver.adminAuth(), session,
                         session.getContext().getConnection()), approver.user().getId(), person, change.action(), null,
                 change.after(), "mx-approval", approval);
+        // The person hears of a grant made on approval as of one made at once (docs/notices.md).
+        com.maintenanceaccess.notice.ChangeNotices.authorizationChanged(session, realm, person, change.action(),
+                change.after(), feature.clock());
         return IssuingAccount.describe(session, feature.view(change.after(), person.isEnabled(), feature.clock().instant()),
                 change.after().account());
     }
