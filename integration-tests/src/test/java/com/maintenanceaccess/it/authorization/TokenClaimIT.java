@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import com.maintenanceaccess.it.support.KeycloakServer;
+import com.maintenanceaccess.it.support.ServerClock;
 import com.maintenanceaccess.it.support.AppLogin;
 import com.maintenanceaccess.it.support.Realm;
 import java.util.Map;
@@ -12,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The claim mapper: tokens carry only the authorizations valid at issue time. The boundaries
- * are crossed for real, with records whose effective and expiry instants lie seconds ahead.
+ * are crossed on the bundle's clock (the tests' {@link ServerClock}): a record effective in an
+ * hour and expiring an hour later is outside, inside and outside the token again.
  */
 class TokenClaimIT {
 
@@ -23,18 +28,18 @@ class TokenClaimIT {
     void theClaimAppearsAtEffectiveAndDisappearsAtExpiry() {
         String officerToken = authz.realm.userToken(authz.officer());
         String person = authz.person("claim-boundary");
-        Instant effective = Instant.now().plusSeconds(6);
-        Instant expiry = effective.plusSeconds(6);
+        Instant effective = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        Instant expiry = effective.plus(Duration.ofHours(1));
         authz.grant(officerToken, person, Authz.with(Authz.with(Authz.inspection("RII-CLAIM-1"),
                 "effective", effective.toString()), "expiry", expiry.toString()));
 
         JsonNode before = authz.mxAuth(person);
-        assertTrue(Instant.now().isBefore(effective), "the first token was issued before the effective instant");
         assertEquals(0, before.size(), before::toString);
 
-        Authz.sleepUntil(effective.plusMillis(500));
-        JsonNode during = authz.mxAuth(person);
-        assertTrue(Instant.now().isBefore(expiry), "the second token was issued before expiry");
+        JsonNode during;
+        try (ServerClock inside = ServerClock.ahead(KeycloakServer.shared(), Duration.ofMinutes(90))) {
+            during = authz.mxAuth(person);
+        }
         assertEquals(1, during.size(), during::toString);
         assertEquals("inspection", during.get(0).get("t").asText());
         assertEquals("RII-CLAIM-1", during.get(0).get("ref").asText());
@@ -42,8 +47,10 @@ class TokenClaimIT {
         assertEquals("[\"rii\"]", during.get(0).get("task").toString());
         assertEquals(expiry.getEpochSecond(), during.get(0).get("exp").asLong());
 
-        Authz.sleepUntil(expiry.plusMillis(500));
-        assertEquals(0, authz.mxAuth(person).size());
+        try (ServerClock after = ServerClock.ahead(KeycloakServer.shared(), Duration.ofMinutes(150))) {
+            assertEquals(0, authz.mxAuth(person).size());
+        }
+        assertEquals(0, authz.mxAuth(person).size(), "and not yet on the real clock");
     }
 
     @Test

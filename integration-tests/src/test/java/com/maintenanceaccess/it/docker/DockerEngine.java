@@ -80,7 +80,7 @@ final class DockerEngine {
             if (answers()) {
                 return null;
             }
-            sleep(Duration.ofSeconds(1));
+            sleep(Duration.ofMillis(200));
         }
         return "dockerd was started but does not answer after 60 s; see " + log;
     }

@@ -88,8 +88,6 @@ class InvitationStateIT {
         // Created with the required action while SMTP was down: no invitation, no link.
         String userId = withSmtpDown(() -> it.invitee("inv-nomail", Map.of("requiredActions", List.of(ACTION))));
         String email = it.email(userId);
-        Thread.sleep(1000);
-        assertTrue(Mail.to(email).isEmpty());
         assertEquals(404, Http.get(it.api("/" + userId), it.adminToken()).status(), "no invitation was recorded");
 
         JsonNode review = Http.get(realm.url("/mx/users/" + userId + "/review"), it.adminToken()).json();
@@ -105,6 +103,8 @@ class InvitationStateIT {
         user.putArray("requiredActions").add(ACTION);
         assertEquals(204, Http.putJson(realm.adminUrl("/users/" + userId), realm.adminToken(), user).status());
         String link = InvitationSupport.link(email, 1);
+        // The retry's mail arrived, so mail flows again: had the creation sent one, it would be here too.
+        assertEquals(1, Mail.to(email).size(), "only the retry's mail, none from the creation while SMTP was down");
         assertEquals("pending", it.invitation(userId).get("status").asText());
         assertEquals(302, InvitationSupport.accept(link, InvitationSupport.GOOD_PASSWORD).statusCode());
     }

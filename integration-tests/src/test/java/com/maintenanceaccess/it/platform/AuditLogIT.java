@@ -34,7 +34,7 @@ class AuditLogIT {
                     return line;
                 }
             }
-            Thread.sleep(250);
+            Thread.sleep(200);
         }
         throw new AssertionError("no audit line mentions " + needle);
     }

@@ -59,8 +59,6 @@ public final class KeycloakServer {
                     "--db=dev-file",
                     "--db-username=" + ServerDatabase.USER,
                     "--db-password=" + ServerDatabase.PASSWORD,
-                    // Signoff tests prove "re-authentication too old" without waiting the default 120 s.
-                    "--spi-realm-restapi-extension--mx--signoff-auth-window=15",
                     "--cache=local",
                     "--import-realm",
                     // Tests watch setup modes end within seconds rather than the default minute.
