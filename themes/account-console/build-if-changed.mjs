@@ -3,7 +3,7 @@
 //    Node version): its hash is kept in node_modules/.mx-installed-from;
 //  - `npm run build` (type check and Vite) only when an input changed since the last build into
 //    the same output (MX_THEME_RESOURCES) or that output is gone: the hash of every file here
-//    outside node_modules and dist, and of node_modules' install hash, is kept in MX_BUILD_STAMP
+//    outside node_modules, dist and the unit tests (test/, unit-tests.mjs, their target/), and of node_modules' install hash, is kept in MX_BUILD_STAMP
 //    (under target/, so `mvn clean` forces a build).
 // Each of the two takes 20-40 s; skipping them is most of a quick second ./run.sh.
 import { createHash } from "node:crypto";
@@ -40,7 +40,7 @@ if (read(installedFrom) === lock) {
 // 2. The bundle.
 function files(dir) {
   return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => !["node_modules", "dist"].includes(entry.name))
+    .filter((entry) => !["node_modules", "dist", "target", "test", "unit-tests.mjs"].includes(entry.name))
     .flatMap((entry) => (entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)]))
     .sort();
 }
