@@ -47,7 +47,8 @@ else
   # themselves when unchanged (themes/account-console/build-if-changed.mjs), and unchanged jars are
   # not rewritten, so Keycloak, which compares the providers' modification times, does not
   # rebuild itself (augmentation) either.
-  mvn -q -B -T 2 -Dmaven.test.skip=true package -pl server,mailbox,app -am
+  # The console's type check is left to the tests' build (MX_ACCOUNT_CONSOLE_TYPECHECK=false: Vite only).
+  MX_ACCOUNT_CONSOLE_TYPECHECK=false mvn -q -B -T 2 -Dmaven.test.skip=true package -pl server,mailbox,app -am
   mv "$built.next" "$built"
 fi
 home=$(ls -d server/target/keycloak-*/ | head -n 1)
