@@ -74,7 +74,8 @@ public class AccessReviewsResource {
         JsonNode json = JsonBody.object(body, false, Set.of("days"));
         int days = DEFAULT_DAYS;
         if (json.has("days")) {
-            if (!json.get("days").canConvertToInt() || json.get("days").asInt() < 1 || json.get("days").asInt() > 365) {
+            JsonNode given = json.get("days");
+            if (!given.isIntegralNumber() || !given.canConvertToInt() || given.asInt() < 1 || given.asInt() > 365) {
                 throw Problems.invalid("days", "a whole number of days from 1 to 365");
             }
             days = json.get("days").asInt();
