@@ -82,7 +82,7 @@ class ReviewsPageIT {
         assertFalse(page.offersDecision(authorization));
         assertEquals("A compliance officer of this account decides this.", page.notYours(authorization));
         assertTrue(page.what(authorization).contains(reference), page.what(authorization));
-        assertFalse(page.text().contains("stores"), "nothing of the contractor's other account");
+        assertFalse(page.lists(carlName, "template", "stores"), "nothing of the contractor's other account");
         assertNoIds(page.text(), id, tess, ada, carl, record, account);
         page.screenshotForDocs("review");
 

@@ -55,6 +55,15 @@ public final class ReviewsPage extends AccountConsole {
                 .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + value + " of " + username + " in " + text()));
     }
 
+    public boolean lists(String username, String kind, String value) {
+        try {
+            item(username, kind, value);
+            return true;
+        } catch (AssertionError absent) {
+            return false;
+        }
+    }
+
     public String what(WebElement row) {
         return within(row, "item-what").getText();
     }
