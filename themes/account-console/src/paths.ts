@@ -16,4 +16,8 @@ export const paths = {
   /** t26-scim: the account's provisioning tokens. */
   provisioning: "mx/provisioning",
   approvals: "mx/approvals",
+  /** Access reviews with decisions: the account's list, and one review. */
+  reviews: "mx/reviews",
+  review: (reviewId: string, account: string) =>
+    `mx/reviews/${encodeURIComponent(reviewId)}?account=${encodeURIComponent(account)}`,
 };

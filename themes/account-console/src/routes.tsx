@@ -14,6 +14,8 @@ import { MyAuthorizationsPage } from "./pages/MyAuthorizationsPage";
 import { SignoffsPage } from "./pages/SignoffsPage";
 import { ProvisioningPage } from "./pages/ProvisioningPage";
 import { ApprovalsPage } from "./pages/ApprovalsPage";
+import { ReviewsPage } from "./pages/ReviewsPage";
+import { ReviewPage } from "./pages/ReviewPage";
 
 
 const workspaceRoutes: RouteObject[] = [
@@ -26,6 +28,8 @@ const workspaceRoutes: RouteObject[] = [
   { path: paths.accessReview, element: <AccessReviewPage /> },
   { path: paths.signoffs, element: <SignoffsPage /> },
   { path: paths.approvals, element: <ApprovalsPage /> },
+  { path: paths.reviews, element: <ReviewsPage /> },
+  { path: "mx/reviews/:reviewId", element: <ReviewPage /> },
   { path: paths.myAuthorizations, element: <MyAuthorizationsPage /> },
   { path: paths.provisioning, element: <ProvisioningPage /> }, // t26-scim
 ];

@@ -174,3 +174,42 @@ export type Approval = {
   reason?: string | null;
   mayDecide?: boolean;
 };
+
+/** One item of an access review (docs/access-review.md, "Reviews with decisions"). */
+export type ReviewItem = {
+  no: number;
+  personId: string;
+  username?: string | null;
+  name?: string | null;
+  kind: "template" | "account-role" | "authorization";
+  value: string;
+  label: string;
+  type?: string;
+  reference?: string;
+  reviewer: "account-administrator" | "compliance-officer";
+  decision?: "keep" | "remove" | null;
+  comment?: string | null;
+  decidedBy?: string | null;
+  decidedAt?: string | null;
+  outcome?: "kept" | "removed" | "gone" | null;
+  /** Whether the signed-in person may decide it now; whyNot says why not (own, administrator, officer, decided). */
+  mayDecide: boolean;
+  whyNot?: string | null;
+};
+
+/** An access review of an account; items only when one review is read. */
+export type AccountReview = {
+  id: string;
+  account: string;
+  accountName?: string;
+  status: "open" | "closed";
+  startedBy: string;
+  startedAt: string;
+  endsAt: string;
+  closedAt?: string | null;
+  undecided: "keep" | "remove";
+  scheduled: boolean;
+  itemCount: number;
+  undecidedCount: number;
+  items?: ReviewItem[];
+};

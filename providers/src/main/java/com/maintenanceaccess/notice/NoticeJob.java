@@ -1,7 +1,9 @@
 package com.maintenanceaccess.notice;
 
+import com.maintenanceaccess.review.campaign.ReviewJob;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
@@ -55,11 +57,13 @@ public final class NoticeJob {
     /** One realm (the operator's run). */
     public Summary run(String realmId) {
         Instant now = clock.instant();
-        List<Notice> due = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
+        List<Notice> due = new ArrayList<>(KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
             RealmModel realm = session.realms().getRealm(realmId);
             session.getContext().setRealm(realm);
             return new NoticeCollector(session, realm, now).due();
-        });
+        }));
+        // Access reviews: closes at the end date and scheduled starts, then their reminders (docs/access-review.md).
+        due.addAll(new ReviewJob(factory, clock).run(realmId, now));
         int sent = 0;
         int failed = 0;
         int claimed = 0;

@@ -16,7 +16,9 @@ public enum NoticeKind {
     SUSPENDED("suspended"),
     REINSTATED("reinstated"),
     REVOKED("revoked"),
-    DEACTIVATED("deactivated");
+    DEACTIVATED("deactivated"),
+    /** An access review has items waiting for this reviewer (review/campaign/ReviewJob). */
+    REVIEW_REMINDER("review-reminder");
 
     private final String id;
 

@@ -93,7 +93,18 @@ class DenyMatrixIT {
             new Endpoint("GET", "/mx/authorizations/roster?account={acct}", Kind.AUTH_READ, null, null),
             new Endpoint("GET", "/mx/access/report?account={acct}", Kind.REPORT, null, null),
             new Endpoint("GET", "/mx/signoffs?account={acct}", Kind.AUTH_READ, null, null),
-            new Endpoint("GET", "/mx/trail/export?account={acct}", Kind.AUTH_READ, null, null));
+            new Endpoint("GET", "/mx/trail/export?account={acct}", Kind.AUTH_READ, null, null),
+            // t25: access reviews with decisions (docs/access-review.md); {rev} is the account's review,
+            // {tpl} and {auth} the target's template and authorization items in it.
+            new Endpoint("GET", "/mx/accounts/{acct}/reviews", Kind.PEOPLE_READ, null, null),
+            new Endpoint("POST", "/mx/accounts/{acct}/reviews", Kind.PEOPLE_WRITE, "{\"days\":30}", "{\"days\":0}"),
+            new Endpoint("GET", "/mx/accounts/{acct}/reviews/{rev}", Kind.PEOPLE_READ, null, null),
+            new Endpoint("POST", "/mx/accounts/{acct}/reviews/{rev}/items/{tpl}/decision", Kind.PEOPLE_WRITE,
+                    "{\"decision\":\"keep\",\"comment\":\"matrix\"}", "{\"decision\":\"maybe\",\"comment\":\"matrix\"}"),
+            new Endpoint("POST", "/mx/accounts/{acct}/reviews/{rev}/items/{auth}/decision", Kind.AUTH_WRITE,
+                    "{\"decision\":\"keep\",\"comment\":\"matrix\"}", "{\"decision\":\"keep\",\"comment\":\"\"}"),
+            new Endpoint("POST", "/mx/accounts/{acct}/reviews/{rev}/close", Kind.PEOPLE_WRITE, "{}", "{\"zzUnknown\":1}"),
+            new Endpoint("GET", "/mx/accounts/{acct}/reviews/{rev}/export", Kind.REPORT, null, null));
 
     /** The targets: a person in A, in B, in no account (who left A, keeping A's record), and in both (its record B's). */
     static final List<String> WHERE = List.of("A", "B", "none", "AB");
@@ -106,6 +117,10 @@ class DenyMatrixIT {
     private static final Map<String, String> TARGETS = new LinkedHashMap<>();
     private static final Map<String, String> RECORDS = new LinkedHashMap<>();
     private static final Map<String, String> TOKENS = new LinkedHashMap<>();
+    /** Per account (A, B): its open review, and per target (A, B, AB) the numbers of its template and authorization items. */
+    private static final Map<String, String> REVIEWS = new LinkedHashMap<>();
+    private static final Map<String, String> TEMPLATE_ITEMS = new LinkedHashMap<>();
+    private static final Map<String, String> AUTHORIZATION_ITEMS = new LinkedHashMap<>();
     private static final List<Caller> CALLERS = new ArrayList<>();
     private static StateSnapshot state;
     private static JsonNode baseline;
@@ -129,6 +144,9 @@ class DenyMatrixIT {
                 REALM.addMember(ACCOUNTS.get("B"), target);
                 REALM.grantTemplate(ACCOUNTS.get("A"), target, "planner");
                 REALM.grantTemplate(ACCOUNTS.get("B"), target, "stores");
+            }
+            if (where.equals("A") || where.equals("B")) {
+                REALM.grantTemplate(ACCOUNTS.get(where), target, "planner"); // an item of the account's review
             }
             TARGETS.put(where, target);
             RECORDS.put(where, authz.grant(officerToken, target, Authz.with(Authz.crs("MATRIX-" + where.toUpperCase()),
@@ -155,7 +173,27 @@ class DenyMatrixIT {
         caller(new Caller("member of A without a role", "A", "none"), REALM.accountPerson(ACCOUNTS.get("A"), "matrix-member-a"));
         CALLERS.add(new Caller("user of another realm", null, "stranger"));
         TOKENS.put("user of another realm", strangerToken());
+        // Each account's review, started by its administrator, with the targets' items.
+        for (String where : List.of("A", "B")) {
+            Http.Response started = Http.postJson(REALM.url("/mx/accounts/" + ACCOUNTS.get(where) + "/reviews"),
+                    REALM.userToken(TOKENS.get("administrator of " + where)), Map.of());
+            assertEquals(201, started.status(), started::toString);
+            REVIEWS.put(where, started.json().get("id").asText());
+            for (String target : where.equals("A") ? List.of("A") : List.of("B", "AB")) {
+                TEMPLATE_ITEMS.put(target, itemNo(started.json(), TARGETS.get(target), "template"));
+                AUTHORIZATION_ITEMS.put(target, itemNo(started.json(), TARGETS.get(target), "authorization"));
+            }
+        }
         state = new StateSnapshot(REALM, new ArrayList<>(TARGETS.values()), new ArrayList<>(ACCOUNTS.values()), null, null, null);
+    }
+
+    private static String itemNo(JsonNode review, String personId, String kind) {
+        for (JsonNode item : review.get("items")) {
+            if (item.get("personId").asText().equals(personId) && item.get("kind").asText().equals(kind)) {
+                return item.get("no").asText();
+            }
+        }
+        throw new AssertionError("no " + kind + " item of " + personId + " in " + review);
     }
 
     @AfterAll
@@ -285,10 +323,48 @@ class DenyMatrixIT {
         assertEquals(unknown.body().replace(unknownId, "ID"), account.body().replace(ACCOUNTS.get("B"), "ID"));
     }
 
+    /**
+     * Nobody reviews their own access: the administrator of A deciding the item of their own account
+     * role is 403 naming the rule (not the missing role), and nothing changes; the same item is 404
+     * for the administrator of B (another account's reviewer).
+     */
+    @Test
+    void nobodyDecidesAnItemOfTheirOwnAccess() {
+        String adminA = TOKENS.get("administrator of A");
+        Http.Response review = Http.get(REALM.url("/mx/accounts/" + ACCOUNTS.get("A") + "/reviews/" + REVIEWS.get("A")),
+                token(CALLERS.get(1)));
+        assertEquals(200, review.status(), review::toString);
+        String own = itemNo(review.json(), adminA, "account-role");
+        String path = "/mx/accounts/" + ACCOUNTS.get("A") + "/reviews/" + REVIEWS.get("A") + "/items/" + own + "/decision";
+        String body = "{\"decision\":\"keep\",\"comment\":\"it is me\"}";
+        JsonNode before = baseline();
+        Http.Response response = Http.send("POST", REALM.url(path), token(CALLERS.get(1)), "application/json", body);
+        assertEquals(403, response.status(), response::toString);
+        assertEquals("forbidden", response.json().path("error").asText());
+        assertTrue(response.json().path("error_description").asText().contains("own access"), response::toString);
+        Http.Response other = Http.send("POST", REALM.url(path), token(CALLERS.get(2)), "application/json", body);
+        assertEquals(404, other.status(), other::toString);
+        assertEquals("not_found", other.json().path("error").asText());
+        JsonNode after = state.take();
+        baseline = after;
+        assertEquals(before, after, "a refused decision changes nothing");
+        Http.Response still = Http.get(REALM.url("/mx/accounts/" + ACCOUNTS.get("A") + "/reviews/" + REVIEWS.get("A")),
+                token(CALLERS.get(1)));
+        for (JsonNode item : still.json().get("items")) {
+            if (item.get("no").asText().equals(own)) {
+                assertTrue(item.get("decision").isNull(), item::toString);
+            }
+        }
+    }
+
     private static String resolve(String text, String where) {
         String account = where.equals("none") ? UUID.randomUUID().toString()
                 : ACCOUNTS.get(where.equals("AB") ? "B" : where);
+        boolean known = !where.equals("none");
         return text.replace("{user}", TARGETS.get(where)).replace("{aid}", RECORDS.get(where)).replace("{acct}", account)
+                .replace("{rev}", known ? REVIEWS.get(where.equals("A") ? "A" : "B") : UUID.randomUUID().toString())
+                .replace("{tpl}", known ? TEMPLATE_ITEMS.get(where) : "1")
+                .replace("{auth}", known ? AUTHORIZATION_ITEMS.get(where) : "1")
                 .replace("{n}", UUID.randomUUID().toString().substring(0, 8))
                 .replace("{crs}", Http.toJson(Authz.crs("MATRIX-NEW-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase())));
     }

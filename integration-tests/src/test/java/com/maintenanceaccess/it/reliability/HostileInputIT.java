@@ -105,7 +105,14 @@ class HostileInputIT {
             new Endpoint("GET", "/mx/trail/export", Body.NONE, null),
             // t25-notices: the notice job (realm operators only, no target).
             new Endpoint("POST", "/mx/notifications/run", Body.JSON, null),
-            new Endpoint("GET", "/mx/notifications/failed", Body.NONE, null));
+            new Endpoint("GET", "/mx/notifications/failed", Body.NONE, null),
+            // t25: access reviews with decisions ({rev}: the account's open review, {item}: the target's template item).
+            new Endpoint("GET", "/mx/accounts/{org}/reviews", Body.NONE, null),
+            new Endpoint("POST", "/mx/accounts/{org}/reviews", Body.JSON, null),
+            new Endpoint("GET", "/mx/accounts/{org}/reviews/{rev}", Body.NONE, null),
+            new Endpoint("POST", "/mx/accounts/{org}/reviews/{rev}/items/{item}/decision", Body.JSON, null),
+            new Endpoint("POST", "/mx/accounts/{org}/reviews/{rev}/close", Body.JSON, null),
+            new Endpoint("GET", "/mx/accounts/{org}/reviews/{rev}/export", Body.NONE, null));
 
     /** Bodies that are wrong in the way only this endpoint can be wrong: missing and mistyped fields. */
     static final Map<String, List<String>> SPECIFIC = Map.ofEntries(
@@ -149,6 +156,14 @@ class HostileInputIT {
                     "{\"templates\": null}", "{\"templates\": [42]}", "{\"templates\": [\"" + SCRIPT + "\"]}")),
             Map.entry("PUT /mx/accounts/{org}/people/{user}/account-roles", List.of("{}", "{\"roles\": \"auditor\"}",
                     "{\"roles\": [\"king\"]}", "{\"roles\": [\"" + MARKUP + "\"]}")),
+            Map.entry("POST /mx/accounts/{org}/reviews", List.of("{\"days\": 0}", "{\"days\": 366}", "{\"days\": \"thirty\"}",
+                    "{\"days\": \"" + SCRIPT + "\"}", "{\"days\": 1.5}", "{\"days\": [30]}")),
+            Map.entry("POST /mx/accounts/{org}/reviews/{rev}/items/{item}/decision", List.of("{}", "{\"decision\": \"keep\"}",
+                    "{\"decision\": \"maybe\", \"comment\": \"x\"}", "{\"decision\": 42, \"comment\": \"x\"}",
+                    "{\"decision\": \"keep\", \"comment\": \"  \"}", "{\"decision\": \"keep\", \"comment\": 42}",
+                    "{\"decision\": \"keep\", \"comment\": \"" + "x".repeat(501) + "\"}",
+                    "{\"decision\": \"" + SCRIPT + "\", \"comment\": \"" + MARKUP + "\"}")),
+            Map.entry("POST /mx/accounts/{org}/reviews/{rev}/close", List.of("{\"undecided\": \"remove\"}", "{\"force\": true}")),
             Map.entry("PUT /mx/accounts/{org}", List.of("{\"features\": 42}", "{\"features\": [\"" + SCRIPT + "\"]}",
                     "{\"setupMode\": \"" + MARKUP + "\"}", "{\"setupModeUntil\": \"tomorrow\"}", "{\"features\": [[]]}")));
 
@@ -168,6 +183,8 @@ class HostileInputIT {
     private static String otherOrg;
     private static String target;
     private static String authorizationId;
+    private static String reviewId;
+    private static String itemNo;
     private static String org;
     private static String nobody;
     private static String superuser;
@@ -206,6 +223,17 @@ class HostileInputIT {
         authorizationId = new Authz().grant(REALM.userToken(officer), target, Authz.crs("HOSTILE-1")).get("id").asText();
         Http.Response invited = Http.postJson(REALM.url("/mx/invitations"), token(superuser), Map.of("userId", target));
         assertEquals(201, invited.status(), invited::toString);
+        // An open review of the account with the target's template as an item (the decision and close rows).
+        REALM.grantTemplate(org, target, "planner");
+        Http.Response review = Http.postJson(REALM.url("/mx/accounts/" + org + "/reviews"), token(superuser), Map.of());
+        assertEquals(201, review.status(), review::toString);
+        reviewId = review.json().get("id").asText();
+        for (JsonNode item : review.json().get("items")) {
+            if (item.get("personId").asText().equals(target) && item.get("kind").asText().equals("template")) {
+                itemNo = item.get("no").asText();
+            }
+        }
+        assertTrue(itemNo != null, review::toString);
         // The superuser is a realm-wide auditor (view-users, personnel-authorizations:view): it reads the trail.
         state = new StateSnapshot(REALM, List.of(target), List.of(org), otherRealm, otherUser, otherOrg)
                 .withTrail(() -> token(superuser));
@@ -368,7 +396,8 @@ class HostileInputIT {
         return ENDPOINTS.stream().filter(e -> e.path().contains("{")).map(e -> DynamicTest.dynamicTest(
                 e.method() + " " + e.path(), () -> {
                     String hostile = java.net.URLEncoder.encode(SCRIPT, java.nio.charset.StandardCharsets.UTF_8);
-                    String path = e.path().replace("{user}", hostile).replace("{org}", hostile).replace("{aid}", hostile);
+                    String path = e.path().replace("{user}", hostile).replace("{org}", hostile).replace("{aid}", hostile)
+                            .replace("{rev}", hostile).replace("{item}", hostile);
                     expectUnchangedAt(e, path, mayCall(e), validishBody(e), 0);
                 }));
     }
@@ -421,6 +450,10 @@ class HostileInputIT {
             case "PUT /mx/accounts/{org}/people/{user}/account-roles" -> "{\"roles\": [\"auditor\"]}";
             case "POST /mx/accounts/{org}/scim-tokens" -> "{\"name\": \"hostile probe\"}"; // t26-scim
             case "POST /mx/notifications/run" -> "{}";
+            case "POST /mx/accounts/{org}/reviews" -> "{\"days\": 30}";
+            case "POST /mx/accounts/{org}/reviews/{rev}/items/{item}/decision" ->
+                    "{\"decision\": \"keep\", \"comment\": \"hostile input test\"}";
+            case "POST /mx/accounts/{org}/reviews/{rev}/close" -> "{}";
             default -> e.write() ? "{\"reason\": \"hostile input test\"}" : null;
         };
     }
@@ -498,7 +531,7 @@ class HostileInputIT {
     }
 
     private static Http.Response call(String method, String path, String bearer, String body, Body kind) {
-        String resolved = path.replace("{aid}", authorizationId);
+        String resolved = path.replace("{aid}", authorizationId).replace("{rev}", reviewId).replace("{item}", itemNo);
         String type = body == null ? null : kind == Body.YAML ? "application/yaml" : "application/json";
         return Http.send(method, REALM.url(resolved), bearer, type, body);
     }

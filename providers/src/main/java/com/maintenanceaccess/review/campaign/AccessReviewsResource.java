@@ -9,7 +9,9 @@ import com.maintenanceaccess.api.Authority;
 import com.maintenanceaccess.api.JsonBody;
 import com.maintenanceaccess.api.Problems;
 import com.maintenanceaccess.audit.AdminAudit;
+import com.maintenanceaccess.authorization.model.AuthorizationStore;
 import com.maintenanceaccess.authorization.rest.RosterCsv;
+import com.maintenanceaccess.authorization.rules.AuthorizationChanges;
 import com.maintenanceaccess.trail.Trail;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -72,7 +74,8 @@ public class AccessReviewsResource {
         JsonNode json = JsonBody.object(body, false, Set.of("days"));
         int days = DEFAULT_DAYS;
         if (json.has("days")) {
-            if (!json.get("days").canConvertToInt() || json.get("days").asInt() < 1 || json.get("days").asInt() > 365) {
+            JsonNode given = json.get("days");
+            if (!given.isIntegralNumber() || !given.canConvertToInt() || given.asInt() < 1 || given.asInt() > 365) {
                 throw Problems.invalid("days", "a whole number of days from 1 to 365");
             }
             days = json.get("days").asInt();
@@ -93,7 +96,7 @@ public class AccessReviewsResource {
     public ArrayNode list() {
         OrganizationModel account = caller.account(accountParam, AccountPermission.VIEW_PEOPLE);
         ArrayNode list = JsonNodeFactory.instance.arrayNode();
-        table.reviews(account.getId()).forEach(review -> list.add(head(review)));
+        table.reviews(account.getId()).forEach(review -> list.add(head(review, table.items(review.id()))));
         return list;
     }
 
@@ -102,7 +105,9 @@ public class AccessReviewsResource {
     public ObjectNode get(@PathParam("review") String reviewId) {
         OrganizationModel account = caller.account(accountParam, AccountPermission.VIEW_PEOPLE);
         AccessReviewTable.Review review = review(account, reviewId);
-        return view(review, table.items(review.id()));
+        ObjectNode view = view(review, table.items(review.id()));
+        view.put("accountName", account.getName());
+        return view;
     }
 
     /** {@code {"decision": "keep"|"remove", "comment": "…"}}: once per item, by the item's reviewer. */
@@ -149,7 +154,7 @@ public class AccessReviewsResource {
         new Trail(session).append(realm, TRAIL_DECISION, item.personId(), trailed);
         AdminAudit.byCaller(session, caller, OperationType.UPDATE, RESOURCE_TYPE,
                 "accounts/" + account.getId() + "/reviews/" + review.id() + "/items/" + item.no(), trailed);
-        return itemView(table.items(review.id()).get(item.no() - 1));
+        return itemView(review, account, table.items(review.id()).get(item.no() - 1));
     }
 
     /** Closes the review (its administrator): removals decided, and undecided items as the account says, are applied. */
@@ -162,22 +167,8 @@ public class AccessReviewsResource {
         if (!table.close(review.id(), clock.instant().toEpochMilli())) {
             throw Problems.conflict("the review is closed already; nothing was changed.");
         }
-        ReviewClose applied = new ReviewClose(session, realm, account, caller, clock);
-        ArrayNode outcomes = JsonNodeFactory.instance.arrayNode();
-        for (ReviewItem item : table.items(review.id())) {
-            String outcome = applied.apply(review, item);
-            table.outcome(review.id(), item.no(), outcome);
-            outcomes.addObject().put("item", item.no()).put("personId", item.personId()).put("kind", item.kind().id())
-                    .put("value", item.value()).put("decision", ReviewRules.atClose(item, review.undecided()).id())
-                    .put("decided", item.decision() != null).put("outcome", outcome);
-        }
-        ObjectNode trailed = JsonNodeFactory.instance.objectNode();
-        trailed.put("account", account.getId());
-        trailed.put("review", review.id());
-        trailed.put("by", caller.user().getUsername());
-        trailed.put("undecided", review.undecided().id());
-        trailed.set("items", outcomes);
-        new Trail(session).append(realm, TRAIL_CLOSE, review.id(), trailed);
+        ObjectNode trailed = new ReviewClose(session, realm, account, caller, clock).closeAll(table, review,
+                caller.user().getUsername());
         AdminAudit.byCaller(session, caller, OperationType.ACTION, RESOURCE_TYPE,
                 "accounts/" + account.getId() + "/reviews/" + review.id() + "/close", trailed);
         return view(table.review(review.id()).orElseThrow(), table.items(review.id()));
@@ -211,7 +202,7 @@ public class AccessReviewsResource {
                 .orElseThrow(() -> Problems.notFound("review", reviewId));
     }
 
-    private ObjectNode head(AccessReviewTable.Review review) {
+    private ObjectNode head(AccessReviewTable.Review review, List<ReviewItem> items) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("id", review.id());
         node.put("account", review.accountId());
@@ -221,22 +212,46 @@ public class AccessReviewsResource {
         node.put("endsAt", Instant.ofEpochMilli(review.endsAt()).toString());
         node.put("closedAt", review.closedAt() == null ? null : Instant.ofEpochMilli(review.closedAt()).toString());
         node.put("undecided", review.undecided().id());
+        node.put("scheduled", ReviewJob.SCHEDULE.equals(review.startedBy()));
+        node.put("itemCount", items.size());
+        node.put("undecidedCount", items.stream().filter(item -> item.decision() == null).count());
         return node;
     }
 
     private ObjectNode view(AccessReviewTable.Review review, List<ReviewItem> items) {
-        ObjectNode node = head(review);
+        ObjectNode node = head(review, items);
         ArrayNode list = node.putArray("items");
-        items.forEach(item -> list.add(itemView(item)));
+        OrganizationModel account = session.getProvider(org.keycloak.organization.OrganizationProvider.class)
+                .getById(review.accountId());
+        items.forEach(item -> list.add(itemView(review, account, item)));
         return node;
     }
 
-    private ObjectNode itemView(ReviewItem item) {
+    private ObjectNode itemView(AccessReviewTable.Review review, OrganizationModel account, ReviewItem item) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("no", item.no());
         node.put("personId", item.personId());
         UserModel person = session.users().getUserById(realm, item.personId());
         node.put("username", person == null ? null : person.getUsername());
+        node.put("name", person == null ? null : name(person));
+        if (item.kind() == ReviewItem.Kind.AUTHORIZATION && person != null) {
+            // The type and reference people read (the value is the record's id).
+            AuthorizationChanges.byId(AuthorizationStore.read(person).records(), item.value()).ifPresent(record -> {
+                node.put("type", record.type());
+                node.put("reference", record.reference());
+            });
+        }
+        // Whether the caller may decide it now, and if not, why (the page says it in words).
+        String whyNot = null;
+        if (!review.open() || item.decision() != null) {
+            whyNot = "decided";
+        } else if (item.personId().equals(caller.user().getId())) {
+            whyNot = "own";
+        } else if (account == null || !caller.may(account, ReviewRules.decides(item.kind()))) {
+            whyNot = ReviewRules.decides(item.kind()) == AccountPermission.MANAGE_AUTHORIZATIONS ? "officer" : "administrator";
+        }
+        node.put("mayDecide", whyNot == null);
+        node.put("whyNot", whyNot);
         node.put("kind", item.kind().id());
         node.put("value", item.value());
         node.put("label", item.label());
@@ -256,6 +271,12 @@ public class AccessReviewsResource {
         node.put("items", items.size());
         node.put("endsAt", Instant.ofEpochMilli(review.endsAt()).toString());
         return node;
+    }
+
+    private static String name(UserModel user) {
+        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                + (user.getLastName() == null ? "" : user.getLastName())).trim();
+        return name.isEmpty() ? user.getUsername() : name;
     }
 
     private static String nonNull(String value) {

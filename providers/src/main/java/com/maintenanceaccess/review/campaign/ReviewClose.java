@@ -8,9 +8,16 @@ import com.maintenanceaccess.authorization.model.AuthorizationStore;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
 import com.maintenanceaccess.authorization.rest.AuthorizationEvents;
 import com.maintenanceaccess.authorization.rules.AuthorizationChanges;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.maintenanceaccess.audit.AdminAudit;
+import com.maintenanceaccess.authorization.model.AuthorizationJson;
 import com.maintenanceaccess.notice.ChangeNotices;
+import com.maintenanceaccess.trail.Trail;
 import java.time.Clock;
 import java.util.Optional;
+import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -24,6 +31,8 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
  * person out of the account's template group or role group, or revokes the authorization through
  * the authorization rules (with its own trail entry and event, reason naming the review).
  * Answers the outcome: {@code kept}, {@code removed}, or {@code gone} (no longer held).
+ * Closed by a person ({@code caller}) or by the review job at the end date ({@code caller} null:
+ * the events name the bundle's scheduler as actor).
  */
 final class ReviewClose {
 
@@ -39,6 +48,30 @@ final class ReviewClose {
         this.account = account;
         this.caller = caller;
         this.clock = clock;
+    }
+
+    /**
+     * Applies every item of a review that {@code table.close} has just closed (the caller won the
+     * compare-and-set), records each outcome and appends the one trail entry of the close; answers
+     * that entry's body (for the close's admin event).
+     */
+    ObjectNode closeAll(AccessReviewTable table, AccessReviewTable.Review review, String by) {
+        ArrayNode outcomes = JsonNodeFactory.instance.arrayNode();
+        for (ReviewItem item : table.items(review.id())) {
+            String outcome = apply(review, item);
+            table.outcome(review.id(), item.no(), outcome);
+            outcomes.addObject().put("item", item.no()).put("personId", item.personId()).put("kind", item.kind().id())
+                    .put("value", item.value()).put("decision", ReviewRules.atClose(item, review.undecided()).id())
+                    .put("decided", item.decision() != null).put("outcome", outcome);
+        }
+        ObjectNode trailed = JsonNodeFactory.instance.objectNode();
+        trailed.put("account", account.getId());
+        trailed.put("review", review.id());
+        trailed.put("by", by);
+        trailed.put("undecided", review.undecided().id());
+        trailed.set("items", outcomes);
+        new Trail(session).append(realm, AccessReviewsResource.TRAIL_CLOSE, review.id(), trailed);
+        return trailed;
     }
 
     String apply(AccessReviewTable.Review review, ReviewItem item) {
@@ -77,9 +110,26 @@ final class ReviewClose {
         AuthorizationChanges.Change change = feature.changes().revoke(stored.records(), item.value(),
                 reason.length() > 500 ? reason.substring(0, 500) : reason);
         AuthorizationStore.write(person, stored, change.records());
-        AuthorizationEvents.emit(session, realm, new AdminEventBuilder(realm, caller.adminAuth(), session,
-                session.getContext().getConnection()), caller.user().getId(), person, change.action(), change.before(),
-                change.after(), "mx-access-review");
+        if (caller != null) {
+            AuthorizationEvents.emit(session, realm, new AdminEventBuilder(realm, caller.adminAuth(), session,
+                    session.getContext().getConnection()), caller.user().getId(), person, change.action(), change.before(),
+                    change.after(), "mx-access-review");
+        } else {
+            // The job closed the review at its end date: the same trail entry and event, the scheduler as actor.
+            ObjectNode representation = JsonNodeFactory.instance.objectNode();
+            representation.put("action", change.action());
+            representation.put("via", "mx-access-review");
+            representation.put("userId", person.getId());
+            representation.put("username", person.getUsername());
+            representation.put("authorizationId", item.value());
+            representation.set("before", change.before() == null ? null : AuthorizationJson.write(change.before(), null));
+            representation.set("after", change.after() == null ? null : AuthorizationJson.write(change.after(), null));
+            ObjectNode trailed = representation.deepCopy();
+            trailed.put("actorId", AdminAudit.SCHEDULER);
+            new Trail(session).append(realm, Trail.AUTHORIZATION_CHANGE, person.getId(), trailed);
+            AdminAudit.bySystem(session, realm, AdminAudit.SCHEDULER, OperationType.UPDATE, AuthorizationFeature.RESOURCE_TYPE,
+                    "users/" + person.getId() + "/authorizations/" + item.value(), representation);
+        }
         ChangeNotices.authorizationChanged(session, realm, person, change.action(), change.after(), clock);
         return "removed";
     }
