@@ -95,7 +95,11 @@ export function ReviewPage() {
         <div className="pf-v5-u-font-size-sm">{item.comment}</div>
       </div>
     ) : data?.status === "closed" ? (
-      <div data-testid="decision">{t(`mxReviewUndecidedAtClose-${data.undecided}`)}</div>
+      <div data-testid="decision">
+        {t(item.kind === "account-role" && item.value === "account-administrator"
+          ? "mxReviewUndecidedAtClose-administrator" // always kept undecided (ReviewRules.atClose)
+          : `mxReviewUndecidedAtClose-${data.undecided}`)}
+      </div>
     ) : null;
 
   const decideCell = (item: ReviewItem) => {

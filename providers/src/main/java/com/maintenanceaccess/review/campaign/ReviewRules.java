@@ -1,5 +1,7 @@
 package com.maintenanceaccess.review.campaign;
 
+import com.maintenanceaccess.api.AccountRole;
+
 import com.maintenanceaccess.api.AccountPermission;
 import java.util.Optional;
 
@@ -35,8 +37,18 @@ public final class ReviewRules {
         return Optional.empty();
     }
 
-    /** What the close does with an item: its decision, or the account's setting when undecided. */
+    /**
+     * What the close does with an item: its decision, or the account's setting when undecided,
+     * except that an undecided administrator role is always kept. Only another administrator may
+     * decide it, so with {@code remove} an account whose one administrator could not decide their
+     * own role would lose its last administrator to silence; taking that role away needs a decision.
+     */
     public static ReviewItem.Decision atClose(ReviewItem item, ReviewItem.Decision undecided) {
-        return item.decision() != null ? item.decision() : undecided;
+        if (item.decision() != null) {
+            return item.decision();
+        }
+        boolean administrator = item.kind() == ReviewItem.Kind.ACCOUNT_ROLE
+                && AccountRole.ACCOUNT_ADMINISTRATOR.id().equals(item.value());
+        return administrator ? ReviewItem.Decision.KEEP : undecided;
     }
 }

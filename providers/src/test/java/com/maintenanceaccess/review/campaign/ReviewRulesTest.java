@@ -33,4 +33,15 @@ class ReviewRulesTest {
         assertEquals(ReviewItem.Decision.KEEP, ReviewRules.atClose(undecided, ReviewItem.Decision.KEEP));
         assertEquals(ReviewItem.Decision.KEEP, ReviewRules.atClose(kept, ReviewItem.Decision.REMOVE));
     }
+
+    @Test
+    void anUndecidedAdministratorRoleIsKeptWhateverTheSetting() {
+        ReviewItem admin = new ReviewItem(3, "p", ReviewItem.Kind.ACCOUNT_ROLE, "account-administrator", "l", null, null, null, null, null);
+        ReviewItem auditor = new ReviewItem(4, "p", ReviewItem.Kind.ACCOUNT_ROLE, "auditor", "l", null, null, null, null, null);
+        ReviewItem removed = new ReviewItem(5, "p", ReviewItem.Kind.ACCOUNT_ROLE, "account-administrator", "l",
+                ReviewItem.Decision.REMOVE, "left", "a", 1L, null);
+        assertEquals(ReviewItem.Decision.KEEP, ReviewRules.atClose(admin, ReviewItem.Decision.REMOVE));
+        assertEquals(ReviewItem.Decision.REMOVE, ReviewRules.atClose(auditor, ReviewItem.Decision.REMOVE));
+        assertEquals(ReviewItem.Decision.REMOVE, ReviewRules.atClose(removed, ReviewItem.Decision.KEEP), "a decision is applied");
+    }
 }
