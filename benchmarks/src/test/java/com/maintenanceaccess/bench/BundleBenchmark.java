@@ -695,22 +695,26 @@ class BundleBenchmark {
      * with their members ({@code bench.scim-users} / groups each); then the unchanged re-sync, a lookup
      * per user and per group that finds nothing to change. The reference: Keycloak's own admin API
      * creating the same number of users and adding each to the organization, on the same threads.
-     * The phase applies a catalog with enough non-privileged templates (four copies of the shipped one).
+     * The G templates are made for the phase (realm roles marked as the importer marks templates, no permissions).
      */
     private void scim() throws Exception {
         int n = Integer.getInteger("bench.scim-users", 5000);
         int groups = Integer.getInteger("bench.scim-groups", 50);
         line("\n## SCIM provisioning: initial sync of " + n + " users and " + groups + " groups, then an unchanged re-sync\n");
         String load = loadAverage();
-        Http.send("POST", realm.url("/mx/role-templates/apply"), adminToken(), "application/yaml", new Catalogs().tenTimes(4))
-                .expect(200, "apply a catalog with enough templates");
+        // G templates without permissions, made as the importer marks them (a SCIM group needs the template, not its roles).
+        for (int g = 0; g < groups; g++) {
+            Http.postJson(realm.adminUrl("/roles"), realm.master(), Map.of("name", "bench-scim-job-" + g,
+                    "description", "Directory group " + g, "attributes", Map.of("mx.managed", List.of("role-template"))))
+                    .expect(201, "template " + g);
+        }
         String account = Http.postJson(realm.adminUrl("/organizations"), realm.master(), Map.of("name", "bench-scim",
                 "alias", "bench-scim", "enabled", true, "domains", List.of(Map.of("name", "bench-scim.example"))))
                 .expect(201, "account").createdId();
         List<String> templates = new ArrayList<>();
         for (com.fasterxml.jackson.databind.JsonNode template : Http.get(realm.url("/mx/accounts/bench-scim/grantable-templates"),
                 adminToken()).expect(200, "templates").json()) {
-            if (!template.get("privileged").asBoolean() && templates.size() < groups) {
+            if (template.get("name").asText().startsWith("bench-scim-job-") && templates.size() < groups) {
                 templates.add(template.get("name").asText());
             }
         }
@@ -735,11 +739,13 @@ class BundleBenchmark {
                             .invoke(com.unboundid.scim2.common.types.UserResource.class).getTotalResults() != 0) {
                         throw new IllegalStateException("exists already: " + email);
                     }
-                    ids[i] = sdk.create("Users", new com.unboundid.scim2.common.types.UserResource().setUserName(email)
-                            .setExternalId("dir-" + i)
+                    com.unboundid.scim2.common.types.UserResource user = new com.unboundid.scim2.common.types.UserResource()
+                            .setUserName(email)
                             .setName(new com.unboundid.scim2.common.types.Name().setGivenName("Scim").setFamilyName("Person " + i))
                             .setEmails(List.of(new com.unboundid.scim2.common.types.Email().setValue(email).setType("work")
-                                    .setPrimary(true)))).getId();
+                                    .setPrimary(true)));
+                    user.setExternalId("dir-" + i);
+                    ids[i] = sdk.create("Users", user).getId();
                 } catch (com.unboundid.scim2.common.exceptions.ScimException e) {
                     throw new IllegalStateException("SCIM user " + i, e);
                 }
@@ -751,8 +757,10 @@ class BundleBenchmark {
                     members.add(new com.unboundid.scim2.common.types.Member().setValue(ids[i]));
                 }
                 try {
-                    groupIds[g] = sdk.create("Groups", new com.unboundid.scim2.common.types.GroupResource()
-                            .setDisplayName(templates.get(g)).setExternalId("dir-group-" + g).setMembers(members)).getId();
+                    com.unboundid.scim2.common.types.GroupResource group = new com.unboundid.scim2.common.types.GroupResource()
+                            .setDisplayName(templates.get(g)).setMembers(members);
+                    group.setExternalId("dir-group-" + g);
+                    groupIds[g] = sdk.create("Groups", group).getId();
                 } catch (com.unboundid.scim2.common.exceptions.ScimException e) {
                     throw new IllegalStateException("SCIM group " + g, e);
                 }
