@@ -16,7 +16,7 @@ import {
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useMx } from "../api";
+import { MxError, useMx } from "../api";
 import { useAccount } from "../components/AccountSwitcher";
 import { ErrorAlert, FieldProblem, SuccessAlert, useAction, useLoad, useTime, validated } from "../components/common";
 import type { GrantableTemplate } from "../types";
@@ -200,7 +200,7 @@ function ProvisioningSettingsForm({ account }: { account: string }) {
               <Button variant="primary" data-testid="onboarding-save" onClick={saveOnboarding}>{t("mxSave")}</Button>
             </ActionGroup>
           </Form>
-          <ErrorAlert error={onboardingAction.error} />
+          <FormError error={onboardingAction.error} />
           <SuccessAlert message={onboardingAction.done} />
 
           <Title headingLevel="h2" size="lg" className="pf-v5-u-mt-lg">{t("mxGroupMapping")}</Title>
@@ -246,10 +246,23 @@ function ProvisioningSettingsForm({ account }: { account: string }) {
               <Button variant="primary" data-testid="mapping-save" onClick={saveMapping}>{t("mxSave")}</Button>
             </ActionGroup>
           </Form>
-          <ErrorAlert error={mappingAction.error} />
+          <FormError error={mappingAction.error} />
           <SuccessAlert message={mappingAction.done} />
         </>
       )}
     </div>
   );
+}
+
+/**
+ * A refusal of the settings form: when the server named fields, their messages stand under those
+ * fields and this says only that nothing was saved (the server's summary names the fields by their
+ * API names, which are not for the page); any other refusal as usual.
+ */
+function FormError({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (error instanceof MxError && error.problems.some((problem) => problem.field)) {
+    return <Alert variant="danger" isInline title={t("mxNotSavedSeeFields")} data-testid="mx-error" />;
+  }
+  return <ErrorAlert error={error} />;
 }

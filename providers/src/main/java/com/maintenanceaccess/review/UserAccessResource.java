@@ -157,6 +157,16 @@ public class UserAccessResource {
     public static Map<String, Object> deactivate(KeycloakSession session, RealmModel realm, UserModel user, String by,
                                                  String reason, Clock clock,
                                                  java.util.function.BooleanSupplier revokeInvitation) {
+        return deactivate(session, realm, user, by, reason, clock, revokeInvitation, true);
+    }
+
+    /**
+     * {@link #deactivate} with the notice to the person optional: a person the directory creates
+     * already inactive was never active and is not told that they were switched off.
+     */
+    public static Map<String, Object> deactivate(KeycloakSession session, RealmModel realm, UserModel user, String by,
+                                                 String reason, Clock clock,
+                                                 java.util.function.BooleanSupplier revokeInvitation, boolean tell) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("at", clock.instant().toString());
         record.put("by", by);
@@ -173,7 +183,9 @@ public class UserAccessResource {
         change.put("sessionsEnded", sessions);
         change.put("invitationRevoked", invitationRevoked);
         // t25-notices: the person is told, once the deactivation is committed (docs/notices.md).
-        com.maintenanceaccess.notice.ChangeNotices.deactivated(session, realm, user, reason, clock);
+        if (tell) {
+            com.maintenanceaccess.notice.ChangeNotices.deactivated(session, realm, user, reason, clock);
+        }
         return change;
     }
 

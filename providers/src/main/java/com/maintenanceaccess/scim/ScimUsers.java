@@ -155,7 +155,7 @@ public final class ScimUsers {
         }
         setExternalId(user, input.externalId());
         if (!input.active()) {
-            setActive(user, false);
+            setActive(user, false, linked);
         }
         // The account's choice (docs/scim.md "Provisioning settings"): a new, active person gets the
         // bundle's invitation mail, the people API's own path; a linked person already gets in.
@@ -268,6 +268,11 @@ public final class ScimUsers {
      * put aside and come back on {@code active: true}.
      */
     private void setActive(UserModel user, boolean active) {
+        setActive(user, active, true);
+    }
+
+    /** {@code tell}: whether a deactivation notice goes to the person (not to one created inactive). */
+    private void setActive(UserModel user, boolean active, boolean tell) {
         if (active == active(user)) {
             return;
         }
@@ -277,7 +282,7 @@ public final class ScimUsers {
                 // The people API's deactivation, one way: disabled, sessions ended, a pending invitation revoked.
                 UserAccessResource.deactivate(session, realm, user, BY_DIRECTORY + caller.actor(),
                         "deactivated by the account's directory (SCIM active: false)", caller.clock(),
-                        () -> Invitations.revokePending(session, realm, user, actorId(), caller.actor()));
+                        () -> Invitations.revokePending(session, realm, user, actorId(), caller.actor()), tell);
             } else {
                 user.setSingleAttribute(SUSPENDED + account.getId(),
                         String.join(",", AccountTemplates.names(session, account, user)));

@@ -84,6 +84,7 @@ class ProvisioningPageIT {
                 text);
         page.addMapping("Planer", "planner").addMapping("planer", "stores").saveMapping();
         assertTrue(page.problem("groupMapping[1].group").contains("planer"), page.problem("groupMapping[1].group"));
+        assertTrue(page.refusal().contains("Nichts wurde gespeichert"), page.refusal());
         assertEquals(0, Http.get(settings(account), realm.userToken(admin)).json().get("groupMapping").size(), "nothing saved");
         page.chooseOnboarding("invitation");
         assertTrue(page.awaitDone("gespeichert").contains("Provisionierungseinstellungen"));
