@@ -1,11 +1,25 @@
 import { Page } from "@keycloak/keycloak-account-ui";
-import { ActionGroup, Alert, Button, ClipboardCopy, Form, FormGroup, TextInput } from "@patternfly/react-core";
+import {
+  ActionGroup,
+  Alert,
+  Button,
+  ClipboardCopy,
+  Form,
+  FormGroup,
+  FormSelect,
+  FormSelectOption,
+  Label,
+  Radio,
+  TextInput,
+  Title,
+} from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useMx } from "../api";
+import { MxError, useMx } from "../api";
 import { useAccount } from "../components/AccountSwitcher";
-import { ErrorAlert, FieldProblem, SuccessAlert, useAction, useLoad, useTime } from "../components/common";
+import { ErrorAlert, FieldProblem, SuccessAlert, useAction, useLoad, useTime, validated } from "../components/common";
+import type { GrantableTemplate } from "../types";
 
 /** A provisioning token as GET /mx/accounts/{a}/scim-tokens lists it (never its secret). */
 type ScimToken = {
@@ -17,6 +31,11 @@ type ScimToken = {
   lastUsed?: string | null;
   expires?: string | null;
 };
+
+/** GET/PUT /mx/accounts/{a}/provisioning-settings (docs/scim.md "Provisioning settings"). */
+type Onboarding = "identity-provider" | "invitation";
+type GroupMapping = { group: string; template: string };
+type ProvisioningSettings = { onboarding: Onboarding; groupMapping: GroupMapping[]; privilegedTemplatesAllowed: boolean };
 
 /** The answer of creating one: the only time the secret is shown. */
 type CreatedToken = ScimToken & { secret: string; scimBaseUrl: string };
@@ -57,6 +76,7 @@ export function ProvisioningPage() {
 
   return (
     <Page title={t("mxProvisioning")} description={t("mxProvisioningDescription")}>
+      {account && tokens.data && <ProvisioningSettingsForm account={account} />}
       <div className="pf-v5-u-mb-md">{switcher}</div>
       <ErrorAlert error={meError ?? tokens.error} />
       {tokens.data && (
@@ -121,4 +141,128 @@ export function ProvisioningPage() {
       )}
     </Page>
   );
+}
+
+/**
+ * How the account's directory provisions people: whether a person it creates gets the invitation
+ * e-mail or signs in through the organisation's identity provider, and which role template each
+ * directory group stands for (names and templates only: no ids on the page).
+ */
+function ProvisioningSettingsForm({ account }: { account: string }) {
+  const { t } = useTranslation();
+  const mx = useMx();
+  const path = `/accounts/${encodeURIComponent(account)}/provisioning-settings`;
+  const settings = useLoad(() => mx.get<ProvisioningSettings>(path), [account]);
+  const templates = useLoad(
+    () => mx.get<GrantableTemplate[]>(`/accounts/${encodeURIComponent(account)}/grantable-templates`),
+    [account],
+  );
+  const onboardingAction = useAction(settings.reload);
+  const mappingAction = useAction(settings.reload);
+  const [onboarding, setOnboarding] = useState<Onboarding>();
+  const [rows, setRows] = useState<GroupMapping[]>();
+  const current = settings.data;
+  const chosen = onboarding ?? current?.onboarding;
+  const mapping = rows ?? current?.groupMapping ?? [];
+  const allowed = current?.privilegedTemplatesAllowed ?? false;
+  const privileged = (name: string) => (templates.data ?? []).some((template) => template.name === name && template.privileged);
+
+  const saveOnboarding = () =>
+    onboardingAction.run(async () => {
+      await mx.put(path, { onboarding: chosen });
+      setOnboarding(undefined);
+    }, t("mxProvisioningSaved"));
+  const saveMapping = () =>
+    mappingAction.run(async () => {
+      await mx.put(path, { groupMapping: mapping.map((row) => ({ group: row.group.trim(), template: row.template })) });
+      setRows(undefined);
+    }, t("mxProvisioningSaved"));
+  const change = (index: number, row: Partial<GroupMapping>) =>
+    setRows(mapping.map((existing, i) => (i === index ? { ...existing, ...row } : existing)));
+
+  return (
+    <div data-testid="provisioning-settings" className="pf-v5-u-mb-xl">
+      <ErrorAlert error={settings.error ?? templates.error} />
+      {current && templates.data && (
+        <>
+          <Title headingLevel="h2" size="lg">{t("mxOnboarding")}</Title>
+          <Form data-testid="onboarding-form" onSubmit={(event) => event.preventDefault()}>
+            <FormGroup role="radiogroup" fieldId="onboarding" label={t("mxOnboardingQuestion")}>
+              <Radio id="onboarding-identity-provider" name="onboarding" data-testid="onboarding-identity-provider"
+                isChecked={chosen === "identity-provider"} onChange={() => setOnboarding("identity-provider")}
+                label={t("mxOnboardingIdentityProvider")} description={t("mxOnboardingIdentityProviderHelp")} />
+              <Radio id="onboarding-invitation" name="onboarding" data-testid="onboarding-invitation"
+                isChecked={chosen === "invitation"} onChange={() => setOnboarding("invitation")}
+                label={t("mxOnboardingInvitation")} description={t("mxOnboardingInvitationHelp")} />
+              <FieldProblem error={onboardingAction.error} field="onboarding" />
+            </FormGroup>
+            <ActionGroup>
+              <Button variant="primary" data-testid="onboarding-save" onClick={saveOnboarding}>{t("mxSave")}</Button>
+            </ActionGroup>
+          </Form>
+          <FormError error={onboardingAction.error} />
+          <SuccessAlert message={onboardingAction.done} />
+
+          <Title headingLevel="h2" size="lg" className="pf-v5-u-mt-lg">{t("mxGroupMapping")}</Title>
+          <p className="pf-v5-u-mb-sm">{t("mxGroupMappingHelp")}</p>
+          {allowed ? (
+            <Alert variant="warning" isInline title={t("mxGroupMappingPrivilegedAllowed")} data-testid="mapping-privileged-warning" />
+          ) : (
+            <p className="pf-v5-u-mb-sm" data-testid="mapping-privileged-refused">{t("mxGroupMappingPrivilegedRefused")}</p>
+          )}
+          <Form data-testid="mapping-form" onSubmit={(event) => event.preventDefault()}>
+            {mapping.map((row, index) => (
+              <div key={index} data-testid={`mapping-row-${index}`} className="pf-v5-u-display-flex pf-v5-u-align-items-flex-start">
+                <FormGroup label={t("mxDirectoryGroup")} fieldId={`mapping-group-${index}`} className="pf-v5-u-mr-md">
+                  <TextInput id={`mapping-group-${index}`} data-testid={`mapping-group-${index}`} value={row.group}
+                    validated={validated(mappingAction.error, `groupMapping[${index}].group`)}
+                    onChange={(_, value) => change(index, { group: value })} />
+                  <FieldProblem error={mappingAction.error} field={`groupMapping[${index}].group`} />
+                </FormGroup>
+                <FormGroup label={t("mxRoleTemplate")} fieldId={`mapping-template-${index}`} className="pf-v5-u-mr-md">
+                  <FormSelect id={`mapping-template-${index}`} data-testid={`mapping-template-${index}`} value={row.template}
+                    validated={validated(mappingAction.error, `groupMapping[${index}].template`)}
+                    onChange={(_, value) => change(index, { template: value })}>
+                    <FormSelectOption value="" label={t("mxChooseTemplate")} isPlaceholder />
+                    {templates.data!.map((template) => (
+                      <FormSelectOption key={template.name} value={template.name}
+                        isDisabled={template.privileged && !allowed && template.name !== row.template}
+                        label={template.description ? `${template.name} (${template.description})` : template.name} />
+                    ))}
+                  </FormSelect>
+                  {privileged(row.template) && <Label color="red" data-testid={`mapping-privileged-${index}`}>{t("mxPrivileged")}</Label>}
+                  <FieldProblem error={mappingAction.error} field={`groupMapping[${index}].template`} />
+                </FormGroup>
+                <Button variant="link" isDanger data-testid={`mapping-remove-${index}`} className="pf-v5-u-mt-lg"
+                  onClick={() => setRows(mapping.filter((_, i) => i !== index))}>{t("mxRemoveGroup")}</Button>
+              </div>
+            ))}
+            {mapping.length === 0 && <p data-testid="mapping-empty">{t("mxGroupMappingEmpty")}</p>}
+            <FieldProblem error={mappingAction.error} field="groupMapping" />
+            <ActionGroup>
+              <Button variant="secondary" data-testid="mapping-add" onClick={() => setRows([...mapping, { group: "", template: "" }])}>
+                {t("mxAddGroup")}
+              </Button>
+              <Button variant="primary" data-testid="mapping-save" onClick={saveMapping}>{t("mxSave")}</Button>
+            </ActionGroup>
+          </Form>
+          <FormError error={mappingAction.error} />
+          <SuccessAlert message={mappingAction.done} />
+        </>
+      )}
+    </div>
+  );
+}
+
+/**
+ * A refusal of the settings form: when the server named fields, their messages stand under those
+ * fields and this says only that nothing was saved (the server's summary names the fields by their
+ * API names, which are not for the page); any other refusal as usual.
+ */
+function FormError({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (error instanceof MxError && error.problems.some((problem) => problem.field)) {
+    return <Alert variant="danger" isInline title={t("mxNotSavedSeeFields")} data-testid="mx-error" />;
+  }
+  return <ErrorAlert error={error} />;
 }

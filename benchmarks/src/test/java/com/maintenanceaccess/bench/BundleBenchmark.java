@@ -86,6 +86,9 @@ class BundleBenchmark {
             if (phases.contains("team")) {
                 team();
             }
+            if (phases.contains("scim")) {
+                scim();
+            }
         } finally {
             server.close();
             mail.stop();
@@ -683,6 +686,146 @@ class BundleBenchmark {
         line("\nUpload vs stock one by one: " + Stats.f(Stats.median(upload) / Stats.median(stock))
                 + " of the time. Mails received by GreenMail: " + (mail.getReceivedMessages().length - mailsBefore)
                 + " of " + expected + " expected.");
+    }
+
+    /**
+     * Phase {@code scim} (issue 26 item 7): a directory's initial sync into one account through the
+     * UnboundID SCIM 2 SDK, as Entra ID does it: per user a lookup ({@code userName eq}) and a create;
+     * then {@code bench.scim-groups} groups (default 50, each a role template of the account) created
+     * with their members ({@code bench.scim-users} / groups each); then the unchanged re-sync, a lookup
+     * per user and per group that finds nothing to change. The reference: Keycloak's own admin API
+     * creating the same number of users and adding each to the organization, on the same threads.
+     * The G templates are made for the phase (realm roles marked as the importer marks templates, no permissions).
+     */
+    private void scim() throws Exception {
+        int n = Integer.getInteger("bench.scim-users", 5000);
+        int groups = Integer.getInteger("bench.scim-groups", 50);
+        line("\n## SCIM provisioning: initial sync of " + n + " users and " + groups + " groups, then an unchanged re-sync\n");
+        String load = loadAverage();
+        // G templates without permissions, made as the importer marks them (a SCIM group needs the template, not its roles).
+        for (int g = 0; g < groups; g++) {
+            Http.postJson(realm.adminUrl("/roles"), realm.master(), Map.of("name", "bench-scim-job-" + g,
+                    "description", "Directory group " + g, "attributes", Map.of("mx.managed", List.of("role-template"))))
+                    .expect(201, "template " + g);
+        }
+        String account = Http.postJson(realm.adminUrl("/organizations"), realm.master(), Map.of("name", "bench-scim",
+                "alias", "bench-scim", "enabled", true, "domains", List.of(Map.of("name", "bench-scim.example"))))
+                .expect(201, "account").createdId();
+        List<String> templates = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode template : Http.get(realm.url("/mx/accounts/bench-scim/grantable-templates"),
+                adminToken()).expect(200, "templates").json()) {
+            if (template.get("name").asText().startsWith("bench-scim-job-") && templates.size() < groups) {
+                templates.add(template.get("name").asText());
+            }
+        }
+        if (templates.size() < groups) {
+            throw new IllegalStateException("only " + templates.size() + " non-privileged templates for " + groups + " groups");
+        }
+        String secret = Http.postJson(realm.url("/mx/accounts/bench-scim/scim-tokens"), adminToken(), Map.of("name", "bench directory"))
+                .expect(201, "token").json().get("secret").asText();
+        jakarta.ws.rs.client.Client client = jakarta.ws.rs.client.ClientBuilder.newClient(new org.glassfish.jersey.client.ClientConfig()
+                        .connectorProvider(new org.glassfish.jersey.jnh.connector.JavaNetHttpConnectorProvider()))
+                .register((jakarta.ws.rs.client.ClientRequestFilter) request ->
+                        request.getHeaders().putSingle("Authorization", "Bearer " + secret));
+        try {
+            com.unboundid.scim2.client.ScimService sdk = new com.unboundid.scim2.client.ScimService(
+                    client.target(realm.url("/mx/accounts/bench-scim/scim/v2")));
+            String run = UUID.randomUUID().toString().substring(0, 6);
+            String[] ids = new String[n];
+            Load.Round users = Load.counted(threads, n, i -> {
+                String email = "s" + run + "-" + i + "@bench-scim.example";
+                try {
+                    if (sdk.searchRequest("Users").filter(com.unboundid.scim2.common.filters.Filter.eq("userName", email))
+                            .invoke(com.unboundid.scim2.common.types.UserResource.class).getTotalResults() != 0) {
+                        throw new IllegalStateException("exists already: " + email);
+                    }
+                    com.unboundid.scim2.common.types.UserResource user = new com.unboundid.scim2.common.types.UserResource()
+                            .setUserName(email)
+                            .setName(new com.unboundid.scim2.common.types.Name().setGivenName("Scim").setFamilyName("Person " + i))
+                            .setEmails(List.of(new com.unboundid.scim2.common.types.Email().setValue(email).setType("work")
+                                    .setPrimary(true)));
+                    user.setExternalId("dir-" + i);
+                    ids[i] = sdk.create("Users", user).getId();
+                } catch (com.unboundid.scim2.common.exceptions.ScimException e) {
+                    throw new IllegalStateException("SCIM user " + i, e);
+                }
+            });
+            String[] groupIds = new String[groups];
+            Load.Round groupRound = Load.counted(Math.min(threads, groups), groups, g -> {
+                List<com.unboundid.scim2.common.types.Member> members = new ArrayList<>();
+                for (int i = g; i < n; i += groups) {
+                    members.add(new com.unboundid.scim2.common.types.Member().setValue(ids[i]));
+                }
+                try {
+                    com.unboundid.scim2.common.types.GroupResource group = new com.unboundid.scim2.common.types.GroupResource()
+                            .setDisplayName(templates.get(g)).setMembers(members);
+                    group.setExternalId("dir-group-" + g);
+                    groupIds[g] = sdk.create("Groups", group).getId();
+                } catch (com.unboundid.scim2.common.exceptions.ScimException e) {
+                    throw new IllegalStateException("SCIM group " + g, e);
+                }
+            });
+            int[] changed = new int[1];
+            Load.Round resync = Load.counted(threads, n + groups, i -> {
+                try {
+                    if (i < n) {
+                        var found = sdk.searchRequest("Users").filter(com.unboundid.scim2.common.filters.Filter.eq("userName",
+                                "s" + run + "-" + i + "@bench-scim.example")).invoke(com.unboundid.scim2.common.types.UserResource.class);
+                        if (found.getTotalResults() != 1 || !found.getResources().get(0).getId().equals(ids[i])) {
+                            synchronized (changed) {
+                                changed[0]++;
+                            }
+                        }
+                    } else {
+                        var found = sdk.searchRequest("Groups").filter(com.unboundid.scim2.common.filters.Filter.eq("displayName",
+                                templates.get(i - n))).invoke(com.unboundid.scim2.common.types.GroupResource.class);
+                        if (found.getTotalResults() != 1 || !found.getResources().get(0).getId().equals(groupIds[i - n])) {
+                            synchronized (changed) {
+                                changed[0]++;
+                            }
+                        }
+                    }
+                } catch (com.unboundid.scim2.common.exceptions.ScimException e) {
+                    throw new IllegalStateException("SCIM re-sync " + i, e);
+                }
+            });
+            if (changed[0] != 0) {
+                throw new IllegalStateException(changed[0] + " objects differ after the initial sync");
+            }
+            long members = Http.get(realm.adminUrl("/organizations/" + account + "/members/count"), realm.master())
+                    .expect(200, "member count").json().asLong();
+            // The reference: Keycloak's admin API, the same number of users created and made members of an organization.
+            String reference = Http.postJson(realm.adminUrl("/organizations"), realm.master(), Map.of("name", "bench-scim-ref",
+                    "alias", "bench-scim-ref", "enabled", true, "domains", List.of(Map.of("name", "bench-scim-ref.example"))))
+                    .expect(201, "reference account").createdId();
+            Load.Round stock = Load.counted(threads, n, i -> {
+                String email = "r" + run + "-" + i + "@bench-scim-ref.example";
+                String id = Http.postJson(realm.adminUrl("/users"), realm.master(), Map.of("username", email, "email", email,
+                        "firstName", "Ref", "lastName", "Person " + i, "enabled", true)).expect(201, "admin API user").createdId();
+                Http.send("POST", realm.adminUrl("/organizations/" + reference + "/members"), realm.master(),
+                        "application/json", "\"" + id + "\"").expect(201, "member");
+            });
+            line("Load average at the start of the phase: " + load + "; client threads: " + threads + ". Members of the"
+                    + " account after the sync: " + members + " (" + n + " provisioned; the groups hold " + n
+                    + " memberships, " + n / groups + " per group).\n");
+            line("| step | requests | seconds | objects/s | p50 / p95 / p99 ms per object |");
+            line("|---|---|---|---|---|");
+            line("| SCIM initial sync, users (lookup + POST /Users each) | " + 2 * n + " | " + Stats.f(users.seconds()) + " | "
+                    + Stats.f(users.perSecond()) + " | " + Stats.percentiles(users.latency()) + " |");
+            line("| SCIM initial sync, groups (POST /Groups with " + n / groups + " members each) | " + groups + " | "
+                    + Stats.f(groupRound.seconds()) + " | " + Stats.f(groupRound.perSecond()) + " | "
+                    + Stats.percentiles(groupRound.latency()) + " |");
+            line("| SCIM unchanged re-sync (a lookup per user and per group, nothing written) | " + (n + groups) + " | "
+                    + Stats.f(resync.seconds()) + " | " + Stats.f(resync.perSecond()) + " | " + Stats.percentiles(resync.latency()) + " |");
+            line("| reference: admin API, POST /users + POST /organizations/{id}/members each | " + 2 * n + " | "
+                    + Stats.f(stock.seconds()) + " | " + Stats.f(stock.perSecond()) + " | " + Stats.percentiles(stock.latency()) + " |");
+            line("\nInitial sync (users and groups) vs the admin API creating the same users: "
+                    + Stats.f((users.seconds() + groupRound.seconds()) / stock.seconds()) + " of the time (users alone "
+                    + Stats.f(users.seconds() / stock.seconds()) + "). Unchanged re-sync vs initial sync: "
+                    + Stats.f(resync.seconds() / (users.seconds() + groupRound.seconds())) + ".");
+        } finally {
+            client.close();
+        }
     }
 
     /**

@@ -108,6 +108,12 @@ public class AccountsResource {
         return new com.maintenanceaccess.scim.ScimTokensResource(session, caller, account, clock);
     }
 
+    /** t26-scim: how the account's directory provisions people (invitation mail or not, group mapping). */
+    @Path("{account}/provisioning-settings")
+    public com.maintenanceaccess.scim.ScimSettingsResource provisioningSettings(@PathParam("account") String account) {
+        return new com.maintenanceaccess.scim.ScimSettingsResource(session, caller, account);
+    }
+
     /** The role templates the caller may grant in this account, for the account console's pickers. */
     @GET
     @Path("{account}/grantable-templates")

@@ -89,6 +89,12 @@ public final class AdminAudit {
      */
     public static void bySystem(KeycloakSession session, RealmModel realm, String actor, OperationType operation,
                                 String resourceType, String path, Object representation) {
+        bySystem(session, realm, actor, operation, resourceType, path, representation, Map.of());
+    }
+
+    /** {@link #bySystem} with details of the kind's own (e.g. the invitation's {@code mx_invitation}). */
+    public static void bySystem(KeycloakSession session, RealmModel realm, String actor, OperationType operation,
+                                String resourceType, String path, Object representation, Map<String, String> details) {
         AdminEvent event = newEvent(realm, operation, resourceType, path, representation);
         AuthDetails auth = new AuthDetails();
         auth.setRealmId(realm.getId());
@@ -96,7 +102,10 @@ public final class AdminAudit {
         auth.setClientId(actor);
         auth.setIpAddress("127.0.0.1");
         event.setAuthDetails(auth);
-        event.setDetails(Map.of("actor", actor, KIND, resourceType));
+        Map<String, String> all = new java.util.LinkedHashMap<>(details);
+        all.put("actor", actor);
+        all.put(KIND, resourceType);
+        event.setDetails(all);
         send(session, realm, event);
     }
 

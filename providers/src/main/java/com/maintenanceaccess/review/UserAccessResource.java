@@ -141,26 +141,52 @@ public class UserAccessResource {
         if (!user.isEnabled() && user.getFirstAttribute(DEACTIVATED) != null) {
             return Problems.badRequest("user: already deactivated");
         }
-        Instant now = clock.instant();
+        Map<String, Object> change = deactivate(session, realm, user, caller.user().getUsername(), reason, clock,
+                () -> Invitations.revokePending(session, realm, user, caller.adminAuth()));
+        AdminAudit.byCaller(session, caller, OperationType.ACTION, RESOURCE_TYPE, "users/" + user.getId() + "/deactivate", change);
+        return Response.ok(change).build();
+    }
+
+    /**
+     * The bundle's one deactivation, for the people API above and SCIM's {@code active: false}
+     * (scim/ScimUsers): disabled, a record of who and why ({@value #DEACTIVATED}), every session
+     * ended, a pending invitation revoked (by {@code revokeInvitation}, on behalf of the actor),
+     * the person told once it is committed (docs/notices.md); records kept. Answers the change
+     * (the record, before/after, sessions ended, whether an invitation was revoked) for the caller's event.
+     */
+    public static Map<String, Object> deactivate(KeycloakSession session, RealmModel realm, UserModel user, String by,
+                                                 String reason, Clock clock,
+                                                 java.util.function.BooleanSupplier revokeInvitation) {
+        return deactivate(session, realm, user, by, reason, clock, revokeInvitation, true);
+    }
+
+    /**
+     * {@link #deactivate} with the notice to the person optional: a person the directory creates
+     * already inactive was never active and is not told that they were switched off.
+     */
+    public static Map<String, Object> deactivate(KeycloakSession session, RealmModel realm, UserModel user, String by,
+                                                 String reason, Clock clock,
+                                                 java.util.function.BooleanSupplier revokeInvitation, boolean tell) {
         Map<String, Object> record = new LinkedHashMap<>();
-        record.put("at", now.toString());
-        record.put("by", caller.user().getUsername());
+        record.put("at", clock.instant().toString());
+        record.put("by", by);
         record.put("reason", reason);
 
         user.setEnabled(false);
         user.setSingleAttribute(DEACTIVATED, write(record));
         int sessions = endSessions(session, realm, user);
-        boolean invitationRevoked = Invitations.revokePending(session, realm, user, caller.adminAuth());
+        boolean invitationRevoked = revokeInvitation.getAsBoolean();
 
         Map<String, Object> change = new LinkedHashMap<>(record);
         change.put("before", Map.of("enabled", true));
         change.put("after", Map.of("enabled", false));
         change.put("sessionsEnded", sessions);
         change.put("invitationRevoked", invitationRevoked);
-        AdminAudit.byCaller(session, caller, OperationType.ACTION, RESOURCE_TYPE, "users/" + user.getId() + "/deactivate", change);
         // t25-notices: the person is told, once the deactivation is committed (docs/notices.md).
-        com.maintenanceaccess.notice.ChangeNotices.deactivated(session, realm, user, reason, clock);
-        return Response.ok(change).build();
+        if (tell) {
+            com.maintenanceaccess.notice.ChangeNotices.deactivated(session, realm, user, reason, clock);
+        }
+        return change;
     }
 
     @POST

@@ -40,7 +40,7 @@ public record ScimCaller(ScimToken token, OrganizationModel account, Clock clock
             throw ScimError.notFound("account", accountParam);
         }
         if (token.lastUsed() == null || token.lastUsed().plus(TOUCH_EVERY).isBefore(now)) {
-            table.touch(token.id(), now);
+            ScimTokenTable.touchApart(session, session.getContext().getRealm().getId(), token.id(), now, now.minus(TOUCH_EVERY));
         }
         return new ScimCaller(token, account, clock);
     }

@@ -30,8 +30,8 @@ import org.keycloak.organization.OrganizationProvider;
  */
 final class ScimGroups {
 
-    static final String MAPPING = "mx.scim.group-map";
-    static final String PRIVILEGED = "mx.scim.privileged-templates";
+    static final String MAPPING = ScimSettings.MAPPING;
+    static final String PRIVILEGED = ScimSettings.PRIVILEGED;
     static final String DISPLAY_NAME = "mx.scim.display-name";
     static final String EXTERNAL_ID = "mx.scim.external-id";
     static final int MAX_MEMBERS = 1000;
@@ -217,18 +217,11 @@ final class ScimGroups {
 
     /** The template a directory group name stands for in this account; 400 invalidValue when none or not allowed. */
     RoleModel template(String displayName) {
-        String mapped = null;
-        for (String entry : account.getAttributes().getOrDefault(MAPPING, List.of())) {
-            int eq = entry.lastIndexOf('=');
-            if (eq > 0 && entry.substring(0, eq).trim().equalsIgnoreCase(displayName)) {
-                mapped = entry.substring(eq + 1).trim();
-            }
-        }
-        String name = mapped != null ? mapped : displayName;
+        String name = ScimSettings.mappedTemplate(account.getAttributes(), displayName).orElse(displayName);
         RoleModel template = RoleTemplateRoles.byName(realm, name).orElseThrow(() -> ScimError.invalidValue(
                 "displayName: " + displayName + " is mapped to no role template of this realm (the account's "
                         + MAPPING + " maps directory groups to templates)"));
-        boolean allowed = account.getAttributes().getOrDefault(PRIVILEGED, List.of()).contains("allow");
+        boolean allowed = ScimSettings.privilegedAllowed(account.getAttributes());
         if (RoleTemplateRoles.privileged(template) && !allowed) {
             throw ScimError.invalidValue("displayName: " + displayName + " maps to the privileged template " + name
                     + ", which this account does not let its directory grant");

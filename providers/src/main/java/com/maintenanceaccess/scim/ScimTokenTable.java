@@ -25,8 +25,12 @@ final class ScimTokenTable {
     private final String realmId;
 
     ScimTokenTable(KeycloakSession session) {
+        this(session, session.getContext().getRealm().getId());
+    }
+
+    private ScimTokenTable(KeycloakSession session, String realmId) {
         this.store = KeycloakInternals.store(session, "SCIM provisioning tokens");
-        this.realmId = session.getContext().getRealm().getId();
+        this.realmId = realmId;
     }
 
     void insert(ScimToken token, String secretHash) {
@@ -61,9 +65,22 @@ final class ScimTokenTable {
                 + " AND ACCOUNT_ID = ?4 AND ID = ?5 AND REVOKED_MILLIS IS NULL", at.toEpochMilli(), by, realmId, accountId, id) == 1;
     }
 
-    void touch(String id, Instant at) {
-        store.update("UPDATE MX_SCIM_TOKEN SET LAST_USED_MILLIS = ?1 WHERE REALM_ID = ?2 AND ID = ?3",
-                at.toEpochMilli(), realmId, id);
+    /**
+     * Writes the last use in a short transaction of its own, only when the stored one is older than
+     * {@code olderThan}. Not in the request's transaction: a directory sends requests in parallel, and
+     * a long one (a group with a thousand members) would hold the token's row while every other
+     * request of that minute waited for it (H2 and PostgreSQL lock the row until commit). Last use is
+     * bookkeeping: when it cannot be written now, the request goes on and a later one writes it.
+     */
+    static void touchApart(KeycloakSession session, String realmId, String id, Instant at, Instant olderThan) {
+        try {
+            org.keycloak.models.utils.KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), own ->
+                    new ScimTokenTable(own, realmId).store.update("UPDATE MX_SCIM_TOKEN SET LAST_USED_MILLIS = ?1"
+                                    + " WHERE REALM_ID = ?2 AND ID = ?3 AND (LAST_USED_MILLIS IS NULL OR LAST_USED_MILLIS < ?4)",
+                            at.toEpochMilli(), realmId, id, olderThan.toEpochMilli()));
+        } catch (RuntimeException e) {
+            org.jboss.logging.Logger.getLogger(ScimTokenTable.class).debugf(e, "last use of provisioning token %s not written now", id);
+        }
     }
 
     private static Stored stored(Object[] row) {

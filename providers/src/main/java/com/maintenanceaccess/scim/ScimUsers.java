@@ -6,6 +6,8 @@ import com.maintenanceaccess.account.AccountPeopleResource;
 import com.maintenanceaccess.account.AccountTemplates;
 import com.maintenanceaccess.account.RoleTemplateRoles;
 import com.maintenanceaccess.api.Authority;
+import com.maintenanceaccess.invitation.admin.Invitations;
+import com.maintenanceaccess.invitation.admin.PeopleInvitations;
 import com.maintenanceaccess.review.UserAccessResource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -153,7 +155,14 @@ public final class ScimUsers {
         }
         setExternalId(user, input.externalId());
         if (!input.active()) {
-            setActive(user, false);
+            setActive(user, false, linked);
+        }
+        // The account's choice (docs/scim.md "Provisioning settings"): a new, active person gets the
+        // bundle's invitation mail, the people API's own path; a linked person already gets in.
+        // The invitation is an event of its own (MX_INVITATION, actor the token's name).
+        if (!linked && input.active() && ScimSettings.INVITATION.equals(ScimSettings.onboarding(account.getAttributes()))) {
+            PeopleInvitations.inviteKeepingThePerson(session, realm, user, account.getId(), actorId(),
+                    caller.actor(), session.getContext().getUri());
         }
         ObjectNode after = view(user);
         Map<String, Object> before = linked ? Map.of("linked", true) : null;
@@ -259,19 +268,21 @@ public final class ScimUsers {
      * put aside and come back on {@code active: true}.
      */
     private void setActive(UserModel user, boolean active) {
+        setActive(user, active, true);
+    }
+
+    /** {@code tell}: whether a deactivation notice goes to the person (not to one created inactive). */
+    private void setActive(UserModel user, boolean active, boolean tell) {
         if (active == active(user)) {
             return;
         }
         String suspended = user.getFirstAttribute(SUSPENDED + account.getId());
         if (!active) {
             if (ownedHere(user)) {
-                Map<String, Object> record = new LinkedHashMap<>();
-                record.put("at", caller.clock().instant().toString());
-                record.put("by", BY_DIRECTORY + caller.actor());
-                record.put("reason", "deactivated by the account's directory (SCIM active: false)");
-                user.setEnabled(false);
-                user.setSingleAttribute(UserAccessResource.DEACTIVATED, ScimJson.write(record));
-                UserAccessResource.endSessions(session, realm, user);
+                // The people API's deactivation, one way: disabled, sessions ended, a pending invitation revoked.
+                UserAccessResource.deactivate(session, realm, user, BY_DIRECTORY + caller.actor(),
+                        "deactivated by the account's directory (SCIM active: false)", caller.clock(),
+                        () -> Invitations.revokePending(session, realm, user, actorId(), caller.actor()), tell);
             } else {
                 user.setSingleAttribute(SUSPENDED + account.getId(),
                         String.join(",", AccountTemplates.names(session, account, user)));
@@ -301,6 +312,11 @@ public final class ScimUsers {
         } else if (!user.isEnabled() && ownedHere(user)) {
             user.setEnabled(true);
         }
+    }
+
+    /** The token as "invited by" / revoking actor of an invitation (not a user id). */
+    private String actorId() {
+        return "provisioning-token:" + caller.token().id();
     }
 
     private boolean active(UserModel user) {

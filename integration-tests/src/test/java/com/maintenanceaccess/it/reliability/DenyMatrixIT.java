@@ -87,6 +87,9 @@ class DenyMatrixIT {
             new Endpoint("GET", "/mx/accounts/{acct}/grantable-templates", Kind.PEOPLE_WRITE, null, null),
             // t26-scim: listing an account's provisioning tokens is for whoever may manage its people
             new Endpoint("GET", "/mx/accounts/{acct}/scim-tokens", Kind.PEOPLE_WRITE, null, null),
+            new Endpoint("GET", "/mx/accounts/{acct}/provisioning-settings", Kind.PEOPLE_WRITE, null, null),
+            new Endpoint("PUT", "/mx/accounts/{acct}/provisioning-settings", Kind.PEOPLE_WRITE,
+                    "{\"onboarding\":\"identity-provider\"}", "{\"onboarding\":\"mail\"}"),
             new Endpoint("GET", "/mx/invitations?account={acct}", Kind.PEOPLE_READ, null, null),
             new Endpoint("GET", "/mx/authorizations/expiring?account={acct}", Kind.AUTH_READ, null, null),
             new Endpoint("GET", "/mx/authorizations/expired?account={acct}", Kind.AUTH_READ, null, null),

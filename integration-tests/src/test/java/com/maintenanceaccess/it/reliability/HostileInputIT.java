@@ -94,6 +94,8 @@ class HostileInputIT {
             // t26-scim: an account's provisioning tokens (the SCIM endpoint itself takes no realm token: ScimProvisioningIT)
             new Endpoint("GET", "/mx/accounts/{org}/scim-tokens", Body.NONE, null),
             new Endpoint("POST", "/mx/accounts/{org}/scim-tokens", Body.JSON, null),
+            new Endpoint("GET", "/mx/accounts/{org}/provisioning-settings", Body.NONE, null),
+            new Endpoint("PUT", "/mx/accounts/{org}/provisioning-settings", Body.JSON, null),
             // The signer's own token is the proof (docs/signoffs.md): a realm user's ordinary token is
             // refused with 403 (not the signoff level, not the app) and that refusal of an authenticated
             // signer is recorded in the trail (one entry, see recordedRefusal); anything that is not a
@@ -449,6 +451,7 @@ class HostileInputIT {
             case "PUT /mx/accounts/{org}/people/{user}/templates" -> "{\"templates\": [\"planner\"]}";
             case "PUT /mx/accounts/{org}/people/{user}/account-roles" -> "{\"roles\": [\"auditor\"]}";
             case "POST /mx/accounts/{org}/scim-tokens" -> "{\"name\": \"hostile probe\"}"; // t26-scim
+            case "PUT /mx/accounts/{org}/provisioning-settings" -> "{\"onboarding\": \"identity-provider\"}"; // t26-scim
             case "POST /mx/notifications/run" -> "{}";
             case "POST /mx/accounts/{org}/reviews" -> "{\"days\": 30}";
             case "POST /mx/accounts/{org}/reviews/{rev}/items/{item}/decision" ->

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.maintenanceaccess.it.support.Http;
+import com.maintenanceaccess.it.support.Mail;
 import com.maintenanceaccess.it.support.Realm;
 import com.unboundid.scim2.client.ScimService;
 import com.unboundid.scim2.common.exceptions.ScimException;
@@ -267,6 +268,100 @@ class ScimProvisioningIT {
     }
 
     @Test
+    void theAccountDecidesWhetherAProvisionedPersonGetsTheInvitationMail() throws Exception {
+        String settings = settings(accountA);
+        JsonNode defaults = Http.get(settings, realm.userToken(adminA)).json();
+        assertEquals("identity-provider", defaults.get("onboarding").asText(), defaults::toString);
+        ScimService scim = sdk(aliasA, token(accountA, adminA, "Entra ID"));
+
+        // Default: the organisation's identity provider; no mail.
+        UserResource quiet = scim.create("Users", user("idp"));
+        assertEquals(List.of(), Mail.to(quiet.getUserName()), "no invitation without the account's choice");
+        assertEquals("none", Http.get(people(accountA) + "/" + quiet.getId(), realm.userToken(adminA)).json()
+                .get("invitation").get("status").asText());
+
+        // The administrator chooses the invitation mail: the next person gets the bundle's invitation.
+        Http.Response chosen = Http.putJson(settings, realm.userToken(adminA), Map.of("onboarding", "invitation"));
+        assertEquals(200, chosen.status(), chosen::toString);
+        assertEquals("invitation", chosen.json().get("onboarding").asText());
+        UserResource invited = scim.create("Users", user("mail"));
+        Mail.await(invited.getUserName(), 1, java.time.Duration.ofSeconds(30));
+        JsonNode person = Http.get(people(accountA) + "/" + invited.getId(), realm.userToken(adminA)).json();
+        assertEquals("pending", person.get("invitation").get("status").asText(), person::toString);
+        // A person created inactive is not invited.
+        UserResource inactive = scim.create("Users", user("inactive").setActive(false));
+        assertEquals(List.of(), Mail.to(inactive.getUserName()));
+
+        // active false: the people API's deactivation, which revokes the pending invitation too.
+        scim.modifyRequest("Users", invited.getId()).replaceValue("active", false).invoke(UserResource.class);
+        person = Http.get(people(accountA) + "/" + invited.getId(), realm.userToken(adminA)).json();
+        assertTrue(person.get("deactivated").asBoolean(), person::toString);
+        assertEquals("revoked", person.get("invitation").get("status").asText(), person::toString);
+        boolean revokedByToken = false;
+        for (JsonNode event : realm.adminGet("/admin-events?resourceTypes=CUSTOM&max=300")) {
+            if (event.path("resourcePath").asText().equals("mx/invitations/" + invited.getId())
+                    && "revoked".equals(event.path("details").path("mx_invitation").asText())) {
+                assertEquals("Entra ID", event.path("authDetails").path("clientId").asText(), event::toString);
+                revokedByToken = true;
+            }
+        }
+        assertTrue(revokedByToken, "the revocation is an event with the token's name as actor");
+
+        // Bad input: 400 naming the field, nothing changed.
+        Http.Response bad = Http.putJson(settings, realm.userToken(adminA), Map.of("onboarding", "mail"));
+        assertEquals(400, bad.status(), bad::toString);
+        assertTrue(bad.body().contains("onboarding"), bad::toString);
+        Http.Response unknown = Http.putJson(settings, realm.userToken(adminA), Map.of("sendMail", true));
+        assertEquals(400, unknown.status(), unknown::toString);
+        assertTrue(unknown.body().contains("sendMail"), unknown::toString);
+        assertEquals("invitation", Http.get(settings, realm.userToken(adminA)).json().get("onboarding").asText());
+
+        // Deny: another account's administrator 404, an auditor of A 403; nothing changed.
+        assertEquals(404, Http.get(settings, realm.userToken(adminB)).status());
+        assertEquals(404, Http.putJson(settings, realm.userToken(adminB), Map.of("onboarding", "identity-provider")).status());
+        String auditor = realm.accountPerson(accountA, "scim-set-auditor", "auditor");
+        assertEquals(403, Http.putJson(settings, realm.userToken(auditor), Map.of("onboarding", "identity-provider")).status());
+        assertEquals("invitation", Http.get(settings, realm.userToken(adminA)).json().get("onboarding").asText());
+        assertEquals("identity-provider", Http.get(settings(accountB), realm.userToken(adminB)).json().get("onboarding").asText(),
+                "B's setting is B's");
+    }
+
+    @Test
+    void theAdministratorMapsDirectoryGroupsToTemplates() throws Exception {
+        String settings = settings(accountA);
+        Http.Response mapped = Http.putJson(settings, realm.userToken(adminA),
+                Map.of("groupMapping", List.of(Map.of("group", "MRO Planners", "template", "planner"))));
+        assertEquals(200, mapped.status(), mapped::toString);
+        assertEquals("planner", mapped.json().get("groupMapping").get(0).get("template").asText());
+        ScimService scim = sdk(aliasA, token(accountA, adminA, "okta"));
+        UserResource planner = scim.create("Users", user("mapped"));
+        scim.create("Groups", new GroupResource().setDisplayName("MRO Planners").setMembers(List.of(new Member().setValue(planner.getId()))));
+        assertEquals(List.of("planner"), realm.templatesIn(accountA, planner.getId()));
+
+        // A template that does not exist, a privileged one the account does not allow, a name twice: 400, unchanged.
+        for (Object bad : List.of(
+                List.of(Map.of("group", "X", "template", "no-such-template")),
+                List.of(Map.of("group", "Admins", "template", "account-administrator")),
+                List.of(Map.of("group", "X", "template", "planner"), Map.of("group", "x", "template", "stores")),
+                "MRO Planners=planner")) {
+            Http.Response refused = Http.putJson(settings, realm.userToken(adminA), Map.of("groupMapping", bad));
+            assertEquals(400, refused.status(), refused::toString);
+            assertTrue(refused.body().contains("groupMapping"), refused::toString);
+        }
+        JsonNode now = Http.get(settings, realm.userToken(adminA)).json();
+        assertEquals(1, now.get("groupMapping").size(), now::toString);
+        assertEquals("MRO Planners", now.get("groupMapping").get(0).get("group").asText());
+        assertFalse(now.get("privilegedTemplatesAllowed").asBoolean());
+        List<String> kinds = new ArrayList<>();
+        for (JsonNode event : realm.adminGet("/admin-events?resourceTypes=CUSTOM&max=300")) {
+            if (event.path("resourcePath").asText().equals("accounts/" + accountA + "/provisioning-settings")) {
+                kinds.add(event.path("details").path("mx_kind").asText());
+            }
+        }
+        assertEquals(List.of("MX_SCIM_SETTINGS"), kinds, "one event for the one change");
+    }
+
+    @Test
     void badInputIsAScimErrorNamingTheProblemAndChangesNothing() throws Exception {
         String secret = token(accountA, adminA, "bad-input");
         ScimService scim = sdk(aliasA, secret);
@@ -357,6 +452,10 @@ class ScimProvisioningIT {
 
     private String scim(String alias) {
         return realm.url("/mx/accounts/" + alias + "/scim/v2");
+    }
+
+    private String settings(String account) {
+        return realm.url("/mx/accounts/" + account + "/provisioning-settings");
     }
 
     private String tokens(String account) {

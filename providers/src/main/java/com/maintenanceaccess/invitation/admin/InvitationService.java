@@ -56,13 +56,36 @@ final class InvitationService {
         this.clock = clock;
     }
 
+    /**
+     * Who acts on an invitation: an administrator (their admin auth), or a non-person actor the
+     * bundle names itself (a provisioning token of an account: id and name), whose events are
+     * {@link com.maintenanceaccess.audit.AdminAudit#bySystem} events with that name as actor.
+     */
+    record By(AdminAuth auth, String id, String name) {
+        static By admin(AdminAuth auth) {
+            return new By(auth, null, null);
+        }
+
+        static By system(String id, String name) {
+            return new By(null, id, name);
+        }
+
+        Actor actor() {
+            return auth != null ? InvitationService.actor(auth) : new Actor(id, name);
+        }
+    }
+
     Map<String, Object> invite(String userId, Integer expiresInDays, String account, AdminAuth actor, UriInfo uri) {
+        return invite(userId, expiresInDays, account, By.admin(actor), uri);
+    }
+
+    Map<String, Object> invite(String userId, Integer expiresInDays, String account, By actor, UriInfo uri) {
         UserModel user = requireUser(userId, "userId", true);
         requireNotYetIn(user);
         int days = ExpiryDays.resolve(expiresInDays, realm.getAttribute(ExpiryDays.REALM_ATTRIBUTE));
         String accountId = account == null ? null : resolveAccount(account).getId();
         Invitation before = InvitationStore.read(user);
-        Invitation after = Invitation.send(before, user.getEmail(), days, accountId, actor(actor), clock.instant(),
+        Invitation after = Invitation.send(before, user.getEmail(), days, accountId, actor.actor(), clock.instant(),
                 newNonce());
         return apply(user, before, after, "sent", actor, uri, OperationType.CREATE);
     }
@@ -73,14 +96,18 @@ final class InvitationService {
         requireNotYetIn(user);
         int days = ExpiryDays.resolve(expiresInDays, realm.getAttribute(ExpiryDays.REALM_ATTRIBUTE));
         Invitation after = before.resend(user.getEmail(), days, actor(actor), clock.instant(), newNonce());
-        claimLink(user, before, "resend", actor);
-        return apply(user, before, after, "resent", actor, uri, OperationType.ACTION);
+        claimLink(user, before, "resend", By.admin(actor));
+        return apply(user, before, after, "resent", By.admin(actor), uri, OperationType.ACTION);
     }
 
     Map<String, Object> revoke(String userId, AdminAuth actor) {
+        return revoke(userId, By.admin(actor));
+    }
+
+    Map<String, Object> revoke(String userId, By actor) {
         UserModel user = requireUser(userId, "userId", false);
         Invitation before = requireInvitation(user);
-        Invitation after = before.revoke(actor(actor), clock.instant());
+        Invitation after = before.revoke(actor.actor(), clock.instant());
         claimLink(user, before, "revoke", actor);
         return apply(user, before, after, "revoked", actor, null, OperationType.ACTION);
     }
@@ -104,13 +131,13 @@ final class InvitationService {
         // apart from the address stays.
         boolean usernameFollows = usernameFollows(user);
         Invitation after = before.changeAddress(address, actor(actor), clock.instant(), newNonce());
-        claimLink(user, before, "address-change", actor);
+        claimLink(user, before, "address-change", By.admin(actor));
         if (usernameFollows) {
             user.setUsername(address.toLowerCase(java.util.Locale.ROOT));
         }
         user.setEmail(address);
         user.setEmailVerified(false);
-        return apply(user, before, after, "address-changed", actor, uri, OperationType.UPDATE);
+        return apply(user, before, after, "address-changed", By.admin(actor), uri, OperationType.UPDATE);
     }
 
     /** A deliverable address nobody else has (as address, or as the username it would become). */
@@ -179,7 +206,7 @@ final class InvitationService {
      * and changes nothing; its attempt is kept as an admin event of its own (written in a
      * transaction of its own, because this one rolls back), next to the winner's.
      */
-    private void claimLink(UserModel user, Invitation before, String attempt, AdminAuth actor) {
+    private void claimLink(UserModel user, Invitation before, String attempt, By actor) {
         if (before.nonce() == null || new InvitationAcceptance(session, clock).claimUntilRollback(before)) {
             return;
         }
@@ -189,14 +216,14 @@ final class InvitationService {
         String userId = user.getId();
         String realmId = realm.getId();
         org.keycloak.models.utils.KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(),
-                session.getContext(), job -> InvitationEvents.admin(job, job.realms().getRealm(realmId), actor,
+                session.getContext(), job -> event(job, job.realms().getRealm(realmId), actor,
                         OperationType.ACTION, userId, attempt + "-refused", before.status().value(), refused));
         throw InvitationException.conflict("status", "the invitation was accepted at the same moment, so the "
                 + attempt + " lost. Nothing was changed.");
     }
 
     private Map<String, Object> apply(UserModel user, Invitation before, Invitation after, String what,
-            AdminAuth actor, UriInfo uri, OperationType operation) {
+            By actor, UriInfo uri, OperationType operation) {
         InvitationStore.write(user, after);
         if (after.status() == InvitationStatus.PENDING) {
             // Until the invitee accepts through the link, every login stops at this required action.
@@ -205,9 +232,18 @@ final class InvitationService {
             InvitationMailer.send(session, realm, user, after, link, InvitationDetails.of(session, realm, user, after));
         }
         Map<String, Object> view = view(user, after);
-        InvitationEvents.admin(session, realm, actor, operation, user.getId(), what,
+        event(session, realm, actor, operation, user.getId(), what,
                 before == null ? null : before.effectiveStatus(clock.instant()).value(), view);
         return view;
+    }
+
+    private static void event(KeycloakSession session, RealmModel realm, By actor, OperationType operation, String userId,
+            String what, String beforeStatus, Map<String, Object> view) {
+        if (actor.auth() != null) {
+            InvitationEvents.admin(session, realm, actor.auth(), operation, userId, what, beforeStatus, view);
+        } else {
+            InvitationEvents.bySystem(session, realm, actor.name(), operation, userId, what, beforeStatus, view);
+        }
     }
 
     Map<String, Object> view(UserModel user, Invitation invitation) {

@@ -40,6 +40,16 @@ public final class Invitations {
      * emitted, history is kept); returns whether there was one to revoke.
      */
     public static boolean revokePending(KeycloakSession session, RealmModel realm, UserModel user, AdminAuth actor) {
+        return revokePending(session, realm, user, InvitationService.By.admin(actor));
+    }
+
+    /** {@link #revokePending} on behalf of a non-person actor (an account's provisioning token: its id and name). */
+    public static boolean revokePending(KeycloakSession session, RealmModel realm, UserModel user, String actorId,
+                                        String actorName) {
+        return revokePending(session, realm, user, InvitationService.By.system(actorId, actorName));
+    }
+
+    private static boolean revokePending(KeycloakSession session, RealmModel realm, UserModel user, InvitationService.By actor) {
         Clock clock = MxClockSpi.clock(session);
         Invitation current = InvitationStore.read(user);
         if (current == null || current.effectiveStatus(clock.instant()) != InvitationStatus.PENDING) {

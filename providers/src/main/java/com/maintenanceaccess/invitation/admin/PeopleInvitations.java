@@ -30,6 +30,21 @@ public final class PeopleInvitations {
     /** Invites; on a mail failure keeps the person with status not-sent and answers the view with the failure. */
     public static Map<String, Object> inviteKeepingThePerson(KeycloakSession session, RealmModel realm, UserModel user,
             Integer expiresInDays, String accountId, AdminAuth actor, UriInfo uri) {
+        return inviteKeepingThePerson(session, realm, user, expiresInDays, accountId, InvitationService.By.admin(actor), uri);
+    }
+
+    /**
+     * The same invitation, sent on behalf of a non-person actor (an account's provisioning token:
+     * scim/ScimUsers): its {@code actorId} and {@code actorName} are the invitation's "invited by"
+     * and the actor of its admin event.
+     */
+    public static Map<String, Object> inviteKeepingThePerson(KeycloakSession session, RealmModel realm, UserModel user,
+            String accountId, String actorId, String actorName, UriInfo uri) {
+        return inviteKeepingThePerson(session, realm, user, null, accountId, InvitationService.By.system(actorId, actorName), uri);
+    }
+
+    private static Map<String, Object> inviteKeepingThePerson(KeycloakSession session, RealmModel realm, UserModel user,
+            Integer expiresInDays, String accountId, InvitationService.By actor, UriInfo uri) {
         try {
             Map<String, Object> view = new InvitationService(session, realm, MxClockSpi.clock(session)).invite(user.getId(), expiresInDays, accountId,
                     actor, uri);

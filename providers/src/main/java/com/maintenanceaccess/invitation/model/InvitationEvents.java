@@ -33,4 +33,11 @@ public final class InvitationEvents {
                 .detail("before_status", beforeStatus == null ? "none" : beforeStatus);
         event.success();
     }
+
+    /** The same event when no administrator acted but a non-person actor the bundle names (a provisioning token). */
+    public static void bySystem(KeycloakSession session, RealmModel realm, String actor, OperationType operation,
+            String userId, String what, String beforeStatus, Map<String, Object> after) {
+        AdminAudit.bySystem(session, realm, actor, operation, RESOURCE_TYPE, "mx/invitations/" + userId, after,
+                Map.of(DETAIL, what, "before_status", beforeStatus == null ? "none" : beforeStatus));
+    }
 }

@@ -53,6 +53,47 @@ public final class ProvisioningPage extends AccountConsole {
         return this;
     }
 
+    /** Chooses how people from the directory get in ("invitation" or "identity-provider") and saves. */
+    public ProvisioningPage chooseOnboarding(String onboarding) {
+        await("onboarding-" + onboarding).click();
+        await("onboarding-save").click();
+        return this;
+    }
+
+    public boolean onboardingChosen(String onboarding) {
+        return await("onboarding-" + onboarding).isSelected();
+    }
+
+    /** Adds a row mapping a directory group to a template (by its name). */
+    public ProvisioningPage addMapping(String group, String template) {
+        int row = browser.findElements(By.cssSelector("[data-testid^='mapping-row-']")).size();
+        await("mapping-add").click();
+        type("mapping-group-" + row, group);
+        new org.openqa.selenium.support.ui.Select(await("mapping-template-" + row)).selectByValue(template);
+        return this;
+    }
+
+    public ProvisioningPage saveMapping() {
+        await("mapping-save").click();
+        return this;
+    }
+
+    /** Whether the template list offers {@code template} for a new row (privileged ones are not, unless allowed). */
+    public boolean offers(int row, String template) {
+        return new org.openqa.selenium.support.ui.Select(await("mapping-template-" + row)).getOptions().stream()
+                .anyMatch(option -> template.equals(option.getAttribute("value")) && option.isEnabled());
+    }
+
+    /** The problem shown under a field (e.g. "groupMapping[1].template"). */
+    public String problem(String field) {
+        return await("problem-" + field).getText();
+    }
+
+    /** The whole text of the page (to check that it shows no ids). */
+    public String text() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
     /** What a copy field holds: PatternFly's ClipboardCopy shows it in a read-only input. */
     private String copied(String testId) {
         WebElement field = await(testId);
