@@ -85,6 +85,7 @@ export type Authorization = {
   statusChanged?: string;
   issuer?: string;
   continuationTraining?: string;
+  experience?: { from: string; to: string }[];
   state?: string;
   usableAtSignoff?: boolean;
   unusableBecause?: string[];
@@ -174,3 +175,6 @@ export type Approval = {
   reason?: string | null;
   mayDecide?: boolean;
 };
+
+/** One entry of a person's history (GET /mx/users/{id}/history): an event name, when, and who, by name. */
+export type HistoryItem = { at: string; event: string; actor: string | null; reason?: string };
