@@ -5,6 +5,7 @@ import com.maintenanceaccess.api.AccountPermission;
 import com.maintenanceaccess.api.Authority;
 import com.maintenanceaccess.audit.AdminAudit;
 import com.maintenanceaccess.authorization.AuthorizationFeature;
+import com.maintenanceaccess.invitation.model.Invitation;
 import com.maintenanceaccess.invitation.model.InvitationEvents;
 import com.maintenanceaccess.account.AccountPeopleResource;
 import java.time.Instant;
@@ -74,6 +75,17 @@ public final class PersonHistory {
                     }
                     entries.add(entry);
                 });
+        // Accepting an invitation is the person's own sign-in, not an admin event: it comes from the invitation.
+        Invitation invitation = Invitation.read(name -> person.getAttributeStream(name).toList());
+        Instant accepted = invitation == null ? null : invitation.acceptedAt();
+        if (accepted != null) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("at", accepted.toString());
+            entry.put("event", "invitation-accepted");
+            entry.put("actor", name(session, realm, personId));
+            entries.add(entry);
+            entries.sort(java.util.Comparator.comparing((Map<String, Object> e) -> Instant.parse((String) e.get("at"))).reversed());
+        }
         return entries;
     }
 
