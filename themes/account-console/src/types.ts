@@ -177,4 +177,4 @@ export type Approval = {
 };
 
 /** One entry of a person's history (GET /mx/users/{id}/history): an event name, when, and who, by name. */
-export type HistoryItem = { at: string; event: string; actor: string | null; reason?: string };
+export type HistoryItem = { at: string; event: string; actor: string | null; actorOutsideRealm?: boolean; reason?: string };

@@ -166,7 +166,9 @@ function HistorySection({ userId, account, changes }: { userId: string; account?
         {entries.map((entry, index) => (
           <li key={index} data-testid="history-entry" data-event={entry.event}>
             <time dateTime={entry.at}>{time(entry.at)}</time>{": "}
-            {t(HISTORY_EVENTS[entry.event], { actor: entry.actor ?? t("mxHistorySomeone") })}
+            {t(HISTORY_EVENTS[entry.event], {
+              actor: entry.actor ?? (entry.actorOutsideRealm ? t("mxHistoryServerAdministrator") : t("mxHistorySomeone")),
+            })}
             {entry.reason && <> — {t("mxHistoryReason", { reason: entry.reason })}</>}
           </li>
         ))}

@@ -31,9 +31,10 @@ import org.keycloak.util.JsonSerialization;
  * read ({@link Authority#mayOnRecord}); the person's own invitation and deactivation events come with
  * the person (the caller may view them).
  *
- * <p>Each entry is {@code {at, event, actor, reason?}}: {@code event} one of a fixed list (the
- * console has a sentence for each, in both languages), {@code actor} the actor's name (first and
- * last name, else the username; null when the actor no longer exists). No ids.
+ * <p>Each entry is {@code {at, event, actor, reason?, actorOutsideRealm?}}: {@code event} one of a
+ * fixed list (the console has a sentence for each, in both languages), {@code actor} the actor's
+ * name (first and last name, else the username; null when the actor no longer exists, or is an
+ * administrator of the server: then {@code actorOutsideRealm}). No ids.
  */
 public final class PersonHistory {
 
@@ -66,8 +67,14 @@ public final class PersonHistory {
                     entry.put("at", Instant.ofEpochMilli(event.getTime()).toString());
                     entry.put("event", kind);
                     String actorId = event.getAuthDetails() == null ? null : event.getAuthDetails().getUserId();
-                    entry.put("actor", actorId == null ? null
+                    String actorRealm = event.getAuthDetails() == null ? null : event.getAuthDetails().getRealmId();
+                    boolean outside = actorRealm != null && !actorRealm.equals(realm.getId());
+                    entry.put("actor", actorId == null || outside ? null
                             : names.computeIfAbsent(actorId, id -> name(session, realm, id)));
+                    if (outside) {
+                        // An administrator of the server (the master realm), not a person of this realm.
+                        entry.put("actorOutsideRealm", true);
+                    }
                     String reason = text(representation(event), "reason");
                     if (reason != null && (kind.equals("deactivated") || kind.equals("reactivated")
                             || kind.startsWith("authorization-"))) {
