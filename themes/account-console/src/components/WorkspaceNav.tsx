@@ -75,7 +75,7 @@ export function WorkspaceNav() {
 /** The pages the server allows in the chosen account (or the first), or undefined until /mx/me answered. */
 function allowedPages(me: Me | undefined, chosen: string | null): { known: string[]; pages: string[] } | undefined {
   if (!me?.workspacePages) return undefined;
-  const account = me.accounts.find((a) => a.alias === chosen) ?? (chosen ? undefined : me.accounts[0]);
+  const account = me.accounts.find((a) => a.alias === chosen || a.id === chosen) ?? (chosen ? undefined : me.accounts[0]);
   // "All accounts" (an operator, no account chosen) or an account not theirs: what any account allows.
   const pages = account ? account.pages ?? [] : chosen === null || chosen === ""
     ? me.accounts.flatMap((a) => a.pages ?? [])

@@ -99,7 +99,7 @@ class WorkspaceMenuIT {
         List<String> allowed = pagesAllowedByTheApi(userId, alias);
         assertEquals(expected, allowed.stream().map(LABELS::get).toList(), "what the API allows " + realm.username(userId));
         assertEquals(allowed, pages(userId, alias), "GET /mx/me agrees with the endpoints");
-        AccountConsole console = new AccountConsole(browsers.driver(realm.username(userId)), realm)
+        AccountConsole console = new AccountConsole(browsers.restart(), realm)
                 .open("mx/my-authorizations?account=" + alias, realm.username(userId), Realm.TEST_PASSWORD);
         assertEquals(expected, console.workspaceMenu(), "the menu of " + realm.username(userId));
     }
