@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -41,6 +42,7 @@ class WorkspaceWalkIT {
     static final String API_PATH = "/mx/";
 
     @Test
+    @Disabled("not run yet (written at the end of the session, no test slot was free): run it, fix what it finds, then enable")
     void noPageShowsARawKeyAnIdOrAnApiPath() {
         String account = realm.createAccount("ws-walk", true, Map.of());
         String alias = realm.adminGet("/organizations/" + account).get("alias").asText();
