@@ -85,10 +85,14 @@ public class AccountConsole {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
     }
 
-    /** Whether the side menu is open now (PatternFly's expanded sidebar). */
+    /** Whether the side menu is open now: shown within the window. */
     public boolean menuOpen() {
-        List<WebElement> sidebars = browser.findElements(By.cssSelector(".pf-v5-c-page__sidebar"));
-        return !sidebars.isEmpty() && sidebars.get(0).getAttribute("class").contains("pf-m-expanded");
+        // What a person sees: the sidebar lies within the window (closed, PatternFly slides it out to the left).
+        return Boolean.TRUE.equals(browser.executeScript("""
+                const e = document.querySelector(".pf-v5-c-page__sidebar");
+                if (!e) return false;
+                const r = e.getBoundingClientRect();
+                return r.width > 0 && r.right > 1 && r.left > -1 && getComputedStyle(e).visibility !== "hidden";"""));
     }
 
     /** Waits until the side menu is open (true) or closed (false). */
