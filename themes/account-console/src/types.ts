@@ -85,6 +85,7 @@ export type Authorization = {
   statusChanged?: string;
   issuer?: string;
   continuationTraining?: string;
+  experience?: { from: string; to: string }[];
   state?: string;
   usableAtSignoff?: boolean;
   unusableBecause?: string[];
@@ -213,3 +214,5 @@ export type AccountReview = {
   undecidedCount: number;
   items?: ReviewItem[];
 };
+/** One entry of a person's history (GET /mx/users/{id}/history): an event name, when, and who, by name. */
+export type HistoryItem = { at: string; event: string; actor: string | null; actorOutsideRealm?: boolean; reason?: string };

@@ -8,7 +8,11 @@ import { useLoad } from "./common";
 export type Me = {
   user: { id: string; username: string };
   operator: boolean;
-  accounts: { id: string; alias: string; name: string; roles: string[] }[];
+  accounts: { id: string; alias: string; name: string; roles: string[]; pages?: string[] }[];
+  /** The workspace pages the server knows (each decided per account in accounts[].pages). */
+  workspacePages?: string[];
+  /** The workspace pages of everybody signed in, in no account. */
+  pages?: string[];
 };
 
 /**

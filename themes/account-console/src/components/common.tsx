@@ -71,6 +71,16 @@ export function useTime() {
 }
 
 /**
+ * A day the server keeps as a day (last login is recorded per UTC day, sent as that day's midnight
+ * UTC): shown as that date, never as a time ("12:00 AM" would be a time nobody logged in at).
+ */
+export function useDay() {
+  const { i18n } = useTranslation();
+  return (iso?: string | null) =>
+    iso ? new Date(iso).toLocaleDateString(i18n.language, { dateStyle: "medium", timeZone: "UTC" }) : "—";
+}
+
+/**
  * Runs a write, then reports its outcome: the success message (or the message made from the
  * answer) or the server's refusal.
  */

@@ -78,6 +78,28 @@ export function toRecord(draft: Draft, requiresLicence: boolean): Record<string,
   };
 }
 
+/** The form filled with a stored record, to correct it. */
+export function fromRecord(record: Authorization): Draft {
+  const day = (value?: string | null) => (value ? value.substring(0, 10) : "");
+  return {
+    type: record.type,
+    reference: record.reference,
+    authority: record.licence?.authority ?? "",
+    number: record.licence?.number ?? "",
+    category: record.licence?.category ?? "",
+    licenceExpiry: day(record.licence?.expiry),
+    aircraft: [...record.scope.aircraft],
+    tasks: [...record.scope.tasks],
+    bases: record.scope.bases.join(" "),
+    limitations: record.limitations ?? "",
+    effective: day(record.effective),
+    expiry: day(record.expiry),
+    continuationTraining: day(record.continuationTraining),
+    experienceFrom: day(record.experience?.[0]?.from),
+    experienceTo: day(record.experience?.[0]?.to),
+  };
+}
+
 function toggle(values: string[], value: string, on: boolean) {
   return on ? [...values, value] : values.filter((existing) => existing !== value);
 }
@@ -97,7 +119,7 @@ const DONE = {
   revoke: "mxAuthorization-revoked",
 } as const;
 
-/** A person's personnel authorizations: the records with their state, lifecycle, and the grant form. */
+/** A person's personnel authorizations: the records with their state, lifecycle, correction, and the grant form. */
 export function AuthorizationsPage() {
   const { userId = "" } = useParams();
   const { t } = useTranslation();
@@ -113,6 +135,20 @@ export function AuthorizationsPage() {
   const grant = useAction(records.reload);
   const [reason, setReason] = useState("");
   const [draft, setDraft] = useState<Draft>(EMPTY);
+  // The record being corrected (the form then corrects it, with a reason, instead of granting a new one).
+  const [correcting, setCorrecting] = useState<Authorization>();
+  const [correctionReason, setCorrectionReason] = useState("");
+  const startCorrection = (record: Authorization) => {
+    setCorrecting(record);
+    setCorrectionReason("");
+    setDraft(fromRecord(record));
+    document.getElementById("grant-form")?.scrollIntoView();
+  };
+  const stopCorrection = () => {
+    setCorrecting(undefined);
+    setCorrectionReason("");
+    setDraft(EMPTY);
+  };
   const type = authorizationCatalog.types.find((candidate) => candidate.id === draft.type);
   const set = (change: Partial<Draft>) => setDraft({ ...draft, ...change });
 
@@ -124,6 +160,15 @@ export function AuthorizationsPage() {
     // person's continuation training and experience: ask for them here rather than record a record
     // that reads "valid" and then fails at the aircraft.
     const missing = type?.requiresRecency ? missingRecency(draft, t("mxRequiredForType", { type: type.name })) : [];
+    if (correcting) {
+      if (!correctionReason.trim()) missing.push({ field: "reason", message: t("mxCorrectionReasonRequired") });
+      const corrected = { ...toRecord(draft, type?.requiresLicence ?? false), firstIssue: correcting.firstIssue };
+      const call = missing.length
+        ? () => Promise.reject(new MxError(400, "invalid_request", t("mxCompleteTheForm"), missing))
+        : () => mx.post(`${base}/${encodeURIComponent(correcting.id ?? "")}/correct`, { reason: correctionReason.trim(), authorization: corrected });
+      if (await grant.run(call, t("mxCorrected", { reference: draft.reference }))) stopCorrection();
+      return;
+    }
     const call = missing.length
       ? () => Promise.reject(new MxError(400, "invalid_request", t("mxCompleteTheForm"), missing))
       : () => mx.post(base, { ...toRecord(draft, type?.requiresLicence ?? false), account });
@@ -183,6 +228,11 @@ export function AuthorizationsPage() {
                   </Button>
                 )}{" "}
                 {record.status !== "revoked" && (
+                  <Button size="sm" variant="secondary" data-testid="correct" onClick={() => startCorrection(record)}>
+                    {t("mxCorrect")}
+                  </Button>
+                )}{" "}
+                {record.status !== "revoked" && (
                   <Button size="sm" variant="secondary" isDanger data-testid="revoke" onClick={() => change(record, "revoke")}>
                     {t("mxRevoke")}
                   </Button>
@@ -199,10 +249,19 @@ export function AuthorizationsPage() {
         </FormGroup>
       </Form>
 
-      <Form className="pf-v5-u-mt-xl" data-testid="grant-form" onSubmit={(event) => event.preventDefault()}>
-        <FormSection title={t("mxGrant")} titleElement="h2">
+      <Form className="pf-v5-u-mt-xl" id="grant-form" data-testid="grant-form" onSubmit={(event) => event.preventDefault()}>
+        <FormSection title={correcting ? t("mxCorrectTitle", { reference: correcting.reference }) : t("mxGrant")} titleElement="h2">
+          {correcting && (
+            <FormGroup label={t("mxCorrectionReason")} fieldId="correction-reason" isRequired>
+              <TextInput id="correction-reason" data-testid="correction-reason" value={correctionReason} {...field("reason")}
+                onChange={(_, value) => setCorrectionReason(value)} />
+              <FieldProblem error={grant.error} field="reason" />
+              <FieldProblem error={grant.error} field="authorization" />
+            </FormGroup>
+          )}
           <FormGroup label={t("mxType")} fieldId="type" isRequired>
-            <FormSelect id="type" data-testid="type" value={draft.type} {...field("type")} onChange={(_, value) => set({ type: value, category: "" })}>
+            <FormSelect id="type" data-testid="type" value={draft.type} {...field("type")} isDisabled={Boolean(correcting)}
+              onChange={(_, value) => set({ type: value, category: "" })}>
               <FormSelectOption value="" label={t("mxChoose")} isPlaceholder />
               {authorizationCatalog.types.map((option) => (
                 <FormSelectOption key={option.id} value={option.id} label={option.name} />
@@ -303,7 +362,14 @@ export function AuthorizationsPage() {
         <ErrorAlert error={grant.error} />
         <SuccessAlert message={grant.done} />
         <ActionGroup>
-          <Button variant="primary" data-testid="grant" onClick={submit}>{t("mxGrant")}</Button>
+          {correcting ? (
+            <>
+              <Button variant="primary" data-testid="save-correction" onClick={submit}>{t("mxSaveCorrection")}</Button>
+              <Button variant="link" data-testid="cancel-correction" onClick={stopCorrection}>{t("mxCancel")}</Button>
+            </>
+          ) : (
+            <Button variant="primary" data-testid="grant" onClick={submit}>{t("mxGrant")}</Button>
+          )}
         </ActionGroup>
       </Form>
     </Page>

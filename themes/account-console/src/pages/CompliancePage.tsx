@@ -17,7 +17,7 @@ import { Link } from "react-router-dom";
 import { query, useMx } from "../api";
 import { useAuthorizationCatalog } from "../catalog";
 import { useAccount } from "../components/AccountSwitcher";
-import { ErrorAlert, FieldProblem, useConsolePath, useLoad } from "../components/common";
+import { ErrorAlert, FieldProblem, useConsolePath, useDay, useLoad } from "../components/common";
 import { paths } from "../paths";
 import type { ExpiryItem } from "../types";
 
@@ -52,7 +52,61 @@ function ExpiryTable({ rows, testId }: { rows?: ExpiryItem[]; testId: string }) 
   );
 }
 
-/** Compliance: authorizations ending soon, those already ended, and the roster of one type as CSV. */
+/** One person of the roster (GET /mx/authorizations/roster, JSON: the CSV's columns). */
+type RosterEntry = {
+  userId: string;
+  username: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  reference: string;
+  licenceCategory?: string | null;
+  aircraft?: string | null;
+  tasks?: string | null;
+  bases?: string | null;
+  expiry?: string | null;
+};
+
+/** The roster on screen: the people who may certify now under the chosen type, as the CSV beside it lists them. */
+function RosterTable({ entries }: { entries?: RosterEntry[] }) {
+  const { t } = useTranslation();
+  const consolePath = useConsolePath();
+  const day = useDay();
+  if (entries && entries.length === 0) return <p data-testid="roster-empty">{t("mxRosterEmpty")}</p>;
+  return (
+    <Table aria-label={t("mxRoster")} variant="compact" data-testid="roster">
+      <Thead>
+        <Tr>
+          <Th>{t("mxPerson")}</Th>
+          <Th>{t("mxReference")}</Th>
+          <Th>{t("mxLicenceCategory")}</Th>
+          <Th>{t("mxRosterAircraft")}</Th>
+          <Th>{t("mxRosterTasks")}</Th>
+          <Th>{t("mxRosterBases")}</Th>
+          <Th>{t("mxValidUntil")}</Th>
+        </Tr>
+      </Thead>
+      <Tbody>
+        {entries?.map((entry) => (
+          <Tr key={`${entry.userId}-${entry.reference}`} data-testid={`roster-${entry.reference}`}>
+            <Td dataLabel={t("mxPerson")}>
+              <Link to={consolePath(paths.authorizations(entry.userId))} data-testid="roster-person">
+                {[entry.firstName, entry.lastName].filter(Boolean).join(" ") || entry.username}
+              </Link>
+            </Td>
+            <Td dataLabel={t("mxReference")}>{entry.reference}</Td>
+            <Td dataLabel={t("mxLicenceCategory")}>{entry.licenceCategory || "—"}</Td>
+            <Td dataLabel={t("mxRosterAircraft")}>{entry.aircraft || "—"}</Td>
+            <Td dataLabel={t("mxRosterTasks")}>{entry.tasks || "—"}</Td>
+            <Td dataLabel={t("mxRosterBases")}>{entry.bases || t("mxRosterAnyBase")}</Td>
+            <Td dataLabel={t("mxValidUntil")}>{day(entry.expiry)}</Td>
+          </Tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
+}
+
+/** Compliance: authorizations ending soon, those already ended, and the roster of one type on screen with its CSV. */
 export function CompliancePage() {
   const { t } = useTranslation();
   const mx = useMx();
@@ -68,6 +122,12 @@ export function CompliancePage() {
   const expired = useLoad(
     () => (ready ? mx.get<ExpiryItem[]>(`/authorizations/expired${query({ max: 100, account })}`) : Promise.resolve(undefined)),
     [account, ready],
+  );
+
+  const roster = useLoad(
+    () => (ready ? mx.get<{ entries: RosterEntry[] }>(`/authorizations/roster${query({ type: rosterType, account })}`)
+      : Promise.resolve(undefined)),
+    [rosterType, account, ready],
   );
 
   const downloadRoster = async () => {
@@ -118,7 +178,8 @@ export function CompliancePage() {
             </ToolbarItem>
           </ToolbarContent>
         </Toolbar>
-        <ErrorAlert error={downloadError ?? catalogError} />
+        <ErrorAlert error={downloadError ?? catalogError ?? roster.error} />
+        <RosterTable entries={roster.data?.entries} />
       </PageSection>
     </Page>
   );

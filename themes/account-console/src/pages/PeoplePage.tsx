@@ -20,7 +20,7 @@ import { Link } from "react-router-dom";
 import { query, useMx } from "../api";
 import { useAccount } from "../components/AccountSwitcher";
 import { TeamInvite } from "../components/TeamInvite";
-import { ErrorAlert, FieldProblem, SuccessAlert, useAction, useConsolePath, useLoad, useTime, validated } from "../components/common";
+import { ErrorAlert, FieldProblem, SuccessAlert, useAction, useConsolePath, useDay, useLoad, validated } from "../components/common";
 import { paths } from "../paths";
 import type { GrantableTemplate } from "../types";
 import { StatusLabel } from "./InvitationsPage";
@@ -52,7 +52,7 @@ const STATES = ["", "active", "invited", "deactivated", "disabled"];
 export function PeoplePage() {
   const { t } = useTranslation();
   const mx = useMx();
-  const time = useTime();
+  const day = useDay();
   const consolePath = useConsolePath();
   const { account, switcher, error: meError } = useAccount();
   const [search, setSearch] = useState("");
@@ -145,7 +145,7 @@ export function PeoplePage() {
                 )}
               </Td>
               <Td>{person.templates.join(", ")}</Td>
-              <Td>{time(person.lastLogin)}</Td>
+              <Td data-testid="last-login">{day(person.lastLogin)}</Td>
             </Tr>
           ))}
         </Tbody>

@@ -20,12 +20,13 @@ import { Checks } from "../components/Checks";
 import { ConfirmButton } from "../components/ConfirmButton";
 import { ErrorAlert, FieldProblem, SuccessAlert, useAction, useConsolePath, useLoad, useTime } from "../components/common";
 import { paths } from "../paths";
-import type { AccountPerson, CatalogPage, Explanation, GrantableTemplate, HistoryEntry, Invitation, SetupReview } from "../types";
+import type { AccountPerson, CatalogPage, Explanation, GrantableTemplate, HistoryItem, Invitation, SetupReview } from "../types";
 import { StatusLabel } from "./InvitationsPage";
 
 /**
  * One person: their membership of the chosen account (role templates, account roles, removal), setup
- * review, invitation and its history, "why can't they see …", deactivation.
+ * review, invitation, their history (who did what, when), "why can't they see …" (asked again after
+ * every change), deactivation.
  */
 export function PersonPage() {
   const { userId = "" } = useParams();
@@ -48,13 +49,22 @@ export function PersonPage() {
   const title = review.data ? review.data.name || review.data.username
     : inAccount.data ? [inAccount.data.firstName, inAccount.data.lastName].filter(Boolean).join(" ") || inAccount.data.username : "";
   const deactivation = review.data?.deactivation;
+  // Every change on this page: the review reloads, the history reloads, a chosen explain asks again.
+  const [changes, setChanges] = useState(0);
+  const changed = () => {
+    review.reload();
+    inAccount.reload();
+    setChanges((n) => n + 1);
+  };
+  // The history in the account chosen when the person is its member (else as the review: the server decides).
+  const historyAccount = inAccount.data ? account : undefined;
 
   if (pendingJoiner) {
     return (
       <Page title={title} description={t("mxPersonDescription")}>
         <div className="pf-v5-u-mb-md">{switcher}</div>
         <p data-testid="person-state" data-state="invited"><Label color="blue">{t("mxStatus-pending")}</Label> {t("mxPendingJoiner")}</p>
-        <MembershipSection account={account} userId={userId} onChange={inAccount.reload} />
+        <MembershipSection account={account} userId={userId} onChange={changed} />
       </Page>
     );
   }
@@ -81,7 +91,7 @@ export function PersonPage() {
       <Link to={consolePath(paths.authorizations(userId, account || undefined))} data-testid="authorizations-link">
         {t("mxPersonnelAuthorizations")}
       </Link>
-      {account && <MembershipSection account={account} userId={userId} onChange={review.reload} />}
+      {account && <MembershipSection account={account} userId={userId} onChange={changed} />}
       <PageSection variant="light" padding={{ default: "noPadding" }} className="pf-v5-u-mt-md">
         <Title headingLevel="h2" size="lg">
           {t("mxSetupReview")}{" "}
@@ -98,25 +108,76 @@ export function PersonPage() {
           </>
         )}
       </PageSection>
-      <InvitationSection userId={userId} />
-      <ExplainSection userId={userId} />
+      <InvitationSection userId={userId} changes={changes} />
+      <HistorySection userId={userId} account={historyAccount} changes={changes} />
+      <ExplainSection userId={userId} changes={changes} />
       {review.data && (
-        <AccessSection userId={userId} name={title} deactivated={Boolean(deactivation)} onChange={review.reload} />
+        <AccessSection userId={userId} name={title} deactivated={Boolean(deactivation)} onChange={changed} />
       )}
     </Page>
   );
 }
 
-/** History entries are stored lines ("<instant> sent by=<id> to=…"); objects are shown as their fields. */
-function historyLine(entry: HistoryEntry): string {
-  return typeof entry === "string"
-    ? entry
-    : Object.entries(entry)
-        .map(([key, value]) => `${key}=${String(value)}`)
-        .join(" ");
+/** The sentence of each history event (GET /mx/users/{id}/history): "{{actor}} …" in the reader's language. */
+const HISTORY_EVENTS: Record<string, string> = {
+  added: "mxHistory-added",
+  joined: "mxHistory-joined",
+  removed: "mxHistory-removed",
+  templates: "mxHistory-templates",
+  "account-roles": "mxHistory-account-roles",
+  "invitation-sent": "mxHistory-invitation-sent",
+  "invitation-resent": "mxHistory-invitation-resent",
+  "invitation-revoked": "mxHistory-invitation-revoked",
+  "invitation-address-changed": "mxHistory-invitation-address-changed",
+  "invitation-accepted": "mxHistory-invitation-accepted",
+  "invitation-expired": "mxHistory-invitation-expired",
+  "invitation-changed": "mxHistory-invitation-changed",
+  deactivated: "mxHistory-deactivated",
+  reactivated: "mxHistory-reactivated",
+  "authorization-grant": "mxHistory-authorization-grant",
+  "authorization-suspend": "mxHistory-authorization-suspend",
+  "authorization-reinstate": "mxHistory-authorization-reinstate",
+  "authorization-revoke": "mxHistory-authorization-revoke",
+  "authorization-remove": "mxHistory-authorization-remove",
+  "authorization-correct": "mxHistory-authorization-correct",
+  "authorization-changed": "mxHistory-authorization-changed",
+  "console-create": "mxHistory-console-create",
+  "console-update": "mxHistory-console-update",
+  "console-delete": "mxHistory-console-delete",
+  "console-action": "mxHistory-console-update",
+};
+
+/** Who did what to the person, when: by name, in the reader's language, date and time zone; newest first. */
+function HistorySection({ userId, account, changes }: { userId: string; account?: string; changes: number }) {
+  const { t } = useTranslation();
+  const mx = useMx();
+  const time = useTime();
+  const history = useLoad(
+    () => mx.get<HistoryItem[]>(`/users/${encodeURIComponent(userId)}/history${query({ account })}`),
+    [userId, account, changes],
+  );
+  const entries = (history.data ?? []).filter((entry) => HISTORY_EVENTS[entry.event]);
+  return (
+    <PageSection variant="light" padding={{ default: "noPadding" }} className="pf-v5-u-mt-lg" data-testid="history">
+      <Title headingLevel="h2" size="lg">{t("mxHistory")}</Title>
+      <ErrorAlert error={history.error} />
+      {history.data && entries.length === 0 && <p>{t("mxHistoryEmpty")}</p>}
+      <ul data-testid="person-history">
+        {entries.map((entry, index) => (
+          <li key={index} data-testid="history-entry" data-event={entry.event}>
+            <time dateTime={entry.at}>{time(entry.at)}</time>{": "}
+            {t(HISTORY_EVENTS[entry.event], {
+              actor: entry.actor ?? (entry.actorOutsideRealm ? t("mxHistoryServerAdministrator") : t("mxHistorySomeone")),
+            })}
+            {entry.reason && <> — {t("mxHistoryReason", { reason: entry.reason })}</>}
+          </li>
+        ))}
+      </ul>
+    </PageSection>
+  );
 }
 
-function InvitationSection({ userId }: { userId: string }) {
+function InvitationSection({ userId, changes }: { userId: string; changes: number }) {
   const { t } = useTranslation();
   const mx = useMx();
   const time = useTime();
@@ -126,7 +187,7 @@ function InvitationSection({ userId }: { userId: string }) {
         if (error instanceof MxError && error.status === 404) return undefined;
         throw error;
       }),
-    [userId],
+    [userId, changes],
   );
   return (
     <PageSection variant="light" padding={{ default: "noPadding" }} className="pf-v5-u-mt-lg" data-testid="invitation">
@@ -138,11 +199,6 @@ function InvitationSection({ userId }: { userId: string }) {
             <StatusLabel status={invitation.data.status} /> {invitation.data.email} · {t("mxExpires")}{" "}
             {time(invitation.data.expiresAt)}
           </p>
-          <ul data-testid="invitation-history">
-            {(invitation.data.history ?? []).map((entry, index) => (
-              <li key={index}>{historyLine(entry)}</li>
-            ))}
-          </ul>
         </>
       ) : (
         !invitation.error && <p>{t("mxNoInvitation")}</p>
@@ -151,7 +207,7 @@ function InvitationSection({ userId }: { userId: string }) {
   );
 }
 
-function ExplainSection({ userId }: { userId: string }) {
+function ExplainSection({ userId, changes }: { userId: string; changes: number }) {
   const { t } = useTranslation();
   const mx = useMx();
   const pages = useLoad(() => mx.get<CatalogPage[]>("/access/pages"), []);
@@ -159,15 +215,22 @@ function ExplainSection({ userId }: { userId: string }) {
   const [explanation, setExplanation] = useState<Explanation>();
   const [error, setError] = useState<unknown>();
 
-  const explain = async () => {
+  const [asked, setAsked] = useState("");
+  const explain = async (which = page) => {
     setError(undefined);
+    setAsked(which);
     try {
-      setExplanation(await mx.get<Explanation>(`/access/explain${query({ user: userId, page })}`));
+      setExplanation(await mx.get<Explanation>(`/access/explain${query({ user: userId, page: which })}`));
     } catch (failure) {
       setExplanation(undefined);
       setError(failure);
     }
   };
+  // After every change on the page the answer shown is asked again: never an answer from before the change.
+  useEffect(() => {
+    if (changes > 0 && asked) explain(asked);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [changes]);
 
   return (
     <PageSection variant="light" padding={{ default: "noPadding" }} className="pf-v5-u-mt-lg">
@@ -182,7 +245,7 @@ function ExplainSection({ userId }: { userId: string }) {
           </FormSelect>
           <FieldProblem error={error} field="page" />
         </FormGroup>
-        <Button variant="primary" data-testid="explain" isDisabled={!page} onClick={explain}>{t("mxExplain")}</Button>
+        <Button variant="primary" data-testid="explain" isDisabled={!page} onClick={() => explain()}>{t("mxExplain")}</Button>
       </Form>
       <ErrorAlert error={pages.error ?? error} />
       {explanation && (

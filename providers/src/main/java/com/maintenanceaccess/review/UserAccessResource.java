@@ -75,6 +75,16 @@ public class UserAccessResource {
                 .withDeactivation(deactivation(user));
     }
 
+    /** The person's history: who did what, when, by name (newest first; see {@link PersonHistory}). */
+    @GET
+    @Path("history")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Map<String, Object>> history(@QueryParam("account") String account) {
+        UserModel user = caller.user(userId, AccountPermission.VIEW_PEOPLE);
+        OrganizationModel inAccount = ReviewAccount.of(session, caller, user, account, AccountPermission.VIEW_PEOPLE);
+        return PersonHistory.of(session, caller, user, inAccount);
+    }
+
     /** The deactivation on record (written by {@link #deactivate}), or null. */
     static SetupReview.Deactivation deactivation(UserModel user) {
         String stored = user.getFirstAttribute(DEACTIVATED);

@@ -179,10 +179,21 @@ class AccountRolesWorkspaceIT {
         new Authz(realm).approveWaiting(accountA, worker);
         officerPage = new AuthorizationsPage(officerBrowser, realm).open(worker, realm.username(officer), Realm.TEST_PASSWORD);
         officerPage.awaitState(reference, "Valid");
+        // A typo is corrected, not granted twice: the same record with the new reference, one record.
+        String typo = reference;
+        reference = reference + "C";
+        officerPage.correct(typo, reference, "reference mistyped at entry");
+        officerPage.awaitDone("is corrected");
+        officerPage.awaitState(reference, "Valid");
+        assertEquals(1, officerPage.count(), "corrected, not granted a second time");
+        officerPage.screenshotForDocs("authorizations-correct");
         CompliancePage compliance = new CompliancePage(officerBrowser, realm);
         compliance.go(CompliancePage.PATH);
         compliance.awaitExpiring(reference);
         assertFalse(compliance.showsRefusalNow());
+        // The roster on screen, beside its CSV: the person by name, not a username or id.
+        assertEquals("Test ws-worker", compliance.awaitRosterPerson(reference));
+        compliance.screenshotForDocs("compliance-roster");
         AccessReviewPage officerReview = new AccessReviewPage(officerBrowser, realm);
         officerReview.go(AccessReviewPage.PATH);
         assertTrue(officerReview.refusal().contains("account-administrator or auditor"), officerReview.refusal());

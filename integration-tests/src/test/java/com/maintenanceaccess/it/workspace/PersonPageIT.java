@@ -10,7 +10,11 @@ import com.maintenanceaccess.it.support.BrowserExtension;
 import com.maintenanceaccess.it.support.Http;
 import com.maintenanceaccess.it.support.Realm;
 import com.maintenanceaccess.it.workspace.pages.PersonPage;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +79,11 @@ class PersonPageIT {
         String question = page.deactivate("left the company");
         assertTrue(question.contains("Test ws-leaver"), "the confirmation names who: " + question);
         page.awaitDone("Deactivated:");
+        // The history says it at once: who (by name, not an id), when (in the reader's locale, to the minute), why.
+        String[] newest = page.awaitNewestHistory("deactivated");
+        String when = DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm a", Locale.ENGLISH)
+                .format(Instant.parse(newest[1]).atZone(ZoneOffset.UTC));
+        assertEquals(when + ": Ada Operator deactivated them — reason: left the company", normalized(newest[0]));
         assertFalse(realm.adminGet("/users/" + leaver).get("enabled").asBoolean());
         assertEquals(400, refresh(refreshToken).status(), "the person's session has ended");
 
@@ -90,6 +99,14 @@ class PersonPageIT {
         page.reactivate("rehired");
         page.awaitDone("Reactivated:");
         assertTrue(realm.adminGet("/users/" + leaver).get("enabled").asBoolean());
+        assertTrue(normalized(page.awaitNewestHistory("reactivated")[0]).endsWith(": Ada Operator reactivated them — reason: rehired"),
+                page.history()::toString);
+        assertTrue(page.history().stream().noneMatch(line -> line.matches(".*[0-9a-f]{8}-[0-9a-f]{4}-.*")), "no id in the history");
+    }
+
+    /** Chromium writes a narrow no-break space before AM/PM. */
+    private static String normalized(String text) {
+        return text.replace('\u202f', ' ').replace('\u00a0', ' ');
     }
 
     private Http.Response refresh(String refreshToken) {

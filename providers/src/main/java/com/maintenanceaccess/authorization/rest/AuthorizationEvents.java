@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.maintenanceaccess.audit.AdminAudit;
 import com.maintenanceaccess.authorization.AuthorizationFeature;
 import com.maintenanceaccess.authorization.model.AuthorizationJson;
+import com.maintenanceaccess.authorization.model.AuthorizationVersion;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
 import com.maintenanceaccess.trail.Trail;
 import org.keycloak.events.admin.OperationType;
@@ -39,6 +40,17 @@ public final class AuthorizationEvents {
     static void emit(KeycloakSession session, RealmModel realm, AdminEventBuilder builder, String actorId,
                      UserModel person, String action, PersonnelAuthorization before, PersonnelAuthorization after,
                      String via, ObjectNode approval) {
+        emit(session, realm, builder, actorId, person, action, before, after, via, approval, null);
+    }
+
+    /**
+     * As above, with the {@code reason} a person gave for the change (a correction): the reason and the
+     * record's versions before and after (its entity tags, {@link AuthorizationVersion}) are in the
+     * event and in the trail, so each correction is a version of the record in the hash chain.
+     */
+    static void emit(KeycloakSession session, RealmModel realm, AdminEventBuilder builder, String actorId,
+                     UserModel person, String action, PersonnelAuthorization before, PersonnelAuthorization after,
+                     String via, ObjectNode approval, String reason) {
         String recordId = after != null ? after.id() : before.id();
         ObjectNode representation = JsonNodeFactory.instance.objectNode();
         representation.put("action", action);
@@ -48,6 +60,11 @@ public final class AuthorizationEvents {
         representation.put("authorizationId", recordId);
         representation.set("before", before == null ? null : AuthorizationJson.write(before, null));
         representation.set("after", after == null ? null : AuthorizationJson.write(after, null));
+        if (reason != null) {
+            representation.put("reason", reason);
+            representation.put("versionBefore", before == null ? null : AuthorizationVersion.of(before));
+            representation.put("versionAfter", after == null ? null : AuthorizationVersion.of(after));
+        }
         if (approval != null) {
             representation.set("approval", approval);
         }

@@ -136,6 +136,38 @@ public class PersonnelAuthorizationsResource {
         });
     }
 
+    /**
+     * Corrects a record entered wrong, with a reason: body {@code {"reason": "…", "authorization": {…the
+     * record's fields, as for a grant}}}. The record keeps its id, type and issuing account; the event
+     * and the trail entry hold the reason and the record before and after with their versions.
+     * Compliance officer of the record's account (another account's record: 404); 400 naming the field.
+     */
+    @POST
+    @Path("{authorizationId}/correct")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response correct(@PathParam("authorizationId") String authorizationId,
+                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
+        String[] reason = new String[1];
+        return change(ifMatch, person -> {
+            PersonnelAuthorization stored = target(person, authorizationId);
+            JsonNode json = JsonBody.object(body, true, Set.of("reason", "authorization"));
+            JsonNode given = json.get("reason");
+            if (given == null || given.isNull() || !given.isTextual() || given.asText().isBlank()) {
+                throw Problems.invalid("reason", "a correction needs a reason");
+            }
+            reason[0] = given.asText().trim();
+            JsonNode record = json.get("authorization");
+            if (record == null || !record.isObject()) {
+                throw Problems.invalid("authorization", "must be the corrected record (an object)");
+            }
+            String account = accountField(record);
+            if (account != null && !sameAccount(account, stored.account())) {
+                throw Problems.invalid("account", "a record stays in the account that issued it");
+            }
+            return records -> feature.changes().correct(records, authorizationId, read(record), reason[0]);
+        }, () -> reason[0]);
+    }
+
     @POST
     @Path("{authorizationId}/suspend")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -196,6 +228,13 @@ public class PersonnelAuthorizationsResource {
      */
     private Response change(String ifMatch,
                             Function<UserModel, Function<java.util.List<PersonnelAuthorization>, Change>> planned) {
+        return change(ifMatch, planned, () -> null);
+    }
+
+    /** As above; {@code reason} (read once {@code planned} ran) goes with the event and the trail entry. */
+    private Response change(String ifMatch,
+                            Function<UserModel, Function<java.util.List<PersonnelAuthorization>, Change>> planned,
+                            java.util.function.Supplier<String> reason) {
         UserModel person = caller.user(userId, AccountPermission.MANAGE_AUTHORIZATIONS);
         caller.requireNotSelf(person, NOT_SELF);
         Function<java.util.List<PersonnelAuthorization>, Change> operation = planned.apply(person);
@@ -216,7 +255,8 @@ public class PersonnelAuthorizationsResource {
         }
         AuthorizationStore.write(person, stored, change.records());
         AuthorizationEvents.emit(session, realm, new AdminEventBuilder(realm, caller.adminAuth(), session,
-                session.getContext().getConnection()), caller.user() == null ? null : caller.user().getId(), person, change.action(), change.before(), change.after(), "mx-api");
+                session.getContext().getConnection()), caller.user() == null ? null : caller.user().getId(), person, change.action(), change.before(), change.after(), "mx-api",
+                null, reason.get());
         // t25-notices: the person hears of the change once it is committed (docs/notices.md).
         com.maintenanceaccess.notice.ChangeNotices.authorizationChanged(session, realm, person, change.action(), change.after(),
                 feature.clock());

@@ -59,6 +59,37 @@ public final class AuthorizationChanges {
         return new Change("update", replace(records, after), before, after);
     }
 
+    /**
+     * Corrects a record that was entered wrong (a typo in the reference, a wrong date): the content is
+     * replaced as by {@link #update}, with a required reason, and the type stays (another type is a new
+     * grant). The record keeps its id; the change is action {@code correct}, with before and after.
+     */
+    public Change correct(List<PersonnelAuthorization> records, String id, PersonnelAuthorization input, String reason) {
+        PersonnelAuthorization before = find(records, id);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidAuthorizationException("reason", "a correction needs a reason");
+        }
+        if (reason.length() > AuthorizationRules.MAX_LIMITATIONS) {
+            throw new InvalidAuthorizationException("reason", "at most " + AuthorizationRules.MAX_LIMITATIONS + " characters");
+        }
+        if (!java.util.Objects.equals(before.type(), input.type())) {
+            throw new InvalidAuthorizationException("type", "a correction keeps the type (" + before.type()
+                    + "): grant a new authorization for another type");
+        }
+        Change updated = update(records, id, input);
+        if (updated.after().equals(before)) {
+            throw new InvalidAuthorizationException("authorization", "nothing to correct: the record is the same as stored");
+        }
+        for (PersonnelAuthorization existing : records) {
+            if (!existing.id().equals(id) && java.util.Objects.equals(existing.account(), before.account())
+                    && existing.reference().equals(updated.after().reference()) && existing.status() != Status.REVOKED) {
+                throw new InvalidAuthorizationException("reference", "this person already holds reference "
+                        + updated.after().reference());
+            }
+        }
+        return new Change("correct", updated.records(), before, updated.after());
+    }
+
     public Change suspend(List<PersonnelAuthorization> records, String id, String reason) {
         PersonnelAuthorization before = find(records, id);
         if (before.status() != Status.ACTIVE) {

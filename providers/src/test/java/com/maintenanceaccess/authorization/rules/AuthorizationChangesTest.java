@@ -60,6 +60,27 @@ class AuthorizationChangesTest {
     }
 
     @Test
+    void aCorrectionNeedsAReasonKeepsIdTypeAndAccountAndMustChangeSomething() {
+        List<PersonnelAuthorization> records = List.of(Fixtures.crs().withAccount("a"));
+        PersonnelAuthorization fixed = Fixtures.withType(Fixtures.crs(), "certifying-staff", "CRS-FIXED");
+        Change corrected = changes.correct(records, "crs-1", fixed, "typo at entry");
+        assertEquals("correct", corrected.action());
+        assertEquals("crs-1", corrected.after().id());
+        assertEquals("CRS-FIXED", corrected.after().reference());
+        assertEquals("a", corrected.after().account());
+        assertEquals(1, corrected.records().size(), "corrected, not added");
+        assertEquals("reason", assertThrows(InvalidAuthorizationException.class,
+                () -> changes.correct(records, "crs-1", fixed, " ")).errors().get(0).field());
+        assertEquals("reason", assertThrows(InvalidAuthorizationException.class,
+                () -> changes.correct(records, "crs-1", fixed, "x".repeat(AuthorizationRules.MAX_LIMITATIONS + 1))).errors().get(0).field());
+        assertEquals("type", assertThrows(InvalidAuthorizationException.class,
+                () -> changes.correct(records, "crs-1", Fixtures.withType(Fixtures.crs(), "inspection", "CRS-FIXED"), "typo"))
+                .errors().get(0).field());
+        assertEquals("authorization", assertThrows(InvalidAuthorizationException.class,
+                () -> changes.correct(records, "crs-1", records.get(0), "nothing")).errors().get(0).field());
+    }
+
+    @Test
     void suspendReinstateRevokeFollowTheLifecycle() {
         List<PersonnelAuthorization> records = List.of(Fixtures.crs());
         Change suspended = changes.suspend(records, "crs-1", "audit finding");

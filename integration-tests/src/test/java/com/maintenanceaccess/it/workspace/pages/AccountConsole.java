@@ -78,6 +78,60 @@ public class AccountConsole {
         return group.findElements(By.cssSelector("a")).stream().map(WebElement::getText).toList();
     }
 
+    // ---- narrow screens -------------------------------------------------------------------
+
+    /** Sets the browser's window to this size (the page's layout follows at once; PatternFly reacts within 250 ms). */
+    public void windowSize(int width, int height) {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
+    /** Whether the side menu is open now: shown within the window. */
+    public boolean menuOpen() {
+        // What a person sees: the sidebar lies within the window (closed, PatternFly slides it out to the left).
+        return Boolean.TRUE.equals(browser.executeScript("""
+                const e = document.querySelector(".pf-v5-c-page__sidebar");
+                if (!e) return false;
+                const r = e.getBoundingClientRect();
+                return r.width > 0 && r.right > 1 && r.left > -1 && getComputedStyle(e).visibility !== "hidden";"""));
+    }
+
+    /** Waits until the side menu is open (true) or closed (false). */
+    public void awaitMenu(boolean open) {
+        until(driver -> menuOpen() == open);
+    }
+
+    /** The ☰ button of the header. */
+    public void toggleMenu() {
+        Browser.await(browser, By.cssSelector("#nav-toggle")).click();
+    }
+
+    /** Clicks a link of the menu (its path below /account/, e.g. "mx/invitations"). */
+    public void chooseInMenu(String path) {
+        Browser.await(browser, By.cssSelector("a[data-testid='" + path + "']")).click();
+    }
+
+    /**
+     * Whether the element with this test id is what a person sees at its centre (nothing, such as
+     * the side menu, lies over it there) and it lies within the window's width.
+     */
+    public boolean visibleUncovered(String testId) {
+        WebElement element = await(testId);
+        Object answer = browser.executeScript("""
+                const e = arguments[0]; e.scrollIntoView({block: "center", inline: "nearest"});
+                const r = e.getBoundingClientRect();
+                const x = r.left + Math.min(r.width / 2, 40), y = r.top + Math.min(r.height / 2, 20);
+                if (r.left < 0 || x > window.innerWidth) return false;
+                const top = document.elementFromPoint(x, y);
+                return top !== null && (e === top || e.contains(top));""", element);
+        return Boolean.TRUE.equals(answer);
+    }
+
+    /** Whether the page is wider than the window (a person would have to scroll sideways to read it). */
+    public boolean overflowsSideways() {
+        return Boolean.TRUE.equals(browser.executeScript(
+                "return document.documentElement.scrollWidth > window.innerWidth + 1;"));
+    }
+
     public String pageTitle() {
         return Browser.await(browser, By.cssSelector("h1")).getText();
     }

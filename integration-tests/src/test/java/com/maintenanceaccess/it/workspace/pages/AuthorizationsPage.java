@@ -92,6 +92,20 @@ public final class AuthorizationsPage extends AccountConsole {
         within(await("authorization-" + reference), step).click();
     }
 
+    /** Correct: opens the record in the form, changes its reference, gives the reason and saves. */
+    public void correct(String reference, String newReference, String reason) {
+        within(await("authorization-" + reference), "correct").click();
+        awaitText(() -> await("reference").getAttribute("value"), reference);
+        type("reference", newReference);
+        type("correction-reason", reason);
+        await("save-correction").click();
+    }
+
+    /** How many records the list shows. */
+    public int count() {
+        return await("authorizations").findElements(org.openqa.selenium.By.cssSelector("tbody tr")).size();
+    }
+
     /** PatternFly's date picker: a text input that takes YYYY-MM-DD, read when it loses focus. */
     private void date(String testId, String value) {
         if (value.isEmpty()) {

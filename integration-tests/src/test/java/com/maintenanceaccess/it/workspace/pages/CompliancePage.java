@@ -36,6 +36,12 @@ public final class CompliancePage extends AccountConsole {
         return has(await("expired"), "row-" + reference);
     }
 
+    /** Waits for the roster on screen to list this record; returns the person's name as shown. */
+    public String awaitRosterPerson(String reference) {
+        until(driver -> has(await("roster"), "roster-" + reference));
+        return within(within(await("roster"), "roster-" + reference), "roster-person").getText();
+    }
+
     public void downloadRoster() {
         await("roster-csv").click();
     }

@@ -84,8 +84,20 @@ public final class PersonPage extends AccountConsole {
         return within(await("invitation"), "status").getText();
     }
 
-    public String invitationHistory() {
-        return await("invitation-history").getText();
+    /** The person's history, newest first: each entry's text ("Dec 7, 2026, 3:38 PM: Ada Operator deactivated them — …"). */
+    public java.util.List<String> history() {
+        WebElement list = await("person-history");
+        return list.findElements(testId("history-entry")).stream().map(WebElement::getText).toList();
+    }
+
+    /** Waits until the history's newest entry is this event (data-event) and returns its text and its instant. */
+    public String[] awaitNewestHistory(String event) {
+        until(driver -> {
+            java.util.List<WebElement> entries = await("person-history").findElements(testId("history-entry"));
+            return !entries.isEmpty() && event.equals(entries.get(0).getAttribute("data-event"));
+        });
+        WebElement newest = await("person-history").findElements(testId("history-entry")).get(0);
+        return new String[] {newest.getText(), newest.findElement(org.openqa.selenium.By.tagName("time")).getAttribute("datetime")};
     }
 
     /** Chooses a page of the access catalog and asks why; returns check id → passed. */
