@@ -99,11 +99,11 @@ class AppSignoffFormIT {
         String tech = member("app-form-keep", "certifying-staff");
         authz.grant(officerToken, tech, Authz.crs("CRS-APP-KEEP"));
         AppPage page = signIn(tech);
-        page.fill("sign-base", "FRA");
+        page.fill("sign-category", "base");
         WebElement result = page.sign("release", "WO-KEEP-1", null, Realm.TEST_PASSWORD);
         assertEquals("accepted", result.getAttribute("class"), result.getText());
         assertEquals("WO-KEEP-1", page.field("sign-workorder"), "what the signer entered is still there");
-        assertEquals("FRA", page.field("sign-base"));
+        assertEquals("base", page.field("sign-category"));
         assertEquals("release", page.field("sign-type"));
         assertTrue(page.field("sign-declaration").contains("release to service"));
 
@@ -125,7 +125,9 @@ class AppSignoffFormIT {
 
     @Test
     void releaseAWorkPackageIsUnderAnOpenWorkPackagesSection() {
-        AppPage page = signIn(member("app-form-wp", "certifying-staff"));
+        String tech = member("app-form-wp", "certifying-staff");
+        authz.grant(officerToken, tech, Authz.crs("CRS-APP-WP"));
+        AppPage page = signIn(tech);
         WebElement section = browser.driver().findElement(By.cssSelector("#pages li[data-page='planning.workpackages']"));
         assertEquals("allowed", section.getAttribute("class"), section.getText());
         WebElement release = section.findElement(By.cssSelector("li[data-page='planning.workpackages.release']"));
