@@ -12,6 +12,9 @@
 //    token as the bearer within the server's window (120 s), with the same what-fields: one
 //    login signs once, and a token from a refresh signs nothing. The server checks acr and auth_time itself
 //    (CVE-2026-97176): never trust the level you asked for.
+// 5. Opened without a session, the app asks Keycloak once per tab without a page (prompt=none)
+//    whether the person is signed in (e.g. right after accepting an invitation); the signing form
+//    follows the kind of signoff and is kept in the tab across the step-up (issue 24).
 // Everything shown is put into the page with textContent, never as HTML.
 "use strict";
 
