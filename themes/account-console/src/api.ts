@@ -1,24 +1,62 @@
 import { useEnvironment } from "@keycloak/keycloak-account-ui";
 import { useMemo } from "react";
 
-/** One problem of a refused request, on the request's field (JSON field or query parameter). */
-export type Problem = { field: string; message: string };
+/**
+ * One problem of a refused request, on the request's field (JSON field or query parameter):
+ * the server's English message and, where the server has one, the message key and its
+ * parameters (shown in the person's language, see components/common's useProblemText).
+ */
+export type Problem = { field: string; message: string; key?: string; params?: string[] };
 
-/** A refused /mx call, read from the one error body: error, error_description, problems. */
+/**
+ * A refused /mx call, read from the one error body: error, error_description, problems, and the
+ * key, params and unchanged of the refusal (providers' api/Problems and api/ProblemKeys).
+ */
 export class MxError extends Error {
   constructor(
     readonly status: number,
     readonly error: string,
     message: string,
     readonly problems: Problem[],
+    readonly key?: string,
+    readonly params: string[] = [],
+    /** The server said "Nothing was changed." (a refused write). */
+    readonly unchanged = false,
+    /** The request's method: a refused read does not say "Nothing was changed.". */
+    readonly method = "GET",
   ) {
     super(message);
   }
 
   /** The message for one field of the form, if the server named that field. */
   problemFor(field: string): string | undefined {
-    return this.problems.find((problem) => problem.field === field)?.message;
+    return this.fieldProblem(field)?.message;
   }
+
+  /** The whole problem of one field of the form, if the server named that field. */
+  fieldProblem(field: string): Problem | undefined {
+    return this.problems.find((problem) => problem.field === field);
+  }
+}
+
+/**
+ * The text of a server message in the page's language: the key's text with {0}, {1} … filled
+ * with the parameters (a parameter that is a state, e.g. "expired", in its own words), or the
+ * server's English text where the key is unknown to the theme (or the server sent none).
+ */
+export function messageText(
+  key: string | undefined,
+  params: string[] | undefined,
+  english: string,
+  translate: (key: string) => string | undefined,
+): string {
+  const template = key ? translate(key) : undefined;
+  if (!template) return english;
+  return template.replace(/\{(\d+)\}/g, (whole, index: string) => {
+    const value = params?.[Number(index)];
+    if (value === undefined) return whole;
+    return translate(`mxStatus-${value}`) ?? value;
+  });
 }
 
 /**
@@ -35,8 +73,13 @@ export function readProblems(body: Record<string, unknown>): Problem[] {
           ? { field: entry.substring(0, colon), message: entry.substring(colon + 2) }
           : { field: "", message: entry };
       }
-      const problem = entry as { field?: string; message?: string };
-      return { field: problem.field ?? "", message: problem.message ?? "" };
+      const problem = entry as { field?: string; message?: string; key?: string; params?: unknown[] };
+      return {
+        field: problem.field ?? "",
+        message: problem.message ?? "",
+        key: typeof problem.key === "string" ? problem.key : undefined,
+        params: Array.isArray(problem.params) ? problem.params.map(String) : undefined,
+      };
     });
   }
   return typeof body.field === "string"
@@ -118,6 +161,10 @@ export class Mx {
         String(error.error ?? response.status),
         String(error.error_description ?? response.statusText),
         readProblems(error),
+        typeof error.key === "string" ? error.key : undefined,
+        Array.isArray(error.params) ? error.params.map(String) : [],
+        error.unchanged === true,
+        method,
       );
     }
     return response;

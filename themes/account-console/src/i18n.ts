@@ -18,6 +18,8 @@ const keycloakLocale: LanguageDetectorModule = {
  */
 export const i18n = createInstance({
   fallbackLng: "en",
+  // Keys are flat (properties files): "mxError.required" is one key, not a path.
+  keySeparator: false,
   interpolation: { escapeValue: false },
   backend: {
     loadPath: `${environment.serverBaseUrl}/resources/${environment.realm}/account/{{lng}}`,

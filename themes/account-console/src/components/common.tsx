@@ -2,7 +2,7 @@ import { type AccountEnvironment, useEnvironment } from "@keycloak/keycloak-acco
 import { Alert, FormHelperText, HelperText, HelperTextItem } from "@patternfly/react-core";
 import { DependencyList, useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { MxError } from "../api";
+import { messageText, MxError, type Problem } from "../api";
 
 /** Loads once per change of deps; reload() loads again (after a write). */
 export function useLoad<T>(loader: () => Promise<T>, deps: DependencyList) {
@@ -25,12 +25,50 @@ export function useLoad<T>(loader: () => Promise<T>, deps: DependencyList) {
   return { data, error, reload };
 }
 
-/** The server's sentence for a refused call (its error_description), or the failure itself. */
+const UNCHANGED = " Nothing was changed.";
+
+/**
+ * Server messages in the page's language: the text of the message key the server sent (with its
+ * parameters), falling back to the server's English text when the key has no text here.
+ */
+export function useServerText() {
+  const { t, i18n } = useTranslation();
+  const translate = (key: string) => (i18n.exists(key) ? t(key) : undefined);
+  const problem = (p: Problem) => messageText(p.key, p.params, p.message, translate);
+  const refusal = (error: MxError) => {
+    const keyed = error.key && i18n.exists(error.key);
+    let text: string;
+    if (keyed && error.problems.length > 0) {
+      // A 400: what is wrong with each field, in the person's words, named by the field's label.
+      text = error.problems
+        .map((p) => {
+          const field = p.field.replace(/\[\d+\]/g, "");
+          const label = i18n.exists(`mxField.${field}`) ? t(`mxField.${field}`) : field;
+          return `${label}: ${problem(p)}`;
+        })
+        .join(" ");
+    } else if (keyed) {
+      text = messageText(error.key, error.params, error.message, translate);
+    } else {
+      // No key (or one the theme does not know): the server's English sentence, without
+      // "Nothing was changed." on a page that only read.
+      text = error.method === "GET" && error.message.endsWith(UNCHANGED)
+        ? error.message.substring(0, error.message.length - UNCHANGED.length)
+        : error.message;
+      return text;
+    }
+    return error.unchanged && error.method !== "GET" ? `${text} ${t("mxError.unchanged")}` : text;
+  };
+  return { problem, refusal };
+}
+
+/** The server's sentence for a refused call in the person's language, or the failure itself. */
 export function ErrorAlert({ error }: { error: unknown }) {
   const { t } = useTranslation();
+  const text = useServerText();
   if (!error) return null;
-  const text = error instanceof MxError ? error.message : String(error);
-  return <Alert variant="danger" isInline title={t("mxRefused")} data-testid="mx-error">{text}</Alert>;
+  const shown = error instanceof MxError ? text.refusal(error) : String(error);
+  return <Alert variant="danger" isInline title={t("mxRefused")} data-testid="mx-error">{shown}</Alert>;
 }
 
 export function SuccessAlert({ message }: { message?: string }) {
@@ -40,8 +78,10 @@ export function SuccessAlert({ message }: { message?: string }) {
 
 /** The message the server gave for one form field, shown under that field. */
 export function FieldProblem({ error, field }: { error: unknown; field: string }) {
-  const message = error instanceof MxError ? error.problemFor(field) : undefined;
-  if (!message) return null;
+  const text = useServerText();
+  const problem = error instanceof MxError ? error.fieldProblem(field) : undefined;
+  if (!problem) return null;
+  const message = text.problem(problem);
   return (
     <FormHelperText>
       <HelperText>

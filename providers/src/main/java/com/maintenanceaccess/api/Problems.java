@@ -9,13 +9,20 @@ import java.util.Map;
 
 /**
  * The one error body of every {@code /mx} endpoint:
- * {@code {"error": "...", "error_description": "...", "problems": [{"field", "message"}]}}.
+ * {@code {"error": "...", "error_description": "...", "key": "...", "params": [...], "unchanged": true,
+ * "problems": [{"field", "message", "key", "params"}]}}.
  * {@code problems} is present for 400s; {@code field} is the request's JSON field (or query
  * parameter) at fault. A refused write's description ends with "Nothing was changed."
+ * {@code key} and {@code params} name the sentence in the themes' messages (English and German,
+ * {@link ProblemKeys}) so that a client shows it in the person's language; they are left out for a
+ * sentence that has no key yet (the English text stands). {@code unchanged} says the description
+ * ends with "Nothing was changed." (a client shows its own translation of that).
  */
 public final class Problems {
 
     static final String UNCHANGED = " Nothing was changed.";
+    /** The refusal of a 400: the fields' own keys say what is wrong. */
+    static final String INVALID_KEY = "mxError.invalid";
 
     /**
      * One thing wrong with one field of the request; {@code at} (may be null) adds where in a
@@ -70,10 +77,13 @@ public final class Problems {
     static Map<String, Object> badRequestBody(List<Problem> problems) {
         Map<String, Object> body = body("invalid_request", String.join("; ",
                 problems.stream().map(Problem::toString).toList()) + "." + UNCHANGED);
+        body.put("key", INVALID_KEY);
+        body.put("params", List.of());
         body.put("problems", problems.stream().map(p -> {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("field", p.field());
             item.put("message", p.message());
+            putKey(item, p.message());
             if (p.at() != null) {
                 item.putAll(p.at());
             }
@@ -109,11 +119,27 @@ public final class Problems {
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body(error, description)).build();
     }
 
-    private static Map<String, Object> body(String error, String description) {
+    static Map<String, Object> body(String error, String description) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error);
         body.put("error_description", description);
+        if (description != null) {
+            boolean unchanged = description.endsWith(UNCHANGED.strip());
+            String sentence = unchanged ? description.substring(0, description.length() - UNCHANGED.strip().length()) : description;
+            putKey(body, sentence);
+            if (unchanged) {
+                body.put("unchanged", true);
+            }
+        }
         return body;
+    }
+
+    private static void putKey(Map<String, Object> body, String sentence) {
+        ProblemKeys.Key key = ProblemKeys.of(sentence);
+        if (key != null) {
+            body.put("key", key.key());
+            body.put("params", key.params());
+        }
     }
 
     private static Problem parse(String text) {

@@ -59,15 +59,15 @@ public final class AccessExplainer {
         }
         return Check.fail(INVITATION, title, "invitation is " + user.invitationStatus(),
                 "pending".equals(user.invitationStatus())
-                        ? "Ask the user to accept the invitation e-mail, or resend it (POST /mx/invitations/{user}/resend)."
-                        : "Send a new invitation (POST /mx/invitations).");
+                        ? "Ask the person to accept the invitation e-mail, or send it again from the workspace (Invitations)."
+                        : "Send a new invitation from the workspace (People).");
     }
 
     private static Check enabled(UserFacts user) {
         return user.enabled()
                 ? Check.pass(ENABLED, "User enabled", "user is enabled")
                 : Check.fail(ENABLED, "User enabled", "user is disabled",
-                        "Reactivate the user if they still need access (POST /mx/users/{id}/reactivate).");
+                        "Reactivate the person on their page in the workspace if they still need access.");
     }
 
     private static Check account(UserFacts user) {
@@ -135,7 +135,7 @@ public final class AccessExplainer {
                 : Check.fail(AUTHORIZATION, title, "no valid " + page.authorizationType() + " authorization"
                                 + unusable(user, page.authorizationType()),
                         "Compliance must grant or reinstate a " + page.authorizationType()
-                                + " authorization (POST /mx/users/{id}/authorizations).");
+                                + " authorization in the workspace (Authorizations).");
     }
 
     /** The records of the type on file that cannot be used, and why (the signoff check's reasons). */

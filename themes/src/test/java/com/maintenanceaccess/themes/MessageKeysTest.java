@@ -30,6 +30,9 @@ class MessageKeysTest {
     static final Pattern TEMPLATE_KEY = Pattern.compile("msg\\([\"'](mx[A-Za-z0-9._-]+)[\"']\\s*[),]");
     /** Any string literal {@code "mxKey…"} in the console: in {@code t(…)} and in tables of keys alike. */
     static final Pattern CONSOLE_KEY = Pattern.compile("\"(mx[A-Z][A-Za-z0-9._-]*)\"");
+    /** The server's message keys ({@code api/ProblemKeys}): the /mx API sends them for the console to show. */
+    static final Path SERVER = Path.of("../providers/src/main/java");
+    static final Pattern SERVER_KEY = Pattern.compile("\"(mxError\\.[A-Za-z0-9._-]+)\"");
 
     @Test
     void everyThemeHasTheSameKeysInEnglishAndGerman() throws IOException {
@@ -58,6 +61,16 @@ class MessageKeysTest {
         Set<String> used = used(CONSOLE, CONSOLE_KEY, ".tsx", ".ts");
         assertFalse(used.isEmpty());
         assertEquals(Set.of(), missing(used, known), "keys used by the account console without a text");
+    }
+
+    @Test
+    void everyKeyTheServerSendsExistsInBothLanguages() throws IOException {
+        Set<String> en = keys(THEMES.resolve("account/messages/messages_en.properties"));
+        Set<String> de = keys(THEMES.resolve("account/messages/messages_de.properties"));
+        Set<String> used = used(SERVER, SERVER_KEY, ".java");
+        assertFalse(used.size() < 20, "the server's keys are found: " + used);
+        assertEquals(Set.of(), missing(used, en), "keys the server sends without an English text");
+        assertEquals(Set.of(), missing(used, de), "keys the server sends without a German text");
     }
 
     private static Set<String> missing(Set<String> wanted, Set<String> present) {

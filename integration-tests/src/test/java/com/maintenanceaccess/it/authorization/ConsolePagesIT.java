@@ -38,6 +38,12 @@ class ConsolePagesIT {
         assertFalse(fields.isEmpty(), "the record is shown in a field");
         fields.forEach(field -> assertFalse(field.isEnabled() && field.getAttribute("readonly") == null,
                 "the field is read-only in the admin console"));
+        // Issue 24 item 8: the group says in plain words where the records are read and changed
+        // (the workspace), and the page names no API path.
+        String shown = console.html();
+        assertTrue(shown.contains("Kept by the compliance officers") && shown.contains("in the workspace (account console, Authorizations)"),
+                "the group points to the workspace");
+        assertFalse(console.html().contains("/mx/users/"), "no API path in the admin console");
     }
 
     @Test

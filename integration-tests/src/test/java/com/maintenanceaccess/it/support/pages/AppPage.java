@@ -77,7 +77,9 @@ public final class AppPage {
         order.clear();
         order.sendKeys(workOrder);
         if (inspects != null) {
-            browser.findElement(By.id("sign-inspects")).sendKeys(inspects);
+            WebElement inspected = browser.findElement(By.id("sign-inspects"));
+            inspected.clear();
+            inspected.sendKeys(inspects);
         }
         browser.findElement(By.id("sign")).click();
         LoginPage signoffPage = new LoginPage(browser);
@@ -104,6 +106,41 @@ public final class AppPage {
 
     /** The text of the last signoff page's statement (what the person was shown), or null. */
     public String lastStatement;
+
+    /** Opens the app without signing in (a person with a Keycloak session is signed in by the app itself). */
+    public AppPage open() {
+        browser.get(url);
+        return this;
+    }
+
+    /** The value of a field of the signing form ("sign-workorder", "sign-declaration", …). */
+    public String field(String id) {
+        return browser.findElement(By.id(id)).getAttribute("value");
+    }
+
+    /** Whether an element of the app is shown. */
+    public boolean shown(String id) {
+        return browser.findElement(By.id(id)).isDisplayed();
+    }
+
+    /** The text of an element of the app. */
+    public String textOf(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    /** Chooses the kind of signoff in the form. */
+    public AppPage choose(String type) {
+        new Select(browser.findElement(By.id("sign-type"))).selectByValue(type);
+        return this;
+    }
+
+    /** Replaces the text of a field of the signing form. */
+    public AppPage fill(String id, String value) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(value);
+        return this;
+    }
 
     /** The first value of the signature record shown (its id). */
     public String recordId() {
