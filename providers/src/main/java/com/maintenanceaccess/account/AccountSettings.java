@@ -118,7 +118,7 @@ public record AccountSettings(Set<String> features, boolean setupMode, Instant s
         put(result, NoticeSettings.TO_OFFICERS, notices.toOfficers() ? null : "off");
         put(result, NoticeSettings.TO_ADMINISTRATORS, notices.toAdministrators() ? null : "off");
         put(result, REVIEW_EVERY_MONTHS, review.everyMonths() == 0 ? null : String.valueOf(review.everyMonths()));
-        put(result, REVIEW_UNDECIDED, review.undecided());
+        put(result, REVIEW_UNDECIDED, Review.KEEP.equals(review.undecided()) ? null : review.undecided());
         return result;
     }
 
