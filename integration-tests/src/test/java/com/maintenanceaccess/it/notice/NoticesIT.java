@@ -261,9 +261,12 @@ class NoticesIT {
         String officer = realm.userToken(english);
         authz.grant(officer, soon, Authz.with(Authz.crs(soonRef), "expiry", until.toString()));
         authz.grant(officer, later, Authz.with(Authz.crs(laterRef), "expiry", Instant.now().plus(Duration.ofDays(90)).toString()));
-        // The same person's record of another account is not D's business.
-        realm.addMember(accountA, soon);
-        authz.grant(realm.userToken(officerA), soon, Authz.with(Authz.crs(otherRef), "expiry", until.toString()));
+        // The same person's record of another account is not D's business (an account of this test's
+        // own: the other tests count what A's and B's officers receive).
+        String accountE = realm.createAccount("notices-e", true, Map.of());
+        String officerE = realm.accountPerson(accountE, "notice-officer-e", "compliance-officer");
+        realm.addMember(accountE, soon);
+        authz.grant(realm.userToken(officerE), soon, Authz.with(Authz.crs(otherRef), "expiry", until.toString()));
 
         run();
         run();
@@ -278,7 +281,8 @@ class NoticesIT {
         assertTrue(de[0].contains(soonRef + " (Freigabeberechtigtes Personal) endet am " + germanDate(until)), de[0]);
         assertEquals(1, digestSubjects(english).size(), "once per week, though the job ran twice");
         assertEquals(1, digestSubjects(german).size());
-        for (String other : List.of(officerA, officerB)) {
+        assertTrue(digest(officerE, 1)[0].contains(otherRef), "E's officer has E's own overview");
+        for (String other : List.of(officerA, officerB, officerE)) {
             assertFalse(mails(other, true).stream().map(message -> MailParts.of(message).text())
                     .anyMatch(text -> text.contains(soonRef)), "another account's officer is not told of D's records");
         }
