@@ -53,6 +53,8 @@ export type AccountSettings = {
   name?: string;
   features: string[];
   setupMode: { enabled: boolean; until?: string | null; activeNow?: boolean };
+  notices?: { leadDays: number[]; invitationDays: number[]; officers: boolean; administrators: boolean };
+  review?: { everyMonths: number; undecided: "keep" | "remove" };
 };
 
 export type Finding = { category: string; userId: string; username: string; detail: string };

@@ -89,6 +89,9 @@ class BundleBenchmark {
             if (phases.contains("scim")) {
                 scim();
             }
+            if (phases.contains("notices")) {
+                notices();
+            }
         } finally {
             server.close();
             mail.stop();
@@ -962,6 +965,166 @@ class BundleBenchmark {
             throw new IllegalStateException();
         }
         line("\nThe stock references do not do the same work: they show what Keycloak's nearest admin-API read costs on the same realm.");
+    }
+
+    // ---------------------------------------------------------------- notices (issue 25, docs/notices.md)
+
+    /**
+     * The notice job over {@code bench.notice-people} members of one account, {@code
+     * bench.notice-records} of them with a certifying-staff record of that account (lapse spread
+     * over 1–400 days, recency lapsing over 1–400 days), two compliance officers. Measured: the
+     * job's run (time, notices, mails that arrived), a second run (must send nothing), and the
+     * maintenance app's refresh-token grants on {@code bench.threads} threads without the job and
+     * while it runs.
+     */
+    private void notices() {
+        int people = Integer.getInteger("bench.notice-people", 10_000);
+        int records = Integer.getInteger("bench.notice-records", 2_000);
+        int every = Math.max(1, people / Math.max(1, records));
+        line("\n## Notices: the notice job over " + people + " people with " + records + " records\n");
+        String accountId = Http.postJson(realm.adminUrl("/organizations"), realm.master(), Map.of("name", "bench-notices",
+                "alias", "bench-notices", "enabled", true, "domains", List.of(Map.of("name", "bench-notices.example"))))
+                .expect(201, "account").createdId();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Instant now = Instant.now();
+        int batch = 500;
+        int withRecord = 0;
+        List<String> ids = new ArrayList<>();
+        Histogram importLatency = Load.histogram();
+        for (int start = 0; start < people; start += batch) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (int i = start; i < Math.min(people, start + batch); i++) {
+                String username = String.format("n-%05d", i);
+                Map<String, Object> user = new HashMap<>(Map.of("username", username, "email", username + "@bench-notices.example",
+                        "emailVerified", true, "enabled", true, "firstName", "Notice", "lastName", username));
+                if (i % every == 0 && withRecord < records) {
+                    int k = withRecord++;
+                    // Lapse in 1..400 days; recency (202+ days of experience at the window's start) lapsing in 1..400 days.
+                    LocalDate from = today.minusMonths(24);
+                    Map<String, Object> record = new HashMap<>(Map.of("v", 2, "id", UUID.randomUUID().toString(),
+                            "acc", accountId, "t", "certifying-staff", "ref", "BENCH/N-" + i,
+                            "lic", Map.of("a", "UK CAA", "n", "UK.66." + i, "c", "B1.1", "x", "2031-01-01"),
+                            "ac", List.of("A320-family"), "task", List.of("line"), "eff", "2025-01-01T00:00:00Z"));
+                    record.put("exp", now.plus(Duration.ofDays(1 + (k * 7L) % 400))
+                            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+                    record.put("st", "a");
+                    record.put("ct", today.minusMonths(3).toString());
+                    record.put("xp", List.of(from + "/" + from.plusDays(182 + 1 + (k * 13L) % 400)));
+                    user.put("attributes", Map.of("mx_authorizations", List.of(Http.toJson(record))));
+                }
+                list.add(user);
+            }
+            Map<String, Object> body = Map.of("ifResourceExists", "SKIP", "users", list);
+            JsonNode[] answer = new JsonNode[1];
+            Load.sample(importLatency, () -> answer[0] = Http.postJson(realm.adminUrl("/partialImport"), realm.master(), body)
+                    .expect(200, "partialImport").json());
+            answer[0].get("results").forEach(result -> ids.add(result.get("id").asText()));
+        }
+        Load.Round joined = Load.counted(threads, ids.size(), i -> Http.send("POST",
+                realm.adminUrl("/organizations/" + accountId + "/members"), realm.master(), "application/json",
+                "\"" + ids.get(i) + "\"").expect(201, "member"));
+        String officers = groupByPath("mx-accounts", "bench-notices", "compliance-officer");
+        for (int i = 0; i < 2; i++) {
+            String officer = realm.createUser("bench-notice-officer-" + i, Map.of());
+            Http.send("POST", realm.adminUrl("/organizations/" + accountId + "/members"), realm.master(), "application/json",
+                    "\"" + officer + "\"").expect(201, "officer member");
+            Http.send("PUT", realm.adminUrl("/users/" + officer + "/groups/" + officers), realm.master(), null, null)
+                    .expect(204, "officer role");
+        }
+        Http.send("POST", realm.url("/mx/authorizations/reindex"), adminToken(), null, null).expect(200, "reindex");
+        line("partialImport of " + people + " users (" + withRecord + " with a record) in batches of " + batch + ": total "
+                + Stats.f(importLatency.getTotalCount() * importLatency.getMean() / 1e6) + " s; members added on " + threads
+                + " threads in " + Stats.f(joined.seconds()) + " s. Load average before measuring: " + loadAverage() + ".\n");
+
+        // The sign-in path meanwhile: maintenance-app's refresh-token grants of one person, one session per thread.
+        realm.createUser("bench-notice-signin", Map.of());
+        String[] refreshTokens = new String[threads];
+        for (int t = 0; t < threads; t++) {
+            refreshTokens[t] = AppLogin.login(realm.url(""), "maintenance-app", "bench-notice-signin", BenchRealm.PASSWORD,
+                    "openid").get("refresh_token").asText();
+        }
+        IntConsumer grant = t -> refresh("maintenance-app", refreshTokens[t]);
+        Load.timed(threads, 10, grant);
+        Load.Round quiet = Load.timed(threads, 20, grant);
+
+        int mailsBefore = mail.getReceivedMessages().length;
+        String run = realm.url("/mx/notifications/run");
+        String token = adminToken();
+        long t0 = System.nanoTime();
+        java.util.concurrent.CompletableFuture<JsonNode> job = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> postLong(run, token).expect(200, "notice run").json());
+        Histogram during = Load.histogram();
+        long grantsDuring = 0;
+        double secondsDuring = 0;
+        while (!job.isDone()) {
+            Load.Round part = Load.timed(threads, 2, grant);
+            during.add(part.latency());
+            grantsDuring += part.operations();
+            secondsDuring += part.seconds();
+        }
+        JsonNode first = job.join();
+        double jobSeconds = (System.nanoTime() - t0) / 1e9;
+        int sent = first.get("sent").asInt();
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (mail.getReceivedMessages().length < mailsBefore + sent && System.currentTimeMillis() < deadline) {
+            BenchServer.sleep(500);
+        }
+        int arrived = mail.getReceivedMessages().length - mailsBefore;
+        long t1 = System.nanoTime();
+        JsonNode second = postLong(run, adminToken()).expect(200, "second notice run").json();
+        double secondSeconds = (System.nanoTime() - t1) / 1e9;
+        if (second.get("sent").asInt() != 0 || first.get("failed").asInt() != 0 || arrived != sent) {
+            throw new IllegalStateException("notices not exactly once: first " + first + ", second " + second + ", mails "
+                    + arrived);
+        }
+        line("| run | time s | due | sent | failed | mails arrived |");
+        line("|---|---|---|---|---|---|");
+        line("| first | " + Stats.f(jobSeconds) + " | " + first.get("due").asInt() + " | " + sent + " | "
+                + first.get("failed").asInt() + " | " + arrived + " |");
+        line("| second (nothing new) | " + Stats.f(secondSeconds) + " | " + second.get("due").asInt() + " | "
+                + second.get("sent").asInt() + " | " + second.get("failed").asInt() + " | 0 |");
+        line("");
+        line("| maintenance-app refresh grants, " + threads + " threads | grants/s | p50 / p95 / p99 ms |");
+        line("|---|---|---|");
+        line("| without the job (20 s) | " + Stats.f(quiet.perSecond()) + " | " + Stats.percentiles(quiet.latency()) + " |");
+        line("| while the first run ran (" + Stats.f(secondsDuring) + " s) | " + Stats.f(grantsDuring / Math.max(0.001, secondsDuring))
+                + " | " + Stats.percentiles(during) + " |");
+    }
+
+    /** The admin API's group by path, creating what is missing (as the integration tests' Realm does). */
+    private String groupByPath(String... names) {
+        String parent = null;
+        StringBuilder path = new StringBuilder();
+        for (String name : names) {
+            path.append('/').append(name);
+            Http.Response found = Http.get(realm.adminUrl("/group-by-path" + path), realm.master());
+            if (found.status() == 200) {
+                parent = found.json().get("id").asText();
+                continue;
+            }
+            parent = Http.postJson(realm.adminUrl(parent == null ? "/groups" : "/groups/" + parent + "/children"),
+                    realm.master(), Map.of("name", name)).expect(201, "group " + path).createdId();
+        }
+        return parent;
+    }
+
+    /** POST {} waiting up to 30 minutes (the notice job over many people on a loaded machine). */
+    private static Http.Response postLong(String url, String token) {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .timeout(Duration.ofMinutes(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                .build();
+        try {
+            HttpResponse<String> response = LONG_CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Http.Response(response.statusCode(), response.body(), response);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     // ---------------------------------------------------------------- people (the workspace's People page)

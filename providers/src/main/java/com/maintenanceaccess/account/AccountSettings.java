@@ -1,5 +1,6 @@
 package com.maintenanceaccess.account;
 
+import com.maintenanceaccess.notice.NoticeSettings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,17 +12,42 @@ import java.util.TreeSet;
 
 /**
  * What an account (a Keycloak organization) has switched on: its enabled features and
- * whether it is in setup mode, optionally until an end date after which it is off by itself.
+ * whether it is in setup mode, optionally until an end date after which it is off by itself;
+ * its notices (lead times, invitation reminders, officers' and administrators' copies:
+ * {@link NoticeSettings}, docs/notices.md) and its access reviews (how often one starts by
+ * itself, what happens to undecided items: {@link Review}, docs/access-review.md).
  * Stored as organization attributes so the admin console's organization page shows them.
  */
-public record AccountSettings(Set<String> features, boolean setupMode, Instant setupModeUntil) {
+public record AccountSettings(Set<String> features, boolean setupMode, Instant setupModeUntil, NoticeSettings notices,
+        Review review) {
 
     public static final String FEATURES = "mx.features";
     public static final String SETUP_MODE = "mx.setup-mode";
     public static final String SETUP_MODE_UNTIL = "mx.setup-mode-until";
+    public static final String REVIEW_EVERY_MONTHS = "mx.review.every-months";
+    public static final String REVIEW_UNDECIDED = "mx.review.undecided";
+
+    /**
+     * The account's access reviews: one starts by itself every {@code everyMonths} months (0: none
+     * is scheduled, else 1 to 24), and items nobody decided by the close are kept or removed
+     * ({@code undecided}: {@value #KEEP} or {@value #REMOVE}).
+     */
+    public record Review(int everyMonths, String undecided) {
+        public static final String KEEP = "keep";
+        public static final String REMOVE = "remove";
+        public static final int MAX_MONTHS = 24;
+        public static final Review DEFAULT = new Review(0, KEEP);
+    }
 
     public AccountSettings {
         features = Set.copyOf(new TreeSet<>(features));
+        notices = notices == null ? NoticeSettings.defaults() : notices;
+        review = review == null ? Review.DEFAULT : review;
+    }
+
+    /** Features and setup mode; notices and reviews as by default. */
+    public AccountSettings(Set<String> features, boolean setupMode, Instant setupModeUntil) {
+        this(features, setupMode, setupModeUntil, null, null);
     }
 
     /** Reads the settings from organization attributes; absent attributes mean off / none. */
@@ -38,7 +64,25 @@ public record AccountSettings(Set<String> features, boolean setupMode, Instant s
         boolean setupMode = "on".equalsIgnoreCase(first(attributes.get(SETUP_MODE)))
                 || "true".equalsIgnoreCase(first(attributes.get(SETUP_MODE)));
         Instant until = parseInstant(first(attributes.get(SETUP_MODE_UNTIL)));
-        return new AccountSettings(features, setupMode, until);
+        return new AccountSettings(features, setupMode, until, NoticeSettings.fromAttributes(attributes),
+                reviewFrom(attributes));
+    }
+
+    /** An absent or unreadable value means its default (no schedule; keep), as the review job reads it. */
+    private static Review reviewFrom(Map<String, List<String>> attributes) {
+        int months = 0;
+        String text = first(attributes.get(REVIEW_EVERY_MONTHS));
+        if (text != null) {
+            try {
+                int parsed = Integer.parseInt(text.trim());
+                months = parsed >= 0 && parsed <= Review.MAX_MONTHS ? parsed : 0;
+            } catch (NumberFormatException e) {
+                months = 0;
+            }
+        }
+        String undecided = first(attributes.get(REVIEW_UNDECIDED));
+        return new Review(months, undecided != null && Review.REMOVE.equalsIgnoreCase(undecided.trim())
+                ? Review.REMOVE : Review.KEEP);
     }
 
     /** Setup mode is on now: switched on, and its end date (if any) not reached. */
@@ -52,7 +96,7 @@ public record AccountSettings(Set<String> features, boolean setupMode, Instant s
     }
 
     public AccountSettings withSetupModeOff() {
-        return new AccountSettings(features, false, null);
+        return new AccountSettings(features, false, null, notices, review);
     }
 
     /** The attributes of an organization with these settings; other attributes are kept. */
@@ -65,7 +109,29 @@ public record AccountSettings(Set<String> features, boolean setupMode, Instant s
         } else {
             result.remove(SETUP_MODE_UNTIL);
         }
+        // Notices and reviews: a default is the attribute's absence (and an unreadable value typed
+        // in the console is replaced by what it meant, its default).
+        NoticeSettings defaults = NoticeSettings.defaults();
+        put(result, NoticeSettings.LEAD_DAYS, notices.leadDays().equals(defaults.leadDays()) ? null : days(notices.leadDays()));
+        put(result, NoticeSettings.INVITATION_DAYS, notices.invitationDays().equals(defaults.invitationDays()) ? null
+                : days(notices.invitationDays()));
+        put(result, NoticeSettings.TO_OFFICERS, notices.toOfficers() ? null : "off");
+        put(result, NoticeSettings.TO_ADMINISTRATORS, notices.toAdministrators() ? null : "off");
+        put(result, REVIEW_EVERY_MONTHS, review.everyMonths() == 0 ? null : String.valueOf(review.everyMonths()));
+        put(result, REVIEW_UNDECIDED, Review.KEEP.equals(review.undecided()) ? null : review.undecided());
         return result;
+    }
+
+    private static void put(Map<String, List<String>> attributes, String name, String value) {
+        if (value == null) {
+            attributes.remove(name);
+        } else {
+            attributes.put(name, List.of(value));
+        }
+    }
+
+    private static String days(List<Integer> days) {
+        return String.join(",", days.stream().map(String::valueOf).toList());
     }
 
     /** A plain map for JSON answers and event representations. */
@@ -77,6 +143,16 @@ public record AccountSettings(Set<String> features, boolean setupMode, Instant s
         Map<String, Object> representation = new LinkedHashMap<>();
         representation.put("features", new ArrayList<>(new TreeSet<>(features)));
         representation.put("setupMode", setup);
+        Map<String, Object> noticeView = new LinkedHashMap<>();
+        noticeView.put("leadDays", notices.leadDays());
+        noticeView.put("invitationDays", notices.invitationDays());
+        noticeView.put("officers", notices.toOfficers());
+        noticeView.put("administrators", notices.toAdministrators());
+        representation.put("notices", noticeView);
+        Map<String, Object> reviewView = new LinkedHashMap<>();
+        reviewView.put("everyMonths", review.everyMonths());
+        reviewView.put("undecided", review.undecided());
+        representation.put("review", reviewView);
         return representation;
     }
 

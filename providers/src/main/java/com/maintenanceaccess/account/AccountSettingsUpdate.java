@@ -1,6 +1,7 @@
 package com.maintenanceaccess.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.maintenanceaccess.notice.NoticeSettings;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -14,7 +15,11 @@ import java.util.Set;
  * Turns the JSON body of {@code PUT /mx/accounts/{id}} into new settings, or into the list
  * of every problem found (field and what is wrong). Fields left out keep their value.
  *
- * <pre>{"features": ["planning", "workshop"], "setupMode": {"enabled": true, "until": "2027-01-31T00:00:00Z"}}</pre>
+ * <pre>{"features": ["planning", "workshop"], "setupMode": {"enabled": true, "until": "2027-01-31T00:00:00Z"},
+ *  "notices": {"leadDays": [60, 30, 7], "invitationDays": [3, 7], "officers": true, "administrators": true},
+ *  "review": {"everyMonths": 6, "undecided": "keep"}}</pre>
+ *
+ * There is no field that stops the notices a person gets about their own authorizations (issue 25).
  */
 public final class AccountSettingsUpdate {
 
@@ -33,8 +38,8 @@ public final class AccountSettingsUpdate {
             return new Result(current, List.of("body: must be a JSON object"));
         }
         body.fieldNames().forEachRemaining(field -> {
-            if (!field.equals("features") && !field.equals("setupMode")) {
-                problems.add(field + ": unknown field (allowed: features, setupMode)");
+            if (!FIELDS.contains(field)) {
+                problems.add(field + ": unknown field (allowed: " + String.join(", ", FIELDS) + ")");
             }
         });
 
@@ -84,7 +89,112 @@ public final class AccountSettingsUpdate {
                 }
             }
         }
-        return new Result(new AccountSettings(features, setupMode, until), problems);
+        NoticeSettings notices = notices(current.notices(), body.get("notices"), problems);
+        AccountSettings.Review review = review(current.review(), body.get("review"), problems);
+        return new Result(new AccountSettings(features, setupMode, until, notices, review), problems);
+    }
+
+    private static final List<String> FIELDS = List.of("features", "setupMode", "notices", "review");
+    private static final List<String> NOTICE_FIELDS = List.of("leadDays", "invitationDays", "officers", "administrators");
+    private static final List<String> REVIEW_FIELDS = List.of("everyMonths", "undecided");
+    private static final int MAX_DAY_COUNTS = 10;
+
+    /** The account's notices; a left-out field keeps its value. */
+    private static NoticeSettings notices(NoticeSettings current, JsonNode node, List<String> problems) {
+        if (node == null) {
+            return current;
+        }
+        if (!node.isObject()) {
+            problems.add("notices: must be an object with leadDays, invitationDays, officers, administrators");
+            return current;
+        }
+        unknown(node, "notices", NOTICE_FIELDS, problems);
+        return new NoticeSettings(
+                days(node, "leadDays", current.leadDays(), problems),
+                days(node, "invitationDays", current.invitationDays(), problems),
+                flag(node, "notices", "officers", current.toOfficers(), problems),
+                flag(node, "notices", "administrators", current.toAdministrators(), problems));
+    }
+
+    /** The account's review schedule and its rule for undecided items; a left-out field keeps its value. */
+    private static AccountSettings.Review review(AccountSettings.Review current, JsonNode node, List<String> problems) {
+        if (node == null) {
+            return current;
+        }
+        if (!node.isObject()) {
+            problems.add("review: must be an object with everyMonths and undecided");
+            return current;
+        }
+        unknown(node, "review", REVIEW_FIELDS, problems);
+        int months = current.everyMonths();
+        JsonNode monthsNode = node.get("everyMonths");
+        if (monthsNode != null) {
+            if (!monthsNode.isInt() || monthsNode.asInt() < 0 || monthsNode.asInt() > AccountSettings.Review.MAX_MONTHS) {
+                problems.add("review.everyMonths: must be 0 (no schedule) or a number of months from 1 to "
+                        + AccountSettings.Review.MAX_MONTHS + ", was " + shortText(monthsNode));
+            } else {
+                months = monthsNode.asInt();
+            }
+        }
+        String undecided = current.undecided();
+        JsonNode undecidedNode = node.get("undecided");
+        if (undecidedNode != null) {
+            if (!undecidedNode.isTextual() || !List.of(AccountSettings.Review.KEEP, AccountSettings.Review.REMOVE)
+                    .contains(undecidedNode.asText())) {
+                problems.add("review.undecided: must be keep or remove, was " + shortText(undecidedNode));
+            } else {
+                undecided = undecidedNode.asText();
+            }
+        }
+        return new AccountSettings.Review(months, undecided);
+    }
+
+    private static void unknown(JsonNode node, String parent, List<String> allowed, List<String> problems) {
+        node.fieldNames().forEachRemaining(field -> {
+            if (!allowed.contains(field)) {
+                problems.add(parent + "." + field + ": unknown field (allowed: " + String.join(", ", allowed) + ")");
+            }
+        });
+    }
+
+    /** A list of 1 to 10 day counts, each 1 to 365 (NoticeSettings.MAX_DAYS). */
+    private static List<Integer> days(JsonNode parent, String field, List<Integer> current, List<String> problems) {
+        JsonNode node = parent.get(field);
+        if (node == null) {
+            return current;
+        }
+        String name = "notices." + field;
+        if (!node.isArray() || node.isEmpty() || node.size() > MAX_DAY_COUNTS) {
+            problems.add(name + ": must be a list of 1 to " + MAX_DAY_COUNTS + " day counts");
+            return current;
+        }
+        List<Integer> days = new ArrayList<>();
+        for (JsonNode day : node) {
+            if (!day.isInt() || day.asInt() < 1 || day.asInt() > NoticeSettings.MAX_DAYS) {
+                problems.add(name + ": " + shortText(day) + " is not a day count from 1 to " + NoticeSettings.MAX_DAYS);
+                return current;
+            }
+            days.add(day.asInt());
+        }
+        return days;
+    }
+
+    private static boolean flag(JsonNode parent, String parentName, String field, boolean current, List<String> problems) {
+        JsonNode node = parent.get(field);
+        if (node == null) {
+            return current;
+        }
+        if (!node.isBoolean()) {
+            problems.add(parentName + "." + field + ": must be true or false");
+            return current;
+        }
+        return node.asBoolean();
+    }
+
+    /** A value as the error body repeats it: short, so a hostile body is not echoed at length. */
+    private static String shortText(JsonNode node) {
+        String text = node.isTextual() ? "'" + node.asText() + "'" : node.toString();
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     /** An ISO-8601 instant ("2027-01-31T12:00:00Z") or a date ("2027-01-31", the start of that day in UTC). */

@@ -1,17 +1,24 @@
 package com.maintenanceaccess.notice;
 
 import com.maintenanceaccess.api.AccountRole;
+import com.maintenanceaccess.authorization.AuthorizationFeature;
 import com.maintenanceaccess.authorization.model.AuthorizationStore;
 import com.maintenanceaccess.authorization.model.ExpiryIndex;
 import com.maintenanceaccess.authorization.model.ExpiryQuery;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
+import com.maintenanceaccess.authorization.rules.AuthorizationCatalog;
+import com.maintenanceaccess.authorization.rules.RecordUsability;
 import com.maintenanceaccess.invitation.model.Invitation;
 import com.maintenanceaccess.invitation.model.InvitationStatus;
 import com.maintenanceaccess.invitation.model.InvitationStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +40,8 @@ import org.keycloak.organization.OrganizationProvider;
 final class NoticeCollector {
 
     private static final int PAGE = 500;
+    /** Lines a digest mail lists; it counts the rest. */
+    static final int DIGEST_LINES = 25;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -40,12 +49,17 @@ final class NoticeCollector {
     private final OrganizationProvider organizations;
     private final Map<String, Optional<OrganizationModel>> accounts = new HashMap<>();
     private final Map<String, List<UserModel>> roleHolders = new HashMap<>();
+    private final Map<String, List<DigestLine>> digestLines = new LinkedHashMap<>();
+    private final AuthorizationCatalog catalog;
+    private final RecordUsability usability;
 
     NoticeCollector(KeycloakSession session, RealmModel realm, Instant now) {
         this.session = session;
         this.realm = realm;
         this.now = now;
         this.organizations = session.getProvider(OrganizationProvider.class);
+        this.catalog = AuthorizationFeature.of(session).catalog();
+        this.usability = new RecordUsability(catalog);
     }
 
     List<Notice> due() {
@@ -60,29 +74,44 @@ final class NoticeCollector {
 
     // ---- authorizations ------------------------------------------------------------------
 
+    /**
+     * One pass over the expiry index from {@link NoticePlan#LATE_DAYS} ago on: a record near its
+     * lapse (within a year) is read for its lapse notices, a record of a type that asks recency
+     * also for the day its recency lapses; both feed the officers' weekly digest.
+     */
     private void lapses(List<Notice> notices) {
         ExpiryQuery index = new ExpiryQuery(session);
         Instant from = now.minus(Duration.ofDays(NoticePlan.LATE_DAYS));
-        Instant to = now.plus(Duration.ofDays(NoticeSettings.MAX_DAYS + 1L));
+        Instant lapseHorizon = now.plus(Duration.ofDays(NoticeSettings.MAX_DAYS + 1L));
+        String horizonKey = ExpiryIndex.key(lapseHorizon);
         for (int first = 0; ; first += PAGE) {
-            List<ExpiryQuery.Hit> page = index.page(realm, from, to, null, first, PAGE);
+            List<ExpiryQuery.Hit> page = index.page(realm, from, null, null, first, PAGE);
             for (ExpiryQuery.Hit hit : page) {
-                UserModel person = session.users().getUserById(realm, hit.userId());
-                if (person != null && person.isEnabled()) {
-                    String recordId = ExpiryIndex.recordId(hit.indexValue());
-                    AuthorizationStore.read(person).records().stream()
-                            .filter(record -> record.id().equals(recordId))
-                            .findFirst()
-                            .ifPresent(record -> lapse(person, record, notices));
+                // Index values start with the fixed-width lapse instant: string order is time order.
+                if (hit.indexValue().compareTo(horizonKey) < 0 || asksRecency(hit)) {
+                    UserModel person = session.users().getUserById(realm, hit.userId());
+                    if (person != null && person.isEnabled()) {
+                        String recordId = ExpiryIndex.recordId(hit.indexValue());
+                        AuthorizationStore.read(person).records().stream()
+                                .filter(record -> record.id().equals(recordId))
+                                .findFirst()
+                                .ifPresent(record -> record(person, record, notices));
+                    }
                 }
             }
             if (page.size() < PAGE) {
-                return;
+                break;
             }
         }
+        digests(notices);
     }
 
-    private void lapse(UserModel person, PersonnelAuthorization record, List<Notice> notices) {
+    private boolean asksRecency(ExpiryQuery.Hit hit) {
+        return catalog.type(ExpiryIndex.type(hit.indexValue())).map(AuthorizationCatalog.TypeRule::requiresRecency)
+                .orElse(false);
+    }
+
+    private void record(UserModel person, PersonnelAuthorization record, List<Notice> notices) {
         if (record.status() != PersonnelAuthorization.Status.ACTIVE || record.account() == null) {
             return;
         }
@@ -92,26 +121,90 @@ final class NoticeCollector {
         }
         NoticeSettings settings = NoticeSettings.fromAttributes(account.getAttributes());
         Instant until = record.validUntil();
-        Optional<String> key = NoticePlan.lapse(until, now, settings.leadDays());
-        if (key.isEmpty()) {
+        boolean byLicence = record.licence() != null && until.equals(record.licence().end());
+        NoticePlan.lapse(until, now, settings.leadDays()).ifPresent(key -> tell(person, record, account, settings,
+                key.startsWith("lapsed:") ? NoticeKind.LAPSED_TO_PERSON : NoticeKind.LAPSING_TO_PERSON,
+                key.startsWith("lapsed:") ? NoticeKind.LAPSED_TO_OFFICER : NoticeKind.LAPSING_TO_OFFICER,
+                key, until, byLicence, notices));
+        Instant digestEnd = now.plus(Duration.ofDays(NoticePlan.DIGEST_DAYS));
+        if (!until.isBefore(now) && until.isBefore(digestEnd)) {
+            digest(account, person, record, until, byLicence ? "licence" : "authorization");
+        }
+        // Recency: the first day the signoff check's rule refuses the record, while it is still valid by its dates.
+        if (!now.isBefore(until)) {
             return;
         }
-        boolean lapsed = key.get().startsWith("lapsed:");
-        boolean byLicence = record.licence() != null && until.equals(record.licence().end());
+        LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
+        LocalDate lastDay = today.plusDays(Math.max(settings.leadDays().get(0), NoticePlan.DIGEST_DAYS));
+        LocalDate lastValidDay = until.minusSeconds(1).atOffset(ZoneOffset.UTC).toLocalDate();
+        Optional<LocalDate> day = usability.recencyLapse(record, today.minusDays(NoticePlan.LATE_DAYS),
+                lastDay.isBefore(lastValidDay) ? lastDay : lastValidDay);
+        if (day.isEmpty()) {
+            return;
+        }
+        Instant lapse = day.get().atStartOfDay(ZoneOffset.UTC).toInstant();
+        NoticePlan.recencyLapse(day.get(), now, settings.leadDays()).ifPresent(key -> tell(person, record, account,
+                settings,
+                key.startsWith("recency-lapsed:") ? NoticeKind.RECENCY_LAPSED_TO_PERSON : NoticeKind.RECENCY_LAPSING_TO_PERSON,
+                key.startsWith("recency-lapsed:") ? NoticeKind.RECENCY_LAPSED_TO_OFFICER : NoticeKind.RECENCY_LAPSING_TO_OFFICER,
+                key, lapse, false, notices));
+        if (!lapse.isBefore(now.truncatedTo(java.time.temporal.ChronoUnit.DAYS)) && lapse.isBefore(digestEnd)) {
+            digest(account, person, record, lapse, "recency");
+        }
+    }
+
+    /** The notice to the person and its copies to the account's compliance officers (never their own record). */
+    private void tell(UserModel person, PersonnelAuthorization record, OrganizationModel account, NoticeSettings settings,
+            NoticeKind toPerson, NoticeKind toOfficer, String key, Instant until, boolean byLicence, List<Notice> notices) {
         Notice.Facts facts = new Notice.Facts(name(person), person.getEmail(), account.getName(), record.type(),
                 record.reference(), until, NoticePlan.daysLeft(until, now), byLicence, null);
         if (person.getEmail() != null) {
-            notices.add(new Notice(lapsed ? NoticeKind.LAPSED_TO_PERSON : NoticeKind.LAPSING_TO_PERSON, record.id(),
-                    key.get(), person.getId(), facts));
+            notices.add(new Notice(toPerson, record.id(), key, person.getId(), facts));
         }
         if (settings.toOfficers()) {
             for (UserModel officer : holders(account, AccountRole.COMPLIANCE_OFFICER)) {
                 if (!officer.getId().equals(person.getId())) {
-                    notices.add(new Notice(lapsed ? NoticeKind.LAPSED_TO_OFFICER : NoticeKind.LAPSING_TO_OFFICER,
-                            record.id(), key.get(), officer.getId(), facts));
+                    notices.add(new Notice(toOfficer, record.id(), key, officer.getId(), facts));
                 }
             }
         }
+    }
+
+    // ---- the officers' weekly digest -----------------------------------------------------
+
+    private record DigestLine(String personId, Notice.Item item) {
+    }
+
+    private void digest(OrganizationModel account, UserModel person, PersonnelAuthorization record, Instant until,
+            String what) {
+        digestLines.computeIfAbsent(account.getId(), key -> new ArrayList<>()).add(new DigestLine(person.getId(),
+                new Notice.Item(name(person), record.type(), record.reference(), until, what)));
+    }
+
+    /** Once per ISO week, to each compliance officer of an account with something lapsing in the next 60 days. */
+    private void digests(List<Notice> notices) {
+        String key = NoticePlan.digestKey(now);
+        digestLines.forEach((accountId, lines) -> {
+            OrganizationModel account = account(accountId);
+            if (!NoticeSettings.fromAttributes(account.getAttributes()).toOfficers()) {
+                return;
+            }
+            for (UserModel officer : holders(account, AccountRole.COMPLIANCE_OFFICER)) {
+                List<Notice.Item> items = lines.stream()
+                        .filter(line -> !line.personId().equals(officer.getId()))
+                        .map(DigestLine::item)
+                        .sorted(Comparator.comparing(Notice.Item::until).thenComparing(Notice.Item::personName)
+                                .thenComparing(Notice.Item::reference))
+                        .toList();
+                if (items.isEmpty()) {
+                    continue;
+                }
+                List<Notice.Item> shown = items.size() > DIGEST_LINES ? items.subList(0, DIGEST_LINES) : items;
+                Notice.Facts facts = new Notice.Facts(null, null, account.getName(), null, null, null,
+                        NoticePlan.DIGEST_DAYS, false, null, shown, items.size() - shown.size());
+                notices.add(new Notice(NoticeKind.DIGEST_TO_OFFICER, accountId, key, officer.getId(), facts));
+            }
+        });
     }
 
     // ---- invitations ---------------------------------------------------------------------

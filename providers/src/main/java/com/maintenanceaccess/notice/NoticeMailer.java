@@ -3,6 +3,7 @@ package com.maintenanceaccess.notice;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,8 +29,7 @@ final class NoticeMailer {
     static void send(KeycloakSession session, RealmModel realm, UserModel recipient, Notice notice) throws EmailException {
         Locale locale = session.getContext().resolveLocale(recipient);
         Notice.Facts facts = notice.facts();
-        String until = facts.until() == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-                .withLocale(locale).format(facts.until().atOffset(ZoneOffset.UTC).toLocalDate());
+        String until = date(facts.until(), locale);
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("kind", notice.kind().id());
         attributes.put("personName", nonNull(facts.personName()));
@@ -41,12 +41,32 @@ final class NoticeMailer {
         attributes.put("days", facts.days());
         attributes.put("byLicence", facts.byLicence());
         attributes.put("reason", nonNull(facts.reason()));
+        // A digest's lines (empty for every other kind), each with its date written the recipient's way.
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Notice.Item item : facts.items()) {
+            Map<String, Object> line = new HashMap<>();
+            line.put("personName", nonNull(item.personName()));
+            line.put("authorizationType", nonNull(item.authorizationType()));
+            line.put("reference", nonNull(item.reference()));
+            line.put("until", date(item.until(), locale));
+            line.put("what", item.what());
+            items.add(line);
+        }
+        int total = facts.items().size() + facts.more();
+        attributes.put("items", items);
+        attributes.put("more", facts.more());
+        attributes.put("total", total);
         String subjectKey = "mxNotice." + notice.kind().id() + ".subject";
         session.getProvider(EmailTemplateProvider.class)
                 .setRealm(realm)
                 .setUser(recipient)
                 .send(subjectKey, List.of(nonNull(facts.reference()), until, nonNull(facts.personName()),
-                        nonNull(facts.accountName())), TEMPLATE, attributes);
+                        nonNull(facts.accountName()), String.valueOf(total)), TEMPLATE, attributes);
+    }
+
+    private static String date(java.time.Instant instant, Locale locale) {
+        return instant == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
+                .format(instant.atOffset(ZoneOffset.UTC).toLocalDate());
     }
 
     private static String nonNull(String value) {

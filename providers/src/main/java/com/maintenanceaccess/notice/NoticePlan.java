@@ -2,7 +2,9 @@ package com.maintenanceaccess.notice;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,7 +25,26 @@ public final class NoticePlan {
     /** How long after the event a lapse or an invitation's expiry is still noticed. */
     public static final int LATE_DAYS = 7;
 
+    /** How far ahead the officers' weekly digest looks. */
+    public static final int DIGEST_DAYS = 60;
+
     private NoticePlan() {
+    }
+
+    /**
+     * The notice due at {@code now} before or on the day a record's recency lapses (the first day
+     * the signoff check's recency rule refuses it, {@code RecordUsability#recencyLapse}): the same
+     * lead times and lateness as a lapse, under keys of their own ("recency-lapsing:30:2027-01-06").
+     */
+    public static Optional<String> recencyLapse(LocalDate day, Instant now, List<Integer> leadDays) {
+        return day == null ? Optional.empty()
+                : lapse(day.atStartOfDay(ZoneOffset.UTC).toInstant(), now, leadDays).map(key -> "recency-" + key);
+    }
+
+    /** The officers' digest is due once per ISO week (UTC): "digest:2026-W50". */
+    public static String digestKey(Instant now) {
+        LocalDate day = now.atOffset(ZoneOffset.UTC).toLocalDate();
+        return String.format("digest:%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     /** The lapse notice due at {@code now} for something valid until {@code until}, if any. */

@@ -100,4 +100,61 @@ class AccountSettingsTest {
         assertFalse(result.valid());
         assertTrue(result.problems().stream().anyMatch(problem -> problem.startsWith(expected)), result.problems()::toString);
     }
+
+    @Test
+    void noticesAndReviewAreSavedAsAttributesAndReadBack() throws Exception {
+        AccountSettingsUpdate.Result result = AccountSettingsUpdate.apply(AccountSettings.fromAttributes(Map.of()),
+                JSON.readTree("{\"notices\":{\"leadDays\":[14,90],\"officers\":false},"
+                        + "\"review\":{\"everyMonths\":6,\"undecided\":\"remove\"}}"), KNOWN, NOW);
+        assertTrue(result.valid(), result.problems()::toString);
+        Map<String, List<String>> attributes = result.settings().applyTo(Map.of());
+        assertEquals(List.of("90,14"), attributes.get("mx.notices.lead-days"));
+        assertEquals(List.of("off"), attributes.get("mx.notices.officers"));
+        assertNull(attributes.get("mx.notices.invitation-days"), "a default is the attribute's absence");
+        assertNull(attributes.get("mx.notices.administrators"));
+        assertEquals(List.of("6"), attributes.get("mx.review.every-months"));
+        assertEquals(List.of("remove"), attributes.get("mx.review.undecided"));
+        AccountSettings back = AccountSettings.fromAttributes(attributes);
+        assertEquals(result.settings(), back);
+        assertEquals(List.of(90, 14), back.notices().leadDays());
+        assertEquals(List.of(7, 3), back.notices().invitationDays());
+        assertFalse(back.notices().toOfficers());
+        assertEquals(new AccountSettings.Review(6, "remove"), back.review());
+        Map<?, ?> view = (Map<?, ?>) back.toRepresentation(NOW).get("notices");
+        assertEquals(List.of(90, 14), view.get("leadDays"));
+    }
+
+    @Test
+    void absentOrUnreadableNoticeAndReviewAttributesMeanTheDefaults() {
+        AccountSettings settings = AccountSettings.fromAttributes(Map.of("mx.review.every-months", List.of("99"),
+                "mx.notices.lead-days", List.of("soon")));
+        assertEquals(AccountSettings.Review.DEFAULT, settings.review());
+        assertEquals(List.of(60, 30, 7), settings.notices().leadDays());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"notices\":42}|notices",
+            "{\"notices\":null}|notices",
+            "{\"notices\":{\"leadDays\":[]}}|notices.leadDays",
+            "{\"notices\":{\"leadDays\":[0]}}|notices.leadDays",
+            "{\"notices\":{\"leadDays\":[366]}}|notices.leadDays",
+            "{\"notices\":{\"leadDays\":\"60,30\"}}|notices.leadDays",
+            "{\"notices\":{\"leadDays\":[1,2,3,4,5,6,7,8,9,10,11]}}|notices.leadDays",
+            "{\"notices\":{\"invitationDays\":[\"3\"]}}|notices.invitationDays",
+            "{\"notices\":{\"officers\":\"off\"}}|notices.officers",
+            "{\"notices\":{\"administrators\":null}}|notices.administrators",
+            "{\"notices\":{\"toPerson\":false}}|notices.toPerson",
+            "{\"review\":[]}|review",
+            "{\"review\":{\"everyMonths\":25}}|review.everyMonths",
+            "{\"review\":{\"everyMonths\":-1}}|review.everyMonths",
+            "{\"review\":{\"everyMonths\":1.5}}|review.everyMonths",
+            "{\"review\":{\"undecided\":\"delete\"}}|review.undecided",
+            "{\"review\":{\"often\":true}}|review.often"})
+    void badNoticeAndReviewSettingsNameTheField(String body, String field) throws Exception {
+        AccountSettings current = AccountSettings.fromAttributes(Map.of());
+        AccountSettingsUpdate.Result result = AccountSettingsUpdate.apply(current, JSON.readTree(body), KNOWN, NOW);
+        assertFalse(result.valid());
+        assertTrue(result.problems().stream().anyMatch(p -> p.startsWith(field + ": ")), result.problems()::toString);
+    }
 }

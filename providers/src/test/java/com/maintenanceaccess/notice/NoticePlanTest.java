@@ -80,4 +80,38 @@ class NoticePlanTest {
         assertEquals(NoticeSettings.DEFAULT_LEAD_DAYS,
                 NoticeSettings.fromAttributes(Map.of(NoticeSettings.LEAD_DAYS, List.of("0"))).leadDays());
     }
+
+    @Test
+    void recencyUsesTheLeadTimesUnderKeysOfItsOwn() {
+        java.time.LocalDate day = java.time.LocalDate.parse("2027-01-06");
+        assertEquals(Optional.of("recency-lapsing:30:2027-01-06"),
+                NoticePlan.recencyLapse(day, UNTIL.minus(Duration.ofDays(20)), LEADS));
+        assertEquals(Optional.of("recency-lapsed:2027-01-06"), NoticePlan.recencyLapse(day, UNTIL.plus(Duration.ofHours(3)), LEADS));
+        assertEquals(Optional.empty(), NoticePlan.recencyLapse(day, UNTIL.minus(Duration.ofDays(61)), LEADS));
+        assertEquals(Optional.empty(), NoticePlan.recencyLapse(null, UNTIL, LEADS));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({"2026-12-07T00:00:00Z, digest:2026-W50", "2026-12-13T23:59:59Z, digest:2026-W50",
+            "2026-12-14T00:00:00Z, digest:2026-W51", "2027-01-01T12:00:00Z, digest:2026-W53", "2027-01-04T00:00:00Z, digest:2027-W01"})
+    void theDigestIsOncePerIsoWeek(String now, String expected) {
+        assertEquals(expected, NoticePlan.digestKey(Instant.parse(now)));
+    }
+
+    @Test
+    void aDigestRowKeepsItsFirstLinesAndCountsTheRest() {
+        List<Notice.Item> items = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            items.add(new Notice.Item("Person Number " + i + " with a rather long name", "certifying-staff",
+                    "UK.145.01234/CRS-" + i, UNTIL.plus(Duration.ofDays(i)), i % 2 == 0 ? "authorization" : "recency"));
+        }
+        Notice digest = new Notice(NoticeKind.DIGEST_TO_OFFICER, "account", "digest:2026-W50", "officer",
+                new Notice.Facts(null, null, "Account", null, null, null, 60, false, null, items, 3));
+        String row = NoticeCodec.encode(digest);
+        assertEquals(true, row.length() <= 2000, row);
+        Notice back = NoticeCodec.decode("account", "digest:2026-W50", "officer", row);
+        assertEquals(43, back.facts().items().size() + back.facts().more(), "nothing is lost from the count");
+        assertEquals(items.subList(0, back.facts().items().size()), back.facts().items());
+        assertEquals(NoticeKind.DIGEST_TO_OFFICER, back.kind());
+    }
 }

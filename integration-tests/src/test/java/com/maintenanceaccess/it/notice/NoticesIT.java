@@ -16,6 +16,8 @@ import com.maintenanceaccess.it.support.ServerClock;
 import com.maintenanceaccess.it.support.SmtpOutage;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -192,6 +194,111 @@ class NoticesIT {
     }
 
     @Test
+    void recencyLapsingIsNoticedAtTheLeadTimeAndOnTheDayOnceToThePersonAndTheOfficers() throws Exception {
+        String accountC = realm.createAccount("notices-c", true, Map.of());
+        String officerC = realm.accountPerson(accountC, "notice-officer-c", "compliance-officer");
+        String person = realm.accountPerson(accountC, "notice-recency");
+        String name = "Test " + realm.username(person).substring(0, "notice-recency".length());
+        String reference = "NOTICE-REC-" + suffix(person);
+        // Experience of 202 days at the start of the two-year window: it leaves the window day by day.
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate from = today.minusMonths(24);
+        LocalDate to = from.plusDays(201);
+        // The test's own reading of 145.A.35(c): the first day with fewer than 183 days of experience in the two years before.
+        LocalDate lapse = today;
+        while (ChronoUnit.DAYS.between(lapse.minusMonths(24), to) + 1 >= 183) {
+            lapse = lapse.plusDays(1);
+        }
+        long daysLeft = ChronoUnit.DAYS.between(today, lapse);
+        assertTrue(daysLeft > 7 && daysLeft <= 30, "the fixture lapses between the 30- and the 7-day lead: " + lapse);
+        authz.grant(realm.userToken(officerC), person, Authz.with(Authz.crs(reference), "experience",
+                List.of(Map.of("from", from.toString(), "to", to.toString()))));
+        mail(person, 1); // the grant
+
+        run();
+        run();
+        String[] toPerson = mail(person, 2);
+        assertEquals("Recency for your authorization " + reference + " lapses on " + englishDate(lapse), toPerson[2]);
+        assertTrue(toPerson[0].contains("six months within two years") && toPerson[0].contains("that is in " + daysLeft + " days"),
+                toPerson[0]);
+        String[] toOfficer = mail(officerC, 1);
+        assertEquals("Recency for authorization " + reference + " of " + name + " lapses on " + englishDate(lapse), toOfficer[2]);
+        // The same run's weekly digest lists it for the officer.
+        String[] overview = digest(officerC, 1);
+        assertTrue(overview[0].contains(name + ": recency for " + reference + " (certifying staff) lapses on "
+                + englishDate(lapse)), overview[0]);
+        assertEquals(2, subjects(person).size(), () -> subjects(person).toString());
+        assertEquals(1, subjects(officerC).size(), () -> subjects(officerC).toString());
+        for (String other : List.of(officerA, officerB)) {
+            assertFalse(Mail.to(email(other)).stream().map(NoticesIT::subject).anyMatch(s -> s.contains(reference)),
+                    "another account's officer is not told");
+        }
+
+        // On the day the signoff check starts refusing it: the lapse, once.
+        try (ServerClock later = ServerClock.ahead(realm.server(), Duration.ofDays(daysLeft))) {
+            run();
+            run();
+            assertEquals("Recency for your authorization " + reference + " has lapsed", mail(person, 3)[2]);
+            assertEquals("Recency for authorization " + reference + " of " + name + " has lapsed", mail(officerC, 2)[2]);
+        }
+        assertEquals(3, subjects(person).size(), () -> subjects(person).toString());
+        assertEquals(2, subjects(officerC).size(), () -> subjects(officerC).toString());
+    }
+
+    @Test
+    void officersGetAWeeklyDigestOfWhatLapsesInTheNext60DaysOncePerWeekInTheirLanguage() throws Exception {
+        String accountD = realm.createAccount("notices-d", true, Map.of());
+        String accountName = realm.adminGet("/organizations/" + accountD).get("name").asText();
+        String english = realm.accountPerson(accountD, "notice-officer-d", "compliance-officer");
+        String german = germanMemberOf(accountD, "notice-officer-d-de");
+        realm.grantAccountRole(accountD, german, "compliance-officer");
+        String soon = realm.accountPerson(accountD, "notice-digest-soon");
+        String later = realm.accountPerson(accountD, "notice-digest-later");
+        String soonRef = "NOTICE-DIG-" + suffix(soon);
+        String laterRef = "NOTICE-DIG-" + suffix(later);
+        String otherRef = "NOTICE-DIG-A-" + suffix(soon);
+        Instant until = Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.SECONDS);
+        String officer = realm.userToken(english);
+        authz.grant(officer, soon, Authz.with(Authz.crs(soonRef), "expiry", until.toString()));
+        authz.grant(officer, later, Authz.with(Authz.crs(laterRef), "expiry", Instant.now().plus(Duration.ofDays(90)).toString()));
+        // The same person's record of another account is not D's business (an account of this test's
+        // own: the other tests count what A's and B's officers receive).
+        String accountE = realm.createAccount("notices-e", true, Map.of());
+        String officerE = realm.accountPerson(accountE, "notice-officer-e", "compliance-officer");
+        realm.addMember(accountE, soon);
+        authz.grant(realm.userToken(officerE), soon, Authz.with(Authz.crs(otherRef), "expiry", until.toString()));
+
+        run();
+        run();
+        String[] en = digest(english, 1);
+        assertEquals("Weekly overview for " + accountName + ": 1 lapsing in the next 60 days", en[2]);
+        String soonName = "Test " + realm.username(soon).substring(0, "notice-digest-soon".length());
+        assertTrue(en[0].contains(soonName + ": " + soonRef + " (certifying staff) lapses on " + englishDate(until)), en[0]);
+        assertTrue(en[1].contains(soonRef), en[1]);
+        assertFalse(en[0].contains(laterRef) || en[0].contains(otherRef), "only D's records of the next 60 days: " + en[0]);
+        String[] de = digest(german, 1);
+        assertEquals("Wochen\u00fcbersicht f\u00fcr " + accountName + ": 1 laufen in den n\u00e4chsten 60 Tagen ab", de[2]);
+        assertTrue(de[0].contains(soonRef + " (Freigabeberechtigtes Personal) endet am " + germanDate(until)), de[0]);
+        assertEquals(1, digestSubjects(english).size(), "once per week, though the job ran twice");
+        assertEquals(1, digestSubjects(german).size());
+        assertTrue(digest(officerE, 1)[0].contains(otherRef), "E's officer has E's own overview");
+        for (String other : List.of(officerA, officerB, officerE)) {
+            assertFalse(mails(other, true).stream().map(message -> MailParts.of(message).text())
+                    .anyMatch(text -> text.contains(soonRef)), "another account's officer is not told of D's records");
+        }
+
+        // The next week: a new digest, once.
+        try (ServerClock nextWeek = ServerClock.ahead(realm.server(), Duration.ofDays(7))) {
+            run();
+            run();
+            assertTrue(digest(english, 2)[0].contains(soonRef), digest(english, 2)[0]);
+            assertTrue(digest(german, 2)[0].contains(soonRef));
+        }
+        assertEquals(2, digestSubjects(english).size(), () -> digestSubjects(english).toString());
+        assertEquals(2, digestSubjects(german).size(), () -> digestSubjects(german).toString());
+    }
+
+    @Test
     void onlyRealmOperatorsRunTheJob() {
         String officerToken = realm.userToken(officerA);
         Http.Response refused = Http.postJson(realm.url("/mx/notifications/run"), officerToken, Map.of());
@@ -226,10 +333,39 @@ class NoticesIT {
         return userId.substring(0, 8).toUpperCase();
     }
 
-    /** The n-th mail to a user as {text, html, subject}. */
+    /** The n-th mail to a user as {text, html, subject}, not counting the officers' weekly digests. */
     private String[] mail(String userId, int n) throws Exception {
-        MailParts mail = MailParts.of(Mail.await(email(userId), n, Duration.ofSeconds(10)));
+        return parts(await(userId, n, false));
+    }
+
+    /** The n-th weekly digest to a user as {text, html, subject}. */
+    private String[] digest(String userId, int n) throws Exception {
+        return parts(await(userId, n, true));
+    }
+
+    private static String[] parts(jakarta.mail.internet.MimeMessage message) throws Exception {
+        MailParts mail = MailParts.of(message);
         return new String[] {mail.text(), mail.html(), mail.subject()};
+    }
+
+    private jakarta.mail.internet.MimeMessage await(String userId, int n, boolean digests) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        List<jakarta.mail.internet.MimeMessage> mails = mails(userId, digests);
+        while (mails.size() < n && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200); // waiting for the mail server, not for the server's clock
+            mails = mails(userId, digests);
+        }
+        assertTrue(mails.size() >= n, () -> "mail " + n + " to " + realm.username(userId) + ": " + subjects(userId));
+        return mails.get(n - 1);
+    }
+
+    private List<jakarta.mail.internet.MimeMessage> mails(String userId, boolean digests) {
+        return Mail.to(email(userId)).stream().filter(message -> isDigest(message) == digests).toList();
+    }
+
+    private static boolean isDigest(jakarta.mail.internet.MimeMessage message) {
+        String subject = subject(message);
+        return subject.startsWith("Weekly overview for ") || subject.startsWith("Wochen\u00fcbersicht f\u00fcr ");
     }
 
     private void assertNothingFor(String... userIds) {
@@ -238,8 +374,13 @@ class NoticesIT {
         }
     }
 
+    /** Subjects of the mails to a user but the officers' weekly digests (digestSubjects). */
     private List<String> subjects(String userId) {
-        return Mail.to(email(userId)).stream().map(NoticesIT::subject).toList();
+        return mails(userId, false).stream().map(NoticesIT::subject).toList();
+    }
+
+    private List<String> digestSubjects(String userId) {
+        return mails(userId, true).stream().map(NoticesIT::subject).toList();
     }
 
     private static String subject(jakarta.mail.internet.MimeMessage message) {
@@ -248,6 +389,14 @@ class NoticesIT {
         } catch (jakarta.mail.MessagingException e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static String englishDate(LocalDate day) {
+        return englishDate(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    private static String germanDate(LocalDate day) {
+        return germanDate(day.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     private static String englishDate(Instant instant) {

@@ -312,6 +312,93 @@ class ClusterIT {
     }
 
     /**
+     * The notice job started on both nodes at the same moment (issue 25, docs/notices.md): each
+     * notice goes out once. Three records of one account lapse in 20 days; the job runs four times
+     * at once, twice through each node: the claim in MX_NOTICE (an insert on its primary key in a
+     * transaction of its own) lets exactly one run send each notice, and a later run sends nothing.
+     */
+    @Test
+    @Order(6)
+    void theNoticeJobRunOnBothNodesAtOnceSendsEachNoticeOnce() throws Exception {
+        Realm realmA = a.realm();
+        String account = realmA.createAccount("cl-notices", true, Map.of());
+        String officer = realmA.accountPerson(account, "cl-notice-officer", "compliance-officer");
+        String operatorId = realmA.createUser("cl-notice-operator", Map.of());
+        realmA.grantRealmManagement(operatorId, "manage-realm", "view-realm");
+        String operator = realmA.userToken(operatorId);
+        Authz authzA = new Authz(realmA);
+        String officerToken = realmA.userToken(officer);
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String person = realmA.accountPerson(account, "cl-notice-person");
+            authzA.grant(officerToken, person, Authz.with(Authz.crs("CRS-NOTICE-" + i), "expiry",
+                    Instant.now().plus(Duration.ofDays(20)).toString()));
+            people.add(person);
+        }
+        for (String person : people) {
+            Mail.await(email(realmA, person), 1, Duration.ofSeconds(30)); // the grant, told at once
+        }
+        long rowsBefore = Long.parseLong(database.column("SELECT COUNT(*) FROM MX_NOTICE").get(0));
+
+        int runs = 4;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(runs);
+        List<JsonNode> summaries = new ArrayList<>();
+        try {
+            List<Future<Http.Response>> calls = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                ClusterNode node = i % 2 == 0 ? a : b;
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return Http.postJson(node.realm().url("/mx/notifications/run"), operator, Map.of());
+                }));
+            }
+            start.countDown();
+            for (Future<Http.Response> call : calls) {
+                Http.Response response = call.get(3, TimeUnit.MINUTES);
+                assertEquals(200, response.status(), response::toString);
+                summaries.add(response.json());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        int sent = summaries.stream().mapToInt(s -> s.get("sent").asInt()).sum();
+        assertEquals(0, summaries.stream().mapToInt(s -> s.get("failed").asInt()).sum(), summaries::toString);
+        long rowsAfter = Long.parseLong(database.column("SELECT COUNT(*) FROM MX_NOTICE").get(0));
+        assertEquals(rowsAfter - rowsBefore, sent, () -> "each claimed notice sent by one run: " + summaries);
+        // Each person: the grant and the 30-day notice; the officer: three copies and one weekly overview.
+        for (String person : people) {
+            List<String> subjects = subjects(email(realmA, person));
+            assertEquals(2, subjects.size(), subjects::toString);
+            assertEquals(1, subjects.stream().filter(s -> s.contains(" lapses on ")).count(), subjects::toString);
+        }
+        List<String> toOfficer = subjects(email(realmA, officer));
+        assertEquals(4, toOfficer.size(), toOfficer::toString);
+        assertEquals(1, toOfficer.stream().filter(s -> s.startsWith("Weekly overview for ")).count(), toOfficer::toString);
+
+        Http.Response again = Http.postJson(b.realm().url("/mx/notifications/run"), operator, Map.of());
+        assertEquals(200, again.status(), again::toString);
+        assertEquals(0, again.json().get("sent").asInt(), again::toString);
+        assertEquals(4, Mail.to(email(realmA, officer)).size());
+    }
+
+    private static String email(Realm realm, String userId) {
+        return realm.adminGet("/users/" + userId).get("email").asText();
+    }
+
+    private static List<String> subjects(String address) {
+        List<String> subjects = new ArrayList<>();
+        for (jakarta.mail.internet.MimeMessage message : Mail.to(address)) {
+            try {
+                subjects.add(message.getSubject());
+            } catch (jakarta.mail.MessagingException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return subjects;
+    }
+
+    /**
      * One authentication signs once on this database (issue 23): the step-up's token sent six
      * times at the same moment, through both nodes: exactly one signature, every other attempt
      * refused {@code authentication_used} (the unique key of MX_SIGNOFF_AUTHENTICATION, inserted

@@ -172,7 +172,12 @@ class HostileInputIT {
                     "{\"decision\": \"" + SCRIPT + "\", \"comment\": \"" + MARKUP + "\"}")),
             Map.entry("POST /mx/accounts/{org}/reviews/{rev}/close", List.of("{\"undecided\": \"remove\"}", "{\"force\": true}")),
             Map.entry("PUT /mx/accounts/{org}", List.of("{\"features\": 42}", "{\"features\": [\"" + SCRIPT + "\"]}",
-                    "{\"setupMode\": \"" + MARKUP + "\"}", "{\"setupModeUntil\": \"tomorrow\"}", "{\"features\": [[]]}")));
+                    "{\"setupMode\": \"" + MARKUP + "\"}", "{\"setupModeUntil\": \"tomorrow\"}", "{\"features\": [[]]}",
+                    "{\"notices\": \"often\"}", "{\"notices\": {\"leadDays\": [0]}}", "{\"notices\": {\"leadDays\": \"60,30\"}}",
+                    "{\"notices\": {\"leadDays\": [\"" + SCRIPT + "\"]}}", "{\"notices\": {\"invitationDays\": [400]}}",
+                    "{\"notices\": {\"officers\": \"off\"}}", "{\"notices\": {\"toPerson\": false}}",
+                    "{\"review\": {\"everyMonths\": 25}}", "{\"review\": {\"everyMonths\": \"6\"}}",
+                    "{\"review\": {\"undecided\": \"" + SCRIPT + "\"}}")));
 
     /** Bodies every JSON endpoint must refuse: not JSON, not an object, or too large. */
     static final List<String> GENERIC_JSON = List.of("{\"reason\": ", "not json at all", "[]", "[{\"reason\": \"x\"}]",
@@ -344,7 +349,7 @@ class HostileInputIT {
             "POST /mx/signoff-check", List.of("performers"),
             "POST /mx/users/{user}/authorizations", List.of("scope", "experience"),
             "PUT /mx/users/{user}/authorizations/{aid}", List.of("scope", "experience"),
-            "PUT /mx/accounts/{org}", List.of("features", "setupMode"),
+            "PUT /mx/accounts/{org}", List.of("features", "setupMode", "notices", "review"),
             "POST /mx/accounts/{org}/people", List.of("templates"),
             "PUT /mx/accounts/{org}/people/{user}/templates", List.of("templates"),
             "PUT /mx/accounts/{org}/people/{user}/account-roles", List.of("roles"));

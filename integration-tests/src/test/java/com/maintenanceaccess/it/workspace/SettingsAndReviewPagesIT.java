@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.maintenanceaccess.it.support.BrowserExtension;
+import com.maintenanceaccess.it.support.Http;
 import com.maintenanceaccess.it.support.Realm;
 import com.maintenanceaccess.it.workspace.pages.AccessReviewPage;
 import com.maintenanceaccess.it.workspace.pages.AccountSettingsPage;
@@ -38,6 +39,7 @@ class SettingsAndReviewPagesIT {
 
         AccountSettingsPage page = new AccountSettingsPage(browser.driver(), realm).open(account, operator, Realm.TEST_PASSWORD);
         assertTrue(page.featureChecked("planning"));
+        assertTrue(page.formText().contains("Notices") && page.formText().contains("Access reviews"), page.formText());
         assertFalse(page.featureChecked("workshop"));
         page.toggleFeature("workshop").setupMode(true, until).save();
         assertTrue(page.done().contains("The account settings were saved."), page.done());
@@ -47,6 +49,42 @@ class SettingsAndReviewPagesIT {
         assertEquals(List.of("planning", "workshop"), sorted(saved.get("attributes").get("mx.features")));
         assertEquals("on", saved.get("attributes").get("mx.setup-mode").get(0).asText());
         assertTrue(saved.get("attributes").get("mx.setup-mode-until").get(0).asText().startsWith(until), saved::toString);
+    }
+
+    @Test
+    void anAccountAdministratorSetsNoticesAndTheReviewScheduleInGerman() throws Exception {
+        String account = realm.createAccount("ws-settings-notices", true, Map.of());
+        String admin = realm.createUser("ws-settings-admin", Map.of("firstName", "Anke", "lastName", "Admin",
+                "attributes", Map.of("locale", List.of("de"))));
+        realm.addMember(account, admin);
+        realm.grantAccountRole(account, admin, "account-administrator");
+        AccountSettingsPage page = new AccountSettingsPage(browser.driver(), realm)
+                .open(account, realm.username(admin), Realm.TEST_PASSWORD);
+        assertTrue(page.formText().contains("Hinweise") && page.formText().contains("Zugriffspr\u00fcfungen"), page.formText());
+        assertEquals("60, 30, 7", page.leadDays(), "the defaults are shown");
+        assertTrue(page.officersChecked());
+
+        // A lead time out of range: refused on its field, nothing changed.
+        page.notices("45, 0", null, true, true).save();
+        assertTrue(page.problem("notices.leadDays").contains("0"), page.problem("notices.leadDays"));
+        assertFalse(realm.adminGet("/organizations/" + account).path("attributes").has("mx.notices.lead-days"), "nothing changed");
+
+        page.notices("45, 14", "2, 5", false, true).review("6", "remove").save();
+        assertTrue(page.awaitDone("gespeichert").contains("Die Konto-Einstellungen wurden gespeichert."), page.done());
+        JsonNode attributes = realm.adminGet("/organizations/" + account).get("attributes");
+        assertEquals("45,14", attributes.get("mx.notices.lead-days").get(0).asText(), attributes::toString);
+        assertEquals("5,2", attributes.get("mx.notices.invitation-days").get(0).asText());
+        assertEquals("off", attributes.get("mx.notices.officers").get(0).asText());
+        assertFalse(attributes.has("mx.notices.administrators"), "on is the default: no attribute");
+        assertEquals("6", attributes.get("mx.review.every-months").get(0).asText());
+        assertEquals("remove", attributes.get("mx.review.undecided").get(0).asText());
+        // Traceable: the admin event holds before and after.
+        JsonNode event = realm.adminGet("/admin-events?resourceTypes=CUSTOM&resourcePath=accounts/" + account + "&max=1").get(0);
+        JsonNode change = Http.JSON.readTree(event.get("representation").asText());
+        assertEquals("[60,30,7]", change.get("before").get("notices").get("leadDays").toString(), change::toString);
+        assertEquals("[45,14]", change.get("after").get("notices").get("leadDays").toString(), change::toString);
+        assertEquals(0, change.get("before").get("review").get("everyMonths").asInt());
+        assertEquals(6, change.get("after").get("review").get("everyMonths").asInt());
     }
 
     @Test

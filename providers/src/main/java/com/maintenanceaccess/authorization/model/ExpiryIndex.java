@@ -39,6 +39,11 @@ public final class ExpiryIndex {
         return value.substring(value.lastIndexOf('|') + 1);
     }
 
+    /** The type of an index value. */
+    public static String type(String value) {
+        return value.substring(value.indexOf('|') + 1, value.lastIndexOf('|'));
+    }
+
     /** A LIKE pattern matching index values of one type. */
     public static String typePattern(String type) {
         Objects.requireNonNull(type);

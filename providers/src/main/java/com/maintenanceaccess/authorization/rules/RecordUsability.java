@@ -65,6 +65,33 @@ public final class RecordUsability {
     }
 
     /**
+     * The first day in {@code [from, to]} (UTC days) on which the record's recency or continuation
+     * training stops holding by the rule of {@link #recent} (so the signoff check starts refusing
+     * it with {@code recency_lapsed}), having held the day before, if the records stay as they are.
+     * Empty when the type asks no recency, when it holds throughout, or when it had lapsed before
+     * {@code from}. The notice job tells of it in advance (docs/notices.md).
+     */
+    public Optional<LocalDate> recencyLapse(PersonnelAuthorization a, LocalDate from, LocalDate to) {
+        Optional<TypeRule> type = catalog.type(a.type());
+        if (type.isEmpty() || !type.get().requiresRecency()) {
+            return Optional.empty();
+        }
+        boolean heldBefore = recent(a, startOf(from.minusDays(1)));
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            boolean holds = recent(a, startOf(day));
+            if (heldBefore && !holds) {
+                return Optional.of(day);
+            }
+            heldBefore = holds;
+        }
+        return Optional.empty();
+    }
+
+    private static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /**
      * Recency and continuation training at {@code t}: enough days of relevant experience in the
      * preceding window (Part-145.A.35(c): six months in two years), and training not too old.
      */

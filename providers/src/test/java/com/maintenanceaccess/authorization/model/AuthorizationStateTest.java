@@ -67,4 +67,26 @@ class AuthorizationStateTest {
         assertEquals(List.of(SignoffCheck.Reason.USER_DISABLED, SignoffCheck.Reason.RECENCY_LAPSED),
                 usability.against(lapsed, false, Fixtures.NOW));
     }
+
+    @Test
+    void theDayRecencyLapsesIsTheFirstDayTheSignoffRuleRefusesIt() {
+        RecordUsability usability = new RecordUsability(Fixtures.CATALOG);
+        // 185 days of experience inside the two years before NOW (2026-11-28): 183 on 2026-11-30, 182 a day later.
+        PersonnelAuthorization a = Fixtures.withRecency(crs, LocalDate.parse("2026-06-01"),
+                List.of(new PersonnelAuthorization.Period(LocalDate.parse("2024-11-01"), LocalDate.parse("2025-05-31"))));
+        LocalDate today = LocalDate.parse("2026-11-28");
+        assertEquals(java.util.Optional.of(LocalDate.parse("2026-12-01")), usability.recencyLapse(a, today, today.plusDays(60)));
+        assertEquals(List.of(), usability.against(a, true, Instant.parse("2026-11-30T23:59:59Z")));
+        assertEquals(List.of(SignoffCheck.Reason.RECENCY_LAPSED), usability.against(a, true, Instant.parse("2026-12-01T00:00:00Z")));
+        assertEquals(java.util.Optional.empty(), usability.recencyLapse(a, today, today.plusDays(2)), "beyond the horizon");
+        assertEquals(java.util.Optional.empty(), usability.recencyLapse(a, today.plusDays(5), today.plusDays(60)),
+                "lapsed before the range: not a lapse in it");
+        // Continuation training counts too: 24 months after 2024-12-10 it is too old.
+        PersonnelAuthorization untrained = Fixtures.withRecency(crs, LocalDate.parse("2024-12-10"),
+                List.of(new PersonnelAuthorization.Period(LocalDate.parse("2025-01-01"), LocalDate.parse("2026-11-01"))));
+        assertEquals(java.util.Optional.of(LocalDate.parse("2026-12-11")),
+                usability.recencyLapse(untrained, today, today.plusDays(60)));
+        assertEquals(java.util.Optional.empty(), usability.recencyLapse(Fixtures.inspection(), today, today.plusDays(400)),
+                "a type without recency");
+    }
 }

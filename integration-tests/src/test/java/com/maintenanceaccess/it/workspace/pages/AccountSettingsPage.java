@@ -44,6 +44,45 @@ public final class AccountSettingsPage extends AccountConsole {
         return this;
     }
 
+    /** Notices: the lead days and invitation days as typed ("45, 14"), the officers' and administrators' copies. */
+    public AccountSettingsPage notices(String leadDays, String invitationDays, boolean officers, boolean administrators) {
+        if (leadDays != null) {
+            replace(await("lead-days"), leadDays);
+        }
+        if (invitationDays != null) {
+            replace(await("invitation-days"), invitationDays);
+        }
+        check("notices-officers", officers);
+        check("notices-administrators", administrators);
+        return this;
+    }
+
+    /** Access reviews: every so many months (typed), and what happens to undecided items (keep, remove). */
+    public AccountSettingsPage review(String everyMonths, String undecided) {
+        replace(await("review-every-months"), everyMonths);
+        new org.openqa.selenium.support.ui.Select(await("review-undecided")).selectByValue(undecided);
+        return this;
+    }
+
+    public String leadDays() {
+        return await("lead-days").getAttribute("value");
+    }
+
+    public boolean officersChecked() {
+        return await("notices-officers").isSelected();
+    }
+
+    public String formText() {
+        return await("settings-form").getText();
+    }
+
+    private void check(String testId, boolean on) {
+        WebElement box = await(testId);
+        if (box.isSelected() != on) {
+            box.click();
+        }
+    }
+
     public void save() {
         await("save-settings").click();
     }
