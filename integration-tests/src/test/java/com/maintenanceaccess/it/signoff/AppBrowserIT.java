@@ -5,19 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.maintenanceaccess.app.AppServer;
 import com.maintenanceaccess.it.authorization.Authz;
-import com.maintenanceaccess.it.support.BrowserExtension;
 import com.maintenanceaccess.it.support.Http;
 import com.maintenanceaccess.it.support.Realm;
 import com.maintenanceaccess.it.support.pages.AppPage;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -25,41 +19,10 @@ import org.openqa.selenium.WebElement;
  * navigation per role, a release signed with re-authentication, an RII refused for the
  * performer and accepted for another inspector, and a refusal that the trail keeps.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AppBrowserIT {
+class AppBrowserIT extends ReferenceAppFixture {
 
-    @RegisterExtension
-    final BrowserExtension browser = new BrowserExtension();
-
-    private final Realm realm = Realm.maintenance();
-    private final Authz authz = new Authz(realm);
-    private final int port = Integer.getInteger("mx.it.app-port", 3600);
-    private AppServer app;
-    private String officerToken;
-    private String account;
-
-    @BeforeAll
-    void startApp() throws Exception {
-        officerToken = realm.userToken(authz.officer());
-        account = realm.createAccount("app-mro", true, Map.of("mx.features", List.of("workshop", "stores", "planning")));
-        app = new AppServer(port, realm.server().baseUrl(), Realm.NAME);
-        app.start();
-    }
-
-    @AfterAll
-    void stopApp() {
-        app.stop();
-    }
-
-    private String member(String prefix, String template) {
-        String id = realm.createUser(prefix, Map.of("firstName", "App", "lastName", prefix));
-        realm.addMember(account, id);
-        realm.grantTemplate(account, id, template);
-        return id;
-    }
-
-    private AppPage signInToApp(String userId) {
-        return new AppPage(browser.driver(), port).signIn(realm.username(userId), Realm.TEST_PASSWORD);
+    AppBrowserIT() {
+        super("app-mro", "App");
     }
 
     /** Fills the signing form, signs, re-enters the password on the signoff page, returns the result. */
@@ -69,7 +32,7 @@ class AppBrowserIT {
 
     @Test
     void aStoresUserSeesNoWorkshopPageAndIsToldWhy() {
-        AppPage app = signInToApp(member("app-stores", "stores"));
+        AppPage app = signIn(member("app-stores", "stores"));
         List<String> allowed = app.allowedPages();
         assertTrue(allowed.stream().anyMatch(p -> p.startsWith("stores.")), allowed::toString);
         assertTrue(allowed.stream().noneMatch(p -> p.startsWith("workshop.")), allowed::toString);
@@ -81,7 +44,7 @@ class AppBrowserIT {
     void aReleaseIsSignedWithReauthentication() {
         String tech = member("app-tech", "certifying-staff");
         authz.grant(officerToken, tech, Authz.crs("CRS-APP-TECH"));
-        AppPage app = signInToApp(tech);
+        AppPage app = signIn(tech);
         assertTrue(app.allowedPages().contains("workshop.tasks"), app.allowedPages()::toString);
         WebElement result = sign(app, "release", "WO-APP-1", null);
         assertEquals("accepted", result.getAttribute("class"), result.getText());
@@ -96,7 +59,7 @@ class AppBrowserIT {
         Map<String, Object> inspection = Authz.inspection("RII-APP-PERF");
         inspection.put("scope", Map.of("aircraft", List.of("A320-family"), "tasks", List.of("line")));
         authz.grant(officerToken, performer, inspection);
-        AppPage app = signInToApp(performer);
+        AppPage app = signIn(performer);
         WebElement task = sign(app, "task", "WO-APP-RII", null);
         assertEquals("accepted", task.getAttribute("class"), task.getText());
         String signatureId = app.recordId();
@@ -110,7 +73,7 @@ class AppBrowserIT {
         Map<String, Object> other = Authz.inspection("RII-APP-INSP");
         other.put("scope", Map.of("aircraft", List.of("A320-family"), "tasks", List.of("line")));
         authz.grant(officerToken, inspector, other);
-        WebElement independent = sign(signInToApp(inspector), "inspection", "WO-APP-RII", signatureId);
+        WebElement independent = sign(signIn(inspector), "inspection", "WO-APP-RII", signatureId);
         assertEquals("accepted", independent.getAttribute("class"), independent.getText());
         assertTrue(independent.getText().contains("RII-APP-INSP"), independent.getText());
     }
@@ -118,7 +81,7 @@ class AppBrowserIT {
     @Test
     void aRefusedSignoffIsRecorded() {
         String stores = member("app-refused", "stores");
-        WebElement refused = sign(signInToApp(stores), "release", "WO-APP-NO", null);
+        WebElement refused = sign(signIn(stores), "release", "WO-APP-NO", null);
         assertEquals("refused", refused.getAttribute("class"), refused.getText());
         assertTrue(refused.getText().contains("missing"), refused.getText());
         JsonNode recorded = Http.get(realm.url("/mx/signoffs?outcome=refused&person=" + stores), officerToken).json();

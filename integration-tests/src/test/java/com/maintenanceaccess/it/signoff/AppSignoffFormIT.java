@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.maintenanceaccess.app.AppServer;
 import com.maintenanceaccess.it.authorization.Authz;
 import com.maintenanceaccess.it.invitation.InvitationSupport;
 import com.maintenanceaccess.it.support.Browser;
-import com.maintenanceaccess.it.support.BrowserExtension;
 import com.maintenanceaccess.it.support.Http;
 import com.maintenanceaccess.it.support.Realm;
 import com.maintenanceaccess.it.support.pages.AppPage;
@@ -20,11 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -37,41 +31,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * work package" is under an open "Work packages", and an invited person who accepts lands in the
  * app signed in.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AppSignoffFormIT {
+class AppSignoffFormIT extends ReferenceAppFixture {
 
-    @RegisterExtension
-    final BrowserExtension browser = new BrowserExtension();
-
-    private final Realm realm = Realm.maintenance();
-    private final Authz authz = new Authz(realm);
-    private final int port = Integer.getInteger("mx.it.app-port", 3600);
-    private AppServer app;
-    private String officerToken;
-    private String account;
-
-    @BeforeAll
-    void startApp() throws Exception {
-        officerToken = realm.userToken(authz.officer());
-        account = realm.createAccount("app-form", true, Map.of("mx.features", List.of("workshop", "stores", "planning")));
-        app = new AppServer(port, realm.server().baseUrl(), Realm.NAME);
-        app.start();
-    }
-
-    @AfterAll
-    void stopApp() {
-        app.stop();
-    }
-
-    private String member(String prefix, String template) {
-        String id = realm.createUser(prefix, Map.of("firstName", "Form", "lastName", prefix));
-        realm.addMember(account, id);
-        realm.grantTemplate(account, id, template);
-        return id;
-    }
-
-    private AppPage signIn(String userId) {
-        return new AppPage(browser.driver(), port).signIn(realm.username(userId), Realm.TEST_PASSWORD);
+    AppSignoffFormIT() {
+        super("app-form", "Form");
     }
 
     @Test
