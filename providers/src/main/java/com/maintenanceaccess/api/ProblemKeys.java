@@ -29,78 +29,81 @@ public final class ProblemKeys {
     private record Row(Pattern pattern, String key) {
     }
 
-    private static final List<Row> ROWS = new ArrayList<>();
+    /** The table, fixed once the class is loaded. */
+    private static final List<Row> ROWS;
 
     static {
+        List<Row> rows = new ArrayList<>();
         // ---- a field's problem (the "problems" of a 400) ----------------------------------------
-        row("is required( \\(.*\\))?", "mxError.required");
-        row("is required: a list of account-administrator, compliance-officer, auditor", "mxError.accountRoleUnknown");
-        row("one of account-administrator, compliance-officer, auditor", "mxError.accountRoleUnknown");
-        row("must be an e-mail address", "mxError.emailInvalid");
-        row("must be an e-mail address with a domain ending, such as name@example.com", "mxError.emailNoDomainEnding");
-        row("must be an e-mail address with a valid domain", "mxError.emailInvalidDomain");
-        row("another user of this realm already has this address", "mxError.addressTaken");
-        row("the invitation already goes to this address", "mxError.sameAddress");
-        row("choose at least one role template", "mxError.templateRequired");
-        row("no role template named '(.*)'", "mxError.unknownTemplate");
-        row("is not the name of a role template", "mxError.unknownTemplate");
-        row("must be a list of role template names", "mxError.unknownTemplate");
-        row("must be between (-?\\d+) and (-?\\d+)", "mxError.between");
-        row("at most (\\d+) characters", "mxError.tooLong");
-        row("is longer than (\\d+) characters", "mxError.tooLong");
-        row("'(.*)' is not a whole number", "mxError.notWholeNumber");
-        row("'(.*)' is not a date \\(YYYY-MM-DD\\)", "mxError.notADate");
-        row("must be after effective \\((.*)\\)", "mxError.expiryBeforeEffective");
-        row("must not be after effective", "mxError.firstIssueAfterEffective");
-        row("ends before it starts", "mxError.periodReversed");
-        row("needs from and to dates", "mxError.periodNeedsDates");
-        row("a suspension needs a reason", "mxError.suspensionReason");
-        row("malformed reference '(.*)': use 3-40 upper-case letters, digits, '.', '/' or '-'", "mxError.referenceMalformed");
-        row("unknown authorization type '(.*)' \\(known: .*\\)", "mxError.unknownType");
-        row("is required for type (.*)", "mxError.licenceRequired");
-        row("unknown licence category '(.*)' \\(known: .*\\)", "mxError.unknownCategory");
-        row("category (.*) does not allow type .* \\(allowed: .*\\)", "mxError.categoryDisallows");
-        row("name at least one aircraft type or group", "mxError.aircraftRequired");
-        row("unknown aircraft type or group '(.*)'", "mxError.unknownAircraft");
-        row("name at least one task category or ATA chapter \\(ATA-nn\\)", "mxError.tasksRequired");
-        row("unknown task category '(.*)' \\(a catalog category or ATA-nn\\)", "mxError.unknownTask");
-        row("unknown field", "mxError.unknownField");
+        row(rows, "is required( \\(.*\\))?", "mxError.required");
+        row(rows, "is required: a list of account-administrator, compliance-officer, auditor", "mxError.accountRoleUnknown");
+        row(rows, "one of account-administrator, compliance-officer, auditor", "mxError.accountRoleUnknown");
+        row(rows, "must be an e-mail address", "mxError.emailInvalid");
+        row(rows, "must be an e-mail address with a domain ending, such as name@example.com", "mxError.emailNoDomainEnding");
+        row(rows, "must be an e-mail address with a valid domain", "mxError.emailInvalidDomain");
+        row(rows, "another user of this realm already has this address", "mxError.addressTaken");
+        row(rows, "the invitation already goes to this address", "mxError.sameAddress");
+        row(rows, "choose at least one role template", "mxError.templateRequired");
+        row(rows, "no role template named '(.*)'", "mxError.unknownTemplate");
+        row(rows, "is not the name of a role template", "mxError.unknownTemplate");
+        row(rows, "must be a list of role template names", "mxError.unknownTemplate");
+        row(rows, "must be between (-?\\d+) and (-?\\d+)", "mxError.between");
+        row(rows, "at most (\\d+) characters", "mxError.tooLong");
+        row(rows, "is longer than (\\d+) characters", "mxError.tooLong");
+        row(rows, "'(.*)' is not a whole number", "mxError.notWholeNumber");
+        row(rows, "'(.*)' is not a date \\(YYYY-MM-DD\\)", "mxError.notADate");
+        row(rows, "must be after effective \\((.*)\\)", "mxError.expiryBeforeEffective");
+        row(rows, "must not be after effective", "mxError.firstIssueAfterEffective");
+        row(rows, "ends before it starts", "mxError.periodReversed");
+        row(rows, "needs from and to dates", "mxError.periodNeedsDates");
+        row(rows, "a suspension needs a reason", "mxError.suspensionReason");
+        row(rows, "malformed reference '(.*)': use 3-40 upper-case letters, digits, '.', '/' or '-'", "mxError.referenceMalformed");
+        row(rows, "unknown authorization type '(.*)' \\(known: .*\\)", "mxError.unknownType");
+        row(rows, "is required for type (.*)", "mxError.licenceRequired");
+        row(rows, "unknown licence category '(.*)' \\(known: .*\\)", "mxError.unknownCategory");
+        row(rows, "category (.*) does not allow type .* \\(allowed: .*\\)", "mxError.categoryDisallows");
+        row(rows, "name at least one aircraft type or group", "mxError.aircraftRequired");
+        row(rows, "unknown aircraft type or group '(.*)'", "mxError.unknownAircraft");
+        row(rows, "name at least one task category or ATA chapter \\(ATA-nn\\)", "mxError.tasksRequired");
+        row(rows, "unknown task category '(.*)' \\(a catalog category or ATA-nn\\)", "mxError.unknownTask");
+        row(rows, "unknown field", "mxError.unknownField");
 
         // ---- the refusal (error_description, without " Nothing was changed.") -------------------
-        row("to view the account's people you need to be .*", "mxError.forbiddenViewPeople");
-        row("to manage the account's people you need to be .*", "mxError.forbiddenManagePeople");
-        row("to grant account roles you need to be .*", "mxError.forbiddenAccountRoles");
-        row("to view personnel authorizations you need to be .*", "mxError.forbiddenViewAuthorizations");
-        row("to manage personnel authorizations you need to be .*", "mxError.forbiddenManageAuthorizations");
-        row("to view the access report you need to be .*", "mxError.forbiddenViewReport");
-        row("to view the account's settings you need to be .*", "mxError.forbiddenViewSettings");
-        row("to change the account's settings you need to be .*", "mxError.forbiddenManageSettings");
-        row("this operation is for realm operators with .*", "mxError.operatorOnly");
-        row("this needs an account role .*", "mxError.needsAccountRole");
-        row("separation of duties: nobody changes their own role templates", "mxError.selfTemplates");
-        row("separation of duties: nobody changes their own account roles", "mxError.selfAccountRoles");
-        row("separation of duties: nobody deactivates themselves", "mxError.selfDeactivate");
-        row("separation of duties: nobody reactivates themselves", "mxError.selfReactivate");
-        row("separation of duties: nobody removes themselves from an account", "mxError.selfRemove");
-        row("separation of duties: nobody invites themselves or changes their own invitation", "mxError.selfInvitation");
-        row("separation of duties: nobody acknowledges their own privileged templates", "mxError.selfAcknowledge");
-        row("separation of duties: .*", "mxError.self");
-        row("user '.*' does not exist in this realm", "mxError.notFoundUser");
-        row("account '.*' does not exist in this realm", "mxError.notFoundAccount");
-        row(".* '.*' does not exist in this realm", "mxError.notFound");
-        row("a person with the e-mail address (.*) is already in this account", "mxError.alreadyMember");
-        row("this person also works for another account, .*", "mxError.deactivateOtherAccount");
-        row("only a pending, expired or revoked invitation can be resent \\(it is (\\w+)\\)", "mxError.invitationNotResendable");
-        row("only a pending or expired invitation can be revoked \\(it is (\\w+)\\)", "mxError.invitationNotRevocable");
-        row("only a pending invitation can change its address \\(it is (\\w+)\\)", "mxError.invitationAddressFixed");
-        row("the invitation e-mail could not be sent .*", "mxError.mailFailed");
+        row(rows, "to view the account's people you need to be .*", "mxError.forbiddenViewPeople");
+        row(rows, "to manage the account's people you need to be .*", "mxError.forbiddenManagePeople");
+        row(rows, "to grant account roles you need to be .*", "mxError.forbiddenAccountRoles");
+        row(rows, "to view personnel authorizations you need to be .*", "mxError.forbiddenViewAuthorizations");
+        row(rows, "to manage personnel authorizations you need to be .*", "mxError.forbiddenManageAuthorizations");
+        row(rows, "to view the access report you need to be .*", "mxError.forbiddenViewReport");
+        row(rows, "to view the account's settings you need to be .*", "mxError.forbiddenViewSettings");
+        row(rows, "to change the account's settings you need to be .*", "mxError.forbiddenManageSettings");
+        row(rows, "this operation is for realm operators with .*", "mxError.operatorOnly");
+        row(rows, "this needs an account role .*", "mxError.needsAccountRole");
+        row(rows, "separation of duties: nobody changes their own role templates", "mxError.selfTemplates");
+        row(rows, "separation of duties: nobody changes their own account roles", "mxError.selfAccountRoles");
+        row(rows, "separation of duties: nobody deactivates themselves", "mxError.selfDeactivate");
+        row(rows, "separation of duties: nobody reactivates themselves", "mxError.selfReactivate");
+        row(rows, "separation of duties: nobody removes themselves from an account", "mxError.selfRemove");
+        row(rows, "separation of duties: nobody invites themselves or changes their own invitation", "mxError.selfInvitation");
+        row(rows, "separation of duties: nobody acknowledges their own privileged templates", "mxError.selfAcknowledge");
+        row(rows, "separation of duties: .*", "mxError.self");
+        row(rows, "user '.*' does not exist in this realm", "mxError.notFoundUser");
+        row(rows, "account '.*' does not exist in this realm", "mxError.notFoundAccount");
+        row(rows, ".* '.*' does not exist in this realm", "mxError.notFound");
+        row(rows, "a person with the e-mail address (.*) is already in this account", "mxError.alreadyMember");
+        row(rows, "this person also works for another account, .*", "mxError.deactivateOtherAccount");
+        row(rows, "only a pending, expired or revoked invitation can be resent \\(it is (\\w+)\\)", "mxError.invitationNotResendable");
+        row(rows, "only a pending or expired invitation can be revoked \\(it is (\\w+)\\)", "mxError.invitationNotRevocable");
+        row(rows, "only a pending invitation can change its address \\(it is (\\w+)\\)", "mxError.invitationAddressFixed");
+        row(rows, "the invitation e-mail could not be sent .*", "mxError.mailFailed");
+        ROWS = List.copyOf(rows);
     }
 
     private ProblemKeys() {
     }
 
-    private static void row(String regex, String key) {
-        ROWS.add(new Row(Pattern.compile(regex, Pattern.DOTALL), key));
+    private static void row(List<Row> rows, String regex, String key) {
+        rows.add(new Row(Pattern.compile(regex, Pattern.DOTALL), key));
     }
 
     /** The key of an English sentence, with the parameters it names; {@code null} if it has none yet. */
