@@ -196,7 +196,7 @@ class AccountRolesWorkspaceIT {
         compliance.screenshotForDocs("compliance-roster");
         AccessReviewPage officerReview = new AccessReviewPage(officerBrowser, realm);
         officerReview.go(AccessReviewPage.PATH);
-        assertTrue(officerReview.refusal().contains("account-administrator or auditor"), officerReview.refusal());
+        assertTrue(officerReview.refusal().contains("account administrator or auditor"), officerReview.refusal());
 
         ChromeDriver auditorBrowser = browsers.driver("auditor");
         AuthorizationsPage auditorPage = new AuthorizationsPage(auditorBrowser, realm).open(worker, realm.username(auditor),
@@ -204,7 +204,7 @@ class AccountRolesWorkspaceIT {
         auditorPage.awaitState(reference, "Valid");
         auditorPage.fill(AuthorizationsPageIT.crs(reference + "-2", "B1.1", LocalDate.now(ZoneOffset.UTC).plusDays(40)));
         auditorPage.grant();
-        assertTrue(auditorPage.refusal().contains("compliance-officer"), auditorPage.refusal());
+        assertTrue(auditorPage.refusal().contains("compliance officer"), auditorPage.refusal());
         assertEquals(1, Http.get(realm.url("/mx/users/" + worker + "/authorizations"), realm.userToken(officer)).json().size(),
                 "the auditor granted nothing");
         AccessReviewPage auditorReview = new AccessReviewPage(auditorBrowser, realm);
@@ -226,7 +226,7 @@ class AccountRolesWorkspaceIT {
         auditorPeople.search(realm.username(worker));
         auditorPeople.awaitListed(realm.username(worker));
         auditorPeople.invite("Not", "Allowed", "ws-not-allowed-" + worker.substring(0, 6) + "@mro.example", List.of());
-        assertTrue(auditorPeople.refusal().contains("account-administrator"), auditorPeople.refusal());
+        assertTrue(auditorPeople.refusal().contains("account administrator"), auditorPeople.refusal());
     }
 
     // ------------------------------------------------------------------------------------

@@ -173,7 +173,7 @@ class SignoffsPageIT {
         String administrator = accountPerson(account, "ws-signoffs-admin", "account-administrator");
         SignoffsPage page = new SignoffsPage(browser.driver(), realm).open(alias, realm.username(administrator),
                 Realm.TEST_PASSWORD);
-        assertTrue(page.refusal().contains("compliance-officer or auditor"), "the API's 403 naming the roles: " + page.refusal());
+        assertTrue(page.refusal().contains("compliance officer or auditor"), "the API's 403 naming the roles in words: " + page.refusal());
         assertFalse(page.lists(signed.get("id").asText()));
     }
 
