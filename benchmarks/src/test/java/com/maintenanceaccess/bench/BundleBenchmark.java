@@ -1014,15 +1014,9 @@ class BundleBenchmark {
                 }
                 list.add(user);
             }
-            Map<String, Object> body = Map.of("ifResourceExists", "SKIP", "users", list);
-            JsonNode[] answer = new JsonNode[1];
-            Load.sample(importLatency, () -> answer[0] = Http.postJson(realm.adminUrl("/partialImport"), realm.master(), body)
-                    .expect(200, "partialImport").json());
-            answer[0].get("results").forEach(result -> ids.add(result.get("id").asText()));
+            importBatch(list, importLatency, ids);
         }
-        Load.Round joined = Load.counted(threads, ids.size(), i -> Http.send("POST",
-                realm.adminUrl("/organizations/" + accountId + "/members"), realm.master(), "application/json",
-                "\"" + ids.get(i) + "\"").expect(201, "member"));
+        Load.Round joined = addMembers(accountId, ids);
         String officers = groupByPath("mx-accounts", "bench-notices", "compliance-officer");
         for (int i = 0; i < 2; i++) {
             String officer = realm.createUser("bench-notice-officer-" + i, Map.of());
@@ -1129,6 +1123,22 @@ class BundleBenchmark {
 
     // ---------------------------------------------------------------- people (the workspace's People page)
 
+    /** One batch of users through the admin API's partialImport (timed into {@code latency}); their ids into {@code ids}. */
+    private void importBatch(List<Map<String, Object>> users, Histogram latency, List<String> ids) {
+        Map<String, Object> body = Map.of("ifResourceExists", "SKIP", "users", users);
+        JsonNode[] answer = new JsonNode[1];
+        Load.sample(latency, () -> answer[0] = Http.postJson(realm.adminUrl("/partialImport"), realm.master(), body)
+                .expect(200, "partialImport").json());
+        answer[0].get("results").forEach(result -> ids.add(result.get("id").asText()));
+    }
+
+    /** Makes every user of {@code ids} a member of the account, through Keycloak's organization members API. */
+    private Load.Round addMembers(String accountId, List<String> ids) {
+        return Load.counted(threads, ids.size(), i -> Http.send("POST",
+                realm.adminUrl("/organizations/" + accountId + "/members"), realm.master(), "application/json",
+                "\"" + ids.get(i) + "\"").expect(201, "member"));
+    }
+
     /**
      * One account with {@code bench.members} members (users by partialImport, then Keycloak's
      * organization members API, spread over the client threads), then the People endpoint's first
@@ -1150,15 +1160,9 @@ class BundleBenchmark {
                 list.add(Map.of("username", username, "email", username + "@bench-people.example", "emailVerified", true,
                         "enabled", true, "firstName", "Person", "lastName", username, "realmRoles", List.of("technician")));
             }
-            Map<String, Object> body = Map.of("ifResourceExists", "SKIP", "users", list);
-            JsonNode[] answer = new JsonNode[1];
-            Load.sample(importLatency, () -> answer[0] = Http.postJson(realm.adminUrl("/partialImport"), realm.master(), body)
-                    .expect(200, "partialImport").json());
-            answer[0].get("results").forEach(result -> ids.add(result.get("id").asText()));
+            importBatch(list, importLatency, ids);
         }
-        Load.Round joined = Load.counted(threads, ids.size(), i -> Http.send("POST",
-                realm.adminUrl("/organizations/" + accountId + "/members"), realm.master(), "application/json",
-                "\"" + ids.get(i) + "\"").expect(201, "member"));
+        Load.Round joined = addMembers(accountId, ids);
         line("partialImport of " + members + " users in batches of " + batch + ": total "
                 + Stats.f(importLatency.getTotalCount() * importLatency.getMean() / 1e6) + " s; " + ids.size()
                 + " members added through POST /organizations/{id}/members on " + threads + " threads in "
