@@ -8,7 +8,7 @@ import {
   PageSidebar,
   PageSidebarBody,
 } from "@patternfly/react-core";
-import { type MouseEvent, type ReactNode, useContext, useEffect, useState } from "react";
+import { type MouseEvent, type ReactNode, useContext, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useHref, useLinkClickHandler, useLocation, matchPath } from "react-router-dom";
 import { useMx } from "../api";
@@ -44,6 +44,7 @@ export function WorkspaceNav() {
   const { search } = useLocation();
   const chosen = new URLSearchParams(search).get("account");
   const allowed = allowedPages(me.data, chosen);
+  useHeaderToggle();
 
   const visible = (item: MenuItem): boolean => {
     if (item.isVisible && !environment.features[item.isVisible]) return false;
@@ -70,6 +71,28 @@ export function WorkspaceNav() {
       </PageSidebarBody>
     </PageSidebar>
   );
+}
+
+/**
+ * Keycloak's header (account-ui) brings its own copy of PatternFly, so its ☰ reads a page context of
+ * its own in which nothing manages the sidebar: clicking it did nothing (issue 24: "☰ does not close
+ * it"). This hands the click to the console page's context, and keeps the button's aria-expanded
+ * true to what is shown.
+ */
+function useHeaderToggle() {
+  const page = useContext(PageContext);
+  const toggle = useRef(page.onSidebarToggle);
+  toggle.current = page.onSidebarToggle;
+  useEffect(() => {
+    const onClick = (event: Event) => {
+      if (event.target instanceof Element && event.target.closest("#nav-toggle")) toggle.current();
+    };
+    document.addEventListener("click", onClick);
+    return () => document.removeEventListener("click", onClick);
+  }, []);
+  useEffect(() => {
+    document.getElementById("nav-toggle")?.setAttribute("aria-expanded", String(page.isSidebarOpen));
+  });
 }
 
 /** The pages the server allows in the chosen account (or the first), or undefined until /mx/me answered. */

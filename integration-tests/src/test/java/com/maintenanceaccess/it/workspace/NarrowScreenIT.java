@@ -1,5 +1,6 @@
 package com.maintenanceaccess.it.workspace;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,8 +8,8 @@ import com.maintenanceaccess.it.support.BrowserExtension;
 import com.maintenanceaccess.it.support.Realm;
 import com.maintenanceaccess.it.workspace.pages.AccountConsole;
 import com.maintenanceaccess.it.workspace.pages.PeoplePage;
+import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,7 +26,6 @@ class NarrowScreenIT {
     private final Realm realm = Realm.maintenance();
 
     @Test
-    @Disabled("not finished: its first run timed out reading the menu as open at 800 px while its screenshot showed the menu closed; AccountConsole.menuOpen now reads where the sidebar lies (not yet run): run it, then enable")
     void theMenuLeavesTheTableFreeAndClosesAt800And360Pixels() {
         String account = realm.createAccount("ws-narrow", true, Map.of());
         String alias = realm.adminGet("/organizations/" + account).get("alias").asText();
@@ -40,6 +40,7 @@ class NarrowScreenIT {
             page.windowSize(width, 900);
             page.awaitMenu(false);
             assertTrue(page.visibleUncovered("people"), width + " px: the menu does not cover the table");
+            assertEquals(List.of(), page.cutColumnTitles(), width + " px: every column title is read whole");
 
             page.toggleMenu();
             page.awaitMenu(true);

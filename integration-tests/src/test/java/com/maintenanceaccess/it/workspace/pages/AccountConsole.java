@@ -132,6 +132,20 @@ public class AccountConsole {
                 "return document.documentElement.scrollWidth > window.innerWidth + 1;"));
     }
 
+    /**
+     * The column titles of the page's tables that are cut off (ending in "…" on screen: wider than
+     * their cell), empty when each can be read whole. A table PatternFly shows as a grid on a narrow
+     * screen hides its titles: none is cut.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> cutColumnTitles() {
+        return (List<String>) browser.executeScript("""
+                return [...document.querySelectorAll("table thead th")]
+                    .filter(th => th.offsetParent !== null && th.innerText.trim() !== "")
+                    .filter(th => [th, ...th.querySelectorAll("*")].some(e => e.scrollWidth > e.clientWidth + 1))
+                    .map(th => th.innerText.trim());""");
+    }
+
     public String pageTitle() {
         return Browser.await(browser, By.cssSelector("h1")).getText();
     }

@@ -1,0 +1,54 @@
+package com.maintenanceaccess.it.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.maintenanceaccess.it.workspace.pages.PageText;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The detector of {@link WorkspaceWalkIT} can fail: it finds each kind of text a page must not
+ * show (as seen in issue 24), and lets the words a page does show pass.
+ */
+class PageTextTest {
+
+    @Test
+    void findsRawKeysIdsAndApiPaths() {
+        assertFound("Suspended. mxAuthorization-suspendd", "raw key mxAuthorization-suspendd");
+        assertFound("12 mx-pendingDays", "raw key mx-pendingDays");
+        assertFound("Der Server hat abgelehnt: mx.invalid.email", "raw key mx.invalid.email");
+        assertFound("sent by=0b045e8f-1c2d-4e5f-8a9b-0c1d2e3f4a5b", "id 0b045e8f-1c2d-4e5f-8a9b-0c1d2e3f4a5b");
+        assertFound("(POST /mx/users/{id}/authorizations)", "API path /mx/");
+        assertEquals(3, PageText.findings("mxPeople 0B045E8F-1C2D-4E5F-8A9B-0C1D2E3F4A5B /mx/accounts").size());
+    }
+
+    @Test
+    void letsWordsPass() {
+        assertEquals(List.of(), PageText.findings("""
+                People · Personen
+                Tess Technician tess@mx.example.com, ws-mx-tess, Remix Aviation
+                UK.145.WALK-0B045 Valid until 2027-01-31 · https://mro.example/app
+                Role template technician · 12 days pending"""));
+    }
+
+    @Test
+    void findsEnglishSentencesOnAGermanPage() {
+        List<String> found = PageText.english("""
+                Personen
+                Der Server hat abgelehnt
+                email: must be an e-mail address with a domain
+                Nothing was changed. The template is not known.""");
+        assertEquals(List.of("\"email: must be an e-mail address with a domain\"", "\"Nothing was changed. The template is not known.\""), found);
+        assertEquals(List.of(), PageText.english("""
+                Personen · Einladungen · Rollenvorlagen
+                Tess Technician, tess@mro.example – Einladung angenommen
+                Die Vorlage ist nicht bekannt. Es wurde nichts geändert."""));
+    }
+
+    private static void assertFound(String text, String expected) {
+        List<String> findings = PageText.findings(text);
+        assertEquals(1, findings.size(), findings::toString);
+        assertTrue(findings.get(0).startsWith(expected), findings.get(0));
+    }
+}
