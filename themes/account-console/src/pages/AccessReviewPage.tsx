@@ -103,9 +103,9 @@ export function AccessReviewPage() {
         <Tbody>
           {findings.map((finding, index) => (
             <Tr key={index} data-testid={`finding-${finding.username}`} data-category={finding.category}>
-              <Td><Label color="orange">{t(`mxFinding-${finding.category}`, finding.category)}</Label></Td>
-              <Td><Link to={consolePath(paths.person(finding.userId, account))}>{finding.username}</Link></Td>
-              <Td>{finding.detail}</Td>
+              <Td dataLabel={t("mxCategory")}><Label color="orange">{t(`mxFinding-${finding.category}`, finding.category)}</Label></Td>
+              <Td dataLabel={t("mxPerson")}><Link to={consolePath(paths.person(finding.userId, account))}>{finding.username}</Link></Td>
+              <Td dataLabel={t("mxDetail")}>{finding.detail}</Td>
             </Tr>
           ))}
         </Tbody>

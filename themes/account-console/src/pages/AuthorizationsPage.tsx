@@ -202,11 +202,11 @@ export function AuthorizationsPage() {
         <Tbody>
           {records.data?.map((record) => (
             <Tr key={record.id} data-testid={`authorization-${record.reference}`}>
-              <Td>{record.reference}</Td>
-              <Td data-testid="issued-by">{record.accountName ?? record.accountAlias ?? "—"}</Td>
-              <Td>{authorizationCatalog.types.find((candidate) => candidate.id === record.type)?.name ?? record.type}</Td>
-              <Td>{[...record.scope.aircraft, ...record.scope.tasks, ...record.scope.bases].join(", ")}</Td>
-              <Td>
+              <Td dataLabel={t("mxReference")}>{record.reference}</Td>
+              <Td dataLabel={t("mxAccount")} data-testid="issued-by">{record.accountName ?? record.accountAlias ?? "—"}</Td>
+              <Td dataLabel={t("mxType")}>{authorizationCatalog.types.find((candidate) => candidate.id === record.type)?.name ?? record.type}</Td>
+              <Td dataLabel={t("mxScope")}>{[...record.scope.aircraft, ...record.scope.tasks, ...record.scope.bases].join(", ")}</Td>
+              <Td dataLabel={t("mxState")}>
                 <Label color={record.state === "valid" ? "green" : "orange"} data-testid="state">
                   {t(`mxRecordState-${record.state}`, record.state ?? "")}
                 </Label>
@@ -215,7 +215,7 @@ export function AuthorizationsPage() {
                   <div data-testid="unusable">{t("mxNotUsableAtSignoff", { reasons: (record.unusableBecause ?? []).join(", ") })}</div>
                 )}
               </Td>
-              <Td>{record.validUntil?.substring(0, 10) ?? "—"}</Td>
+              <Td dataLabel={t("mxValidUntil")}>{record.validUntil?.substring(0, 10) ?? "—"}</Td>
               <Td isActionCell>
                 {record.status === "active" && (
                   <Button size="sm" variant="secondary" data-testid="suspend" onClick={() => change(record, "suspend")}>

@@ -17,9 +17,10 @@ import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { query, useMx } from "../api";
+import { MxError, query, useMx } from "../api";
 import { useAccount } from "../components/AccountSwitcher";
 import { TeamInvite } from "../components/TeamInvite";
+import { useTemplateDescription } from "../components/TemplateWords";
 import { ErrorAlert, FieldProblem, SuccessAlert, useAction, useConsolePath, useDay, useLoad, validated } from "../components/common";
 import { paths } from "../paths";
 import type { GrantableTemplate } from "../types";
@@ -67,6 +68,10 @@ export function PeoplePage() {
     () => (account ? mx.get<GrantableTemplate[]>(`/accounts/${encodeURIComponent(account)}/grantable-templates`) : Promise.resolve([])),
     [account],
   );
+  // Who may not change the account's people (an auditor, a compliance officer) is refused the templates
+  // to grant: the server decides; the page then reads only, without a form that would only be refused.
+  const readsOnly = templates.error instanceof MxError && templates.error.status === 403;
+  const describe = useTemplateDescription();
   const invite = useAction(people.reload);
   const retry = useAction(people.reload);
   const [draft, setDraft] = useState({ firstName: "", lastName: "", email: "", templates: [] as string[], expiresInDays: "7" });
@@ -128,12 +133,12 @@ export function PeoplePage() {
         <Tbody>
           {people.data?.people.map((person) => (
             <Tr key={person.id} data-testid={`person-${person.username}`}>
-              <Td>
+              <Td dataLabel={t("mxPerson")}>
                 <Link to={consolePath(paths.person(person.id, account))}>{[person.firstName, person.lastName].filter(Boolean).join(" ") || person.username}</Link>
                 {person.provisioned && <Label color="blue" isCompact className="pf-v5-u-ml-sm" data-testid="provisioned">{t("mxProvisioned")}</Label>}
               </Td>
-              <Td>{person.email}</Td>
-              <Td>
+              <Td dataLabel={t("mxEmail")}>{person.email}</Td>
+              <Td dataLabel={t("mxInvitation")}>
                 {person.deactivated ? <Label color="grey">{t("mxPersonState-deactivated")}</Label>
                   : person.invitation && person.invitation.status !== "none" && <StatusLabel status={person.invitation.status} />}
                 {person.invitation?.failure && <div data-testid="failure">{person.invitation.failure}</div>}
@@ -144,8 +149,8 @@ export function PeoplePage() {
                   </Button>
                 )}
               </Td>
-              <Td>{person.templates.join(", ")}</Td>
-              <Td data-testid="last-login">{day(person.lastLogin)}</Td>
+              <Td dataLabel={t("mxRoles")}>{person.templates.join(", ")}</Td>
+              <Td dataLabel={t("mxLastLogin")} data-testid="last-login">{day(person.lastLogin)}</Td>
             </Tr>
           ))}
         </Tbody>
@@ -168,42 +173,44 @@ export function PeoplePage() {
           </ToolbarContent>
         </Toolbar>
       )}
-      <Form className="pf-v5-u-mt-xl" data-testid="invite-form" onSubmit={(event) => event.preventDefault()}>
-        <FormSection title={t("mxInvite")} titleElement="h2">
-          {(["firstName", "lastName", "email"] as const).map((name) => (
-            <FormGroup key={name} label={t(`mxInvite-${name}`)} fieldId={`invite-${name}`} isRequired>
-              <TextInput id={`invite-${name}`} data-testid={`invite-${name}`} value={draft[name]} validated={validated(invite.error, name)}
-                onChange={(_, value) => setDraft({ ...draft, [name]: value })} />
-              <FieldProblem error={invite.error} field={name} />
-            </FormGroup>
-          ))}
-          <FormGroup label={t("mxRoles")} fieldId="invite-templates" role="group">
-            {(templates.data ?? []).map((template) => (
-              <div key={template.name}>
-                <label>
-                  <input type="checkbox" data-testid={`template-${template.name}`} checked={draft.templates.includes(template.name)}
-                    onChange={(event) => setDraft({ ...draft, templates: event.target.checked
-                      ? [...draft.templates, template.name] : draft.templates.filter((name) => name !== template.name) })} />{" "}
-                  <strong>{template.name}</strong> {template.privileged && <Label color="red">{t("mxPrivileged")}</Label>}{" "}
-                  {template.readOnly && <Label>{t("mxReadOnly")}</Label>} {template.description}
-                </label>
-              </div>
+      {!readsOnly && (
+        <Form className="pf-v5-u-mt-xl" data-testid="invite-form" onSubmit={(event) => event.preventDefault()}>
+          <FormSection title={t("mxInvite")} titleElement="h2">
+            {(["firstName", "lastName", "email"] as const).map((name) => (
+              <FormGroup key={name} label={t(`mxInvite-${name}`)} fieldId={`invite-${name}`} isRequired>
+                <TextInput id={`invite-${name}`} data-testid={`invite-${name}`} value={draft[name]} validated={validated(invite.error, name)}
+                  onChange={(_, value) => setDraft({ ...draft, [name]: value })} />
+                <FieldProblem error={invite.error} field={name} />
+              </FormGroup>
             ))}
-            <FieldProblem error={invite.error} field="templates" />
-          </FormGroup>
-          <FormGroup label={t("mxExpiresInDays")} fieldId="invite-expires">
-            <TextInput id="invite-expires" data-testid="invite-expires" type="number" value={draft.expiresInDays}
-              onChange={(_, value) => setDraft({ ...draft, expiresInDays: value })} />
-            <FieldProblem error={invite.error} field="expiresInDays" />
-          </FormGroup>
-        </FormSection>
-        <ErrorAlert error={invite.error ?? templates.error} />
-        <SuccessAlert message={invite.done} />
-        <ActionGroup>
-          <Button variant="primary" data-testid="invite" isDisabled={!account} onClick={submit}>{t("mxInvite")}</Button>
-        </ActionGroup>
-      </Form>
-      {account && (
+            <FormGroup label={t("mxRoles")} fieldId="invite-templates" role="group">
+              {(templates.data ?? []).map((template) => (
+                <div key={template.name}>
+                  <label>
+                    <input type="checkbox" data-testid={`template-${template.name}`} checked={draft.templates.includes(template.name)}
+                      onChange={(event) => setDraft({ ...draft, templates: event.target.checked
+                        ? [...draft.templates, template.name] : draft.templates.filter((name) => name !== template.name) })} />{" "}
+                    <strong>{template.name}</strong> {template.privileged && <Label color="red">{t("mxPrivileged")}</Label>}{" "}
+                    {template.readOnly && <Label>{t("mxReadOnly")}</Label>} {describe(template)}
+                  </label>
+                </div>
+              ))}
+              <FieldProblem error={invite.error} field="templates" />
+            </FormGroup>
+            <FormGroup label={t("mxExpiresInDays")} fieldId="invite-expires">
+              <TextInput id="invite-expires" data-testid="invite-expires" type="number" value={draft.expiresInDays}
+                onChange={(_, value) => setDraft({ ...draft, expiresInDays: value })} />
+              <FieldProblem error={invite.error} field="expiresInDays" />
+            </FormGroup>
+          </FormSection>
+          <ErrorAlert error={invite.error ?? templates.error} />
+          <SuccessAlert message={invite.done} />
+          <ActionGroup>
+            <Button variant="primary" data-testid="invite" isDisabled={!account} onClick={submit}>{t("mxInvite")}</Button>
+          </ActionGroup>
+        </Form>
+      )}
+      {account && !readsOnly && (
         <Form className="pf-v5-u-mt-xl" onSubmit={(event) => event.preventDefault()}>
           <TeamInvite account={account} onInvited={people.reload} />
         </Form>

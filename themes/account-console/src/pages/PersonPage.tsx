@@ -21,6 +21,7 @@ import { ConfirmButton } from "../components/ConfirmButton";
 import { ErrorAlert, FieldProblem, SuccessAlert, useAction, useConsolePath, useLoad, useTime } from "../components/common";
 import { paths } from "../paths";
 import type { AccountPerson, CatalogPage, Explanation, GrantableTemplate, HistoryItem, Invitation, SetupReview } from "../types";
+import { useTemplateDescription } from "../components/TemplateWords";
 import { StatusLabel } from "./InvitationsPage";
 
 /**
@@ -326,12 +327,28 @@ function MembershipSection({ account, userId, onChange }: { account: string; use
     if (removed) navigate(`${consolePath(paths.people)}?account=${encodeURIComponent(account)}`);
   };
   const notFound = person.error instanceof MxError && person.error.status === 404;
+  // A reader of the account (auditor, compliance officer) is refused the templates to grant: the
+  // server decides; the section then shows what the person holds, without forms only to be refused.
+  const readsOnly = grantable.error instanceof MxError && grantable.error.status === 403;
+  const describe = useTemplateDescription();
 
   return (
     <PageSection variant="light" padding={{ default: "noPadding" }} className="pf-v5-u-mt-md" data-testid="membership">
       <Title headingLevel="h2" size="lg">{t("mxMembership", { account })}</Title>
-      {notFound ? <p data-testid="not-a-member">{t("mxNotAMember")}</p> : <ErrorAlert error={person.error ?? grantable.error} />}
-      {person.data && (
+      {notFound ? <p data-testid="not-a-member">{t("mxNotAMember")}</p> : <ErrorAlert error={person.error ?? (readsOnly ? undefined : grantable.error)} />}
+      {person.data && readsOnly && (
+        <dl data-testid="membership-read">
+          <dt>{t("mxEmail")}</dt>
+          <dd data-testid="person-email">{[person.data.firstName, person.data.lastName].filter(Boolean).join(" ")} · {person.data.email}</dd>
+          <dt>{t("mxRoles")}</dt>
+          <dd data-testid="person-templates">{person.data.templates.length ? person.data.templates.join(", ") : "—"}</dd>
+          <dt>{t("mxAccountRoles")}</dt>
+          <dd data-testid="person-account-roles">
+            {person.data.accountRoles.length ? person.data.accountRoles.map((role) => t(`mxAccountRole-${role}`)).join(", ") : "—"}
+          </dd>
+        </dl>
+      )}
+      {person.data && !readsOnly && (
         <Form onSubmit={(event) => event.preventDefault()}>
           <p data-testid="person-email">{[person.data.firstName, person.data.lastName].filter(Boolean).join(" ")} · {person.data.email}</p>
           <FormGroup label={t("mxRoles")} fieldId="person-templates" role="group">
@@ -339,7 +356,7 @@ function MembershipSection({ account, userId, onChange }: { account: string; use
               <Checkbox key={template.name} id={`person-template-${template.name}`} data-testid={`person-template-${template.name}`}
                 isChecked={templates.includes(template.name)} onChange={(_, on) => setTemplates(toggle(templates, template.name, on))}
                 label={<><strong>{template.name}</strong> {template.privileged && <Label color="red">{t("mxPrivileged")}</Label>}{" "}
-                  {template.readOnly && <Label>{t("mxReadOnly")}</Label>} {template.description}</>} />
+                  {template.readOnly && <Label>{t("mxReadOnly")}</Label>} {describe(template)}</>} />
             ))}
             <FieldProblem error={action.error} field="templates" />
             <Button variant="secondary" data-testid="save-templates" className="pf-v5-u-mt-sm"

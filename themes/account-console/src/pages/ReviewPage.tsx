@@ -189,14 +189,14 @@ export function ReviewPage() {
               {(data.items ?? []).map((item) => (
                 <Tr key={item.no} data-testid={`item-${item.no}`} data-person={item.username ?? ""} data-kind={item.kind}
                   data-value={item.kind === "authorization" ? item.reference ?? "" : item.value}>
-                  <Td data-testid="item-person">{item.name ?? item.username ?? t("mxReviewPersonGone")}</Td>
-                  <Td data-testid="item-what">{what(item)}</Td>
-                  <Td>{t(`mxReviewReviewer-${item.reviewer}`)}</Td>
-                  <Td>{decision(item)}</Td>
+                  <Td dataLabel={t("mxPerson")} data-testid="item-person">{item.name ?? item.username ?? t("mxReviewPersonGone")}</Td>
+                  <Td dataLabel={t("mxReviewWhat")} data-testid="item-what">{what(item)}</Td>
+                  <Td dataLabel={t("mxReviewReviewer")}>{t(`mxReviewReviewer-${item.reviewer}`)}</Td>
+                  <Td dataLabel={t("mxReviewDecision")}>{decision(item)}</Td>
                   {data.status === "closed" && (
-                    <Td data-testid="item-outcome">{item.outcome ? t(`mxReviewOutcome-${item.outcome}`) : "—"}</Td>
+                    <Td dataLabel={t("mxReviewOutcome")} data-testid="item-outcome">{item.outcome ? t(`mxReviewOutcome-${item.outcome}`) : "—"}</Td>
                   )}
-                  {data.status === "open" && <Td>{decideCell(item)}</Td>}
+                  {data.status === "open" && <Td dataLabel={t("mxReviewYourDecision")}>{decideCell(item)}</Td>}
                 </Tr>
               ))}
             </Tbody>

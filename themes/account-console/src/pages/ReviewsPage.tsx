@@ -81,18 +81,18 @@ export function ReviewsPage() {
           <Tbody>
             {list.data.map((review) => (
               <Tr key={review.id} data-testid="review-row">
-                <Td>
+                <Td dataLabel={t("mxReviewStarted")}>
                   <Link to={consolePath(paths.review(review.id, account))} data-testid="open-review">
                     {t(review.scheduled ? "mxReviewStartedBySchedule" : "mxReviewStartedBy", { when: time(review.startedAt), by: review.startedBy })}
                   </Link>
                 </Td>
-                <Td>{time(review.endsAt)}</Td>
-                <Td>
+                <Td dataLabel={t("mxReviewEnds")}>{time(review.endsAt)}</Td>
+                <Td dataLabel={t("mxReviewState")}>
                   <Label color={review.status === "open" ? "blue" : "grey"} data-testid="review-state">
                     {review.status === "open" ? t("mxReviewOpen") : t("mxReviewClosedAt", { at: time(review.closedAt) })}
                   </Label>
                 </Td>
-                <Td data-testid="review-counts">{t("mxReviewCounts", { open: review.undecidedCount, total: review.itemCount })}</Td>
+                <Td dataLabel={t("mxReviewOpenItems")} data-testid="review-counts">{t("mxReviewCounts", { open: review.undecidedCount, total: review.itemCount })}</Td>
               </Tr>
             ))}
           </Tbody>

@@ -146,6 +146,20 @@ public class AccountConsole {
                     .map(th => th.innerText.trim());""");
     }
 
+    /**
+     * On a narrow screen PatternFly shows a table as a grid (its column titles hidden, each cell on a
+     * line of its own, named by its data-label): the texts of cells shown that way without a name,
+     * empty when each value says what it is.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> unnamedCells() {
+        return (List<String>) browser.executeScript("""
+                return [...document.querySelectorAll("table.pf-m-grid-md tbody td, table.pf-m-grid tbody td")]
+                    .filter(td => getComputedStyle(td.closest("table").querySelector("thead") ?? td).display === "none")
+                    .filter(td => td.offsetParent !== null && td.innerText.trim() !== "" && !td.hasAttribute("data-label"))
+                    .map(td => td.innerText.trim());""");
+    }
+
     public String pageTitle() {
         return Browser.await(browser, By.cssSelector("h1")).getText();
     }
