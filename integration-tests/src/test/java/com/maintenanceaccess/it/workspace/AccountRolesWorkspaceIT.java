@@ -225,8 +225,13 @@ class AccountRolesWorkspaceIT {
         PeoplePage auditorPeople = new PeoplePage(auditorBrowser, realm).reload(aliasA);
         auditorPeople.search(realm.username(worker));
         auditorPeople.awaitListed(realm.username(worker));
-        auditorPeople.invite("Not", "Allowed", "ws-not-allowed-" + worker.substring(0, 6) + "@mro.example", List.of());
-        assertTrue(auditorPeople.refusal().contains("account administrator"), auditorPeople.refusal());
+        // The auditor reads the list; the invitation form, which the server would refuse, is not offered.
+        auditorPeople.awaitReadOnly();
+        Http.Response refused = Http.postJson(realm.url("/mx/accounts/" + aliasA + "/people"), realm.userToken(auditor),
+                Map.of("firstName", "Not", "lastName", "Allowed", "email", "ws-not-allowed-" + worker.substring(0, 6) + "@mro.example",
+                        "templates", List.of("planner")));
+        assertEquals(403, refused.status(), refused::toString);
+        assertTrue(refused.body().contains("account administrator"), refused::toString);
     }
 
     // ------------------------------------------------------------------------------------

@@ -107,6 +107,18 @@ public final class PeoplePage extends AccountConsole {
         await("invite").click();
     }
 
+    /**
+     * Waits until the page reads only: a person who may not change the account's people (the server
+     * refuses them the templates to grant) is offered neither the invitation nor the team form.
+     */
+    public PeoplePage awaitReadOnly() {
+        awaitGone("invite-form");
+        if (shows("team-csv") || shows("invite")) {
+            throw new AssertionError("a form to change the account's people is still offered");
+        }
+        return this;
+    }
+
     public String invitationState(String username) {
         return within(await("person-" + username), "status").getText();
     }
