@@ -231,7 +231,8 @@ class AccountRolesWorkspaceIT {
                 Map.of("firstName", "Not", "lastName", "Allowed", "email", "ws-not-allowed-" + worker.substring(0, 6) + "@mro.example",
                         "templates", List.of("planner")));
         assertEquals(403, refused.status(), refused::toString);
-        assertTrue(refused.body().contains("account administrator"), refused::toString);
+        // The key the console shows in the person's words ("…you need to be its account administrator").
+        assertTrue(refused.body().contains("\"key\":\"mxError.forbiddenManagePeople\""), refused::toString);
     }
 
     // ------------------------------------------------------------------------------------

@@ -39,6 +39,8 @@ public final class AccessReviewPage extends AccountConsole {
 
     /** The categories found for one user on the pages shown, paging on until the user appears or the report ends. */
     public List<String> findingsOf(String username) {
+        // The table stands empty until the report has loaded (then the administrators' count shows too).
+        await("administrators");
         for (int page = 0; page < 50; page++) {
             List<WebElement> rows = await("findings").findElements(testId("finding-" + username));
             if (!rows.isEmpty()) {
