@@ -24,6 +24,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
@@ -75,6 +77,23 @@ public class MxRootResource {
         Authority.authenticate(session).requireViewRealm();
         return Map.of("bundle", "maintenance-access", "version", BundleVersion.VALUE,
                 "realm", session.getContext().getRealm().getName());
+    }
+
+    /**
+     * The OpenAPI description of /mx that the build generated from these resources (the typed
+     * contract, docs/architecture.md). Without a token: it says what the endpoints are, as docs/ does,
+     * not who holds what.
+     */
+    @GET
+    @Path("openapi.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response openApi() {
+        InputStream description = MxRootResource.class.getResourceAsStream("/META-INF/mx-openapi.json");
+        if (description == null) {
+            // Only a jar built without providers/pom.xml's generator lacks it: a fault of the build.
+            throw new IllegalStateException("META-INF/mx-openapi.json is missing from the providers jar");
+        }
+        return Response.ok(description, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** People the start-up migration could not put into one account (realm operators with view-users). */
