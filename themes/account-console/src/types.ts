@@ -1,4 +1,25 @@
-/** Shapes of the /mx answers the pages read (docs/invitations.md, access-review.md, …). */
+/**
+ * Shapes of the /mx answers the pages read. Those generated from the server's Java records come from
+ * src/generated/mx-api.ts (generate-types.mjs, from docs/openapi.json: the typed contract in
+ * docs/architecture.md); the rest are still written here by hand, where the server answers a map
+ * (docs/architecture.md lists them).
+ */
+import type { components } from "./generated/mx-api";
+
+type Schemas = components["schemas"];
+
+/** GET /mx/me: the caller, their accounts with roles and pages, and the menu's pages. */
+export type Me = Schemas["Me"];
+export type Check = Schemas["Check"];
+export type Deactivation = Schemas["Deactivation"];
+/** GET /mx/users/{userId}/review. */
+export type SetupReview = Schemas["Review"];
+/** One page of the access catalog (GET /mx/access/pages). */
+export type CatalogPage = Schemas["Page"];
+/** GET /mx/access/explain. */
+export type Explanation = Schemas["Explanation"];
+
+// ---- written by hand: the server answers a map (Map<String, Object> or ObjectNode) ----
 
 export type HistoryEntry = string | Record<string, unknown>;
 
@@ -19,33 +40,6 @@ export type Invitation = {
 };
 
 export type InvitationList = { total: number; first: number; max: number; items: Invitation[] };
-
-export type Check = { id: string; title: string; passed: boolean; evidence: string; fix?: string | null };
-
-export type Deactivation = { at?: string | null; by?: string | null; reason?: string | null };
-
-export type SetupReview = {
-  userId: string;
-  username: string;
-  name?: string | null;
-  enabled: boolean;
-  deactivation?: Deactivation | null;
-  complete: boolean;
-  checks: Check[];
-  areas: string[];
-  roles: string[];
-};
-
-export type CatalogPage = {
-  id: string;
-  description: string;
-  permission: string;
-  feature?: string;
-  setupOnly: boolean;
-  authorizationType?: string;
-};
-
-export type Explanation = { page: string; permission: string; allowed: boolean; checks: Check[] };
 
 export type AccountSettings = {
   id?: string;

@@ -1,5 +1,6 @@
 package com.maintenanceaccess.api;
 
+import jakarta.annotation.Nullable;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -28,7 +29,7 @@ public final class Problems {
      * One thing wrong with one field of the request; {@code at} (may be null) adds where in a
      * document it is, e.g. source, line and column of a role-template file.
      */
-    public record Problem(String field, String message, Map<String, Object> at) {
+    public record Problem(String field, String message, @Nullable Map<String, Object> at) {
         public Problem(String field, String message) {
             this(field, message, null);
         }
