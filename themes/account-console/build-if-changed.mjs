@@ -2,9 +2,10 @@
 //  - `npm ci` only when node_modules was not installed from this package-lock.json (and this
 //    Node version): its hash is kept in node_modules/.mx-installed-from;
 //  - `npm run build` (the types of /mx from docs/openapi.json by generate-types.mjs, type check,
-//    Vite) only when an input changed since the last build into the same output (MX_THEME_RESOURCES) or that output is gone: the hash of every file here
-//    outside node_modules, dist, src/generated and the unit tests (test/, unit-tests.mjs, their target/), of
-//    docs/openapi.json, and of node_modules' install hash, is kept in MX_BUILD_STAMP
+//    Vite) only when an input changed since the last build into the same output
+//    (MX_THEME_RESOURCES) or that output is gone: the hash of every file here outside
+//    node_modules, dist, src/generated and the unit tests (test/, unit-tests.mjs, their target/),
+//    of docs/openapi.json, and of node_modules' install hash, is kept in MX_BUILD_STAMP
 //    (under target/, so `mvn clean` forces a build).
 // Each of the two takes 20-40 s; skipping them is most of a quick second ./run.sh.
 import { createHash } from "node:crypto";
