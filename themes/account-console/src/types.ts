@@ -18,6 +18,8 @@ export type SetupReview = Schemas["Review"];
 export type CatalogPage = Schemas["Page"];
 /** GET /mx/access/explain. */
 export type Explanation = Schemas["Explanation"];
+/** One role template of GET /mx/accounts/{account}/grantable-templates. */
+export type GrantableTemplate = Schemas["GrantableTemplate"];
 
 // ---- written by hand: the server answers a map (Map<String, Object> or ObjectNode) ----
 
@@ -111,8 +113,6 @@ export type AccountPerson = {
   provisioned?: boolean;
   lastLogin?: string | null;
 };
-
-export type GrantableTemplate = { name: string; description?: string; privileged: boolean; readOnly: boolean };
 
 /** One signature record of GET /mx/signoffs (docs/signoffs.md, "The signature record"), with its place in the chain. */
 export type Signoff = {

@@ -118,7 +118,7 @@ public class AccountsResource {
     @GET
     @Path("{account}/grantable-templates")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Map<String, Object>> grantableTemplates(@PathParam("account") String account) {
+    public List<RoleTemplateRoles.GrantableTemplate> grantableTemplates(@PathParam("account") String account) {
         caller.account(account, AccountPermission.MANAGE_PEOPLE);
         return RoleTemplateRoles.all(session.getContext().getRealm()).stream().map(RoleTemplateRoles::view).toList();
     }
