@@ -2,10 +2,10 @@
 // providers' build generates from the Java resources and records and keeps in docs/openapi.json (the
 // typed contract, docs/architecture.md), with openapi-typescript. src/types.ts names them for the pages.
 //
-// One rule is added on the way: Keycloak writes no null field (its JSON provider omits them), so a
-// record field the Java code marks @Nullable ("nullable" in the description) is a key that may be
-// absent, and every other field of a record is always there. The description lists no "required"
-// fields itself (the generator would need an annotation on each), so it is derived here.
+// One rule is added on the way: a record field the Java code marks @Nullable ("nullable" in the
+// description) may be null or absent (Keycloak's JSON provider omits null fields), and every other
+// field of a record is always there. The description lists no "required" fields itself (the
+// generator would need an annotation on each), so it is derived here.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,18 +14,17 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const description = join(here, "..", "..", "docs", "openapi.json");
 const output = join(here, "src", "generated", "mx-api.ts");
 
-/** Every object schema with properties: required unless nullable, and nullable means absent. */
-function absentWhenNull(schema) {
+/** Every object schema with properties: a property is required unless it is nullable. */
+function requiredUnlessNullable(schema) {
   if (Array.isArray(schema)) {
-    schema.forEach(absentWhenNull);
+    schema.forEach(requiredUnlessNullable);
   } else if (schema && typeof schema === "object") {
     if (schema.type === "object" && schema.properties && schema.required === undefined) {
       schema.required = Object.entries(schema.properties)
         .filter(([, property]) => !property.nullable)
         .map(([name]) => name);
-      Object.values(schema.properties).forEach((property) => delete property.nullable);
     }
-    Object.values(schema).forEach(absentWhenNull);
+    Object.values(schema).forEach(requiredUnlessNullable);
   }
 }
 
@@ -33,7 +32,7 @@ export async function generateTypes() {
   // Imported here: build-if-changed.mjs reads `description` from this file before `npm ci` may have run.
   const { default: openapiTS, astToString } = await import("openapi-typescript");
   const openapi = JSON.parse(readFileSync(description, "utf8"));
-  absentWhenNull(openapi.components?.schemas ?? {});
+  requiredUnlessNullable(openapi.components?.schemas ?? {});
   const ast = await openapiTS(openapi, { alphabetize: true });
   mkdirSync(dirname(output), { recursive: true });
   writeFileSync(

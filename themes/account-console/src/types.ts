@@ -18,6 +18,8 @@ export type SetupReview = Schemas["Review"];
 export type CatalogPage = Schemas["Page"];
 /** GET /mx/access/explain. */
 export type Explanation = Schemas["Explanation"];
+/** GET /mx/accounts/{id}: the account and its settings. */
+export type AccountSettings = Schemas["AccountAnswer"];
 /** One role template of GET /mx/accounts/{account}/grantable-templates. */
 export type GrantableTemplate = Schemas["GrantableTemplate"];
 
@@ -42,16 +44,6 @@ export type Invitation = {
 };
 
 export type InvitationList = { total: number; first: number; max: number; items: Invitation[] };
-
-export type AccountSettings = {
-  id?: string;
-  alias?: string;
-  name?: string;
-  features: string[];
-  setupMode: { enabled: boolean; until?: string | null; activeNow?: boolean };
-  notices?: { leadDays: number[]; invitationDays: number[]; officers: boolean; administrators: boolean };
-  review?: { everyMonths: number; undecided: "keep" | "remove" };
-};
 
 export type Finding = { category: string; userId: string; username: string; detail: string };
 

@@ -53,7 +53,7 @@ public class AccountsResource {
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> get(@PathParam("id") String id) {
+    public AccountSettings.AccountAnswer get(@PathParam("id") String id) {
         OrganizationModel account = caller.account(id, AccountPermission.VIEW_SETTINGS);
         return representation(account, AccountSettings.fromAttributes(account.getAttributes()));
     }
@@ -123,12 +123,7 @@ public class AccountsResource {
         return RoleTemplateRoles.all(session.getContext().getRealm()).stream().map(RoleTemplateRoles::view).toList();
     }
 
-    private Map<String, Object> representation(OrganizationModel account, AccountSettings settings) {
-        Map<String, Object> representation = new LinkedHashMap<>();
-        representation.put("id", account.getId());
-        representation.put("alias", account.getAlias());
-        representation.put("name", account.getName());
-        representation.putAll(settings.toRepresentation(clock.instant()));
-        return representation;
+    private AccountSettings.AccountAnswer representation(OrganizationModel account, AccountSettings settings) {
+        return settings.answer(account.getId(), account.getAlias(), account.getName(), clock.instant());
     }
 }

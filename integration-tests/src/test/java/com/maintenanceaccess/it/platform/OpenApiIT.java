@@ -53,6 +53,10 @@ class OpenApiIT {
         assertEquals(200, templates.status(), templates::toString);
         assertTrue(templates.json().size() > 0, templates::toString);
         assertFits(description, "/accounts/{account}/grantable-templates", templates.json());
+
+        Http.Response settings = Http.get(realm.url("/mx/accounts/" + account), token);
+        assertEquals(200, settings.status(), settings::toString);
+        assertFits(description, "/accounts/{id}", settings.json());
     }
 
     @Test
@@ -86,6 +90,12 @@ class OpenApiIT {
             fits(value, description.path("components").path("schemas").path(name), description, at, problems);
             return;
         }
+        if (value.isNull()) {
+            if (!schema.path("nullable").asBoolean()) {
+                problems.add(at + " is null");
+            }
+            return;
+        }
         switch (schema.path("type").asText()) {
             case "object" -> {
                 if (!value.isObject()) {
@@ -102,7 +112,7 @@ class OpenApiIT {
                     if (value.has(field)) {
                         fits(value.get(field), properties.get(field), description, at + "/" + field, problems);
                     } else if (!properties.get(field).path("nullable").asBoolean()) {
-                        // Keycloak omits null fields: only a nullable one may be absent.
+                        // Keycloak omits null fields: only a nullable one may be absent (or null).
                         problems.add(at + "/" + field + " is missing");
                     }
                 });
