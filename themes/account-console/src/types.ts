@@ -12,8 +12,11 @@ type Schemas = components["schemas"];
 export type Me = Schemas["Me"];
 export type Check = Schemas["Check"];
 export type Deactivation = Schemas["Deactivation"];
-/** GET /mx/users/{userId}/review. */
-export type SetupReview = Schemas["Review"];
+/**
+ * GET /mx/users/{userId}/review. Its deactivation is absent while the person is active: the generator
+ * cannot mark a record-typed field nullable (OpenAPI 3.0 $ref), so this one is said here.
+ */
+export type SetupReview = Omit<Schemas["Review"], "deactivation"> & { deactivation?: Deactivation | null };
 /** One page of the access catalog (GET /mx/access/pages). */
 export type CatalogPage = Schemas["Page"];
 /** GET /mx/access/explain. */

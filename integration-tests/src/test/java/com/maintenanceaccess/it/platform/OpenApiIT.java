@@ -47,7 +47,9 @@ class OpenApiIT {
 
         Http.Response review = Http.get(realm.url("/mx/users/" + member + "/review"), token);
         assertEquals(200, review.status(), review::toString);
-        assertFits(description, "/users/{userId}/review", review.json());
+        // The one record-typed field that may be absent: the generator cannot mark a $ref nullable
+        // (OpenAPI 3.0), so types.ts declares it optional by hand (docs/architecture.md).
+        assertFits(description, "/users/{userId}/review", review.json(), "/deactivation");
 
         Http.Response templates = Http.get(realm.url("/mx/accounts/" + account + "/grantable-templates"), token);
         assertEquals(200, templates.status(), templates::toString);
@@ -70,9 +72,10 @@ class OpenApiIT {
                 problems.stream().sorted().toList());
     }
 
-    private static void assertFits(JsonNode description, String path, JsonNode answer) {
+    private static void assertFits(JsonNode description, String path, JsonNode answer, String... mayBeAbsent) {
         List<String> problems = new ArrayList<>();
         fits(answer, responseSchema(description, path), description, "", problems);
+        problems.removeAll(java.util.Arrays.stream(mayBeAbsent).map(field -> field + " is missing").toList());
         assertTrue(problems.isEmpty(), "GET " + path + " does not fit its description: " + problems + " in " + answer);
     }
 
