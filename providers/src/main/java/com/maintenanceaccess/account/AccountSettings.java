@@ -1,6 +1,5 @@
 package com.maintenanceaccess.account;
 
-import com.maintenanceaccess.notice.NoticeSettings;
 import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.ArrayList;

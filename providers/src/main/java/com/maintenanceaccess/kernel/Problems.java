@@ -1,4 +1,4 @@
-package com.maintenanceaccess.api;
+package com.maintenanceaccess.kernel;
 
 import jakarta.annotation.Nullable;
 import jakarta.ws.rs.WebApplicationException;
