@@ -1,5 +1,6 @@
 package com.maintenanceaccess.trail;
 
+import com.maintenanceaccess.bundle.MxClockSpi;
 import com.maintenanceaccess.trail.TrailTable.Head;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -61,7 +61,7 @@ public final class Trail {
         Head head = table.lockHead(realm.getId()).orElseThrow(
                 () -> new IllegalStateException("the trail head of realm " + realm.getName() + " cannot be locked"));
         TrailEntry entry = TrailEntry.next(head.seq() + 1, UUID.randomUUID().toString(), kind, subjectId,
-                Time.currentTimeMillis(), json, head.hash());
+                MxClockSpi.clock(session).millis(), json, head.hash());
         table.insert(realm.getId(), entry);
         return entry;
     }

@@ -26,11 +26,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
  * {@code /realms/{realm}/mx/authorizations}: compliance views of one account (compliance officers
@@ -144,10 +144,9 @@ public class ComplianceResource {
                 break;
             }
         }
-        AdminAudit.ofKind(new AdminEventBuilder(realm, caller.adminAuth(), session, session.getContext().getConnection()),
-                        AuthorizationFeature.RESOURCE_TYPE).operation(OperationType.ACTION)
-                .resourcePath("authorizations", "reindex").detail("action", "reindex")
-                .detail("users", String.valueOf(users)).success();
+        AdminAudit.byAdmin(session, realm, caller.adminAuth(), session.getContext().getConnection(), OperationType.ACTION,
+                AuthorizationFeature.RESOURCE_TYPE, "authorizations/reindex", null,
+                Map.of("action", "reindex", "users", String.valueOf(users)));
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         answer.put("users", users);
         return answer;

@@ -41,7 +41,6 @@ import java.util.function.Function;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
  * {@code /realms/{realm}/mx/users/{id}/authorizations}: one person's records. Reading: a
@@ -256,8 +255,7 @@ public class PersonnelAuthorizationsResource {
                     + " Nothing was changed."));
         }
         AuthorizationStore.write(person, stored, change.records());
-        AuthorizationEvents.emit(session, realm, new AdminEventBuilder(realm, caller.adminAuth(), session,
-                session.getContext().getConnection()), caller.user() == null ? null : caller.user().getId(), person, change.action(), change.before(), change.after(), "mx-api",
+        AuthorizationEvents.emit(session, realm, caller.adminAuth(), caller.user() == null ? null : caller.user().getId(), person, change.action(), change.before(), change.after(), "mx-api",
                 null, reason.get());
         // t25-notices: the person hears of the change once it is committed (docs/notices.md).
         com.maintenanceaccess.notice.ChangeNotices.authorizationChanged(session, realm, person, change.action(), change.after(),
