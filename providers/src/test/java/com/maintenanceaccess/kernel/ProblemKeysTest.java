@@ -85,6 +85,16 @@ class ProblemKeysTest {
     }
 
     @Test
+    void aRefusalSaysNothingWasChangedOnce() {
+        assertEquals("somebody else decided this request a moment ago. Nothing was changed.",
+                Problems.unchanged("somebody else decided this request a moment ago."));
+        assertEquals("the invitation was accepted at the same moment. Nothing was changed.",
+                Problems.unchanged("the invitation was accepted at the same moment. Nothing was changed."));
+        Map<String, Object> body = Problems.body("conflict", Problems.unchanged("somebody else decided this request a moment ago."));
+        assertEquals(true, body.get("unchanged"));
+    }
+
+    @Test
     void theErrorBodyCarriesKeysBesideItsText() {
         Map<String, Object> body = Problems.badRequestBody(List.of(
                 Problems.problem("email", DeliverableAddress.problem("nora.newhire@demo-mro")),

@@ -249,10 +249,9 @@ public class PersonnelAuthorizationsResource {
             throw notFound("authorization");
         }
         if (change.before() != null && !AuthorizationVersion.matches(ifMatch, change.before())) {
-            throw new jakarta.ws.rs.WebApplicationException(Problems.status(Response.Status.PRECONDITION_FAILED, "conflict",
+            throw new jakarta.ws.rs.WebApplicationException(Problems.refused(412, "conflict",
                     "authorization " + change.before().id() + " was changed since you read it (now version "
-                    + AuthorizationVersion.of(change.before()) + "): reload it and apply your change again."
-                    + " Nothing was changed."));
+                    + AuthorizationVersion.of(change.before()) + "): reload it and apply your change again."));
         }
         AuthorizationStore.write(person, stored, change.records());
         AuthorizationEvents.emit(session, realm, caller.adminAuth(), caller.user() == null ? null : caller.user().getId(), person, change.action(), change.before(), change.after(), "mx-api",
