@@ -1,6 +1,7 @@
 package com.maintenanceaccess.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.maintenanceaccess.invitation.model.ExpiryDays;
 import com.maintenanceaccess.kernel.AccountPermission;
 import com.maintenanceaccess.kernel.AccountRole;
 import com.maintenanceaccess.kernel.Authority;
@@ -255,8 +256,8 @@ public class AccountPeopleResource {
             problems.add(Problems.problem("templates", "choose at least one role template"));
         }
         Integer days = JsonBody.integer(json, "expiresInDays");
-        if (days != null && (days < 1 || days > 30)) {
-            problems.add(Problems.problem("expiresInDays", "must be between 1 and 30"));
+        if (days != null && !ExpiryDays.allowed(days)) {
+            problems.add(Problems.problem("expiresInDays", ExpiryDays.OUT_OF_RANGE));
         }
         if (!problems.isEmpty()) {
             throw Problems.invalid(problems);

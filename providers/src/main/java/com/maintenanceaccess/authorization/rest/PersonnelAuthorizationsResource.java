@@ -46,7 +46,7 @@ import org.keycloak.models.UserModel;
  * {@code /realms/{realm}/mx/users/{id}/authorizations}: one person's records. Reading: a
  * compliance officer or auditor of the person's account (or a realm operator with view-users);
  * every write: a compliance officer of the person's account (or a realm operator with
- * manage-users and {@value AuthorizationFeature#MANAGE_ROLE}), never on one's own records;
+ * manage-users and {@value com.maintenanceaccess.kernel.Authority#REALM_COMPLIANCE_ROLE}), never on one's own records;
  * validates, stores in the request transaction and emits one event. Outside the caller's
  * accounts the person does not exist (404).
  */
