@@ -1,6 +1,7 @@
 package com.maintenanceaccess.review;
 
 import com.maintenanceaccess.kernel.LastLogin;
+import com.maintenanceaccess.kernel.QueryParams;
 import org.keycloak.models.utils.RoleUtils;
 import org.keycloak.models.OrganizationModel;
 import com.maintenanceaccess.account.RoleTemplateRoles;
@@ -100,19 +101,19 @@ public class AccessReviewResource {
                            @QueryParam("pendingDays") String pendingDays, @QueryParam("expiringDays") String expiringDays,
                            @QueryParam("account") String account) {
         AccountScope scope = caller.scope(account, AccountPermission.VIEW_REPORT);
-        List<String> problems = new ArrayList<>();
-        int from = number("first", first, 0, 0, Integer.MAX_VALUE, problems);
-        int size = number("max", max, 100, 1, MAX_PAGE, problems);
+        List<Problems.Problem> problems = new ArrayList<>();
+        int from = QueryParams.integer("first", first, 0, 0, Integer.MAX_VALUE, problems);
+        int size = QueryParams.integer("max", max, 100, 1, MAX_PAGE, problems);
         AccessReport.Thresholds thresholds = new AccessReport.Thresholds(
-                number("inactiveDays", inactiveDays, 90, 1, 3650, problems),
-                number("pendingDays", pendingDays, 7, 1, 3650, problems),
-                number("expiringDays", expiringDays, 30, 1, 3650, problems));
+                QueryParams.integer("inactiveDays", inactiveDays, 90, 1, 3650, problems),
+                QueryParams.integer("pendingDays", pendingDays, 7, 1, 3650, problems),
+                QueryParams.integer("expiringDays", expiringDays, 30, 1, 3650, problems));
         String type = format == null ? "json" : format;
         if (!type.equals("json") && !type.equals("csv")) {
-            problems.add("format: must be json or csv");
+            problems.add(Problems.problem("format", "must be json or csv"));
         }
         if (!problems.isEmpty()) {
-            return Problems.badRequest(problems);
+            return Problems.badRequestResponse(problems);
         }
         Instant now = clock.instant();
         UserFactsReader reader = new UserFactsReader(session);
@@ -206,24 +207,6 @@ public class AccessReviewResource {
     private AccessCatalog catalog() {
         return AccessCatalogStore.read(realm).orElseThrow(() -> new BadRequestException(Problems.badRequest(
                 "catalog: no access catalog applied to this realm yet (POST /mx/role-templates/apply)")));
-    }
-
-    /** Parsed here, not by JAX-RS: a query parameter it cannot convert would answer 404, not 400. */
-    private static int number(String name, String text, int fallback, int min, int maxValue, List<String> problems) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        int value;
-        try {
-            value = Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            problems.add(name + ": must be a whole number, was '" + text + "'");
-            return fallback;
-        }
-        if (value < min || value > maxValue) {
-            problems.add(name + ": must be between " + min + " and " + maxValue + ", was " + value);
-        }
-        return value;
     }
 
     private static BadRequestException badRequest(String problem) {
