@@ -62,9 +62,7 @@ class LayersTest {
             // InvitationsResource asks for an approval.
             "invitation -> approval",
             // The notice job runs the review campaigns' job (review/ should schedule its own).
-            "notice -> review",
-            // The account export reads a signature's account with SignatureRecord.accountOf.
-            "trail -> signoff");
+            "notice -> review");
 
     @Test
     void theKernelUsesNoFeatureAndNotTheRoot() {

@@ -46,8 +46,8 @@ import org.keycloak.models.UserModel;
 public class AccessReviewsResource {
 
     public static final String RESOURCE_TYPE = "MX_ACCESS_REVIEW";
-    public static final String TRAIL_DECISION = "access-review-decision";
-    public static final String TRAIL_CLOSE = "access-review-closed";
+    public static final String TRAIL_DECISION = Trail.REVIEW_DECISION;
+    public static final String TRAIL_CLOSE = Trail.REVIEW_CLOSED;
     static final int DEFAULT_DAYS = 30;
 
     private final KeycloakSession session;
