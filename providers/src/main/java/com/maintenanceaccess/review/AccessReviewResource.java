@@ -62,9 +62,9 @@ public class AccessReviewResource {
                                                @QueryParam("account") String account) {
         AccessCatalog catalog = catalog();
         if (page == null || page.isBlank()) {
-            throw badRequest("page: required, the id of a page or action of the access catalog");
+            throw badRequest("page", "required, the id of a page or action of the access catalog");
         }
-        AccessCatalog.Page target = catalog.page(page).orElseThrow(() -> badRequest("page: unknown page or action '"
+        AccessCatalog.Page target = catalog.page(page).orElseThrow(() -> badRequest("page", "unknown page or action '"
                 + page + "' (GET /mx/access/pages lists them)"));
         return AccessExplainer.explain(facts(user, account), target);
     }
@@ -188,7 +188,7 @@ public class AccessReviewResource {
 
     private UserFacts facts(String user, String account) {
         if (user == null || user.isBlank()) {
-            throw badRequest("user: required, a user id or username");
+            throw badRequest("user", "required, a user id or username");
         }
         UserModel found = session.users().getUserById(realm, user);
         if (found == null) {
@@ -205,11 +205,11 @@ public class AccessReviewResource {
     }
 
     private AccessCatalog catalog() {
-        return AccessCatalogStore.read(realm).orElseThrow(() -> new BadRequestException(Problems.badRequest(
-                "catalog: no access catalog applied to this realm yet (POST /mx/role-templates/apply)")));
+        return AccessCatalogStore.read(realm).orElseThrow(() -> badRequest(
+                "catalog", "no access catalog applied to this realm yet (POST /mx/role-templates/apply)"));
     }
 
-    private static BadRequestException badRequest(String problem) {
-        return new BadRequestException(Problems.badRequest(problem));
+    private static BadRequestException badRequest(String field, String message) {
+        return new BadRequestException(Problems.badRequestResponse(List.of(Problems.problem(field, message))));
     }
 }
