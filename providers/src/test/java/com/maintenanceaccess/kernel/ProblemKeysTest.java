@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.maintenanceaccess.authorization.model.FieldError;
+import com.maintenanceaccess.kernel.Problems.Problem;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -122,7 +122,7 @@ class ProblemKeysTest {
 
     @Test
     void fieldErrorsOfTheAuthorizationRulesHaveKeys() {
-        FieldError error = new FieldError("statusReason", "a suspension needs a reason");
+        Problem error = new Problem("statusReason", "a suspension needs a reason");
         assertEquals("mxError.suspensionReason", ProblemKeys.of(error.message()).key());
     }
 

@@ -18,7 +18,7 @@ import com.maintenanceaccess.authorization.model.AuthorizationJson;
 import com.maintenanceaccess.authorization.model.AuthorizationStore;
 import com.maintenanceaccess.authorization.model.AuthorizationStore.Stored;
 import com.maintenanceaccess.authorization.model.AuthorizationVersion;
-import com.maintenanceaccess.authorization.model.FieldError;
+import com.maintenanceaccess.kernel.Problems.Problem;
 import com.maintenanceaccess.authorization.model.InvalidAuthorizationException;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
 import com.maintenanceaccess.authorization.rules.AuthorizationChanges;
@@ -326,7 +326,7 @@ public class PersonnelAuthorizationsResource {
                 "no such " + what + " of user '" + userId + "'"));
     }
 
-    static jakarta.ws.rs.WebApplicationException invalid(java.util.List<FieldError> errors) {
-        return Problems.invalid(errors.stream().map(e -> Problems.problem(e.field(), e.message())).toList());
+    static jakarta.ws.rs.WebApplicationException invalid(java.util.List<Problem> errors) {
+        return Problems.invalid(errors);
     }
 }
