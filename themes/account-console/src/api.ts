@@ -4,7 +4,7 @@ import { useMemo } from "react";
 /**
  * One problem of a refused request, on the request's field (JSON field or query parameter):
  * the server's English message and, where the server has one, the message key and its
- * parameters (shown in the person's language, see components/common's useProblemText).
+ * parameters (shown in the person's language, see components/common's useServerText).
  */
 export type Problem = { field: string; message: string; key?: string; params?: string[] };
 
