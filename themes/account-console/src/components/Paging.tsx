@@ -24,10 +24,11 @@ export function Paging({ first, size, shown, total, more, onChange, testId }: {
   const { t } = useTranslation();
   const counted = total !== undefined && total !== null;
   const hasMore = more ?? (counted ? first + size < total : shown !== undefined && shown >= size);
-  // Pagination pages by a count: where there is none, one item past this page stands for "more".
-  const itemCount = counted ? total : first + (shown ?? size) + (hasMore ? 1 : 0);
+  // Pagination pages by a count: where there is none, one item past this page stands for "more". A
+  // page past the end (its last items went meanwhile) still counts as a page, so that previous works.
+  const itemCount = Math.max(counted ? total : first + (shown ?? size) + (hasMore ? 1 : 0), first > 0 ? first + 1 : 0);
   const from = shown ? first + 1 : 0;
-  const to = first + (shown ?? 0);
+  const to = shown ? first + shown : 0;
   const range = counted ? t("mxShowing", { from, to, total }) : t("mxShowingUncounted", { from, to });
   return (
     <Pagination
