@@ -2,8 +2,8 @@
 //  - `npm ci` only when node_modules was not installed from this package-lock.json (and this
 //    Node version): its hash is kept in node_modules/.mx-installed-from;
 //  - `npm run build` (the types of /mx from docs/openapi.json by generate-types.mjs, type check,
-//    Vite) only when an input changed since the last build into the same output
-//    (MX_THEME_RESOURCES) or that output is gone: the hash of every file here outside
+//    lint: eslint.config.js, and Vite) only when an input changed since the last build into the
+//    same output (MX_THEME_RESOURCES) or that output is gone: the hash of every file here outside
 //    node_modules, dist, src/generated and the unit tests (test/, unit-tests.mjs, their target/),
 //    of docs/openapi.json, and of node_modules' install hash, is kept in MX_BUILD_STAMP
 //    (under target/, so `mvn clean` forces a build).
@@ -48,13 +48,13 @@ function files(dir) {
     .sort();
 }
 // ./run.sh sets MX_ACCOUNT_CONSOLE_TYPECHECK=false: Vite alone (it strips the types without checking
-// them), some 10 s less on a first start. The mode is part of the stamp, so the next build with the
-// check (mvn verify, ./test.sh, the image) builds again, checked.
+// them, and lints nothing), some 20 s less on a first start. The mode is part of the stamp, so the
+// next build with the checks (mvn verify, ./test.sh, the image) builds again, type-checked and linted.
 const typecheck = process.env.MX_ACCOUNT_CONSOLE_TYPECHECK !== "false";
 const inputs = sha256(
   lock,
   output,
-  typecheck ? "type-checked" : "not type-checked",
+  typecheck ? "type-checked and linted" : "not type-checked",
   readFileSync(description),
   ...files(here).flatMap((file) => [relative(here, file), readFileSync(file)]),
 );

@@ -90,28 +90,10 @@ public class AccountsResource {
         return new AccountPeopleResource(session, caller, account, approvals);
     }
 
-    /** Grants of the account that wait for a second person (docs/authorizations.md, "Four eyes"). */
-    @Path("{account}/approvals")
-    public com.maintenanceaccess.approval.ApprovalsResource approvals(@PathParam("account") String account) {
-        return new com.maintenanceaccess.approval.ApprovalsResource(session, caller, account, approvals);
-    }
-
     /** A whole team at once: invite from CSV (preview, then invite) and the people as CSV (TeamResource). */
     @Path("{account}/team")
     public TeamResource team(@PathParam("account") String account) {
         return new TeamResource(session, caller, account, approvals);
-    }
-
-    /** t26-scim: the account's provisioning tokens (docs/scim.md): create (secret shown once), list, revoke. */
-    @Path("{account}/scim-tokens")
-    public com.maintenanceaccess.scim.ScimTokensResource scimTokens(@PathParam("account") String account) {
-        return new com.maintenanceaccess.scim.ScimTokensResource(session, caller, account, clock);
-    }
-
-    /** t26-scim: how the account's directory provisions people (invitation mail or not, group mapping). */
-    @Path("{account}/provisioning-settings")
-    public com.maintenanceaccess.scim.ScimSettingsResource provisioningSettings(@PathParam("account") String account) {
-        return new com.maintenanceaccess.scim.ScimSettingsResource(session, caller, account);
     }
 
     /** The role templates the caller may grant in this account, for the account console's pickers. */

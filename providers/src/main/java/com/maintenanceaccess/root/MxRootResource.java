@@ -61,6 +61,28 @@ public class MxRootResource {
                 () -> AccessCatalogStore.read(realm).map(AccessCatalog::features).orElse(Set.of()), clock, approvals());
     }
 
+    // Other features' resources under an account, mounted here rather than by account/AccountsResource,
+    // so that the account feature does not mount them (a path with more literal characters wins).
+
+    /** Grants of the account that wait for a second person (docs/authorizations.md, "Four eyes"). */
+    @Path("accounts/{account}/approvals")
+    public com.maintenanceaccess.approval.ApprovalsResource accountApprovals(@PathParam("account") String account) {
+        return new com.maintenanceaccess.approval.ApprovalsResource(session, Authority.authenticate(session), account,
+                approvals());
+    }
+
+    /** t26-scim: the account's provisioning tokens (docs/scim.md): create (secret shown once), list, revoke. */
+    @Path("accounts/{account}/scim-tokens")
+    public com.maintenanceaccess.scim.ScimTokensResource scimTokens(@PathParam("account") String account) {
+        return new com.maintenanceaccess.scim.ScimTokensResource(session, Authority.authenticate(session), account, clock);
+    }
+
+    /** t26-scim: how the account's directory provisions people (invitation mail or not, group mapping). */
+    @Path("accounts/{account}/provisioning-settings")
+    public com.maintenanceaccess.scim.ScimSettingsResource provisioningSettings(@PathParam("account") String account) {
+        return new com.maintenanceaccess.scim.ScimSettingsResource(session, Authority.authenticate(session), account);
+    }
+
     /**
      * t26-scim: the account's SCIM 2.0 service provider (docs/scim.md). Not authenticated here:
      * its caller is a provisioning token of that account, not a bearer token of the realm

@@ -33,7 +33,8 @@ class OpenApiDescriptionTest {
         JsonNode generated = generated();
         Path copy = Path.of("..", "docs", "openapi.json");
         assertTrue(Files.exists(copy), "docs/openapi.json is missing. " + REFRESH);
-        JsonNode kept = JSON.readTree(copy.toFile());
+        JsonNode kept = withoutOperationIds(JSON.readTree(copy.toFile()));
+        generated = withoutOperationIds(generated);
         if (!generated.equals(kept)) {
             List<String> differences = new ArrayList<>();
             differ("", generated, kept, differences);
@@ -58,6 +59,20 @@ class OpenApiDescriptionTest {
             assertNotNull(in, "the build did not generate META-INF/mx-openapi.json (providers/pom.xml, swagger-maven-plugin-jakarta)");
             return JSON.readTree(in);
         }
+    }
+
+    /**
+     * The description without its operation ids: the generator numbers methods of one name (get_4)
+     * in the order it reads the resources, which changes when a resource moves, and nothing uses them.
+     */
+    static JsonNode withoutOperationIds(JsonNode description) {
+        JsonNode copy = description.deepCopy();
+        copy.path("paths").forEach(path -> path.forEach(operation -> {
+            if (operation.isObject()) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) operation).remove("operationId");
+            }
+        }));
+        return copy;
     }
 
     /** JSON pointers where the two trees differ, the shallowest first. */
