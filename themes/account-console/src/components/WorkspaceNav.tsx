@@ -8,7 +8,7 @@ import {
   PageSidebar,
   PageSidebarBody,
 } from "@patternfly/react-core";
-import { type MouseEvent, type ReactNode, useContext, useEffect, useRef, useState } from "react";
+import { type MouseEvent, type ReactNode, useContext, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useHref, useLinkClickHandler, useLocation, matchPath } from "react-router-dom";
 import { useMx } from "../api";
@@ -81,15 +81,14 @@ export function WorkspaceNav() {
  */
 function useHeaderToggle() {
   const page = useContext(PageContext);
-  const toggle = useRef(page.onSidebarToggle);
-  toggle.current = page.onSidebarToggle;
+  const { onSidebarToggle } = page;
   useEffect(() => {
     const onClick = (event: Event) => {
-      if (event.target instanceof Element && event.target.closest("#nav-toggle")) toggle.current();
+      if (event.target instanceof Element && event.target.closest("#nav-toggle")) onSidebarToggle();
     };
     document.addEventListener("click", onClick);
     return () => document.removeEventListener("click", onClick);
-  }, []);
+  }, [onSidebarToggle]);
   useEffect(() => {
     document.getElementById("nav-toggle")?.setAttribute("aria-expanded", String(page.isSidebarOpen));
   });

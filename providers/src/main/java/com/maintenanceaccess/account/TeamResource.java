@@ -204,6 +204,6 @@ public class TeamResource {
     }
 
     private static String line(List<String> cells) {
-        return cells.stream().map(Csv::quote).collect(Collectors.joining(",")) + "\r\n";
+        return Csv.line(cells);
     }
 }
