@@ -20,7 +20,17 @@ export type Invitation = {
 
 export type InvitationList = { total: number; first: number; max: number; items: Invitation[] };
 
-export type Check = { id: string; title: string; passed: boolean; evidence: string; fix?: string | null };
+/** titleKey and fixKey (when the server has them) name the title and fix in the messages. */
+export type Check = {
+  id: string;
+  title: string;
+  passed: boolean;
+  evidence: string;
+  fix?: string | null;
+  titleKey?: string | null;
+  fixKey?: string | null;
+  fixParams?: string[];
+};
 
 export type Deactivation = { at?: string | null; by?: string | null; reason?: string | null };
 
