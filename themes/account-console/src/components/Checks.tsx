@@ -19,7 +19,7 @@ export function Checks({ checks, testId }: { checks: Check[]; testId: string }) 
                 <DataListCell key="state" width={1}>
                   <Label color={check.passed ? "green" : "red"}>{check.passed ? t("mxPassed") : t("mxFailed")}</Label>
                 </DataListCell>,
-                <DataListCell key="title" width={2}><strong data-testid="check-title">{text(check.titleKey, [], check.title)}</strong></DataListCell>,
+                <DataListCell key="title" width={2}><strong data-testid="title">{text(check.titleKey, [], check.title)}</strong></DataListCell>,
                 <DataListCell key="evidence" width={3}>
                   <div data-testid="evidence">{check.evidence}</div>
                   {!check.passed && check.fix && <div className="mx-fix" data-testid="fix">{t("mxFix")}: {text(check.fixKey, check.fixParams, check.fix)}</div>}
