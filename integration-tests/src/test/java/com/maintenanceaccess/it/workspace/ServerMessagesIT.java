@@ -118,7 +118,7 @@ class ServerMessagesIT {
         String member = realm.createUser("ws-msg-gmail", Map.of("firstName", "Paul", "lastName", "Privat",
                 "email", "paul.privat." + System.nanoTime() + "@gmail.com"));
         realm.addMember(account, member);
-        PersonPage page = new PersonPage(browser.driver(), realm).openIn(account, member, realm.username(admin), Realm.TEST_PASSWORD);
+        PersonPage page = new PersonPage(browser.driver(), realm).openIn(alias, member, realm.username(admin), Realm.TEST_PASSWORD);
         assertFalse(page.setupReview().get("name-and-work-email"), "a personal mailbox fails the check");
         String text = page.setupReviewCheckText("name-and-work-email");
         assertTrue(text.contains("Name und dienstliche E-Mail-Adresse"), text);
