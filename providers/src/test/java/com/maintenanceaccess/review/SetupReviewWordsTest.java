@@ -56,6 +56,42 @@ class SetupReviewWordsTest {
         assertEquals(6, failed);
     }
 
+    /** The explanation ("why can't they see …") likewise, each check failed once. */
+    @Test
+    void everyExplainCheckHasKeysWithTextsInBothLanguages() throws IOException {
+        Properties en = load("messages_en.properties");
+        Properties de = load("messages_de.properties");
+        java.util.Set<String> failedOnce = new java.util.TreeSet<>();
+        UserFacts disabledOutsider = new UserFacts("u2", "otto", "Otto", "Out", "otto@mro.example", false, "revoked",
+                ReviewRulesTest.NOW, List.of(new UserFacts.Account("o1", "hangar", true, Set.of(), false)), List.of(),
+                Set.of(), Set.of(), List.of());
+        for (UserFacts user : List.of(nothingInPlace(), disabledOutsider, ReviewRulesTest.fullAccess())) {
+            for (AccessCatalog.Page page : List.of(ReviewRulesTest.RELEASE, ReviewRulesTest.IMPORT)) {
+                for (Check check : AccessExplainer.explain(user, page).checks()) {
+                    assertNotNull(check.titleKey(), check.id());
+                    assertTrue(en.containsKey(check.titleKey()) && de.containsKey(check.titleKey()), check.titleKey());
+                    if (!check.passed()) {
+                        failedOnce.add(check.id());
+                        assertNotNull(check.fixKey(), check.id());
+                        assertTrue(en.containsKey(check.fixKey()) && de.containsKey(check.fixKey()), check.fixKey());
+                        assertEquals(check.fixParams().size(), placeholders(en.getProperty(check.fixKey())), check.fixKey());
+                        assertEquals(check.fixParams().size(), placeholders(de.getProperty(check.fixKey())), check.fixKey());
+                    }
+                }
+            }
+        }
+        assertEquals(8, failedOnce.size(), "every check failed at least once: " + failedOnce);
+    }
+
+    private static int placeholders(String text) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\\{(\\d+)}").matcher(text);
+        int max = 0;
+        while (matcher.find()) {
+            max = Math.max(max, Integer.parseInt(matcher.group(1)) + 1);
+        }
+        return max;
+    }
+
     private static AccessCatalog catalog() {
         return ReviewRulesTest.catalog();
     }
