@@ -56,6 +56,7 @@ class ConsolePagesIT {
         fields.forEach(field -> assertFalse(field.isDisplayed(), "the stored JSON is not shown"));
         assertTrue(browser.driver().findElements(By.cssSelector("[data-testid='addValue']")).stream()
                 .noneMatch(WebElement::isDisplayed), "no Add button that does nothing");
+        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", record);
         Browser.screenshot(browser.driver(), "admin-console-personnel-authorizations-words");
     }
 
