@@ -39,6 +39,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -504,10 +505,15 @@ class ClusterIT {
                     int everything = scratch.ok("plan", files).get("changes").size();
                     int logBefore = a.log().length();
                     Future<Http.Response> apply = caller.submit(() -> sendQuietly(scratch.url("/mx/role-templates/apply"), token, files));
+                    // Places the cut at this fraction of an undisturbed apply's run: where the fault
+                    // falls is what the rounds vary, not a wait for something to happen.
                     Thread.sleep((long) (undisturbed * fraction));
                     boolean inFlight = !apply.isDone();
                     int ended = database.cut();
-                    Thread.sleep(3000);
+                    // The outage lasts until the apply has met it (its answer came back) or for at
+                    // most 3 s: an apply that does not answer within that time is blocked on the
+                    // database it lost, which is the case under test.
+                    awaitAtMost(Duration.ofSeconds(3), apply::isDone);
                     database.restore();
                     Http.Response answer = apply.get(5, TimeUnit.MINUTES);
                     awaitServing(a);
@@ -567,16 +573,22 @@ class ClusterIT {
         String inviterToken = inviter.adminToken();
         String adminToken = b.realm().adminToken();
         List<Write> writes = Collections.synchronizedList(new ArrayList<>());
-        Instant stopAt = Instant.now().plusSeconds(14);
+        // The writers go on until 9 s after the kill (set once A is dead), so that B is written
+        // to after the kill however long the traffic took to get going on a loaded machine.
+        AtomicReference<Instant> stopAt = new AtomicReference<>(Instant.MAX);
         ExecutorService writers = Executors.newFixedThreadPool(4);
         List<Future<?>> running = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             ClusterNode node = i % 2 == 0 ? a : b;
             running.add(writers.submit(() -> writeUntil(node, adminToken, inviterToken, stopAt, writes)));
         }
-        Thread.sleep(5000);
+        // A is killed mid-traffic: once both nodes have answered writes with success (not after a
+        // fixed time), so that the kill is known to fall among committed and in-flight writes.
+        awaitTrue(Duration.ofSeconds(90), () -> successes(writes, "A") >= 4 && successes(writes, "B") >= 4,
+                () -> "no traffic on both nodes: " + writes);
         Instant killedAt = Instant.now();
         int exit = a.kill();
+        stopAt.set(Instant.now().plusSeconds(9));
         assertEquals(137, exit, "A died of SIGKILL");
         for (Future<?> writer : running) {
             writer.get(3, TimeUnit.MINUTES);
@@ -643,8 +655,15 @@ class ClusterIT {
     private record Write(String node, String kind, String id, boolean ok, Instant answeredAt, String problem) {
     }
 
-    private static void writeUntil(ClusterNode node, String adminToken, String inviterToken, Instant stopAt, List<Write> writes) {
-        while (Instant.now().isBefore(stopAt)) {
+    private static long successes(List<Write> writes, String node) {
+        synchronized (writes) {
+            return writes.stream().filter(w -> w.ok() && w.node().equals(node)).count();
+        }
+    }
+
+    private static void writeUntil(ClusterNode node, String adminToken, String inviterToken, AtomicReference<Instant> stopAt,
+            List<Write> writes) {
+        while (Instant.now().isBefore(stopAt.get())) {
             String username = "cl-traffic-" + UUID.randomUUID().toString().substring(0, 8);
             Http.Response created = sendOrNull("POST", node.realm().adminUrl("/users"), adminToken, Map.of(
                     "username", username, "email", username + "@mro.example", "firstName", "Traffic",
@@ -779,6 +798,14 @@ class ClusterIT {
             }
             return inARow[0] >= 5;
         }, () -> "node " + node.name + " does not serve: " + problems);
+    }
+
+    /** Waits until the condition holds or the time is up, whichever comes first (no failure). */
+    private static void awaitAtMost(Duration timeout, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean() && Instant.now().isBefore(deadline)) {
+            pause();
+        }
     }
 
     private static void awaitTrue(Duration timeout, BooleanSupplier condition, java.util.function.Supplier<String> message) {

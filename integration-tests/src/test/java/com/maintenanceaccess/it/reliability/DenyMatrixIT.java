@@ -76,6 +76,8 @@ class DenyMatrixIT {
             new Endpoint("GET", "/mx/access/explain?page=administration.account-settings&user={user}", Kind.PEOPLE_READ, null, null),
             new Endpoint("GET", "/mx/access/reachable?user={user}", Kind.PEOPLE_READ, null, null),
             new Endpoint("GET", "/mx/users/{user}/review", Kind.PEOPLE_READ, null, null),
+            new Endpoint("POST", "/mx/users/{user}/review/acknowledge-privileged", Kind.PEOPLE_WRITE,
+                    "{\"reason\":\"matrix\"}", "{\"reason\":42}"),
             new Endpoint("POST", "/mx/users/{user}/deactivate", Kind.PEOPLE_WRITE, "{\"reason\":\"matrix\"}", "{\"reason\":42}"),
             new Endpoint("POST", "/mx/users/{user}/reactivate", Kind.PEOPLE_WRITE, "{\"reason\":\"matrix\"}", "{\"reason\":42}"),
             new Endpoint("GET", "/mx/accounts/{acct}/people/{user}", Kind.PEOPLE_READ, null, null),
