@@ -125,6 +125,19 @@ public final class ProblemKeys {
         row(rows, "the signoff was refused \\(.*\\); the refusal is recorded\\. Nothing was signed", "mxError.signoffRefused");
         row(rows, "the token has expired; nothing was recorded", "mxError.signoffTokenExpired");
         row(rows, "the token is not signed by this realm; nothing was recorded", "mxError.signoffTokenInvalid");
+        row(rows, "somebody else decided this request a moment ago", "mxError.approvalDecidedMeanwhile");
+        row(rows, "the requested authorization can no longer be granted as it was asked \\(.*\\): reject it and ask again",
+                "mxError.approvalNoLongerGrantable");
+        row(rows, "the requested account role '.*' is not known", "mxError.accountRoleUnknown");
+        row(rows, "nobody reviews their own access: .*", "mxError.selfReview");
+        row(rows, "the review is closed(?: already)?; nothing was changed", "mxError.reviewClosed");
+        row(rows, "this item was decided already; nothing was changed", "mxError.reviewItemDecided");
+        row(rows, "the invitation was accepted at the same moment, so the .* lost", "mxError.invitationAcceptedMeanwhile");
+        row(rows, "only a pending invitation can be ended \\(it is (\\w+)\\)", "mxError.invitationNotEndable");
+        row(rows, "the user already accepted an invitation", "mxError.invitationAlreadyAccepted");
+        row(rows, "the user has a pending invitation: resend it or change its address instead", "mxError.invitationPending");
+        row(rows, "the invitation has no live link", "mxError.invitationNoLink");
+        row(rows, "the invitation is not due to expire", "mxError.invitationNotDue");
         row(rows, "user '.*' does not exist in this realm", "mxError.notFoundUser");
         row(rows, "account '.*' does not exist in this realm", "mxError.notFoundAccount");
         row(rows, ".* '.*' does not exist in this realm", "mxError.notFound");

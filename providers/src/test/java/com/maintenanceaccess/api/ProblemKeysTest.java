@@ -63,6 +63,13 @@ class ProblemKeysTest {
             {"is required: {\"registration\": \"G-ABCD\", \"type\": \"A320\"}", "mxError.required", List.of()},
             {"to manage the account's people you need to be account administrator. Nothing was changed.",
                     "mxError.forbiddenManagePeople", List.of()},
+            {"somebody else decided this request a moment ago. Nothing was changed.", "mxError.approvalDecidedMeanwhile", List.of()},
+            {"the review is closed; nothing was changed.", "mxError.reviewClosed", List.of()},
+            {"the review is closed already; nothing was changed. Nothing was changed.", "mxError.reviewClosed", List.of()},
+            {"the invitation was accepted at the same moment, so the resend lost. Nothing was changed.",
+                    "mxError.invitationAcceptedMeanwhile", List.of()},
+            {"only a pending invitation can be ended (it is accepted)", "mxError.invitationNotEndable", List.of("accepted")},
+            {"nobody reviews their own access: another reviewer of the account decides this item.", "mxError.selfReview", List.of()},
     };
 
     @Test
