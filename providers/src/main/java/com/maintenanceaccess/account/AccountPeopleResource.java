@@ -1,17 +1,17 @@
 package com.maintenanceaccess.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.maintenanceaccess.api.AccountPermission;
-import com.maintenanceaccess.api.AccountRole;
-import com.maintenanceaccess.api.Authority;
-import com.maintenanceaccess.api.JsonBody;
-import com.maintenanceaccess.api.DeliverableAddress;
-import com.maintenanceaccess.api.Problems;
-import com.maintenanceaccess.api.Problems.Problem;
-import com.maintenanceaccess.audit.AdminAudit;
-import com.maintenanceaccess.invitation.admin.PeopleInvitations;
-import com.maintenanceaccess.review.LastLogin;
-import com.maintenanceaccess.review.UserAccessResource;
+import com.maintenanceaccess.kernel.AccountPermission;
+import com.maintenanceaccess.kernel.AccountRole;
+import com.maintenanceaccess.kernel.Authority;
+import com.maintenanceaccess.kernel.Deactivated;
+import com.maintenanceaccess.kernel.JsonBody;
+import com.maintenanceaccess.kernel.DeliverableAddress;
+import com.maintenanceaccess.kernel.Problems;
+import com.maintenanceaccess.kernel.Problems.Problem;
+import com.maintenanceaccess.kernel.AdminAudit;
+import com.maintenanceaccess.invitation.PeopleInvitations;
+import com.maintenanceaccess.kernel.LastLogin;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -547,11 +547,11 @@ public class AccountPeopleResource {
         Predicate<UserModel> filter = null;
         if (state != null && !state.isBlank()) {
             filter = switch (state) {
-                case "deactivated" -> user -> user.getFirstAttribute(UserAccessResource.DEACTIVATED) != null;
+                case "deactivated" -> user -> user.getFirstAttribute(Deactivated.ATTRIBUTE) != null;
                 case "disabled" -> user -> !user.isEnabled();
                 case "invited" -> user -> Set.of("pending", "expired", "not-sent")
                         .contains(PeopleInvitations.status(session, realm, user).get("status"));
-                default -> user -> user.isEnabled() && user.getFirstAttribute(UserAccessResource.DEACTIVATED) == null;
+                default -> user -> user.isEnabled() && user.getFirstAttribute(Deactivated.ATTRIBUTE) == null;
             };
         }
         if (template != null) {
@@ -569,7 +569,7 @@ public class AccountPeopleResource {
         person.put("firstName", user.getFirstName());
         person.put("lastName", user.getLastName());
         person.put("enabled", user.isEnabled());
-        person.put("deactivated", user.getFirstAttribute(UserAccessResource.DEACTIVATED) != null);
+        person.put("deactivated", user.getFirstAttribute(Deactivated.ATTRIBUTE) != null);
         Map<String, Object> invitation = PeopleInvitations.status(session, realm, user);
         if (withHistory) {
             invitation.put("history", PeopleInvitations.history(user));

@@ -1,9 +1,9 @@
 package com.maintenanceaccess.account;
 
-import com.maintenanceaccess.api.AccountRole;
-import com.maintenanceaccess.api.Authority;
-import com.maintenanceaccess.api.Problems;
-import com.maintenanceaccess.audit.AdminAudit;
+import com.maintenanceaccess.kernel.AccountRole;
+import com.maintenanceaccess.kernel.Authority;
+import com.maintenanceaccess.kernel.Problems;
+import com.maintenanceaccess.kernel.AdminAudit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

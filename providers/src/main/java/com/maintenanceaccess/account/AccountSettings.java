@@ -1,6 +1,5 @@
 package com.maintenanceaccess.account;
 
-import com.maintenanceaccess.notice.NoticeSettings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

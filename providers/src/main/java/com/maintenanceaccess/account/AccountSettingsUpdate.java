@@ -1,7 +1,6 @@
 package com.maintenanceaccess.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.maintenanceaccess.notice.NoticeSettings;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

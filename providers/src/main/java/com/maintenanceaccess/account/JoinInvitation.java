@@ -98,7 +98,7 @@ public final class JoinInvitation {
         }
         RealmModel realm = session.getContext().getRealm();
         for (String id : user.getAttributeStream(PENDING + account.getId() + ROLES).toList()) {
-            com.maintenanceaccess.api.AccountRole.byId(id).ifPresent(role -> {
+            com.maintenanceaccess.kernel.AccountRole.byId(id).ifPresent(role -> {
                 org.keycloak.models.GroupModel group = org.keycloak.models.utils.KeycloakModelUtils.findGroupByPath(session, realm,
                         role.groupPath(account.getAlias()));
                 if (group == null || !user.isMemberOf(group)) {
@@ -132,8 +132,8 @@ public final class JoinInvitation {
         /** In the people API's order (AccountRole's). */
         List<String> accountRoles(OrganizationModel account) {
             List<String> held = user.getAttributeStream(PENDING + account.getId() + ROLES).toList();
-            return java.util.Arrays.stream(com.maintenanceaccess.api.AccountRole.values())
-                    .map(com.maintenanceaccess.api.AccountRole::id).filter(held::contains).toList();
+            return java.util.Arrays.stream(com.maintenanceaccess.kernel.AccountRole.values())
+                    .map(com.maintenanceaccess.kernel.AccountRole::id).filter(held::contains).toList();
         }
 
         boolean matches(String text) {

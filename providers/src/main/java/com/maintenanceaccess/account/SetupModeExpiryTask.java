@@ -1,6 +1,6 @@
 package com.maintenanceaccess.account;
 
-import com.maintenanceaccess.audit.AdminAudit;
+import com.maintenanceaccess.kernel.AdminAudit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;

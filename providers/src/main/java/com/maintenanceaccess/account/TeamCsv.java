@@ -1,6 +1,6 @@
 package com.maintenanceaccess.account;
 
-import com.maintenanceaccess.api.Problems.Problem;
+import com.maintenanceaccess.kernel.Problems.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

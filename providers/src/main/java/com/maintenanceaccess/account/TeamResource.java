@@ -4,12 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.maintenanceaccess.api.AccountPermission;
-import com.maintenanceaccess.api.Authority;
-import com.maintenanceaccess.api.ProblemKeys;
-import com.maintenanceaccess.api.Problems;
-import com.maintenanceaccess.api.Problems.Problem;
-import com.maintenanceaccess.authorization.rest.RosterCsv;
+import com.maintenanceaccess.kernel.AccountPermission;
+import com.maintenanceaccess.kernel.Authority;
+import com.maintenanceaccess.kernel.ProblemKeys;
+import com.maintenanceaccess.kernel.Problems;
+import com.maintenanceaccess.kernel.Problems.Problem;
+import com.maintenanceaccess.kernel.Csv;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -219,6 +219,6 @@ public class TeamResource {
     }
 
     private static String line(List<String> cells) {
-        return cells.stream().map(RosterCsv::quote).collect(Collectors.joining(",")) + "\r\n";
+        return cells.stream().map(Csv::quote).collect(Collectors.joining(",")) + "\r\n";
     }
 }

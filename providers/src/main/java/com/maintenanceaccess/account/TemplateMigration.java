@@ -1,6 +1,6 @@
 package com.maintenanceaccess.account;
 
-import com.maintenanceaccess.audit.AdminAudit;
+import com.maintenanceaccess.kernel.AdminAudit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

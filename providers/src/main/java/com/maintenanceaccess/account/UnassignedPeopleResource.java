@@ -1,11 +1,11 @@
 package com.maintenanceaccess.account;
 
-import com.maintenanceaccess.api.AccountPermission;
-import com.maintenanceaccess.api.Authority;
+import com.maintenanceaccess.kernel.AccountPermission;
+import com.maintenanceaccess.kernel.Authority;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.maintenanceaccess.api.JsonBody;
-import com.maintenanceaccess.api.Problems;
-import com.maintenanceaccess.audit.AdminAudit;
+import com.maintenanceaccess.kernel.JsonBody;
+import com.maintenanceaccess.kernel.Problems;
+import com.maintenanceaccess.kernel.AdminAudit;
 import com.maintenanceaccess.authorization.migration.RecordAccountMigration;
 import com.maintenanceaccess.authorization.model.AuthorizationStore;
 import com.maintenanceaccess.authorization.rules.RecordAccounts;

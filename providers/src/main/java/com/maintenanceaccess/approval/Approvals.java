@@ -1,9 +1,9 @@
 package com.maintenanceaccess.approval;
 
-import com.maintenanceaccess.api.AccountPermission;
-import com.maintenanceaccess.api.Authority;
-import com.maintenanceaccess.api.Problems;
-import com.maintenanceaccess.audit.AdminAudit;
+import com.maintenanceaccess.kernel.AccountPermission;
+import com.maintenanceaccess.kernel.Authority;
+import com.maintenanceaccess.kernel.Problems;
+import com.maintenanceaccess.kernel.AdminAudit;
 import com.maintenanceaccess.authorization.AuthorizationFeature;
 import com.maintenanceaccess.authorization.model.AuthorizationCodec;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization;

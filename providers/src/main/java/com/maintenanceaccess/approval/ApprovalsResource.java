@@ -2,13 +2,13 @@ package com.maintenanceaccess.approval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.maintenanceaccess.account.AccountRoleGrants;
-import com.maintenanceaccess.api.AccountPermission;
-import com.maintenanceaccess.api.Authority;
-import com.maintenanceaccess.api.JsonBody;
-import com.maintenanceaccess.api.Problems;
-import com.maintenanceaccess.api.Problems.Problem;
-import com.maintenanceaccess.audit.AdminAudit;
-import com.maintenanceaccess.authorization.rest.ApprovedGrant;
+import com.maintenanceaccess.kernel.AccountPermission;
+import com.maintenanceaccess.kernel.Authority;
+import com.maintenanceaccess.kernel.JsonBody;
+import com.maintenanceaccess.kernel.Problems;
+import com.maintenanceaccess.kernel.Problems.Problem;
+import com.maintenanceaccess.kernel.AdminAudit;
+import com.maintenanceaccess.authorization.ApprovedGrant;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -127,7 +127,7 @@ public class ApprovalsResource {
             switch (approval.kind()) {
                 case AUTHORIZATION -> granted = ApprovedGrant.apply(session, caller, person, approval.payload(),
                         approval.id(), approval.requestedBy(), requesterName);
-                case INVITATION_ADDRESS -> granted = com.maintenanceaccess.invitation.admin.Invitations.moveApproved(
+                case INVITATION_ADDRESS -> granted = com.maintenanceaccess.invitation.Invitations.moveApproved(
                         session, person, approval.payload(), caller, approval.id(), requesterName);
                 case ACCOUNT_ROLE -> {
                     AccountRoleGrants.grantApproved(session, caller, account, person, approval.payload(), approval.id(),

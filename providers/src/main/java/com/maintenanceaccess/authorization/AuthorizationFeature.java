@@ -1,6 +1,5 @@
 package com.maintenanceaccess.authorization;
 
-import com.maintenanceaccess.authorization.console.PersonnelAuthorizationValidatorFactory;
 import com.maintenanceaccess.authorization.model.AuthorizationJson;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
 import com.maintenanceaccess.authorization.rules.AuthorizationCatalog;
@@ -28,9 +27,16 @@ public record AuthorizationFeature(AuthorizationCatalog catalog, Clock clock) {
     /** The kind of this feature's admin events (detail {@code mx_kind}, resource type CUSTOM: see AdminAudit). */
     public static final String RESOURCE_TYPE = "MX_PERSONNEL_AUTHORIZATION";
 
+    /** The id of the user-profile validator whose factory holds the feature (console/, a {@link Source}). */
+    public static final String VALIDATOR = "mx-personnel-authorization";
+
+    /** What holds the feature the server started with (the validator's factory). */
+    public interface Source {
+        AuthorizationFeature feature();
+    }
+
     public static AuthorizationFeature of(KeycloakSession session) {
-        PersonnelAuthorizationValidatorFactory factory = (PersonnelAuthorizationValidatorFactory) session
-                .getKeycloakSessionFactory().getProviderFactory(Validator.class, PersonnelAuthorizationValidatorFactory.PROVIDER_ID);
+        Source factory = (Source) session.getKeycloakSessionFactory().getProviderFactory(Validator.class, VALIDATOR);
         return factory.feature();
     }
 

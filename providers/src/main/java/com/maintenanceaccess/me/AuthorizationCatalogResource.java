@@ -1,6 +1,6 @@
 package com.maintenanceaccess.me;
 
-import com.maintenanceaccess.api.Authority;
+import com.maintenanceaccess.kernel.Authority;
 import com.maintenanceaccess.authorization.rules.AuthorizationCatalog;
 import com.maintenanceaccess.authorization.AuthorizationFeature;
 import jakarta.ws.rs.GET;

@@ -1,6 +1,7 @@
 package com.maintenanceaccess.notice;
 
-import com.maintenanceaccess.api.AccountRole;
+import com.maintenanceaccess.account.NoticeSettings;
+import com.maintenanceaccess.kernel.AccountRole;
 import com.maintenanceaccess.authorization.AuthorizationFeature;
 import com.maintenanceaccess.authorization.model.AuthorizationStore;
 import com.maintenanceaccess.authorization.model.ExpiryIndex;

@@ -1,8 +1,8 @@
 package com.maintenanceaccess.notice;
 
-import com.maintenanceaccess.api.Authority;
-import com.maintenanceaccess.api.JsonBody;
-import com.maintenanceaccess.audit.AdminAudit;
+import com.maintenanceaccess.kernel.Authority;
+import com.maintenanceaccess.kernel.JsonBody;
+import com.maintenanceaccess.kernel.AdminAudit;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

@@ -107,7 +107,7 @@ public final class AccessReport {
         if (value == null) {
             return "";
         }
-        String safe = !value.isEmpty() && com.maintenanceaccess.authorization.rest.RosterCsv.FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        String safe = !value.isEmpty() && com.maintenanceaccess.kernel.Csv.FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r") || !safe.equals(value)) {
             return "\"" + safe.replace("\"", "\"\"") + "\"";
         }

@@ -1,15 +1,16 @@
 package com.maintenanceaccess.review;
 
+import com.maintenanceaccess.kernel.LastLogin;
 import org.keycloak.models.utils.RoleUtils;
 import org.keycloak.models.OrganizationModel;
 import com.maintenanceaccess.account.RoleTemplateRoles;
 import com.maintenanceaccess.account.AccountTemplates;
 import com.maintenanceaccess.access.AccessCatalog;
 import com.maintenanceaccess.access.AccessCatalogStore;
-import com.maintenanceaccess.api.AccountPermission;
-import com.maintenanceaccess.api.Authority;
-import com.maintenanceaccess.api.Authority.AccountScope;
-import com.maintenanceaccess.api.Problems;
+import com.maintenanceaccess.kernel.AccountPermission;
+import com.maintenanceaccess.kernel.Authority;
+import com.maintenanceaccess.kernel.Authority.AccountScope;
+import com.maintenanceaccess.kernel.Problems;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

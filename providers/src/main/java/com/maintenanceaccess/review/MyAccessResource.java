@@ -2,7 +2,7 @@ package com.maintenanceaccess.review;
 
 import com.maintenanceaccess.access.AccessCatalog;
 import com.maintenanceaccess.access.AccessCatalogStore;
-import com.maintenanceaccess.api.Authority;
+import com.maintenanceaccess.kernel.Authority;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -52,7 +52,7 @@ public class MyAccessResource {
             List<OrganizationModel> mine = organizations.getByMember(caller.user()).toList();
             if (account != null && !account.isBlank()) {
                 in = mine.stream().filter(a -> a.getId().equals(account.trim()) || a.getAlias().equals(account.trim()))
-                        .findFirst().orElseThrow(() -> com.maintenanceaccess.api.Problems.notFound("account", account));
+                        .findFirst().orElseThrow(() -> com.maintenanceaccess.kernel.Problems.notFound("account", account));
             } else if (mine.size() == 1) {
                 in = mine.get(0);
             }

@@ -1,9 +1,9 @@
 package com.maintenanceaccess.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.maintenanceaccess.api.AccountPermission;
-import com.maintenanceaccess.api.Authority;
-import com.maintenanceaccess.audit.AdminAudit;
+import com.maintenanceaccess.kernel.AccountPermission;
+import com.maintenanceaccess.kernel.Authority;
+import com.maintenanceaccess.kernel.AdminAudit;
 import com.maintenanceaccess.authorization.AuthorizationFeature;
 import com.maintenanceaccess.invitation.model.Invitation;
 import com.maintenanceaccess.invitation.model.InvitationEvents;

@@ -1,8 +1,8 @@
 package com.maintenanceaccess.review;
 
-import com.maintenanceaccess.api.AccountPermission;
-import com.maintenanceaccess.api.Authority;
-import com.maintenanceaccess.api.Problems;
+import com.maintenanceaccess.kernel.AccountPermission;
+import com.maintenanceaccess.kernel.Authority;
+import com.maintenanceaccess.kernel.Problems;
 import java.util.List;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.maintenanceaccess.access.AccessCatalog;
 import com.maintenanceaccess.access.AccessCatalogStore;
-import com.maintenanceaccess.api.AccountPermission;
-import com.maintenanceaccess.api.Authority;
-import com.maintenanceaccess.api.JsonBody;
-import com.maintenanceaccess.api.Problems;
-import com.maintenanceaccess.audit.AdminAudit;
-import com.maintenanceaccess.invitation.admin.Invitations;
+import com.maintenanceaccess.kernel.AccountPermission;
+import com.maintenanceaccess.kernel.Authority;
+import com.maintenanceaccess.kernel.JsonBody;
+import com.maintenanceaccess.kernel.Problems;
+import com.maintenanceaccess.kernel.AdminAudit;
+import com.maintenanceaccess.invitation.Invitations;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -43,7 +43,7 @@ public class UserAccessResource {
 
     public static final String RESOURCE_TYPE = "MX_USER_ACCESS";
     /** Who deactivated the user, when and why: kept while the user is deactivated. */
-    public static final String DEACTIVATED = "mx.deactivated";
+    public static final String DEACTIVATED = com.maintenanceaccess.kernel.Deactivated.ATTRIBUTE;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_REASON = 500;
 

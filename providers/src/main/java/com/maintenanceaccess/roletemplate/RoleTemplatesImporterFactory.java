@@ -1,6 +1,6 @@
 package com.maintenanceaccess.roletemplate;
 
-import com.maintenanceaccess.audit.AdminAudit;
+import com.maintenanceaccess.kernel.AdminAudit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.maintenanceaccess.bundle.ReportsBundleVersion;

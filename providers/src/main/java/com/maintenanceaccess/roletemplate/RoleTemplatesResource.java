@@ -1,11 +1,11 @@
 package com.maintenanceaccess.roletemplate;
 
-import com.maintenanceaccess.audit.AdminAudit;
-import com.maintenanceaccess.api.Problems;
+import com.maintenanceaccess.kernel.AdminAudit;
+import com.maintenanceaccess.kernel.Problems;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.maintenanceaccess.api.Authority;
+import com.maintenanceaccess.kernel.Authority;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;

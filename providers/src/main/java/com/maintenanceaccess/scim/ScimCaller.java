@@ -1,6 +1,6 @@
 package com.maintenanceaccess.scim;
 
-import com.maintenanceaccess.audit.AdminAudit;
+import com.maintenanceaccess.kernel.AdminAudit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package com.maintenanceaccess.scim;
 
-import com.maintenanceaccess.api.JsonBody;
+import com.maintenanceaccess.kernel.JsonBody;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;

@@ -281,7 +281,7 @@ final class ScimGroups {
                     + " of account " + account.getId() + " (provisioning token " + caller.actor() + ")")));
             warning.put("to", "user " + user.getId());
             warning.put("grant", "accounts/" + account.getId() + "/scim/v2/Groups/" + group.getId());
-            com.maintenanceaccess.audit.AdminAudit.bySystem(session, realm, caller.actor(), OperationType.ACTION,
+            com.maintenanceaccess.kernel.AdminAudit.bySystem(session, realm, caller.actor(), OperationType.ACTION,
                     com.maintenanceaccess.review.AccessReviewListener.WARNING_RESOURCE_TYPE,
                     "accounts/" + account.getId() + "/scim/v2/Groups/" + group.getId(), warning);
         }

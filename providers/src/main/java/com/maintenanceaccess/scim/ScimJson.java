@@ -3,7 +3,7 @@ package com.maintenanceaccess.scim;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.maintenanceaccess.api.JsonBody;
+import com.maintenanceaccess.kernel.JsonBody;
 
 /** Reading and writing SCIM bodies with the bundle's JSON limits ({@link JsonBody}), answered as SCIM errors. */
 final class ScimJson {

@@ -1,8 +1,8 @@
 package com.maintenanceaccess.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.maintenanceaccess.api.Problems;
-import com.maintenanceaccess.api.Problems.Problem;
+import com.maintenanceaccess.kernel.Problems;
+import com.maintenanceaccess.kernel.Problems.Problem;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

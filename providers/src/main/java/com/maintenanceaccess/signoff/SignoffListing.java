@@ -3,7 +3,7 @@ package com.maintenanceaccess.signoff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.maintenanceaccess.authorization.rest.RosterCsv;
+import com.maintenanceaccess.kernel.Csv;
 import com.maintenanceaccess.trail.TrailEntry;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -115,6 +115,6 @@ public final class SignoffListing {
     }
 
     private static String line(List<String> cells) {
-        return cells.stream().map(RosterCsv::quote).collect(Collectors.joining(",")) + "\r\n";
+        return cells.stream().map(Csv::quote).collect(Collectors.joining(",")) + "\r\n";
     }
 }

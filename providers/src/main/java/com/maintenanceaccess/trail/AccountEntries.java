@@ -2,7 +2,7 @@ package com.maintenanceaccess.trail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.maintenanceaccess.api.Authority;
+import com.maintenanceaccess.kernel.Authority;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;

@@ -2,8 +2,8 @@ package com.maintenanceaccess.trail;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.maintenanceaccess.api.AccountPermission;
-import com.maintenanceaccess.api.Authority;
+import com.maintenanceaccess.kernel.AccountPermission;
+import com.maintenanceaccess.kernel.Authority;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

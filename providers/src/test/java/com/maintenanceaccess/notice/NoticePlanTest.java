@@ -2,6 +2,7 @@ package com.maintenanceaccess.notice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.maintenanceaccess.account.NoticeSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.maintenanceaccess.account.AccountPeopleResource;
-import com.maintenanceaccess.audit.AdminAudit;
+import com.maintenanceaccess.kernel.AdminAudit;
 import com.maintenanceaccess.authorization.AuthorizationFeature;
 import com.maintenanceaccess.invitation.model.InvitationEvents;
 import java.util.Map;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.maintenanceaccess.api.MxResourceProviderFactory;
+import com.maintenanceaccess.root.MxResourceProviderFactory;
 import com.maintenanceaccess.audit.AuditLogListenerFactory;
 import com.maintenanceaccess.it.support.Http;
 import com.maintenanceaccess.it.support.Realm;

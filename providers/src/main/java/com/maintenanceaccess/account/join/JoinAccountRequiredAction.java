@@ -1,7 +1,7 @@
 package com.maintenanceaccess.account.join;
 
 import com.maintenanceaccess.account.JoinInvitation;
-import com.maintenanceaccess.audit.AdminAudit;
+import com.maintenanceaccess.kernel.AdminAudit;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;

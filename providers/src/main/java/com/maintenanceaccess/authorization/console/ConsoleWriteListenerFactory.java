@@ -13,7 +13,7 @@ import org.keycloak.models.utils.PostMigrationEvent;
 /**
  * {@code mx-authorization-index}: enable per realm (eventsListeners) so that the expiry index is
  * rebuilt after every admin save of a user (formerly {@code mx-personnel-authorizations}, renamed
- * in existing realms by {@link com.maintenanceaccess.bundle.ProviderIdMigration}).
+ * in existing realms by the root's {@code ProviderIdMigration}).
  */
 public class ConsoleWriteListenerFactory implements EventListenerProviderFactory, ReportsBundleVersion {
 

@@ -18,7 +18,7 @@ import org.keycloak.validate.ValidatorConfig;
  * refused, for every caller, realm operators included. The realm's user profile already
  * declares the attribute view-only (no edit permission); this validator is the second lock in
  * case the profile is edited. Records change only through {@code /mx/users/{id}/authorizations},
- * where {@link com.maintenanceaccess.api.Authority} and {@link com.maintenanceaccess.authorization.rules.AuthorizationRules} apply
+ * where {@link com.maintenanceaccess.kernel.Authority} and {@link com.maintenanceaccess.authorization.rules.AuthorizationRules} apply
  * (docs/security-model.md). Saving a user with the records unchanged is not affected.
  */
 public class PersonnelAuthorizationValidator implements Validator {

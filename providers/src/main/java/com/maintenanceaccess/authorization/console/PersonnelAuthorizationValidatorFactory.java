@@ -23,9 +23,9 @@ import org.keycloak.validate.ValidatorFactory;
  * the feature shares: the catalog (bundled, or {@code catalog} = a YAML path) and the clock.
  * Other components of the feature reach them through {@link AuthorizationFeature#of}.
  */
-public class PersonnelAuthorizationValidatorFactory implements ValidatorFactory, ReportsBundleVersion {
+public class PersonnelAuthorizationValidatorFactory implements ValidatorFactory, ReportsBundleVersion, AuthorizationFeature.Source {
 
-    public static final String PROVIDER_ID = "mx-personnel-authorization";
+    public static final String PROVIDER_ID = AuthorizationFeature.VALIDATOR;
     public static final String CATALOG_OPTION = "catalog";
 
     private AuthorizationCatalog catalog;
@@ -46,6 +46,7 @@ public class PersonnelAuthorizationValidatorFactory implements ValidatorFactory,
         }
     }
 
+    @Override
     public AuthorizationFeature feature() {
         return feature;
     }

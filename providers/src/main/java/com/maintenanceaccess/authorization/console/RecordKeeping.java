@@ -1,6 +1,6 @@
 package com.maintenanceaccess.authorization.console;
 
-import com.maintenanceaccess.api.Problems;
+import com.maintenanceaccess.kernel.Problems;
 import com.maintenanceaccess.authorization.AuthorizationFeature;
 import com.maintenanceaccess.invitation.model.Invitation;
 import jakarta.ws.rs.WebApplicationException;

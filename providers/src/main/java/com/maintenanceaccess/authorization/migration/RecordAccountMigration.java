@@ -1,6 +1,6 @@
 package com.maintenanceaccess.authorization.migration;
 
-import com.maintenanceaccess.audit.AdminAudit;
+import com.maintenanceaccess.kernel.AdminAudit;
 import com.maintenanceaccess.authorization.model.AuthorizationStore;
 import com.maintenanceaccess.authorization.model.AuthorizationStore.Stored;
 import com.maintenanceaccess.authorization.model.ExpiryQuery;

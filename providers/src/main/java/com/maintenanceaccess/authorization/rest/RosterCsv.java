@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.maintenanceaccess.authorization.model.AuthorizationJson;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
+import com.maintenanceaccess.kernel.Csv;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Roster entries as JSON objects or RFC 4180 CSV (every field quoted, quotes doubled). */
 public final class RosterCsv {
@@ -29,9 +29,6 @@ public final class RosterCsv {
         }
     }
 
-    /** First characters that make a spreadsheet treat a cell as a formula (shared with the access report). */
-    public static final String FORMULA_STARTS = "=+-@\t\r";
-
     private RosterCsv() {
     }
 
@@ -53,18 +50,6 @@ public final class RosterCsv {
     }
 
     private static String line(List<String> cells) {
-        return cells.stream().map(RosterCsv::quote).collect(Collectors.joining(",")) + "\r\n";
-    }
-
-    /**
-     * Quotes every cell; a cell starting with =, +, -, @, TAB or CR is prefixed with ' so that
-     * spreadsheets do not run it as a formula (OWASP "CSV injection").
-     */
-    public static String quote(String cell) {
-        String value = cell == null ? "" : cell;
-        if (!value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0) {
-            value = "'" + value;
-        }
-        return "\"" + value.replace("\"", "\"\"") + "\"";
+        return Csv.line(cells);
     }
 }

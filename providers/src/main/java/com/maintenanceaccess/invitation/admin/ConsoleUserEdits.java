@@ -1,6 +1,6 @@
 package com.maintenanceaccess.invitation.admin;
 
-import com.maintenanceaccess.audit.AdminAudit;
+import com.maintenanceaccess.kernel.AdminAudit;
 import com.maintenanceaccess.invitation.flow.AcceptInvitationRequiredActionFactory;
 import com.maintenanceaccess.invitation.model.Invitation;
 import com.maintenanceaccess.invitation.model.Invitation.Actor;
@@ -32,7 +32,7 @@ import org.keycloak.models.UserModel;
  */
 public final class ConsoleUserEdits {
 
-    public static final String ACTION_REMOVED = "required-action-removed";
+    public static final String ACTION_REMOVED = InvitationEvents.ACTION_REMOVED;
 
     private ConsoleUserEdits() {
     }
@@ -64,7 +64,7 @@ public final class ConsoleUserEdits {
     }
 
     public static boolean hasAction(UserModel user) {
-        return user.getRequiredActionsStream().anyMatch(AcceptInvitationRequiredActionFactory.PROVIDER_ID::equals);
+        return AcceptInvitationRequiredActionFactory.pending(user);
     }
 
     /**

@@ -2,7 +2,7 @@ package com.maintenanceaccess.invitation.admin;
 
 import com.maintenanceaccess.account.AccountTemplates;
 import com.maintenanceaccess.account.RoleTemplateRoles;
-import com.maintenanceaccess.api.AccountRole;
+import com.maintenanceaccess.kernel.AccountRole;
 import com.maintenanceaccess.authorization.model.AuthorizationStore;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;

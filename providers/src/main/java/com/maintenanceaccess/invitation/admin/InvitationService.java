@@ -1,8 +1,8 @@
 package com.maintenanceaccess.invitation.admin;
 
-import com.maintenanceaccess.api.DeliverableAddress;
+import com.maintenanceaccess.kernel.DeliverableAddress;
 
-import com.maintenanceaccess.api.Authority;
+import com.maintenanceaccess.kernel.Authority;
 import com.maintenanceaccess.invitation.flow.AcceptInvitationRequiredActionFactory;
 import com.maintenanceaccess.invitation.flow.InvitationAcceptance;
 import com.maintenanceaccess.invitation.model.ExpiryDays;
@@ -15,7 +15,7 @@ import com.maintenanceaccess.invitation.model.InvitationSettings;
 import com.maintenanceaccess.invitation.model.InvitationStatus;
 import com.maintenanceaccess.invitation.model.InvitationStore;
 import com.maintenanceaccess.invitation.model.SignInState;
-import com.maintenanceaccess.review.LastLogin;
+import com.maintenanceaccess.kernel.LastLogin;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,14 +42,14 @@ import org.keycloak.services.resources.admin.AdminAuth;
  * <p>Every "now" (writes and expiry decisions alike) comes from the one clock its creator passes
  * ({@link com.maintenanceaccess.bundle.MxClockSpi}).
  */
-final class InvitationService {
+public final class InvitationService {
 
     private final KeycloakSession session;
     private final RealmModel realm;
     private final InvitationSettings settings;
     private final Clock clock;
 
-    InvitationService(KeycloakSession session, RealmModel realm, Clock clock) {
+    public InvitationService(KeycloakSession session, RealmModel realm, Clock clock) {
         this.session = session;
         this.realm = realm;
         this.settings = InvitationSettings.of(session);
@@ -59,14 +59,14 @@ final class InvitationService {
     /**
      * Who acts on an invitation: an administrator (their admin auth), or a non-person actor the
      * bundle names itself (a provisioning token of an account: id and name), whose events are
-     * {@link com.maintenanceaccess.audit.AdminAudit#bySystem} events with that name as actor.
+     * {@link com.maintenanceaccess.kernel.AdminAudit#bySystem} events with that name as actor.
      */
-    record By(AdminAuth auth, String id, String name) {
-        static By admin(AdminAuth auth) {
+    public record By(AdminAuth auth, String id, String name) {
+        public static By admin(AdminAuth auth) {
             return new By(auth, null, null);
         }
 
-        static By system(String id, String name) {
+        public static By system(String id, String name) {
             return new By(null, id, name);
         }
 
@@ -75,11 +75,11 @@ final class InvitationService {
         }
     }
 
-    Map<String, Object> invite(String userId, Integer expiresInDays, String account, AdminAuth actor, UriInfo uri) {
+    public Map<String, Object> invite(String userId, Integer expiresInDays, String account, AdminAuth actor, UriInfo uri) {
         return invite(userId, expiresInDays, account, By.admin(actor), uri);
     }
 
-    Map<String, Object> invite(String userId, Integer expiresInDays, String account, By actor, UriInfo uri) {
+    public Map<String, Object> invite(String userId, Integer expiresInDays, String account, By actor, UriInfo uri) {
         UserModel user = requireUser(userId, "userId", true);
         requireNotYetIn(user);
         int days = ExpiryDays.resolve(expiresInDays, realm.getAttribute(ExpiryDays.REALM_ATTRIBUTE));
@@ -100,11 +100,11 @@ final class InvitationService {
         return apply(user, before, after, "resent", By.admin(actor), uri, OperationType.ACTION);
     }
 
-    Map<String, Object> revoke(String userId, AdminAuth actor) {
+    public Map<String, Object> revoke(String userId, AdminAuth actor) {
         return revoke(userId, By.admin(actor));
     }
 
-    Map<String, Object> revoke(String userId, By actor) {
+    public Map<String, Object> revoke(String userId, By actor) {
         UserModel user = requireUser(userId, "userId", false);
         Invitation before = requireInvitation(user);
         Invitation after = before.revoke(actor.actor(), clock.instant());
@@ -121,7 +121,7 @@ final class InvitationService {
         before.changeAddress(address, actor(actor), clock.instant(), "check"); // refuses a state that cannot move
     }
 
-    Map<String, Object> changeAddress(String userId, String email, AdminAuth actor, UriInfo uri) {
+    public Map<String, Object> changeAddress(String userId, String email, AdminAuth actor, UriInfo uri) {
         UserModel user = requireUser(userId, "userId", true);
         Invitation before = requireInvitation(user);
         requireNotYetIn(user);

@@ -1,11 +1,12 @@
 package com.maintenanceaccess.invitation.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.maintenanceaccess.api.AccountPermission;
-import com.maintenanceaccess.api.Authority;
-import com.maintenanceaccess.api.Authority.AccountScope;
-import com.maintenanceaccess.api.JsonBody;
-import com.maintenanceaccess.api.Problems;
+import com.maintenanceaccess.invitation.PeopleInvitations;
+import com.maintenanceaccess.kernel.AccountPermission;
+import com.maintenanceaccess.kernel.Authority;
+import com.maintenanceaccess.kernel.Authority.AccountScope;
+import com.maintenanceaccess.kernel.JsonBody;
+import com.maintenanceaccess.kernel.Problems;
 import com.maintenanceaccess.invitation.model.InvitationException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -189,7 +190,7 @@ public class InvitationsResource {
         }
     }
 
-    static Response problem(InvitationException e) {
+    public static Response problem(InvitationException e) {
         return switch (e.status()) {
             case 400 -> Problems.badRequestResponse(List.of(Problems.problem(e.field(), e.getMessage())));
             case 404 -> Problems.status(404, "not_found", e.getMessage());

@@ -1,7 +1,6 @@
 package com.maintenanceaccess.invitation.flow;
 
 import com.maintenanceaccess.bundle.MxClockSpi;
-import com.maintenanceaccess.bundle.ProviderIdMigration;
 import com.maintenanceaccess.bundle.ReportsBundleVersion;
 import com.maintenanceaccess.invitation.model.InvitationSettings;
 import java.time.Clock;
@@ -12,19 +11,22 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
 
 /**
- * The {@code mx-accept-invitation} required action (formerly {@code mx-accept-invitation}: existing
- * realms are rewritten first by {@link ProviderIdMigration}). Also registers (enables) it in every
+ * The {@code mx-accept-invitation} required action (formerly {@code accept-invitation}: existing
+ * realms are rewritten by the root's {@code ProviderIdMigration}). Also registers (enables) it in every
  * realm: in existing realms once the server has migrated its database, and in every realm created or
  * imported later, so that administrators find it in the console and the create-user form
  * without a manual step and without listing every other required action in the realm file.
  */
-public class AcceptInvitationRequiredActionFactory implements RequiredActionFactory, ReportsBundleVersion {
+public class AcceptInvitationRequiredActionFactory implements RequiredActionFactory, ReportsBundleVersion, InvitationSettings.Source {
 
-    public static final String PROVIDER_ID = "mx-accept-invitation";
+    public static final String PROVIDER_ID = InvitationSettings.REQUIRED_ACTION;
+    /** The id before the rename (read by the root's {@code ProviderIdMigration}, and for old option names). */
+    public static final String FORMER_ID = "accept-invitation";
 
     private InvitationSettings settings = InvitationSettings.DEFAULTS;
     private Clock clock;
@@ -36,7 +38,7 @@ public class AcceptInvitationRequiredActionFactory implements RequiredActionFact
 
     @Override
     public void init(Config.Scope config) {
-        settings = InvitationSettings.from(config, Config.scope("required-action", ProviderIdMigration.OLD_REQUIRED_ACTION));
+        settings = InvitationSettings.from(config, Config.scope("required-action", FORMER_ID));
     }
 
     @Override
@@ -45,21 +47,25 @@ public class AcceptInvitationRequiredActionFactory implements RequiredActionFact
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
                 KeycloakModelUtils.runJobInTransaction(factory, session -> session.realms().getRealmsStream()
-                        .forEach(realm -> migrateAndRegister(session, realm)));
+                        .forEach(AcceptInvitationRequiredActionFactory::register));
             } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
-                migrateAndRegister(created.getKeycloakSession(), created.getCreatedRealm());
+                register(created.getCreatedRealm());
             }
         });
     }
 
-    /** Old ids first, so that a realm registered under the old id keeps its one registration. */
-    private static void migrateAndRegister(KeycloakSession session, RealmModel realm) {
-        ProviderIdMigration.migrate(session, realm);
-        register(realm);
+    /** Whether the user carries this required action. */
+    public static boolean pending(UserModel user) {
+        return user.getRequiredActionsStream().anyMatch(PROVIDER_ID::equals);
     }
 
     static void register(RealmModel realm) {
         if (realm.getRequiredActionProviderByAlias(PROVIDER_ID) != null) {
+            return;
+        }
+        if (realm.getRequiredActionProviderByAlias(FORMER_ID) != null) {
+            // Registered under the old id: the root's ProviderIdMigration renames that registration
+            // with its settings (before or after this listener runs), so the realm keeps one.
             return;
         }
         RequiredActionProviderModel model = new RequiredActionProviderModel();
@@ -73,6 +79,7 @@ public class AcceptInvitationRequiredActionFactory implements RequiredActionFact
         realm.addRequiredActionProvider(model);
     }
 
+    @Override
     public InvitationSettings settings() {
         return settings;
     }

@@ -2,7 +2,6 @@ package com.maintenanceaccess.invitation.flow;
 
 import com.maintenanceaccess.bundle.MxClockSpi;
 import com.maintenanceaccess.bundle.ReportsBundleVersion;
-import com.maintenanceaccess.invitation.admin.ConsoleUserEdits;
 import com.maintenanceaccess.invitation.model.Invitation;
 import com.maintenanceaccess.invitation.model.Invitation.Usability;
 import com.maintenanceaccess.invitation.model.InvitationEvents;
@@ -97,12 +96,12 @@ public class InvitationActionTokenHandler extends AbstractActionTokenHandler<Inv
             return InvitationPages.unusable(session, null);
         }
 
-        if (!ConsoleUserEdits.hasAction(user)) {
+        if (!AcceptInvitationRequiredActionFactory.pending(user)) {
             // The required action is gone (removed outside the console's form, e.g. by an import):
             // the link must not become a passwordless login. End the invitation; the link dies.
-            InvitationStore.write(user, invitation.end(ConsoleUserEdits.ACTION_REMOVED, Invitation.Actor.SYSTEM,
+            InvitationStore.write(user, invitation.end(InvitationEvents.ACTION_REMOVED, Invitation.Actor.SYSTEM,
                     clock.instant()));
-            event.detail(InvitationEvents.DETAIL, ConsoleUserEdits.ACTION_REMOVED).error("mx_invitation_revoked");
+            event.detail(InvitationEvents.DETAIL, InvitationEvents.ACTION_REMOVED).error("mx_invitation_revoked");
             new AuthenticationSessionManager(session).removeAuthenticationSession(realm, authSession, true);
             return InvitationPages.unusable(session, null);
         }

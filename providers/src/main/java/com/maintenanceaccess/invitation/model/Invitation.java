@@ -304,7 +304,7 @@ public final class Invitation {
         if (email == null || email.isBlank()) {
             throw InvitationException.badRequest("email", "the user has no e-mail address to send the invitation to");
         }
-        String problem = com.maintenanceaccess.api.DeliverableAddress.problem(email);
+        String problem = com.maintenanceaccess.kernel.DeliverableAddress.problem(email);
         if (problem != null) {
             throw InvitationException.badRequest("email", "the user's e-mail address " + problem + ": correct the address first");
         }

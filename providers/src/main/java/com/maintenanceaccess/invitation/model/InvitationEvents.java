@@ -1,6 +1,6 @@
 package com.maintenanceaccess.invitation.model;
 
-import com.maintenanceaccess.audit.AdminAudit;
+import com.maintenanceaccess.kernel.AdminAudit;
 import java.util.Map;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
@@ -18,6 +18,8 @@ public final class InvitationEvents {
 
     public static final String RESOURCE_TYPE = "MX_INVITATION";
     public static final String DETAIL = "mx_invitation";
+    /** The history word of an invitation ended because its required action was removed outside the API. */
+    public static final String ACTION_REMOVED = "required-action-removed";
 
     private InvitationEvents() {
     }

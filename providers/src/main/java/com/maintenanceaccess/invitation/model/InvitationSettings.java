@@ -1,14 +1,13 @@
 package com.maintenanceaccess.invitation.model;
 
-import com.maintenanceaccess.invitation.flow.AcceptInvitationRequiredActionFactory;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
 
 /**
- * Server options of the invitation feature, parsed once by
- * {@link AcceptInvitationRequiredActionFactory#init} from
+ * Server options of the invitation feature, parsed once by the required action's factory
+ * ({@code invitation.flow.AcceptInvitationRequiredActionFactory}, a {@link Source}) from
  * {@code --spi-required-action--mx-accept-invitation--<option>}:
  * <ul>
  * <li>{@code client-id} (default {@code maintenance-app}): where the invitee lands after accepting;</li>
@@ -44,10 +43,18 @@ public record InvitationSettings(String clientId, int linkGraceDays) {
         return value == null ? fallback : value;
     }
 
+    /** The id of the required action whose factory holds the settings. */
+    public static final String REQUIRED_ACTION = "mx-accept-invitation";
+
+    /** What holds the settings the server started with (the required action's factory). */
+    public interface Source {
+        InvitationSettings settings();
+    }
+
     /** The settings the server started with. */
     public static InvitationSettings of(KeycloakSession session) {
         Object factory = session.getKeycloakSessionFactory()
-                .getProviderFactory(RequiredActionProvider.class, AcceptInvitationRequiredActionFactory.PROVIDER_ID);
-        return factory instanceof AcceptInvitationRequiredActionFactory f ? f.settings() : DEFAULTS;
+                .getProviderFactory(RequiredActionProvider.class, REQUIRED_ACTION);
+        return factory instanceof Source f ? f.settings() : DEFAULTS;
     }
 }

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.maintenanceaccess.api.AccountPermission;
-import com.maintenanceaccess.api.Authority;
-import com.maintenanceaccess.api.JsonBody;
-import com.maintenanceaccess.api.Problems;
-import com.maintenanceaccess.audit.AdminAudit;
+import com.maintenanceaccess.kernel.AccountPermission;
+import com.maintenanceaccess.kernel.Authority;
+import com.maintenanceaccess.kernel.JsonBody;
+import com.maintenanceaccess.kernel.Problems;
+import com.maintenanceaccess.kernel.AdminAudit;
 import com.maintenanceaccess.authorization.model.AuthorizationStore;
-import com.maintenanceaccess.authorization.rest.RosterCsv;
+import com.maintenanceaccess.kernel.Csv;
 import com.maintenanceaccess.authorization.rules.AuthorizationChanges;
 import com.maintenanceaccess.trail.Trail;
 import jakarta.ws.rs.Consumes;
@@ -188,7 +188,7 @@ public class AccessReviewsResource {
                     item.kind().id(), item.label(), item.decision() == null ? "" : item.decision().id(),
                     nonNull(item.comment()), nonNull(item.decidedBy()),
                     item.decidedAt() == null ? "" : Instant.ofEpochMilli(item.decidedAt()).toString(), nonNull(item.outcome())));
-            csv.append(String.join(",", cells.stream().map(RosterCsv::quote).toList())).append("\r\n");
+            csv.append(String.join(",", cells.stream().map(Csv::quote).toList())).append("\r\n");
         }
         return Response.ok(csv.toString(), "text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"access-review-" + review.id() + ".csv\"").build();

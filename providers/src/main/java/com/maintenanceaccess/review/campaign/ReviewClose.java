@@ -1,17 +1,17 @@
 package com.maintenanceaccess.review.campaign;
 
 import com.maintenanceaccess.account.AccountTemplates;
-import com.maintenanceaccess.api.AccountRole;
-import com.maintenanceaccess.api.Authority;
+import com.maintenanceaccess.kernel.AccountRole;
+import com.maintenanceaccess.kernel.Authority;
 import com.maintenanceaccess.authorization.AuthorizationFeature;
 import com.maintenanceaccess.authorization.model.AuthorizationStore;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
-import com.maintenanceaccess.authorization.rest.AuthorizationEvents;
+import com.maintenanceaccess.authorization.AuthorizationEvents;
 import com.maintenanceaccess.authorization.rules.AuthorizationChanges;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.maintenanceaccess.audit.AdminAudit;
+import com.maintenanceaccess.kernel.AdminAudit;
 import com.maintenanceaccess.authorization.model.AuthorizationJson;
 import com.maintenanceaccess.notice.ChangeNotices;
 import com.maintenanceaccess.trail.Trail;

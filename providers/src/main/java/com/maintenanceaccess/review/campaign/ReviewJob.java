@@ -1,9 +1,9 @@
 package com.maintenanceaccess.review.campaign;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.maintenanceaccess.api.AccountPermission;
-import com.maintenanceaccess.api.AccountRole;
-import com.maintenanceaccess.audit.AdminAudit;
+import com.maintenanceaccess.kernel.AccountPermission;
+import com.maintenanceaccess.kernel.AccountRole;
+import com.maintenanceaccess.kernel.AdminAudit;
 import com.maintenanceaccess.notice.Notice;
 import com.maintenanceaccess.notice.NoticeKind;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package com.maintenanceaccess.review.campaign;
 
-import com.maintenanceaccess.api.AccountRole;
+import com.maintenanceaccess.kernel.AccountRole;
 
-import com.maintenanceaccess.api.AccountPermission;
+import com.maintenanceaccess.kernel.AccountPermission;
 import java.util.Optional;
 
 /**

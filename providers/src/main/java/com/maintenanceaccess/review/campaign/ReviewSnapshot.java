@@ -1,7 +1,7 @@
 package com.maintenanceaccess.review.campaign;
 
 import com.maintenanceaccess.account.AccountTemplates;
-import com.maintenanceaccess.api.AccountRole;
+import com.maintenanceaccess.kernel.AccountRole;
 import com.maintenanceaccess.authorization.model.AuthorizationStore;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
 import java.util.ArrayList;

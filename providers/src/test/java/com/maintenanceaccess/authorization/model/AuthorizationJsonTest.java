@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization.Status;
-import com.maintenanceaccess.authorization.rest.RosterCsv;
 import org.junit.jupiter.api.Test;
 
 class AuthorizationJsonTest {
@@ -42,15 +41,5 @@ class AuthorizationJsonTest {
                 "{\"type\":\"inspection\",\"scope\":{\"aircraft\":null,\"wings\":[]},\"licence\":{\"colour\":\"red\"}}")));
         assertEquals("[licence.colour, scope.aircraft, scope.wings]",
                 e.errors().stream().map(FieldError::field).sorted().toList().toString());
-    }
-
-    @Test
-    void csvQuotesEveryCellAndDefusesFormulas() {
-        assertEquals("\"a \"\"b\"\"\"", RosterCsv.quote("a \"b\""));
-        assertEquals("\"'=HYPERLINK(1)\"", RosterCsv.quote("=HYPERLINK(1)"));
-        assertEquals("\"\"", RosterCsv.quote(null));
-        assertEquals("\"'\t=1+1\"", RosterCsv.quote("\t=1+1"), "a leading TAB is neutralised too");
-        assertEquals("\"'\r@SUM(A1)\"", RosterCsv.quote("\r@SUM(A1)"), "and a leading CR");
-        assertEquals("\"'-2+3\"", RosterCsv.quote("-2+3"));
     }
 }

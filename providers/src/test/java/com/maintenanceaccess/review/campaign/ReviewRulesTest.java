@@ -3,7 +3,7 @@ package com.maintenanceaccess.review.campaign;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.maintenanceaccess.api.AccountPermission;
+import com.maintenanceaccess.kernel.AccountPermission;
 import org.junit.jupiter.api.Test;
 
 class ReviewRulesTest {

@@ -1,6 +1,8 @@
-package com.maintenanceaccess.invitation.admin;
+package com.maintenanceaccess.invitation;
 
 import com.maintenanceaccess.bundle.MxClockSpi;
+import com.maintenanceaccess.invitation.admin.InvitationService;
+import com.maintenanceaccess.invitation.admin.InvitationsResource;
 import com.maintenanceaccess.invitation.model.Invitation;
 import com.maintenanceaccess.invitation.model.InvitationException;
 import com.maintenanceaccess.invitation.model.InvitationStatus;
@@ -24,7 +26,7 @@ public final class Invitations {
      * checks as a direct move, made again now, by the approver; the history names both.
      */
     public static Map<String, Object> moveApproved(KeycloakSession session, UserModel user, String address,
-                                                   com.maintenanceaccess.api.Authority approver, String approvalId,
+                                                   com.maintenanceaccess.kernel.Authority approver, String approvalId,
                                                    String requester) {
         RealmModel realm = session.getContext().getRealm();
         try {

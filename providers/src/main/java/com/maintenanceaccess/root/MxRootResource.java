@@ -1,4 +1,4 @@
-package com.maintenanceaccess.api;
+package com.maintenanceaccess.root;
 
 import com.maintenanceaccess.access.AccessCatalog;
 import com.maintenanceaccess.access.AccessCatalogStore;
@@ -10,6 +10,7 @@ import com.maintenanceaccess.authorization.rest.PersonnelAuthorizationsResource;
 import com.maintenanceaccess.authorization.rest.SignoffCheckResource;
 import com.maintenanceaccess.bundle.BundleVersion;
 import com.maintenanceaccess.invitation.admin.InvitationsResource;
+import com.maintenanceaccess.kernel.Authority;
 import com.maintenanceaccess.me.AuthorizationCatalogResource;
 import com.maintenanceaccess.me.MyAuthorizationsResource;
 import com.maintenanceaccess.review.AccessReviewResource;

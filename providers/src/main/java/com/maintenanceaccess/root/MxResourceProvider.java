@@ -1,4 +1,4 @@
-package com.maintenanceaccess.api;
+package com.maintenanceaccess.root;
 
 import com.maintenanceaccess.signoff.SignoffSettings;
 import java.time.Clock;

@@ -1,9 +1,9 @@
-package com.maintenanceaccess.authorization.rest;
+package com.maintenanceaccess.authorization;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.maintenanceaccess.api.Authority;
-import com.maintenanceaccess.api.Problems;
+import com.maintenanceaccess.kernel.Authority;
+import com.maintenanceaccess.kernel.Problems;
 import com.maintenanceaccess.authorization.AuthorizationFeature;
 import com.maintenanceaccess.authorization.model.AuthorizationCodec;
 import com.maintenanceaccess.authorization.model.AuthorizationStore;

@@ -1,8 +1,8 @@
-package com.maintenanceaccess.authorization.rest;
+package com.maintenanceaccess.authorization;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.maintenanceaccess.audit.AdminAudit;
+import com.maintenanceaccess.kernel.AdminAudit;
 import com.maintenanceaccess.authorization.AuthorizationFeature;
 import com.maintenanceaccess.authorization.model.AuthorizationJson;
 import com.maintenanceaccess.authorization.model.AuthorizationVersion;
@@ -37,7 +37,7 @@ public final class AuthorizationEvents {
      * As above, with {@code approval} ({@code approvalId}, {@code requestedBy}, {@code approvedBy}) when a
      * second person approved the change: both people are then in the event and in the trail.
      */
-    static void emit(KeycloakSession session, RealmModel realm, AdminEventBuilder builder, String actorId,
+    public static void emit(KeycloakSession session, RealmModel realm, AdminEventBuilder builder, String actorId,
                      UserModel person, String action, PersonnelAuthorization before, PersonnelAuthorization after,
                      String via, ObjectNode approval) {
         emit(session, realm, builder, actorId, person, action, before, after, via, approval, null);
@@ -48,7 +48,7 @@ public final class AuthorizationEvents {
      * record's versions before and after (its entity tags, {@link AuthorizationVersion}) are in the
      * event and in the trail, so each correction is a version of the record in the hash chain.
      */
-    static void emit(KeycloakSession session, RealmModel realm, AdminEventBuilder builder, String actorId,
+    public static void emit(KeycloakSession session, RealmModel realm, AdminEventBuilder builder, String actorId,
                      UserModel person, String action, PersonnelAuthorization before, PersonnelAuthorization after,
                      String via, ObjectNode approval, String reason) {
         String recordId = after != null ? after.id() : before.id();

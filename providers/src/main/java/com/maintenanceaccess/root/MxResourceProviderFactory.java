@@ -1,4 +1,4 @@
-package com.maintenanceaccess.api;
+package com.maintenanceaccess.root;
 
 import com.maintenanceaccess.account.SetupModeExpiryTask;
 import com.maintenanceaccess.bundle.KeycloakInternals;
@@ -11,6 +11,7 @@ import java.util.List;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -79,6 +80,9 @@ public class MxResourceProviderFactory implements RealmResourceProviderFactory, 
                 // Every query on Keycloak's schema runs once, and each of the bundle's tables (created by
                 // Keycloak from bundle/storage's changelog) is read: a missing table or column fails the start.
                 KeycloakModelUtils.runJobInTransaction(factory, KeycloakInternals::checkStore);
+                // Provider ids the bundle renamed, in realms stored with the old ones (a failure fails the start).
+                KeycloakModelUtils.runJobInTransaction(factory, session -> session.realms().getRealmsStream()
+                        .forEach(realm -> ProviderIdMigration.migrate(session, realm)));
                 // Role templates held realm-wide (before accounts held them) move into their account.
                 // A failure rolls the migration back and is logged; the server still starts (the
                 // realm-level templates then count in no account until the next start).
@@ -99,6 +103,8 @@ public class MxResourceProviderFactory implements RealmResourceProviderFactory, 
                 KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
                         .scheduleTask(new com.maintenanceaccess.notice.NoticeTask(clock), noticeIntervalSeconds * 1000,
                                 com.maintenanceaccess.notice.NoticeTask.TASK_NAME));
+            } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
+                ProviderIdMigration.migrate(created.getKeycloakSession(), created.getCreatedRealm());
             }
         });
     }

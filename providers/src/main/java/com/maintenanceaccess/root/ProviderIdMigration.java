@@ -1,6 +1,6 @@
-package com.maintenanceaccess.bundle;
+package com.maintenanceaccess.root;
 
-import com.maintenanceaccess.audit.AdminAudit;
+import com.maintenanceaccess.kernel.AdminAudit;
 import com.maintenanceaccess.authorization.console.ConsoleWriteListenerFactory;
 import com.maintenanceaccess.invitation.flow.AcceptInvitationRequiredActionFactory;
 import java.util.LinkedHashMap;
@@ -25,14 +25,14 @@ import org.keycloak.models.UserModel;
  * profile need nothing.
  *
  * <p>Runs once the database is migrated, for every realm, and for a realm created or imported
- * later. Idempotent: a realm without an old id is left alone and gets no event; a realm that had
+ * later ({@link MxResourceProviderFactory}: the root, which alone may know every feature's ids). Idempotent: a realm without an old id is left alone and gets no event; a realm that had
  * one gets one admin event ({@link AdminAudit#bySystem}, kind {@value #RESOURCE_TYPE}) naming
  * what was renamed.
  */
 public final class ProviderIdMigration {
 
     /** The required action's id before the rename. */
-    public static final String OLD_REQUIRED_ACTION = "accept-invitation";
+    public static final String OLD_REQUIRED_ACTION = AcceptInvitationRequiredActionFactory.FORMER_ID;
     static final String REQUIRED_ACTION = AcceptInvitationRequiredActionFactory.PROVIDER_ID;
     /** Old event-listener id → new one. */
     static final Map<String, String> LISTENERS = Map.of("mx-personnel-authorizations", ConsoleWriteListenerFactory.PROVIDER_ID);

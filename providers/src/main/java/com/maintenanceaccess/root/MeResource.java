@@ -1,5 +1,7 @@
-package com.maintenanceaccess.api;
+package com.maintenanceaccess.root;
 
+import com.maintenanceaccess.kernel.AccountRole;
+import com.maintenanceaccess.kernel.Authority;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;

@@ -1,4 +1,4 @@
-package com.maintenanceaccess.api;
+package com.maintenanceaccess.kernel;
 
 import jakarta.ws.rs.NotAuthorizedException;
 import java.util.EnumSet;

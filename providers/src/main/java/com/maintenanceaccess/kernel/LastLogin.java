@@ -1,4 +1,4 @@
-package com.maintenanceaccess.review;
+package com.maintenanceaccess.kernel;
 
 import java.time.Instant;
 import java.time.LocalDate;

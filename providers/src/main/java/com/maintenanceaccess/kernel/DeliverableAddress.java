@@ -1,4 +1,4 @@
-package com.maintenanceaccess.api;
+package com.maintenanceaccess.kernel;
 
 import java.util.regex.Pattern;
 import org.keycloak.utils.EmailValidationUtil;

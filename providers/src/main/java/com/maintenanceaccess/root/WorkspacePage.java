@@ -1,5 +1,6 @@
-package com.maintenanceaccess.api;
+package com.maintenanceaccess.root;
 
+import com.maintenanceaccess.kernel.AccountPermission;
 import java.util.Arrays;
 import java.util.List;
 

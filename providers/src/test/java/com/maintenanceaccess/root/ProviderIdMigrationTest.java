@@ -1,4 +1,4 @@
-package com.maintenanceaccess.bundle;
+package com.maintenanceaccess.root;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package com.maintenanceaccess.api;
+package com.maintenanceaccess.kernel;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;

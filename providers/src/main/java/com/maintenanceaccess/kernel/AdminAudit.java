@@ -1,6 +1,6 @@
-package com.maintenanceaccess.audit;
+package com.maintenanceaccess.kernel;
 
-import com.maintenanceaccess.api.Authority;
+import com.maintenanceaccess.kernel.Authority;
 import java.util.Map;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventStoreProvider;

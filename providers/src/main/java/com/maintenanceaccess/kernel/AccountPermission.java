@@ -1,8 +1,8 @@
-package com.maintenanceaccess.api;
+package com.maintenanceaccess.kernel;
 
-import static com.maintenanceaccess.api.AccountRole.ACCOUNT_ADMINISTRATOR;
-import static com.maintenanceaccess.api.AccountRole.AUDITOR;
-import static com.maintenanceaccess.api.AccountRole.COMPLIANCE_OFFICER;
+import static com.maintenanceaccess.kernel.AccountRole.ACCOUNT_ADMINISTRATOR;
+import static com.maintenanceaccess.kernel.AccountRole.AUDITOR;
+import static com.maintenanceaccess.kernel.AccountRole.COMPLIANCE_OFFICER;
 
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,6 +1,7 @@
-package com.maintenanceaccess.invitation.admin;
+package com.maintenanceaccess.invitation;
 
 import com.maintenanceaccess.bundle.MxClockSpi;
+import com.maintenanceaccess.invitation.admin.InvitationService;
 import com.maintenanceaccess.invitation.model.Invitation;
 import com.maintenanceaccess.invitation.model.InvitationException;
 import com.maintenanceaccess.invitation.model.InvitationStore;
@@ -66,7 +67,7 @@ public final class PeopleInvitations {
     }
 
     /** The first send after a failure: the account the failed one named. */
-    static Map<String, Object> sendFirst(KeycloakSession session, RealmModel realm, UserModel user, Integer days,
+    public static Map<String, Object> sendFirst(KeycloakSession session, RealmModel realm, UserModel user, Integer days,
             AdminAuth actor, UriInfo uri) {
         String[] marker = user.getFirstAttribute(NOT_SENT).split(" ", 3);
         String account = marker.length > 1 && !marker[1].equals("-") ? marker[1] : null;

@@ -1,4 +1,4 @@
-package com.maintenanceaccess.authorization.rest;
+package com.maintenanceaccess.authorization;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.keycloak.models.KeycloakSession;

@@ -1,4 +1,4 @@
-package com.maintenanceaccess.notice;
+package com.maintenanceaccess.account;
 
 import java.util.ArrayList;
 import java.util.Comparator;
