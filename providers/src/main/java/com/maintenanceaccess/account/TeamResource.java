@@ -61,7 +61,7 @@ public class TeamResource {
     }
 
     /**
-     * One problem of a row, with the message key and parameters of its sentence (api/ProblemKeys)
+     * One problem of a row, with the message key and parameters of its sentence (kernel/ProblemKeys)
      * as every /mx error body has them, so the console shows it in the person's language.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)

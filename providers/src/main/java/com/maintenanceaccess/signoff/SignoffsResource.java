@@ -268,7 +268,7 @@ public class SignoffsResource {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("error", error);
         body.put("error_description", description);
-        // The sentence's message key, as every /mx error body carries it (api/Problems).
+        // The sentence's message key, as every /mx error body carries it (kernel/Problems).
         ProblemKeys.Key key = ProblemKeys.of(description);
         if (key != null) {
             body.put("key", key.key());
