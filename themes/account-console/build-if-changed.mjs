@@ -1,7 +1,7 @@
 // The account console's build, run by Maven (themes/pom.xml), doing only what changed:
 //  - `npm ci` only when node_modules was not installed from this package-lock.json (and this
 //    Node version): its hash is kept in node_modules/.mx-installed-from;
-//  - `npm run build` (type check and Vite) only when an input changed since the last build into
+//  - `npm run build` (type check, lint: eslint.config.js, and Vite) only when an input changed since the last build into
 //    the same output (MX_THEME_RESOURCES) or that output is gone: the hash of every file here
 //    outside node_modules, dist and the unit tests (test/, unit-tests.mjs, their target/), and of node_modules' install hash, is kept in MX_BUILD_STAMP
 //    (under target/, so `mvn clean` forces a build).
@@ -45,13 +45,13 @@ function files(dir) {
     .sort();
 }
 // ./run.sh sets MX_ACCOUNT_CONSOLE_TYPECHECK=false: Vite alone (it strips the types without checking
-// them), some 10 s less on a first start. The mode is part of the stamp, so the next build with the
-// check (mvn verify, ./test.sh, the image) builds again, checked.
+// them, and lints nothing), some 20 s less on a first start. The mode is part of the stamp, so the
+// next build with the checks (mvn verify, ./test.sh, the image) builds again, type-checked and linted.
 const typecheck = process.env.MX_ACCOUNT_CONSOLE_TYPECHECK !== "false";
 const inputs = sha256(
   lock,
   output,
-  typecheck ? "type-checked" : "not type-checked",
+  typecheck ? "type-checked and linted" : "not type-checked",
   ...files(here).flatMap((file) => [relative(here, file), readFileSync(file)]),
 );
 if (read(stamp) === inputs && existsSync(join(output, ".vite", "manifest.json"))) {

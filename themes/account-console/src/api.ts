@@ -4,7 +4,7 @@ import { useMemo } from "react";
 /**
  * One problem of a refused request, on the request's field (JSON field or query parameter):
  * the server's English message and, where the server has one, the message key and its
- * parameters (shown in the person's language, see components/common's useProblemText).
+ * parameters (shown in the person's language, see components/common's useServerText).
  */
 export type Problem = { field: string; message: string; key?: string; params?: string[] };
 
@@ -59,32 +59,15 @@ export function messageText(
   });
 }
 
-/**
- * Problems arrive as {field, message} objects (the contract) or, from endpoints not yet on
- * it, as "field: message" strings or a single top-level field; all read the same here.
- */
+/** The problems of a 400: {field, message, key, params} each, as providers' api/Problems writes them. */
 export function readProblems(body: Record<string, unknown>): Problem[] {
-  const listed = (body.problems ?? body.errors) as unknown[] | undefined;
-  if (Array.isArray(listed)) {
-    return listed.map((entry) => {
-      if (typeof entry === "string") {
-        const colon = entry.indexOf(": ");
-        return colon > 0
-          ? { field: entry.substring(0, colon), message: entry.substring(colon + 2) }
-          : { field: "", message: entry };
-      }
-      const problem = entry as { field?: string; message?: string; key?: string; params?: unknown[] };
-      return {
-        field: problem.field ?? "",
-        message: problem.message ?? "",
-        key: typeof problem.key === "string" ? problem.key : undefined,
-        params: Array.isArray(problem.params) ? problem.params.map(String) : undefined,
-      };
-    });
-  }
-  return typeof body.field === "string"
-    ? [{ field: body.field, message: String(body.error_description ?? "") }]
-    : [];
+  if (!Array.isArray(body.problems)) return [];
+  return body.problems.map((entry: { field?: unknown; message?: unknown; key?: unknown; params?: unknown }) => ({
+    field: String(entry.field ?? ""),
+    message: String(entry.message ?? ""),
+    key: typeof entry.key === "string" ? entry.key : undefined,
+    params: Array.isArray(entry.params) ? entry.params.map(String) : undefined,
+  }));
 }
 
 /** The bundle's REST API (/realms/{realm}/mx), called with the signed-in person's token. */

@@ -16,7 +16,7 @@ import { ProvisioningPage } from "./pages/ProvisioningPage";
 import { ApprovalsPage } from "./pages/ApprovalsPage";
 import { ReviewsPage } from "./pages/ReviewsPage";
 import { ReviewPage } from "./pages/ReviewPage";
-
+import { ErrorPage } from "./pages/ErrorPage";
 
 const workspaceRoutes: RouteObject[] = [
   { path: paths.people, element: <PeoplePage /> },
@@ -32,13 +32,17 @@ const workspaceRoutes: RouteObject[] = [
   { path: "mx/reviews/:reviewId", element: <ReviewPage /> },
   { path: paths.myAuthorizations, element: <MyAuthorizationsPage /> },
   { path: paths.provisioning, element: <ProvisioningPage /> }, // t26-scim
+  // A path that names no page: said inside the frame, with the menu to go on from.
+  { path: "*", element: <ErrorPage notFound /> },
 ];
 
 export const routes: RouteObject[] = [
   {
     path: decodeURIComponent(new URL(environment.baseUrl).pathname),
     element: <App />,
-    errorElement: <>Error</>,
-    children: [...keycloakRoutes, ...workspaceRoutes],
+    // The frame itself failing: the error page alone.
+    errorElement: <ErrorPage />,
+    // A page that fails: the error page inside the frame, header and menu still there.
+    children: [{ errorElement: <ErrorPage />, children: [...keycloakRoutes, ...workspaceRoutes] }],
   },
 ];

@@ -9,9 +9,17 @@ export function useLoad<T>(loader: () => Promise<T>, deps: DependencyList) {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<unknown>();
   const [generation, setGeneration] = useState(0);
+  // A new load clears the last one's refusal in the render that starts it (React's "adjusting state
+  // when a prop changes"), not in the effect, which would render once more; its data stays shown
+  // until the answer replaces it.
+  const key = [...deps, generation];
+  const [loading, setLoading] = useState(key);
+  if (key.length !== loading.length || key.some((value, index) => !Object.is(value, loading[index]))) {
+    setLoading(key);
+    setError(undefined);
+  }
   useEffect(() => {
     let current = true;
-    setError(undefined);
     loader().then(
       (value) => current && setData(value),
       (failure) => current && setError(failure),
@@ -19,6 +27,7 @@ export function useLoad<T>(loader: () => Promise<T>, deps: DependencyList) {
     return () => {
       current = false;
     };
+    // The caller names what the loader reads (deps), as for useEffect; the loader itself is new each render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, generation]);
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
@@ -148,4 +157,9 @@ export function useAction(reload: () => void) {
     }
   };
   return { error, done, run };
+}
+
+/** A person's name, or their username where no name was given. */
+export function personName(person: { firstName?: string | null; lastName?: string | null; username: string }): string {
+  return [person.firstName, person.lastName].filter(Boolean).join(" ") || person.username;
 }

@@ -16,6 +16,7 @@ import { Link } from "react-router-dom";
 import { query, useMx } from "../api";
 import { useAccount } from "../components/AccountSwitcher";
 import { ErrorAlert, FieldProblem, useConsolePath, useLoad } from "../components/common";
+import { Paging } from "../components/Paging";
 import { paths } from "../paths";
 import type { AccessReport } from "../types";
 
@@ -110,16 +111,11 @@ export function AccessReviewPage() {
           ))}
         </Tbody>
       </Table>
-      <Toolbar>
-        <ToolbarContent>
-          <ToolbarItem>
-            <Button variant="link" isDisabled={first === 0} onClick={() => setFirst(Math.max(0, first - PAGE_SIZE))}>{t("mxPrevious")}</Button>
-            <Button variant="link" data-testid="next-page" isDisabled={report.data?.next === undefined} onClick={() => setFirst(report.data?.next ?? first)}>
-              {t("mxNext")}
-            </Button>
-          </ToolbarItem>
-        </ToolbarContent>
-      </Toolbar>
+      {report.data && (
+        // The report pages people, not findings (a person has none or several): previous and next only.
+        <Paging testId="report-paging" first={first} size={PAGE_SIZE} more={report.data.next != null}
+          onChange={(nextFirst) => setFirst(nextFirst)} />
+      )}
     </Page>
   );
 }

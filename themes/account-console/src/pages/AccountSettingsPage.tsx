@@ -11,7 +11,7 @@ import {
   FormSelectOption,
   TextInput,
 } from "@patternfly/react-core";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMx } from "../api";
 import { useAccount } from "../components/AccountSwitcher";
@@ -51,8 +51,11 @@ export function AccountSettingsPage() {
   const [everyMonths, setEveryMonths] = useState("0");
   const [undecided, setUndecided] = useState("keep");
 
-  useEffect(() => {
-    if (!settings.data) return;
+  // The form starts from each answer the server gives (the account chosen, or saved): copied in the
+  // render that brings it, not in an effect that would render once more.
+  const [shown, setShown] = useState<AccountSettings>();
+  if (settings.data && settings.data !== shown) {
+    setShown(settings.data);
     setFeatures(settings.data.features);
     setSetupMode(settings.data.setupMode.enabled);
     setUntil(settings.data.setupMode.until?.substring(0, 10) ?? "");
@@ -63,7 +66,7 @@ export function AccountSettingsPage() {
     setAdministrators(notices?.administrators ?? true);
     setEveryMonths(String(settings.data.review?.everyMonths ?? 0));
     setUndecided(settings.data.review?.undecided ?? "keep");
-  }, [settings.data]);
+  }
 
   // The catalog's features: every feature some page needs.
   const known = [...new Set((pages.data ?? []).map((page) => page.feature).filter((feature): feature is string => !!feature))].sort();

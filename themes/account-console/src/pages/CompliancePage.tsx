@@ -17,7 +17,7 @@ import { Link } from "react-router-dom";
 import { query, useMx } from "../api";
 import { useAuthorizationCatalog } from "../catalog";
 import { useAccount } from "../components/AccountSwitcher";
-import { ErrorAlert, FieldProblem, useConsolePath, useDay, useLoad } from "../components/common";
+import { ErrorAlert, FieldProblem, personName, useConsolePath, useDay, useLoad } from "../components/common";
 import { paths } from "../paths";
 import type { ExpiryItem } from "../types";
 
@@ -90,7 +90,7 @@ function RosterTable({ entries }: { entries?: RosterEntry[] }) {
           <Tr key={`${entry.userId}-${entry.reference}`} data-testid={`roster-${entry.reference}`}>
             <Td dataLabel={t("mxPerson")}>
               <Link to={consolePath(paths.authorizations(entry.userId))} data-testid="roster-person">
-                {[entry.firstName, entry.lastName].filter(Boolean).join(" ") || entry.username}
+                {personName(entry)}
               </Link>
             </Td>
             <Td dataLabel={t("mxReference")}>{entry.reference}</Td>

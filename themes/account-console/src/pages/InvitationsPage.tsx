@@ -3,7 +3,6 @@ import {
   Button,
   FormSelect,
   FormSelectOption,
-  Label,
   TextInput,
   Toolbar,
   ToolbarContent,
@@ -16,25 +15,13 @@ import { Link } from "react-router-dom";
 import { query, useMx } from "../api";
 import { useAccount } from "../components/AccountSwitcher";
 import { ConfirmButton } from "../components/ConfirmButton";
-import { ErrorAlert, FieldProblem, SuccessAlert, useAction, useConsolePath, useLoad, useTime } from "../components/common";
+import { ErrorAlert, FieldProblem, personName, SuccessAlert, useAction, useConsolePath, useLoad, useTime } from "../components/common";
+import { Paging } from "../components/Paging";
+import { StatusLabel } from "../components/StatusLabel";
 import { paths } from "../paths";
 import type { Invitation, InvitationList } from "../types";
 
 const STATES = ["", "pending", "expired", "accepted", "revoked"];
-const PAGE_SIZE = 20;
-
-/** Status colours: what needs someone's attention stands out. */
-export function StatusLabel({ status }: { status: string }) {
-  const { t } = useTranslation();
-  const color = status === "accepted" ? "green" : status === "pending" ? "blue" : status === "revoked" ? "grey" : "orange";
-  return <Label color={color} data-testid="status">{t(`mxStatus-${status}`, status)}</Label>;
-}
-
-/** The invited person's name, or their username where no name was given. */
-export function personName(invitation: Pick<Invitation, "firstName" | "lastName" | "username">): string {
-  const name = [invitation.firstName, invitation.lastName].filter(Boolean).join(" ");
-  return name || invitation.username;
-}
 
 /** Pending, expired, accepted and revoked invitations; resend (also a revoked one), revoke, correct the address. */
 export function InvitationsPage() {
@@ -45,10 +32,11 @@ export function InvitationsPage() {
   const [status, setStatus] = useState("");
   const [address, setAddress] = useState("");
   const [first, setFirst] = useState(0);
+  const [size, setSize] = useState(20);
   const { account, ready, switcher, error: meError } = useAccount(true);
   const { data, error, reload } = useLoad(
-    () => (ready ? mx.get<InvitationList>(`/invitations${query({ status, address, first, max: PAGE_SIZE, account })}`) : Promise.resolve(undefined)),
-    [status, address, first, account, ready],
+    () => (ready ? mx.get<InvitationList>(`/invitations${query({ status, address, first, max: size, account })}`) : Promise.resolve(undefined)),
+    [status, address, first, size, account, ready],
   );
   const action = useAction(reload);
   const [editing, setEditing] = useState<string>();
@@ -180,21 +168,8 @@ export function InvitationsPage() {
         </Tbody>
       </Table>
       {data && (
-        <Toolbar>
-          <ToolbarContent>
-            <ToolbarItem data-testid="paging">
-              {t("mxShowing", { from: data.total === 0 ? 0 : first + 1, to: first + data.items.length, total: data.total })}
-            </ToolbarItem>
-            <ToolbarItem>
-              <Button variant="link" isDisabled={first === 0} onClick={() => setFirst(Math.max(0, first - PAGE_SIZE))}>
-                {t("mxPrevious")}
-              </Button>
-              <Button variant="link" isDisabled={first + PAGE_SIZE >= data.total} onClick={() => setFirst(first + PAGE_SIZE)}>
-                {t("mxNext")}
-              </Button>
-            </ToolbarItem>
-          </ToolbarContent>
-        </Toolbar>
+        <Paging testId="invitations-paging" first={first} size={size} shown={data.items.length} total={data.total}
+          onChange={(nextFirst, nextSize) => { setFirst(nextFirst); setSize(nextSize); }} />
       )}
     </Page>
   );

@@ -12,7 +12,7 @@ import { useTranslation } from "react-i18next";
 import { useMx } from "../api";
 import { ErrorAlert, useLoad, useTime } from "../components/common";
 import type { Authorization } from "../types";
-import { StatusLabel } from "./InvitationsPage";
+import { StatusLabel } from "../components/StatusLabel";
 
 type MyRecord = Authorization & { typeName: string; summary: string };
 

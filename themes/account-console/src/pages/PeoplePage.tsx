@@ -20,10 +20,11 @@ import { Link } from "react-router-dom";
 import { query, useMx } from "../api";
 import { useAccount } from "../components/AccountSwitcher";
 import { TeamInvite } from "../components/TeamInvite";
-import { ErrorAlert, FieldProblem, SuccessAlert, useAction, useConsolePath, useDay, useLoad, validated } from "../components/common";
+import { ErrorAlert, FieldProblem, personName, SuccessAlert, useAction, useConsolePath, useDay, useLoad, validated } from "../components/common";
+import { Paging } from "../components/Paging";
+import { StatusLabel } from "../components/StatusLabel";
 import { paths } from "../paths";
 import type { GrantableTemplate } from "../types";
-import { StatusLabel } from "./InvitationsPage";
 
 type Person = {
   id: string;
@@ -45,7 +46,6 @@ type Person = {
  */
 type PeoplePage = { first: number; max: number; total?: number | null; people: Person[] };
 
-const PAGE_SIZE = 20;
 const STATES = ["", "active", "invited", "deactivated", "disabled"];
 
 /** The people of one account: search, state filter, paging; and Invite a person (create + invite in one call). */
@@ -58,10 +58,11 @@ export function PeoplePage() {
   const [search, setSearch] = useState("");
   const [state, setState] = useState("");
   const [first, setFirst] = useState(0);
+  const [size, setSize] = useState(20);
   const base = `/accounts/${encodeURIComponent(account)}/people`;
   const people = useLoad(
-    () => (account ? mx.get<PeoplePage>(`${base}${query({ search, state, first, max: PAGE_SIZE })}`) : Promise.resolve(undefined)),
-    [account, search, state, first],
+    () => (account ? mx.get<PeoplePage>(`${base}${query({ search, state, first, max: size })}`) : Promise.resolve(undefined)),
+    [account, search, state, first, size],
   );
   const templates = useLoad(
     () => (account ? mx.get<GrantableTemplate[]>(`/accounts/${encodeURIComponent(account)}/grantable-templates`) : Promise.resolve([])),
@@ -129,7 +130,7 @@ export function PeoplePage() {
           {people.data?.people.map((person) => (
             <Tr key={person.id} data-testid={`person-${person.username}`}>
               <Td>
-                <Link to={consolePath(paths.person(person.id, account))}>{[person.firstName, person.lastName].filter(Boolean).join(" ") || person.username}</Link>
+                <Link to={consolePath(paths.person(person.id, account))}>{personName(person)}</Link>
                 {person.provisioned && <Label color="blue" isCompact className="pf-v5-u-ml-sm" data-testid="provisioned">{t("mxProvisioned")}</Label>}
               </Td>
               <Td>{person.email}</Td>
@@ -151,22 +152,8 @@ export function PeoplePage() {
         </Tbody>
       </Table>
       {people.data && (
-        <Toolbar>
-          <ToolbarContent>
-            <ToolbarItem data-testid="people-paging">
-              {people.data.total == null
-                ? t("mxShowingUncounted", { from: people.data.people.length === 0 ? 0 : first + 1, to: first + people.data.people.length })
-                : t("mxShowing", { from: people.data.total === 0 ? 0 : first + 1, to: first + people.data.people.length, total: people.data.total })}
-            </ToolbarItem>
-            <ToolbarItem>
-              <Button variant="link" isDisabled={first === 0} onClick={() => setFirst(Math.max(0, first - PAGE_SIZE))}>{t("mxPrevious")}</Button>
-              <Button variant="link" onClick={() => setFirst(first + PAGE_SIZE)}
-                isDisabled={people.data.total == null ? people.data.people.length < PAGE_SIZE : first + PAGE_SIZE >= people.data.total}>
-                {t("mxNext")}
-              </Button>
-            </ToolbarItem>
-          </ToolbarContent>
-        </Toolbar>
+        <Paging testId="people-paging" first={first} size={size} shown={people.data.people.length} total={people.data.total}
+          onChange={(nextFirst, nextSize) => { setFirst(nextFirst); setSize(nextSize); }} />
       )}
       <Form className="pf-v5-u-mt-xl" data-testid="invite-form" onSubmit={(event) => event.preventDefault()}>
         <FormSection title={t("mxInvite")} titleElement="h2">

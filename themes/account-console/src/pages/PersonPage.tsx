@@ -11,17 +11,17 @@ import {
   TextArea,
   Title,
 } from "@patternfly/react-core";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { MxError, query, useMx } from "../api";
 import { useAccount } from "../components/AccountSwitcher";
 import { Checks } from "../components/Checks";
 import { ConfirmButton } from "../components/ConfirmButton";
-import { ErrorAlert, FieldProblem, SuccessAlert, useAction, useConsolePath, useLoad, useTime } from "../components/common";
+import { ErrorAlert, FieldProblem, personName, SuccessAlert, useAction, useConsolePath, useLoad, useTime } from "../components/common";
+import { StatusLabel } from "../components/StatusLabel";
 import { paths } from "../paths";
 import type { AccountPerson, CatalogPage, Explanation, GrantableTemplate, HistoryItem, Invitation, SetupReview } from "../types";
-import { StatusLabel } from "./InvitationsPage";
 
 /**
  * One person: their membership of the chosen account (role templates, account roles, removal), setup
@@ -47,7 +47,7 @@ export function PersonPage() {
   // Titled with the person's name (their username where none was given); never with an id.
   const named = review.data ?? inAccount.data;
   const title = review.data ? review.data.name || review.data.username
-    : inAccount.data ? [inAccount.data.firstName, inAccount.data.lastName].filter(Boolean).join(" ") || inAccount.data.username : "";
+    : inAccount.data ? personName(inAccount.data) : "";
   const deactivation = review.data?.deactivation;
   // Every change on this page: the review reloads, the history reloads, a chosen explain asks again.
   const [changes, setChanges] = useState(0);
@@ -212,25 +212,15 @@ function ExplainSection({ userId, changes }: { userId: string; changes: number }
   const mx = useMx();
   const pages = useLoad(() => mx.get<CatalogPage[]>("/access/pages"), []);
   const [page, setPage] = useState("");
-  const [explanation, setExplanation] = useState<Explanation>();
-  const [error, setError] = useState<unknown>();
-
-  const [asked, setAsked] = useState("");
-  const explain = async (which = page) => {
-    setError(undefined);
-    setAsked(which);
-    try {
-      setExplanation(await mx.get<Explanation>(`/access/explain${query({ user: userId, page: which })}`));
-    } catch (failure) {
-      setExplanation(undefined);
-      setError(failure);
-    }
-  };
-  // After every change on the page the answer shown is asked again: never an answer from before the change.
-  useEffect(() => {
-    if (changes > 0 && asked) explain(asked);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [changes]);
+  // The page asked about: a new object per click, so that asking again asks the server again. After
+  // every change on the page the answer shown is asked again: never an answer from before the change.
+  const [asked, setAsked] = useState<{ page: string }>();
+  const answer = useLoad(
+    () => (asked ? mx.get<Explanation>(`/access/explain${query({ user: userId, page: asked.page })}`) : Promise.resolve(undefined)),
+    [userId, asked, changes],
+  );
+  const error = answer.error;
+  const explanation = error ? undefined : answer.data;
 
   return (
     <PageSection variant="light" padding={{ default: "noPadding" }} className="pf-v5-u-mt-lg">
@@ -245,7 +235,7 @@ function ExplainSection({ userId, changes }: { userId: string; changes: number }
           </FormSelect>
           <FieldProblem error={error} field="page" />
         </FormGroup>
-        <Button variant="primary" data-testid="explain" isDisabled={!page} onClick={() => explain()}>{t("mxExplain")}</Button>
+        <Button variant="primary" data-testid="explain" isDisabled={!page} onClick={() => setAsked({ page })}>{t("mxExplain")}</Button>
       </Form>
       <ErrorAlert error={pages.error ?? error} />
       {explanation && (
@@ -316,10 +306,13 @@ function MembershipSection({ account, userId, onChange }: { account: string; use
   const action = useAction(reload);
   const [templates, setTemplates] = useState<string[]>([]);
   const [roles, setRoles] = useState<string[]>([]);
-  useEffect(() => {
+  // The checkboxes start from each answer (the first, and after every save), copied in the render that brings it.
+  const [shown, setShown] = useState<AccountPerson>();
+  if (person.data !== shown) {
+    setShown(person.data);
     setTemplates(person.data?.templates ?? []);
     setRoles(person.data?.accountRoles ?? []);
-  }, [person.data]);
+  }
   const toggle = (list: string[], value: string, on: boolean) => (on ? [...list, value] : list.filter((item) => item !== value));
   const remove = async () => {
     const removed = await action.run(() => mx.delete(`${base}/${encodeURIComponent(userId)}`), t("mxRemovedFromAccount"));
@@ -362,7 +355,7 @@ function MembershipSection({ account, userId, onChange }: { account: string; use
           </FormGroup>
           <div>
             <ConfirmButton testId="remove-from-account" label={t("mxRemoveFromAccount")} onConfirm={remove}
-              question={t("mxConfirmRemove", { name: [person.data.firstName, person.data.lastName].filter(Boolean).join(" ") || person.data.username, account })} />
+              question={t("mxConfirmRemove", { name: personName(person.data), account })} />
           </div>
         </Form>
       )}

@@ -44,4 +44,25 @@ class AccountConsoleThemeIT {
         AccountConsole console = new AccountConsole(browser.driver(), realm).open("", realm.username(user), Realm.TEST_PASSWORD);
         assertEquals(List.of("Meine Berechtigungen"), console.workspaceMenu());
     }
+
+    @Test
+    void aPathThatNamesNoPageSaysSoInTheFrameAndLeadsBack() {
+        String user = realm.createUser("console-lost", Map.of());
+        AccountConsole console = new AccountConsole(browser.driver(), realm)
+                .open("mx/no-such-page", realm.username(user), Realm.TEST_PASSWORD);
+        assertEquals("This page does not exist", console.errorPageTitle());
+        assertEquals(List.of("My authorizations"), console.workspaceMenu(), "the frame and its menu stay");
+        assertTrue(console.errorPageText().contains("Back to the account console"), console.errorPageText());
+        console.backFromErrorPage();
+        assertEquals("Personal info", console.pageTitle());
+    }
+
+    @Test
+    void theErrorPageSpeaksGermanToAGermanUser() {
+        String user = realm.createUser("console-lost-de", Map.of("attributes", Map.of("locale", List.of("de"))));
+        AccountConsole console = new AccountConsole(browser.driver(), realm)
+                .open("mx/keine-seite", realm.username(user), Realm.TEST_PASSWORD);
+        assertEquals("Diese Seite gibt es nicht", console.errorPageTitle());
+        assertTrue(console.errorPageText().contains("Zurück zur Kontokonsole"), console.errorPageText());
+    }
 }

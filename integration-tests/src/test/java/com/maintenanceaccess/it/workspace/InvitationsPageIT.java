@@ -9,6 +9,7 @@ import com.maintenanceaccess.it.support.BrowserExtension;
 import com.maintenanceaccess.it.support.Realm;
 import com.maintenanceaccess.it.workspace.pages.InvitationsPage;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -95,5 +96,31 @@ class InvitationsPageIT {
         // A conflict (409) names no field: the server's sentence shows above the list.
         assertTrue(page.refusal().contains("already has this address"), page.refusal());
         assertEquals(invitations.email(invitee), invitations.invitation(invitee).get("email").asText(), "nothing changed");
+    }
+
+    @Test
+    void theListPagesInTheChosenSizeForwardAndBack() throws Exception {
+        String run = "ws-paging-" + UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < 12; i++) {
+            assertEquals(201, invitations.invite(invitations.invitee(run, Map.of()), 7, null).status());
+        }
+
+        InvitationsPage page = new InvitationsPage(browser.driver(), realm).open(operator, Realm.TEST_PASSWORD).filterByAddress(run);
+        page.awaitRange("1–12 of 12");
+        assertEquals(12, page.rows(), "20 a page at first: all twelve");
+        assertFalse(page.pagerButton("next").isEnabled(), "one page: nothing next");
+
+        page.pageSize(10).awaitRange("1–10 of 12");
+        assertEquals(10, page.rows());
+        assertFalse(page.pagerButton("previous").isEnabled(), "the first page: nothing before");
+
+        page.pagerButton("next").click();
+        page.awaitRange("11–12 of 12");
+        assertEquals(2, page.rows());
+        assertFalse(page.pagerButton("next").isEnabled(), "the last page: nothing next");
+
+        page.pagerButton("previous").click();
+        page.awaitRange("1–10 of 12");
+        assertEquals(10, page.rows());
     }
 }

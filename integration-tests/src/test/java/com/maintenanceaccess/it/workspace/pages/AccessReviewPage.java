@@ -44,7 +44,8 @@ public final class AccessReviewPage extends AccountConsole {
             if (!rows.isEmpty()) {
                 return rows.stream().map(row -> row.getAttribute("data-category")).toList();
             }
-            WebElement next = await("next-page");
+            // The pager's next button (PatternFly's Pagination marks it data-action="next").
+            WebElement next = await("report-paging").findElement(By.cssSelector("button[data-action='next']"));
             if (!next.isEnabled()) {
                 return List.of();
             }

@@ -136,6 +136,22 @@ public class AccountConsole {
         return Browser.await(browser, By.cssSelector("h1")).getText();
     }
 
+    /** The error page's heading (a path that names no page, or a page that failed). */
+    public String errorPageTitle() {
+        return await("error-page").findElement(By.tagName("h1")).getText();
+    }
+
+    /** The error page's whole text: its heading, what happened and its buttons. */
+    public String errorPageText() {
+        return await("error-page").getText();
+    }
+
+    /** Follows the error page's way back, to the console's start. */
+    public void backFromErrorPage() {
+        await("error-page-back").click();
+        awaitFrame();
+    }
+
     /** The success message of the last action. */
     public String done() {
         return await("mx-done").getText();

@@ -1,6 +1,7 @@
 package com.maintenanceaccess.it.workspace.pages;
 
 import com.maintenanceaccess.it.support.Realm;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -103,6 +104,35 @@ public final class InvitationsPage extends AccountConsole {
     public InvitationsPage awaitState(String username, String state) {
         awaitText(() -> state(username), state);
         return this;
+    }
+
+    /** The pager's range under the list ("1–10 of 12"). */
+    public String range() {
+        return await("invitations-paging-range").getText();
+    }
+
+    /** Waits until the pager's range reads {@code expected} (the list's answer has arrived). */
+    public InvitationsPage awaitRange(String expected) {
+        awaitText(this::range, expected);
+        return this;
+    }
+
+    /** Chooses how many invitations a page shows, in the pager's menu. */
+    public InvitationsPage pageSize(int size) {
+        await("invitations-paging").findElement(By.cssSelector("button.pf-v5-c-menu-toggle")).click();
+        until(driver -> !driver.findElements(By.cssSelector("[data-action='per-page-" + size + "']")).isEmpty());
+        browser.findElement(By.cssSelector("[data-action='per-page-" + size + "'] button")).click();
+        return this;
+    }
+
+    /** The pager's next (or previous) button: PatternFly's Pagination marks them data-action. */
+    public WebElement pagerButton(String action) {
+        return await("invitations-paging").findElement(By.cssSelector("button[data-action='" + action + "']"));
+    }
+
+    /** How many invitations the list shows now. */
+    public int rows() {
+        return await("invitations").findElements(By.cssSelector("tbody tr")).size();
     }
 
     private WebElement row(String username) {

@@ -34,9 +34,9 @@ public final class PeoplePage extends AccountConsole {
         return has(await("people"), "person-" + username);
     }
 
-    /** The paging line ("1–20 of 37", or "1–1" when the API does not count: a search or filter). */
+    /** The pager's range ("1–20 of 37", or "1–1" when the API does not count: a search or filter). */
     public String paging() {
-        return await("people-paging").getText();
+        return await("people-paging-range").getText();
     }
 
     /** Waits until the paging line reads {@code expected}: a search's answer replaces the list shown before it. */
