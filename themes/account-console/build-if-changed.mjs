@@ -1,9 +1,11 @@
 // The account console's build, run by Maven (themes/pom.xml), doing only what changed:
 //  - `npm ci` only when node_modules was not installed from this package-lock.json (and this
 //    Node version): its hash is kept in node_modules/.mx-installed-from;
-//  - `npm run build` (type check, lint: eslint.config.js, and Vite) only when an input changed since the last build into
-//    the same output (MX_THEME_RESOURCES) or that output is gone: the hash of every file here
-//    outside node_modules, dist and the unit tests (test/, unit-tests.mjs, their target/), and of node_modules' install hash, is kept in MX_BUILD_STAMP
+//  - `npm run build` (the types of /mx from docs/openapi.json by generate-types.mjs, type check,
+//    lint: eslint.config.js, and Vite) only when an input changed since the last build into the
+//    same output (MX_THEME_RESOURCES) or that output is gone: the hash of every file here outside
+//    node_modules, dist, src/generated and the unit tests (test/, unit-tests.mjs, their target/),
+//    of docs/openapi.json, and of node_modules' install hash, is kept in MX_BUILD_STAMP
 //    (under target/, so `mvn clean` forces a build).
 // Each of the two takes 20-40 s; skipping them is most of a quick second ./run.sh.
 import { createHash } from "node:crypto";
@@ -11,6 +13,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { description } from "./generate-types.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const output = process.env.MX_THEME_RESOURCES;
@@ -40,7 +43,7 @@ if (read(installedFrom) === lock) {
 // 2. The bundle.
 function files(dir) {
   return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => !["node_modules", "dist", "target", "test", "unit-tests.mjs"].includes(entry.name))
+    .filter((entry) => !["node_modules", "dist", "generated", "target", "test", "unit-tests.mjs"].includes(entry.name))
     .flatMap((entry) => (entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)]))
     .sort();
 }
@@ -52,6 +55,7 @@ const inputs = sha256(
   lock,
   output,
   typecheck ? "type-checked and linted" : "not type-checked",
+  readFileSync(description),
   ...files(here).flatMap((file) => [relative(here, file), readFileSync(file)]),
 );
 if (read(stamp) === inputs && existsSync(join(output, ".vite", "manifest.json"))) {

@@ -1,4 +1,32 @@
-/** Shapes of the /mx answers the pages read (docs/invitations.md, access-review.md, …). */
+/**
+ * Shapes of the /mx answers the pages read. Those generated from the server's Java records come from
+ * src/generated/mx-api.ts (generate-types.mjs, from docs/openapi.json: the typed contract in
+ * docs/architecture.md); the rest are still written here by hand, where the server answers a map
+ * (docs/architecture.md lists them).
+ */
+import type { components } from "./generated/mx-api";
+
+type Schemas = components["schemas"];
+
+/** GET /mx/me: the caller, their accounts with roles and pages, and the menu's pages. */
+export type Me = Schemas["Me"];
+export type Check = Schemas["Check"];
+export type Deactivation = Schemas["Deactivation"];
+/**
+ * GET /mx/users/{userId}/review. Its deactivation is absent while the person is active: the generator
+ * cannot mark a record-typed field nullable (OpenAPI 3.0 $ref), so this one is said here.
+ */
+export type SetupReview = Omit<Schemas["Review"], "deactivation"> & { deactivation?: Deactivation | null };
+/** One page of the access catalog (GET /mx/access/pages). */
+export type CatalogPage = Schemas["Page"];
+/** GET /mx/access/explain. */
+export type Explanation = Schemas["Explanation"];
+/** GET /mx/accounts/{id}: the account and its settings. */
+export type AccountSettings = Schemas["AccountAnswer"];
+/** One role template of GET /mx/accounts/{account}/grantable-templates. */
+export type GrantableTemplate = Schemas["GrantableTemplate"];
+
+// ---- written by hand: the server answers a map (Map<String, Object> or ObjectNode) ----
 
 export type HistoryEntry = string | Record<string, unknown>;
 
@@ -19,53 +47,6 @@ export type Invitation = {
 };
 
 export type InvitationList = { total: number; first: number; max: number; items: Invitation[] };
-
-/** titleKey and fixKey (when the server has them) name the title and fix in the messages. */
-export type Check = {
-  id: string;
-  title: string;
-  passed: boolean;
-  evidence: string;
-  fix?: string | null;
-  titleKey?: string | null;
-  fixKey?: string | null;
-  fixParams?: string[];
-};
-
-export type Deactivation = { at?: string | null; by?: string | null; reason?: string | null };
-
-export type SetupReview = {
-  userId: string;
-  username: string;
-  name?: string | null;
-  enabled: boolean;
-  deactivation?: Deactivation | null;
-  complete: boolean;
-  checks: Check[];
-  areas: string[];
-  roles: string[];
-};
-
-export type CatalogPage = {
-  id: string;
-  description: string;
-  permission: string;
-  feature?: string;
-  setupOnly: boolean;
-  authorizationType?: string;
-};
-
-export type Explanation = { page: string; permission: string; allowed: boolean; checks: Check[] };
-
-export type AccountSettings = {
-  id?: string;
-  alias?: string;
-  name?: string;
-  features: string[];
-  setupMode: { enabled: boolean; until?: string | null; activeNow?: boolean };
-  notices?: { leadDays: number[]; invitationDays: number[]; officers: boolean; administrators: boolean };
-  review?: { everyMonths: number; undecided: "keep" | "remove" };
-};
 
 export type Finding = { category: string; userId: string; username: string; detail: string };
 
@@ -127,8 +108,6 @@ export type AccountPerson = {
   provisioned?: boolean;
   lastLogin?: string | null;
 };
-
-export type GrantableTemplate = { name: string; description?: string; privileged: boolean; readOnly: boolean };
 
 /** One signature record of GET /mx/signoffs (docs/signoffs.md, "The signature record"), with its place in the chain. */
 export type Signoff = {

@@ -3,17 +3,11 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
 import { useMx } from "../api";
+import type { Me } from "../types";
 import { useLoad } from "./common";
 
-export type Me = {
-  user: { id: string; username: string };
-  operator: boolean;
-  accounts: { id: string; alias: string; name: string; roles: string[]; pages?: string[] }[];
-  /** The workspace pages the server knows (each decided per account in accounts[].pages). */
-  workspacePages?: string[];
-  /** The workspace pages of everybody signed in, in no account. */
-  pages?: string[];
-};
+/** GET /mx/me, generated from the server's record (types.ts); WorkspaceNav reads it from here. */
+export type { Me };
 
 /**
  * The account the page works in (?account=alias): the caller's accounts from GET /mx/me; the first

@@ -49,9 +49,9 @@ class LayersTest {
      * asks for its line to be deleted then. A new arrow that closes a cycle fails the build.
      */
     private static final List<String> KNOWN_BACK_ARROWS = List.of(
-            // The people resources (AccountPeopleResource, AccountsResource, UnassignedPeopleResource,
-            // TeamResource) orchestrate approvals, authorizations, invitations and SCIM from account/,
-            // the package every other feature reads account templates from.
+            // The people resources (AccountPeopleResource, UnassignedPeopleResource, TeamResource) orchestrate
+            // approvals, authorizations and invitations from account/, the package every other feature reads
+            // account templates from; the people list says whether SCIM provisioned a person (ScimUsers).
             "account -> approval",
             "account -> authorization",
             "account -> invitation", // and JoinInvitation reads the invitation's expiry bounds
@@ -62,9 +62,7 @@ class LayersTest {
             // InvitationsResource asks for an approval.
             "invitation -> approval",
             // The notice job runs the review campaigns' job (review/ should schedule its own).
-            "notice -> review",
-            // The account export reads a signature's account with SignatureRecord.accountOf.
-            "trail -> signoff");
+            "notice -> review");
 
     @Test
     void theKernelUsesNoFeatureAndNotTheRoot() {

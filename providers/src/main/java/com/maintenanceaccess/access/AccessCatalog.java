@@ -1,5 +1,6 @@
 package com.maintenanceaccess.access;
 
+import jakarta.annotation.Nullable;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,8 +54,8 @@ public record AccessCatalog(String client, List<Module> modules, List<Page> page
      *
      * @param authorizationType the personnel authorization type the action needs, or null
      */
-    public record Page(String id, String description, String permission, String feature, boolean setupOnly,
-                       String authorizationType) {
+    public record Page(String id, String description, String permission, @Nullable String feature, boolean setupOnly,
+                       @Nullable String authorizationType) {
     }
 
     public static String permission(String area, String action) {

@@ -1,6 +1,7 @@
 package com.maintenanceaccess.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.maintenanceaccess.invitation.model.ExpiryDays;
 import com.maintenanceaccess.kernel.AccountPermission;
 import com.maintenanceaccess.kernel.AccountRole;
 import com.maintenanceaccess.kernel.Authority;
@@ -12,6 +13,7 @@ import com.maintenanceaccess.kernel.Problems.Problem;
 import com.maintenanceaccess.kernel.AdminAudit;
 import com.maintenanceaccess.invitation.PeopleInvitations;
 import com.maintenanceaccess.kernel.LastLogin;
+import com.maintenanceaccess.kernel.QueryParams;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -85,8 +87,8 @@ public class AccountPeopleResource {
             @QueryParam("template") String template, @QueryParam("first") String first, @QueryParam("max") String max) {
         OrganizationModel account = caller.account(accountParam, AccountPermission.VIEW_PEOPLE);
         List<Problem> problems = new ArrayList<>();
-        int from = number("first", first, 0, 0, Integer.MAX_VALUE, problems);
-        int size = number("max", max, 20, 1, MAX_PAGE, problems);
+        int from = QueryParams.integer("first", first, 0, 0, Integer.MAX_VALUE, problems);
+        int size = QueryParams.integer("max", max, 20, 1, MAX_PAGE, problems);
         String text = search == null || search.isBlank() ? null : search.trim();
         if (text != null && text.length() > 100) {
             problems.add(Problems.problem("search", "at most 100 characters"));
@@ -255,8 +257,8 @@ public class AccountPeopleResource {
             problems.add(Problems.problem("templates", "choose at least one role template"));
         }
         Integer days = JsonBody.integer(json, "expiresInDays");
-        if (days != null && (days < 1 || days > 30)) {
-            problems.add(Problems.problem("expiresInDays", "must be between 1 and 30"));
+        if (days != null && !ExpiryDays.allowed(days)) {
+            problems.add(Problems.problem("expiresInDays", ExpiryDays.OUT_OF_RANGE));
         }
         if (!problems.isEmpty()) {
             throw Problems.invalid(problems);
@@ -606,21 +608,5 @@ public class AccountPeopleResource {
 
     private OrganizationProvider organizations() {
         return session.getProvider(OrganizationProvider.class);
-    }
-
-    private static int number(String field, String value, int fallback, int min, int max, List<Problem> problems) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n < min || n > max) {
-                problems.add(Problems.problem(field, "must be between " + min + " and " + max));
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            problems.add(Problems.problem(field, "'" + value + "' is not a whole number"));
-            return fallback;
-        }
     }
 }

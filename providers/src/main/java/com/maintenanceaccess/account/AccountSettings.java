@@ -1,5 +1,6 @@
 package com.maintenanceaccess.account;
 
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -133,25 +134,40 @@ public record AccountSettings(Set<String> features, boolean setupMode, Instant s
         return String.join(",", days.stream().map(String::valueOf).toList());
     }
 
-    /** A plain map for JSON answers and event representations. */
+    /** GET and PUT /mx/accounts/{id}: the account and what it has switched on. */
+    public record AccountAnswer(String id, String alias, String name, List<String> features, SetupModeView setupMode,
+                                NoticesView notices, ReviewView review) {
+    }
+
+    /** Setup mode as switched on, its end (ISO instant, none when open-ended), and whether it is on now. */
+    public record SetupModeView(boolean enabled, @Nullable String until, boolean activeNow) {
+    }
+
+    /** The account's notices (docs/notices.md). */
+    public record NoticesView(List<Integer> leadDays, List<Integer> invitationDays, boolean officers,
+                              boolean administrators) {
+    }
+
+    /** The account's access reviews (docs/access-review.md): every how many months, and undecided items. */
+    public record ReviewView(int everyMonths, String undecided) {
+    }
+
+    /** The account's answer: its names and these settings as at {@code now}. */
+    public AccountAnswer answer(String id, String alias, String name, Instant now) {
+        return new AccountAnswer(id, alias, name, new ArrayList<>(new TreeSet<>(features)),
+                new SetupModeView(setupMode, setupModeUntil == null ? null : setupModeUntil.toString(), inSetupModeAt(now)),
+                new NoticesView(notices.leadDays(), notices.invitationDays(), notices.toOfficers(), notices.toAdministrators()),
+                new ReviewView(review.everyMonths(), review.undecided()));
+    }
+
+    /** The settings alone, for the admin events' before and after: the answer's fields but the names. */
     public Map<String, Object> toRepresentation(Instant now) {
-        Map<String, Object> setup = new LinkedHashMap<>();
-        setup.put("enabled", setupMode);
-        setup.put("until", setupModeUntil == null ? null : setupModeUntil.toString());
-        setup.put("activeNow", inSetupModeAt(now));
+        AccountAnswer answer = answer(null, null, null, now);
         Map<String, Object> representation = new LinkedHashMap<>();
-        representation.put("features", new ArrayList<>(new TreeSet<>(features)));
-        representation.put("setupMode", setup);
-        Map<String, Object> noticeView = new LinkedHashMap<>();
-        noticeView.put("leadDays", notices.leadDays());
-        noticeView.put("invitationDays", notices.invitationDays());
-        noticeView.put("officers", notices.toOfficers());
-        noticeView.put("administrators", notices.toAdministrators());
-        representation.put("notices", noticeView);
-        Map<String, Object> reviewView = new LinkedHashMap<>();
-        reviewView.put("everyMonths", review.everyMonths());
-        reviewView.put("undecided", review.undecided());
-        representation.put("review", reviewView);
+        representation.put("features", answer.features());
+        representation.put("setupMode", answer.setupMode());
+        representation.put("notices", answer.notices());
+        representation.put("review", answer.review());
         return representation;
     }
 

@@ -53,7 +53,7 @@ public class AccountsResource {
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> get(@PathParam("id") String id) {
+    public AccountSettings.AccountAnswer get(@PathParam("id") String id) {
         OrganizationModel account = caller.account(id, AccountPermission.VIEW_SETTINGS);
         return representation(account, AccountSettings.fromAttributes(account.getAttributes()));
     }
@@ -90,45 +90,22 @@ public class AccountsResource {
         return new AccountPeopleResource(session, caller, account, approvals);
     }
 
-    /** Grants of the account that wait for a second person (docs/authorizations.md, "Four eyes"). */
-    @Path("{account}/approvals")
-    public com.maintenanceaccess.approval.ApprovalsResource approvals(@PathParam("account") String account) {
-        return new com.maintenanceaccess.approval.ApprovalsResource(session, caller, account, approvals);
-    }
-
     /** A whole team at once: invite from CSV (preview, then invite) and the people as CSV (TeamResource). */
     @Path("{account}/team")
     public TeamResource team(@PathParam("account") String account) {
         return new TeamResource(session, caller, account, approvals);
     }
 
-    /** t26-scim: the account's provisioning tokens (docs/scim.md): create (secret shown once), list, revoke. */
-    @Path("{account}/scim-tokens")
-    public com.maintenanceaccess.scim.ScimTokensResource scimTokens(@PathParam("account") String account) {
-        return new com.maintenanceaccess.scim.ScimTokensResource(session, caller, account, clock);
-    }
-
-    /** t26-scim: how the account's directory provisions people (invitation mail or not, group mapping). */
-    @Path("{account}/provisioning-settings")
-    public com.maintenanceaccess.scim.ScimSettingsResource provisioningSettings(@PathParam("account") String account) {
-        return new com.maintenanceaccess.scim.ScimSettingsResource(session, caller, account);
-    }
-
     /** The role templates the caller may grant in this account, for the account console's pickers. */
     @GET
     @Path("{account}/grantable-templates")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Map<String, Object>> grantableTemplates(@PathParam("account") String account) {
+    public List<RoleTemplateRoles.GrantableTemplate> grantableTemplates(@PathParam("account") String account) {
         caller.account(account, AccountPermission.MANAGE_PEOPLE);
         return RoleTemplateRoles.all(session.getContext().getRealm()).stream().map(RoleTemplateRoles::view).toList();
     }
 
-    private Map<String, Object> representation(OrganizationModel account, AccountSettings settings) {
-        Map<String, Object> representation = new LinkedHashMap<>();
-        representation.put("id", account.getId());
-        representation.put("alias", account.getAlias());
-        representation.put("name", account.getName());
-        representation.putAll(settings.toRepresentation(clock.instant()));
-        return representation;
+    private AccountSettings.AccountAnswer representation(OrganizationModel account, AccountSettings settings) {
+        return settings.answer(account.getId(), account.getAlias(), account.getName(), clock.instant());
     }
 }

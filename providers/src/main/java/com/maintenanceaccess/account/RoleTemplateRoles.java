@@ -1,9 +1,8 @@
 package com.maintenanceaccess.account;
 
+import jakarta.annotation.Nullable;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -50,15 +49,16 @@ public final class RoleTemplateRoles {
         return user.getRealmRoleMappingsStream().filter(RoleTemplateRoles::isTemplate).map(RoleModel::getName).sorted().toList();
     }
 
-    static Map<String, Object> view(RoleModel role) {
-        Map<String, Object> view = new LinkedHashMap<>();
+    /** A role template as the pickers show it (GET /mx/accounts/{account}/grantable-templates). */
+    public record GrantableTemplate(String name, @Nullable String description, boolean privileged, boolean readOnly,
+                                    /* The template this is the read-only variant of, when it is one. */
+                                    @Nullable String readOnlyVariantOf) {
+    }
+
+    static GrantableTemplate view(RoleModel role) {
         boolean readOnly = "true".equals(role.getFirstAttribute(READ_ONLY));
-        view.put("name", role.getName());
-        view.put("description", role.getDescription());
-        view.put("privileged", privileged(role));
-        view.put("readOnly", readOnly);
-        view.put("readOnlyVariantOf", readOnly && role.getName().endsWith(READ_ONLY_SUFFIX)
-                ? role.getName().substring(0, role.getName().length() - READ_ONLY_SUFFIX.length()) : null);
-        return view;
+        return new GrantableTemplate(role.getName(), role.getDescription(), privileged(role), readOnly,
+                readOnly && role.getName().endsWith(READ_ONLY_SUFFIX)
+                        ? role.getName().substring(0, role.getName().length() - READ_ONLY_SUFFIX.length()) : null);
     }
 }

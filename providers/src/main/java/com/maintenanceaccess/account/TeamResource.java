@@ -10,6 +10,7 @@ import com.maintenanceaccess.kernel.ProblemKeys;
 import com.maintenanceaccess.kernel.Problems;
 import com.maintenanceaccess.kernel.Problems.Problem;
 import com.maintenanceaccess.kernel.Csv;
+import jakarta.annotation.Nullable;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -65,7 +66,7 @@ public class TeamResource {
      * as every /mx error body has them, so the console shows it in the person's language.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RowProblem(String field, String message, String key, List<String> params) {
+    public record RowProblem(String field, String message, @Nullable String key, @Nullable List<String> params) {
         static RowProblem of(Problem problem) {
             ProblemKeys.Key key = ProblemKeys.of(problem.message());
             return new RowProblem(problem.field(), problem.message(), key == null ? null : key.key(),
@@ -219,6 +220,6 @@ public class TeamResource {
     }
 
     private static String line(List<String> cells) {
-        return cells.stream().map(Csv::quote).collect(Collectors.joining(",")) + "\r\n";
+        return Csv.line(cells);
     }
 }

@@ -107,8 +107,8 @@ public class ApprovalsResource {
         }
         Instant now = approvals.now();
         ApprovalRules.refusal(approval, caller.user().getId(), approve, now).ifPresent(refusal -> {
-            throw new WebApplicationException(Problems.status(refusal.status(), refusal.error(),
-                    refusal.description() + " Nothing was changed."));
+            throw new WebApplicationException(Problems.refused(refusal.status(), refusal.error(),
+                    refusal.description()));
         });
         UserModel person = organizations().getMemberById(account, approval.subjectId());
         if (approve && person == null) {
@@ -117,8 +117,8 @@ public class ApprovalsResource {
         Approval decided = approval.decided(approve ? Approval.State.APPROVED : Approval.State.REJECTED,
                 caller.user().getId(), now, reason);
         if (!approvals.table().decide(realm.getId(), decided)) {
-            throw new WebApplicationException(Problems.status(409, ApprovalRules.Refusal.ALREADY_DECIDED.error(),
-                    "somebody else decided this request a moment ago. Nothing was changed."));
+            throw new WebApplicationException(Problems.refused(409, ApprovalRules.Refusal.ALREADY_DECIDED.error(),
+                    "somebody else decided this request a moment ago."));
         }
         Object granted = null;
         if (approve) {

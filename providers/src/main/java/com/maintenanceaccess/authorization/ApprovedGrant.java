@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.maintenanceaccess.kernel.Authority;
 import com.maintenanceaccess.kernel.Problems;
-import com.maintenanceaccess.authorization.AuthorizationFeature;
 import com.maintenanceaccess.authorization.model.AuthorizationCodec;
 import com.maintenanceaccess.authorization.model.AuthorizationStore;
 import com.maintenanceaccess.authorization.model.AuthorizationStore.Stored;
@@ -13,7 +12,6 @@ import com.maintenanceaccess.authorization.rules.AuthorizationChanges.Change;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
  * The grant of a record whose type needs a second person, made when that person approves it
@@ -45,8 +43,7 @@ public final class ApprovedGrant {
         approval.put("approvalId", approvalId);
         approval.put("requestedBy", requesterId);
         approval.put("approvedBy", approver.user().getId());
-        AuthorizationEvents.emit(session, realm, new AdminEventBuilder(realm, approver.adminAuth(), session,
-                        session.getContext().getConnection()), approver.user().getId(), person, change.action(), null,
+        AuthorizationEvents.emit(session, realm, approver.adminAuth(), approver.user().getId(), person, change.action(), null,
                 change.after(), "mx-approval", approval);
         // The person hears of a grant made on approval as of one made at once (docs/notices.md).
         com.maintenanceaccess.notice.ChangeNotices.authorizationChanged(session, realm, person, change.action(),

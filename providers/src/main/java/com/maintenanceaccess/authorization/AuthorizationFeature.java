@@ -18,9 +18,10 @@ import org.keycloak.validate.Validator;
  */
 public record AuthorizationFeature(AuthorizationCatalog catalog, Clock clock) {
 
-    /** Realm roles this feature relies on (created by realm-config/maintenance-realm.json). */
-    public static final String MANAGE_ROLE = "personnel-authorizations:manage";
-    public static final String VIEW_ROLE = "personnel-authorizations:view";
+    /**
+     * The realm role this feature relies on besides the kernel's {@code Authority.REALM_COMPLIANCE_ROLE}
+     * and {@code REALM_AUDITOR_ROLE} (created by realm-config/maintenance-realm.json).
+     */
     public static final String SIGNOFF_ROLE = "signoff:check";
     /** The user attribute holding one codec-encoded record per value. */
     public static final String ATTRIBUTE = "mx_authorizations";

@@ -1,8 +1,10 @@
 package com.maintenanceaccess.kernel;
 
-import com.maintenanceaccess.kernel.Authority;
+import com.maintenanceaccess.bundle.MxClockSpi;
 import java.util.Map;
+import org.keycloak.common.ClientConnection;
 import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.events.EventStoreProvider;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.AuthDetails;
@@ -10,7 +12,7 @@ import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.util.JsonSerialization;
 
 /**
@@ -31,28 +33,39 @@ public final class AdminAudit {
     private AdminAudit() {
     }
 
-    /** Types an event built with Keycloak's builder as one of the bundle's {@code kind}s. */
-    public static AdminEventBuilder ofKind(AdminEventBuilder builder, String kind) {
-        return builder.resource(ResourceType.CUSTOM).detail(KIND, kind);
-    }
-
     /** A write made by an authenticated caller of the bundle's API. */
     public static void byCaller(KeycloakSession session, Authority caller, OperationType operation,
                                 String resourceType, String path, Object representation) {
-        RealmModel realm = session.getContext().getRealm();
-        new AdminEventBuilder(realm, caller.adminAuth(), session, session.getContext().getConnection())
-                .operation(operation)
-                .resource(ResourceType.CUSTOM)
-                .detail(KIND, resourceType)
-                .resourcePath(path)
-                .representation(representation)
-                .success();
+        byAdmin(session, session.getContext().getRealm(), caller.adminAuth(), session.getContext().getConnection(),
+                operation, resourceType, path, representation, Map.of());
+    }
+
+    /**
+     * A write made by whoever {@code auth} authenticated (an administrator or an account person), in
+     * {@code realm}, from {@code connection} (may be null): the auth details Keycloak's own builder would
+     * give the event (realm, client, user, address), and {@code details} besides the kind.
+     */
+    public static void byAdmin(KeycloakSession session, RealmModel realm, AdminAuth auth, ClientConnection connection,
+                               OperationType operation, String resourceType, String path, Object representation,
+                               Map<String, String> details) {
+        AdminEvent event = newEvent(session, realm, operation, resourceType, path, representation);
+        AuthDetails authDetails = new AuthDetails();
+        authDetails.setRealmId(auth.getRealm().getId());
+        authDetails.setRealmName(auth.getRealm().getName());
+        authDetails.setClientId(auth.getClient() == null ? null : auth.getClient().getId());
+        authDetails.setUserId(auth.getUser() == null ? null : auth.getUser().getId());
+        authDetails.setIpAddress(connection == null ? null : connection.getRemoteAddr());
+        event.setAuthDetails(authDetails);
+        Map<String, String> all = new java.util.LinkedHashMap<>(details);
+        all.put(KIND, resourceType);
+        event.setDetails(all);
+        send(session, realm, event);
     }
 
     /** An event that follows from another one (a warning about a grant): same actor, same time. */
     public static void asFollowUp(KeycloakSession session, RealmModel realm, AdminEvent cause, OperationType operation,
                                   String resourceType, String path, Object representation) {
-        AdminEvent event = newEvent(realm, operation, resourceType, path, representation);
+        AdminEvent event = newEvent(session, realm, operation, resourceType, path, representation);
         event.setAuthDetails(new AuthDetails(cause.getAuthDetails()));
         event.setDetails(Map.of("cause", cause.getId() == null ? "" : cause.getId(), KIND, resourceType));
         send(session, realm, event);
@@ -64,7 +77,7 @@ public final class AdminAudit {
      */
     public static void byPerson(KeycloakSession session, RealmModel realm, org.keycloak.models.UserModel person,
                                 OperationType operation, String resourceType, String path, Object representation) {
-        AdminEvent event = newEvent(realm, operation, resourceType, path, representation);
+        AdminEvent event = newEvent(session, realm, operation, resourceType, path, representation);
         AuthDetails auth = new AuthDetails();
         auth.setRealmId(realm.getId());
         auth.setRealmName(realm.getName());
@@ -95,7 +108,7 @@ public final class AdminAudit {
     /** {@link #bySystem} with details of the kind's own (e.g. the invitation's {@code mx_invitation}). */
     public static void bySystem(KeycloakSession session, RealmModel realm, String actor, OperationType operation,
                                 String resourceType, String path, Object representation, Map<String, String> details) {
-        AdminEvent event = newEvent(realm, operation, resourceType, path, representation);
+        AdminEvent event = newEvent(session, realm, operation, resourceType, path, representation);
         AuthDetails auth = new AuthDetails();
         auth.setRealmId(realm.getId());
         auth.setRealmName(realm.getName());
@@ -109,16 +122,21 @@ public final class AdminAudit {
         send(session, realm, event);
     }
 
-    private static AdminEvent newEvent(RealmModel realm, OperationType operation, String resourceType, String path,
+    private static AdminEvent newEvent(KeycloakSession session, RealmModel realm, OperationType operation,
+                                       String resourceType, String path,
                                        Object representation) {
         AdminEvent event = new AdminEvent();
         event.setId(java.util.UUID.randomUUID().toString());
-        event.setTime(org.keycloak.common.util.Time.currentTimeMillis());
+        // The bundle's one clock, so that an event's time agrees with the trail entry and the state it records.
+        event.setTime(MxClockSpi.clock(session).millis());
         event.setRealmId(realm.getId());
         event.setRealmName(realm.getName());
         event.setOperationType(operation);
         event.setResourceType(ResourceType.CUSTOM);
         event.setResourcePath(path);
+        if (representation == null) {
+            return event;
+        }
         try {
             event.setRepresentation(JsonSerialization.writeValueAsString(representation));
         } catch (java.io.IOException e) {
@@ -127,7 +145,10 @@ public final class AdminAudit {
         return event;
     }
 
-    /** Into the realm's admin event store (when on) and to its listeners, as Keycloak's own builder does. */
+    /**
+     * Into the realm's admin event store (when on) and to its listeners and the global ones, as
+     * Keycloak's own builder does (which would stamp Keycloak's time instead of the bundle's clock).
+     */
     private static void send(KeycloakSession session, RealmModel realm, AdminEvent event) {
         boolean withRepresentation = realm.isAdminEventsDetailsEnabled();
         if (realm.isAdminEventsEnabled()) {
@@ -136,7 +157,12 @@ public final class AdminAudit {
                 store.onEvent(event, withRepresentation);
             }
         }
-        realm.getEventsListenersStream()
+        java.util.Set<String> listeners = realm.getEventsListenersStream()
+                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+        session.getKeycloakSessionFactory().getProviderFactoriesStream(EventListenerProvider.class)
+                .filter(factory -> ((EventListenerProviderFactory) factory).isGlobal())
+                .forEach(factory -> listeners.add(factory.getId()));
+        listeners.stream()
                 .map(id -> session.getProvider(EventListenerProvider.class, id))
                 .filter(java.util.Objects::nonNull)
                 .forEach(listener -> listener.onEvent(event, withRepresentation));

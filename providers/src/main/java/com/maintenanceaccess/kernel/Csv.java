@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 public final class Csv {
 
     /** First characters that make a spreadsheet treat a cell as a formula. */
-    public static final String FORMULA_STARTS = "=+-@\t\r";
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private Csv() {
     }

@@ -1,5 +1,6 @@
 package com.maintenanceaccess.kernel;
 
+import jakarta.annotation.Nullable;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -28,7 +29,7 @@ public final class Problems {
      * One thing wrong with one field of the request; {@code at} (may be null) adds where in a
      * document it is, e.g. source, line and column of a role-template file.
      */
-    public record Problem(String field, String message, Map<String, Object> at) {
+    public record Problem(String field, String message, @Nullable Map<String, Object> at) {
         public Problem(String field, String message) {
             this(field, message, null);
         }
@@ -103,11 +104,23 @@ public final class Problems {
 
     /** 403 naming what is missing. */
     public static WebApplicationException forbidden(String description) {
-        return new WebApplicationException(status(Response.Status.FORBIDDEN, "forbidden", description + UNCHANGED));
+        return new WebApplicationException(refused(Response.Status.FORBIDDEN.getStatusCode(), "forbidden", description));
     }
 
     public static WebApplicationException conflict(String description) {
-        return new WebApplicationException(status(Response.Status.CONFLICT, "conflict", description + UNCHANGED));
+        return new WebApplicationException(refused(Response.Status.CONFLICT.getStatusCode(), "conflict", description));
+    }
+
+    /**
+     * A refused write with the common body: the one place that ends a description with "Nothing was
+     * changed." (once, also when the description already says it).
+     */
+    public static Response refused(int status, String error, String description) {
+        return status(status, error, unchanged(description));
+    }
+
+    static String unchanged(String description) {
+        return description.endsWith(UNCHANGED.strip()) ? description : description + UNCHANGED;
     }
 
     /** Any other status with the common body. */

@@ -1,5 +1,6 @@
 package com.maintenanceaccess.review;
 
+import com.maintenanceaccess.kernel.Csv;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,27 +92,14 @@ public final class AccessReport {
         return findings;
     }
 
-    /** CSV with a header; values that a spreadsheet would run as formulas are quoted as text. */
+    /** CSV with a header, written by the one CSV writer ({@link Csv}: every cell quoted, formulas neutralised). */
     public static String csv(List<Finding> findings) {
-        StringBuilder csv = new StringBuilder("category,userId,username,detail\r\n");
+        StringBuilder csv = new StringBuilder(Csv.line(List.of("category", "userId", "username", "detail")));
         for (Finding finding : findings) {
-            csv.append(cell(finding.category())).append(',')
-                    .append(cell(finding.userId())).append(',')
-                    .append(cell(finding.username())).append(',')
-                    .append(cell(finding.detail())).append("\r\n");
+            csv.append(Csv.line(java.util.Arrays.asList(finding.category(), finding.userId(), finding.username(),
+                    finding.detail())));
         }
         return csv.toString();
-    }
-
-    static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = !value.isEmpty() && com.maintenanceaccess.kernel.Csv.FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r") || !safe.equals(value)) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
     }
 
     private static Finding finding(String category, UserFacts user, String detail) {

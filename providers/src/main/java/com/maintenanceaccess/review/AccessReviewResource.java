@@ -1,6 +1,7 @@
 package com.maintenanceaccess.review;
 
 import com.maintenanceaccess.kernel.LastLogin;
+import com.maintenanceaccess.kernel.QueryParams;
 import org.keycloak.models.utils.RoleUtils;
 import org.keycloak.models.OrganizationModel;
 import com.maintenanceaccess.account.RoleTemplateRoles;
@@ -61,9 +62,9 @@ public class AccessReviewResource {
                                                @QueryParam("account") String account) {
         AccessCatalog catalog = catalog();
         if (page == null || page.isBlank()) {
-            throw badRequest("page: required, the id of a page or action of the access catalog");
+            throw badRequest("page", "required, the id of a page or action of the access catalog");
         }
-        AccessCatalog.Page target = catalog.page(page).orElseThrow(() -> badRequest("page: unknown page or action '"
+        AccessCatalog.Page target = catalog.page(page).orElseThrow(() -> badRequest("page", "unknown page or action '"
                 + page + "' (GET /mx/access/pages lists them)"));
         return AccessExplainer.explain(facts(user, account), target);
     }
@@ -100,19 +101,19 @@ public class AccessReviewResource {
                            @QueryParam("pendingDays") String pendingDays, @QueryParam("expiringDays") String expiringDays,
                            @QueryParam("account") String account) {
         AccountScope scope = caller.scope(account, AccountPermission.VIEW_REPORT);
-        List<String> problems = new ArrayList<>();
-        int from = number("first", first, 0, 0, Integer.MAX_VALUE, problems);
-        int size = number("max", max, 100, 1, MAX_PAGE, problems);
+        List<Problems.Problem> problems = new ArrayList<>();
+        int from = QueryParams.integer("first", first, 0, 0, Integer.MAX_VALUE, problems);
+        int size = QueryParams.integer("max", max, 100, 1, MAX_PAGE, problems);
         AccessReport.Thresholds thresholds = new AccessReport.Thresholds(
-                number("inactiveDays", inactiveDays, 90, 1, 3650, problems),
-                number("pendingDays", pendingDays, 7, 1, 3650, problems),
-                number("expiringDays", expiringDays, 30, 1, 3650, problems));
+                QueryParams.integer("inactiveDays", inactiveDays, 90, 1, 3650, problems),
+                QueryParams.integer("pendingDays", pendingDays, 7, 1, 3650, problems),
+                QueryParams.integer("expiringDays", expiringDays, 30, 1, 3650, problems));
         String type = format == null ? "json" : format;
         if (!type.equals("json") && !type.equals("csv")) {
-            problems.add("format: must be json or csv");
+            problems.add(Problems.problem("format", "must be json or csv"));
         }
         if (!problems.isEmpty()) {
-            return Problems.badRequest(problems);
+            return Problems.badRequestResponse(problems);
         }
         Instant now = clock.instant();
         UserFactsReader reader = new UserFactsReader(session);
@@ -187,7 +188,7 @@ public class AccessReviewResource {
 
     private UserFacts facts(String user, String account) {
         if (user == null || user.isBlank()) {
-            throw badRequest("user: required, a user id or username");
+            throw badRequest("user", "required, a user id or username");
         }
         UserModel found = session.users().getUserById(realm, user);
         if (found == null) {
@@ -204,29 +205,11 @@ public class AccessReviewResource {
     }
 
     private AccessCatalog catalog() {
-        return AccessCatalogStore.read(realm).orElseThrow(() -> new BadRequestException(Problems.badRequest(
-                "catalog: no access catalog applied to this realm yet (POST /mx/role-templates/apply)")));
+        return AccessCatalogStore.read(realm).orElseThrow(() -> badRequest(
+                "catalog", "no access catalog applied to this realm yet (POST /mx/role-templates/apply)"));
     }
 
-    /** Parsed here, not by JAX-RS: a query parameter it cannot convert would answer 404, not 400. */
-    private static int number(String name, String text, int fallback, int min, int maxValue, List<String> problems) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        int value;
-        try {
-            value = Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            problems.add(name + ": must be a whole number, was '" + text + "'");
-            return fallback;
-        }
-        if (value < min || value > maxValue) {
-            problems.add(name + ": must be between " + min + " and " + maxValue + ", was " + value);
-        }
-        return value;
-    }
-
-    private static BadRequestException badRequest(String problem) {
-        return new BadRequestException(Problems.badRequest(problem));
+    private static BadRequestException badRequest(String field, String message) {
+        return new BadRequestException(Problems.badRequestResponse(List.of(Problems.problem(field, message))));
     }
 }

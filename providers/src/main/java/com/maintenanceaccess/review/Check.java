@@ -1,5 +1,6 @@
 package com.maintenanceaccess.review;
 
+import jakarta.annotation.Nullable;
 import java.util.List;
 
 /**
@@ -11,8 +12,8 @@ import java.util.List;
  * {@code title} and {@code fix} stay for API clients and logs. They are set where the check is
  * made, not matched from the sentence afterwards: the check knows what it means.
  */
-public record Check(String id, String title, boolean passed, String evidence, String fix,
-                    String titleKey, String fixKey, List<String> fixParams) {
+public record Check(String id, String title, boolean passed, String evidence, @Nullable String fix,
+                    @Nullable String titleKey, @Nullable String fixKey, List<String> fixParams) {
 
     public Check(String id, String title, boolean passed, String evidence, String fix) {
         this(id, title, passed, evidence, fix, null, null, List.of());

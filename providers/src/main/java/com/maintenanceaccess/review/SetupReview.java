@@ -1,5 +1,6 @@
 package com.maintenanceaccess.review;
 
+import jakarta.annotation.Nullable;
 import com.maintenanceaccess.access.AccessCatalog;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,8 @@ public final class SetupReview {
      * The review of one person, with what the person's page shows at its top: their name, whether
      * they can log in, and, when deactivated, when, by whom and why (null otherwise).
      */
-    public record Review(String userId, String username, String name, boolean enabled, Deactivation deactivation,
+    public record Review(String userId, String username, @Nullable String name, boolean enabled,
+                         @Nullable Deactivation deactivation,
                          boolean complete, List<Check> checks, List<String> areas, List<String> roles) {
 
         public Review withDeactivation(Deactivation value) {
@@ -46,7 +48,7 @@ public final class SetupReview {
     }
 
     /** A deactivation on record: when (ISO instant), by whom (username) and the reason given. */
-    public record Deactivation(String at, String by, String reason) {
+    public record Deactivation(@Nullable String at, @Nullable String by, @Nullable String reason) {
     }
 
     public static Review review(UserFacts user, AccessCatalog catalog) {

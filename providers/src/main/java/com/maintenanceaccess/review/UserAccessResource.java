@@ -149,7 +149,7 @@ public class UserAccessResource {
         caller.requireNotSelf(user, "nobody deactivates themselves");
         requireOnlyCallersAccounts(user);
         if (!user.isEnabled() && user.getFirstAttribute(DEACTIVATED) != null) {
-            return Problems.badRequest("user: already deactivated");
+            return Problems.badRequestResponse(List.of(Problems.problem("user", "already deactivated")));
         }
         Map<String, Object> change = deactivate(session, realm, user, caller.user().getUsername(), reason, clock,
                 () -> Invitations.revokePending(session, realm, user, caller.adminAuth()));
@@ -209,7 +209,7 @@ public class UserAccessResource {
         caller.requireNotSelf(user, "nobody reactivates themselves");
         String deactivation = user.getFirstAttribute(DEACTIVATED);
         if (deactivation == null) {
-            return Problems.badRequest("user: not deactivated");
+            return Problems.badRequestResponse(List.of(Problems.problem("user", "not deactivated")));
         }
         user.setEnabled(true);
         user.removeAttribute(DEACTIVATED);

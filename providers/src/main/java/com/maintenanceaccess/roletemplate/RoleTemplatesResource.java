@@ -23,7 +23,6 @@ import org.keycloak.common.ClientConnection;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
  * {@code POST /realms/{realm}/mx/role-templates/plan} and {@code .../apply}: the body is
@@ -72,12 +71,9 @@ public class RoleTemplatesResource {
         try {
             List<InputParser.Source> sources = sources(contentType, body);
             Plan plan = importer().apply(realm, sources, (inner, target, applied) ->
-                    AdminAudit.ofKind(new AdminEventBuilder(target, caller.adminAuth(), inner, connection),
-                                    RoleTemplatesImporterFactory.EVENT_RESOURCE_TYPE)
-                            .operation(OperationType.ACTION)
-                            .resourcePath(RoleTemplatesImporterFactory.EVENT_RESOURCE_PATH)
-                            .representation(PlanSummary.event("rest", applied))
-                            .success());
+                    AdminAudit.byAdmin(inner, target, caller.adminAuth(), connection, OperationType.ACTION,
+                            RoleTemplatesImporterFactory.EVENT_RESOURCE_TYPE, RoleTemplatesImporterFactory.EVENT_RESOURCE_PATH,
+                            PlanSummary.event("rest", applied), java.util.Map.of()));
             return Response.ok(PlanSummary.response(realm.getName(), false, plan)).build();
         } catch (InvalidInputException e) {
             return badRequest(e.problems());

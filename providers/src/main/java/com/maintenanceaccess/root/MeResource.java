@@ -2,13 +2,12 @@ package com.maintenanceaccess.root;
 
 import com.maintenanceaccess.kernel.AccountRole;
 import com.maintenanceaccess.kernel.Authority;
+import jakarta.annotation.Nullable;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
@@ -31,23 +30,31 @@ public class MeResource {
         this.caller = caller;
     }
 
+    /** GET /mx/me: the caller, whether they are a realm operator, their accounts and the pages of the menu. */
+    public record Me(Person user, boolean operator, List<MeAccount> accounts,
+                     /* Every page the console knows from the server, and those that need no account. */
+                     List<String> workspacePages, List<String> pages) {
+    }
+
+    /** The caller's name and address as Keycloak holds them (any may be unset). */
+    public record Person(String id, String username, @Nullable String firstName, @Nullable String lastName,
+                         @Nullable String email) {
+    }
+
+    /** One account of the caller: their roles in it and the workspace pages Authority allows them there. */
+    public record MeAccount(String id, String alias, String name, List<String> roles, List<String> pages) {
+    }
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> me() {
+    public Me me() {
         UserModel user = caller.user();
-        Map<String, Object> me = new LinkedHashMap<>();
-        Map<String, Object> person = new LinkedHashMap<>();
-        person.put("id", user.getId());
-        person.put("username", user.getUsername());
-        person.put("firstName", user.getFirstName());
-        person.put("lastName", user.getLastName());
-        person.put("email", user.getEmail());
-        me.put("user", person);
+        Person person = new Person(user.getId(), user.getUsername(), user.getFirstName(), user.getLastName(),
+                user.getEmail());
         boolean operator = caller.operator();
-        me.put("operator", operator);
         OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
         List<String> allRoles = Arrays.stream(AccountRole.values()).map(AccountRole::id).toList();
-        List<Map<String, Object>> accounts;
+        List<MeAccount> accounts;
         if (operator && organizations != null) {
             accounts = organizations.getAllStream().map(account -> account(account, allRoles, pages(account))).toList();
         } else {
@@ -56,12 +63,9 @@ public class MeResource {
                 return account(account, roles(entry.getValue()), pages(account));
             }).toList();
         }
-        me.put("accounts", accounts);
-        // The menu: every page the console knows from the server, and those that need no account.
-        me.put("workspacePages", WorkspacePage.ids());
-        me.put("pages", Arrays.stream(WorkspacePage.values()).filter(page -> page.permission() == null)
-                .map(WorkspacePage::id).toList());
-        return me;
+        return new Me(person, operator, accounts, WorkspacePage.ids(),
+                Arrays.stream(WorkspacePage.values()).filter(page -> page.permission() == null)
+                        .map(WorkspacePage::id).toList());
     }
 
     /** The workspace pages the caller may use in this account: Authority's answer per page's permission. */
@@ -75,13 +79,7 @@ public class MeResource {
         return Arrays.stream(AccountRole.values()).filter(roles::contains).map(AccountRole::id).toList();
     }
 
-    private static Map<String, Object> account(OrganizationModel account, List<String> roles, List<String> pages) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", account.getId());
-        view.put("alias", account.getAlias());
-        view.put("name", account.getName());
-        view.put("roles", roles);
-        view.put("pages", pages);
-        return view;
+    private static MeAccount account(OrganizationModel account, List<String> roles, List<String> pages) {
+        return new MeAccount(account.getId(), account.getAlias(), account.getName(), roles, pages);
     }
 }

@@ -25,6 +25,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
@@ -59,6 +61,28 @@ public class MxRootResource {
                 () -> AccessCatalogStore.read(realm).map(AccessCatalog::features).orElse(Set.of()), clock, approvals());
     }
 
+    // Other features' resources under an account, mounted here rather than by account/AccountsResource,
+    // so that the account feature does not mount them (a path with more literal characters wins).
+
+    /** Grants of the account that wait for a second person (docs/authorizations.md, "Four eyes"). */
+    @Path("accounts/{account}/approvals")
+    public com.maintenanceaccess.approval.ApprovalsResource accountApprovals(@PathParam("account") String account) {
+        return new com.maintenanceaccess.approval.ApprovalsResource(session, Authority.authenticate(session), account,
+                approvals());
+    }
+
+    /** t26-scim: the account's provisioning tokens (docs/scim.md): create (secret shown once), list, revoke. */
+    @Path("accounts/{account}/scim-tokens")
+    public com.maintenanceaccess.scim.ScimTokensResource scimTokens(@PathParam("account") String account) {
+        return new com.maintenanceaccess.scim.ScimTokensResource(session, Authority.authenticate(session), account, clock);
+    }
+
+    /** t26-scim: how the account's directory provisions people (invitation mail or not, group mapping). */
+    @Path("accounts/{account}/provisioning-settings")
+    public com.maintenanceaccess.scim.ScimSettingsResource provisioningSettings(@PathParam("account") String account) {
+        return new com.maintenanceaccess.scim.ScimSettingsResource(session, Authority.authenticate(session), account);
+    }
+
     /**
      * t26-scim: the account's SCIM 2.0 service provider (docs/scim.md). Not authenticated here:
      * its caller is a provisioning token of that account, not a bearer token of the realm
@@ -76,6 +100,23 @@ public class MxRootResource {
         Authority.authenticate(session).requireViewRealm();
         return Map.of("bundle", "maintenance-access", "version", BundleVersion.VALUE,
                 "realm", session.getContext().getRealm().getName());
+    }
+
+    /**
+     * The OpenAPI description of /mx that the build generated from these resources (the typed
+     * contract, docs/architecture.md). Without a token: it says what the endpoints are, as docs/ does,
+     * not who holds what.
+     */
+    @GET
+    @Path("openapi.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response openApi() {
+        InputStream description = MxRootResource.class.getResourceAsStream("/META-INF/mx-openapi.json");
+        if (description == null) {
+            // Only a jar built without providers/pom.xml's generator lacks it: a fault of the build.
+            throw new IllegalStateException("META-INF/mx-openapi.json is missing from the providers jar");
+        }
+        return Response.ok(description, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** People the start-up migration could not put into one account (realm operators with view-users). */

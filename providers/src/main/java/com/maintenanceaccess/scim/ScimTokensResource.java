@@ -95,7 +95,7 @@ public class ScimTokensResource {
         String taken = name;
         if (table.ofAccount(account.getId()).stream().anyMatch(t -> t.usable(now) && t.name().equalsIgnoreCase(taken))) {
             throw Problems.conflict("this account already has a usable provisioning token named '" + name
-                    + "': revoke it or choose another name. Nothing was changed.");
+                    + "': revoke it or choose another name.");
         }
         String id = UUID.randomUUID().toString();
         String secret = ScimSecret.create(id);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.maintenanceaccess.authorization.model.AuthorizationJson;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
+import com.maintenanceaccess.trail.Trail;
 import com.maintenanceaccess.trail.TrailEntry;
 import java.time.Instant;
 import java.util.List;
@@ -101,20 +102,9 @@ public final class SignatureRecord {
         return TrailEntry.sha256(AuthorizationJson.write(authorization, null).toString());
     }
 
-    /**
-     * The one account a signature record belongs to: its {@code account}; a record written before
-     * signatures were made in one account names the signer's accounts at the time
-     * ({@code signer.accounts}) and belongs to an account only when it names exactly one (a record
-     * naming several is no single account's: realm-wide auditors read it). Null: no account's.
-     */
+    /** The one account a signature record belongs to ({@link Trail#signatureAccount}, the trail's rule). */
     public static String accountOf(JsonNode record) {
-        JsonNode account = record.path("account");
-        if (account.isTextual()) {
-            return account.asText();
-        }
-        JsonNode accounts = record.path("signer").path("accounts");
-        return !record.has("account") && accounts.isArray() && accounts.size() == 1 && accounts.get(0).isTextual()
-                ? accounts.get(0).asText() : null;
+        return Trail.signatureAccount(record);
     }
 
     /** The work a signature entry signed, for the inspection rule's search of the account's records. */

@@ -115,6 +115,6 @@ public final class SignoffListing {
     }
 
     private static String line(List<String> cells) {
-        return cells.stream().map(Csv::quote).collect(Collectors.joining(",")) + "\r\n";
+        return Csv.line(cells);
     }
 }

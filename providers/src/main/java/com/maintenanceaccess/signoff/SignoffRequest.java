@@ -1,6 +1,7 @@
 package com.maintenanceaccess.signoff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.maintenanceaccess.kernel.Problems.Problem;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -38,14 +39,7 @@ public record SignoffRequest(Type type, String authorizationType, String signer,
         }
     }
 
-    /** A field and what is wrong with it. */
-    public record Problem(String field, String message) {
-        @Override
-        public String toString() {
-            return field + ": " + message;
-        }
-    }
-
+    /** The request's problems, each a field and what is wrong with it (the kernel's one problem type). */
     public static final class Invalid extends RuntimeException {
         private final List<Problem> problems;
 

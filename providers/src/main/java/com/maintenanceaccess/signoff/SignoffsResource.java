@@ -104,12 +104,12 @@ public class SignoffsResource {
             JsonBody.noNull(json, "aircraft", "inspects");
             request = SignoffRequest.parse(json, now);
         } catch (SignoffRequest.Invalid e) {
-            return Problems.badRequest(e.problems().stream().map(SignoffRequest.Problem::toString).toList());
+            return Problems.badRequestResponse(e.problems());
         }
         AuthorizationFeature feature = AuthorizationFeature.of(session);
         if (feature.catalog().type(request.authorizationType()).isEmpty()) {
-            return Problems.badRequest("authorizationType: unknown authorization type '" + request.authorizationType()
-                    + "' (known: " + feature.catalog().typeIds() + ")");
+            return Problems.badRequestResponse(List.of(Problems.problem("authorizationType", "unknown authorization type '"
+                    + request.authorizationType() + "' (known: " + feature.catalog().typeIds() + ")")));
         }
         Trail trail = new Trail(session);
         List<String> reasons = new ArrayList<>();

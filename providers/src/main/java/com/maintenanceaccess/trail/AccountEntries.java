@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.function.Predicate;
-import com.maintenanceaccess.signoff.SignatureRecord;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.models.KeycloakSession;
@@ -18,7 +17,7 @@ import org.keycloak.models.UserModel;
 /**
  * Which trail entries are one account's, for its export ({@link AccountExport}):
  * <ul>
- *   <li>a signature or refusal made in the account ({@link SignatureRecord#accountOf}: the record's
+ *   <li>a signature or refusal made in the account ({@link Trail#signatureAccount}: the record's
  *       one account; an older record naming the signer's accounts counts only when it names just
  *       this one);</li>
  *   <li>a personnel-authorization change of a record the account issued (the change names the
@@ -52,11 +51,10 @@ final class AccountEntries implements Predicate<TrailEntry> {
             return false; // an entry that is not JSON is nobody's; the chain check still covers it
         }
         return switch (entry.kind()) {
-            case Trail.SIGNATURE, Trail.SIGNATURE_REFUSED -> accountId.equals(SignatureRecord.accountOf(body));
+            case Trail.SIGNATURE, Trail.SIGNATURE_REFUSED -> accountId.equals(Trail.signatureAccount(body));
             case Trail.AUTHORIZATION_CHANGE -> changeInAccount(entry, body);
             // t25-notices: an access review's decisions and close name their account.
-            case com.maintenanceaccess.review.campaign.AccessReviewsResource.TRAIL_DECISION,
-                    com.maintenanceaccess.review.campaign.AccessReviewsResource.TRAIL_CLOSE ->
+            case Trail.REVIEW_DECISION, Trail.REVIEW_CLOSED ->
                     accountId.equals(body.path("account").asText(null));
             default -> false;
         };

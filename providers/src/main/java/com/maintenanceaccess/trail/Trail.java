@@ -1,5 +1,7 @@
 package com.maintenanceaccess.trail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.maintenanceaccess.bundle.MxClockSpi;
 import com.maintenanceaccess.trail.TrailTable.Head;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +10,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -24,9 +25,27 @@ public final class Trail {
     public static final String AUTHORIZATION_CHANGE = "authorization-change";
     public static final String SIGNATURE = "signature";
     public static final String SIGNATURE_REFUSED = "signature-refused";
+    public static final String REVIEW_DECISION = "access-review-decision";
+    public static final String REVIEW_CLOSED = "access-review-closed";
 
     private static final Logger LOG = Logger.getLogger(Trail.class);
     private static final int PAGE = 500;
+
+    /**
+     * The one account a signature entry ({@link #SIGNATURE}, {@link #SIGNATURE_REFUSED}) belongs to: its
+     * {@code account}; an entry written before signatures were made in one account names the signer's
+     * accounts at the time ({@code signer.accounts}) and belongs to an account only when it names exactly
+     * one (an entry naming several is no single account's: realm-wide auditors read it). Null: no account's.
+     */
+    public static String signatureAccount(JsonNode body) {
+        JsonNode account = body.path("account");
+        if (account.isTextual()) {
+            return account.asText();
+        }
+        JsonNode accounts = body.path("signer").path("accounts");
+        return !body.has("account") && accounts.isArray() && accounts.size() == 1 && accounts.get(0).isTextual()
+                ? accounts.get(0).asText() : null;
+    }
 
     private final KeycloakSession session;
     private final TrailTable table;
@@ -61,7 +80,7 @@ public final class Trail {
         Head head = table.lockHead(realm.getId()).orElseThrow(
                 () -> new IllegalStateException("the trail head of realm " + realm.getName() + " cannot be locked"));
         TrailEntry entry = TrailEntry.next(head.seq() + 1, UUID.randomUUID().toString(), kind, subjectId,
-                Time.currentTimeMillis(), json, head.hash());
+                MxClockSpi.clock(session).millis(), json, head.hash());
         table.insert(realm.getId(), entry);
         return entry;
     }

@@ -120,8 +120,9 @@ class AccountSettingsTest {
         assertEquals(List.of(7, 3), back.notices().invitationDays());
         assertFalse(back.notices().toOfficers());
         assertEquals(new AccountSettings.Review(6, "remove"), back.review());
-        Map<?, ?> view = (Map<?, ?>) back.toRepresentation(NOW).get("notices");
-        assertEquals(List.of(90, 14), view.get("leadDays"));
+        AccountSettings.NoticesView view = (AccountSettings.NoticesView) back.toRepresentation(NOW).get("notices");
+        assertEquals(List.of(90, 14), view.leadDays());
+        assertEquals(List.of(90, 14), back.answer("id", "alias", "name", NOW).notices().leadDays());
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.maintenanceaccess.authorization.model.FieldError;
+import com.maintenanceaccess.kernel.Problems.Problem;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -160,6 +160,16 @@ class ProblemKeysTest {
     }
 
     @Test
+    void aRefusalSaysNothingWasChangedOnce() {
+        assertEquals("somebody else decided this request a moment ago. Nothing was changed.",
+                Problems.unchanged("somebody else decided this request a moment ago."));
+        assertEquals("the invitation was accepted at the same moment. Nothing was changed.",
+                Problems.unchanged("the invitation was accepted at the same moment. Nothing was changed."));
+        Map<String, Object> body = Problems.body("conflict", Problems.unchanged("somebody else decided this request a moment ago."));
+        assertEquals(true, body.get("unchanged"));
+    }
+
+    @Test
     void theErrorBodyCarriesKeysBesideItsText() {
         Map<String, Object> body = Problems.badRequestBody(List.of(
                 Problems.problem("email", DeliverableAddress.problem("nora.newhire@demo-mro")),
@@ -187,7 +197,7 @@ class ProblemKeysTest {
 
     @Test
     void fieldErrorsOfTheAuthorizationRulesHaveKeys() {
-        FieldError error = new FieldError("statusReason", "a suspension needs a reason");
+        Problem error = new Problem("statusReason", "a suspension needs a reason");
         assertEquals("mxError.suspensionReason", ProblemKeys.of(error.message()).key());
     }
 

@@ -125,7 +125,8 @@ class ReviewRulesTest {
     @Test
     void csvEscapesAndDefusesFormulas() {
         String csv = AccessReport.csv(List.of(new AccessReport.Finding("no-account", "id-1", "=HYPERLINK(\"x\")", "a, b")));
-        assertEquals("category,userId,username,detail\r\nno-account,id-1,\"'=HYPERLINK(\"\"x\"\")\",\"a, b\"\r\n", csv);
+        assertEquals("\"category\",\"userId\",\"username\",\"detail\"\r\n"
+                + "\"no-account\",\"id-1\",\"'=HYPERLINK(\"\"x\"\")\",\"a, b\"\r\n", csv);
     }
 
     private static List<String> categories(UserFacts user, Instant lastLogin, Instant created, AccessReport.Thresholds t) {

@@ -23,7 +23,7 @@ class SignoffRequestTest {
     private static List<String> problems(String json) {
         SignoffRequest.Invalid e = assertThrows(SignoffRequest.Invalid.class,
                 () -> SignoffRequest.parse(new ObjectMapper().readTree(json), NOW));
-        return e.problems().stream().map(SignoffRequest.Problem::field).toList();
+        return e.problems().stream().map(com.maintenanceaccess.kernel.Problems.Problem::field).toList();
     }
 
     @Test

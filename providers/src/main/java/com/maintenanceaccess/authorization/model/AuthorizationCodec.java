@@ -9,6 +9,7 @@ import com.maintenanceaccess.authorization.model.PersonnelAuthorization.Licence;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization.Period;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization.Scope;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization.Status;
+import com.maintenanceaccess.kernel.Problems.Problem;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -94,7 +95,7 @@ public final class AuthorizationCodec {
             throw new InvalidAuthorizationException("v", "unsupported format version '" + o.path("v").asText()
                     + "' (this server reads versions " + VERSION_1 + " and " + VERSION + ")");
         }
-        List<FieldError> errors = new ArrayList<>();
+        List<Problem> errors = new ArrayList<>();
         Reader r = new Reader(errors);
         JsonNode lic = o.get("lic");
         Licence licence = lic == null || lic.isNull() ? null : new Licence(text(lic, "a"), text(lic, "n"), text(lic, "c"),
@@ -133,9 +134,9 @@ public final class AuthorizationCodec {
 
     /** Lenient reading that collects errors instead of stopping at the first one. */
     static final class Reader {
-        private final List<FieldError> errors;
+        private final List<Problem> errors;
 
-        Reader(List<FieldError> errors) {
+        Reader(List<Problem> errors) {
             this.errors = errors;
         }
 
@@ -147,7 +148,7 @@ public final class AuthorizationCodec {
             try {
                 return LocalDate.parse(s);
             } catch (DateTimeParseException e) {
-                errors.add(new FieldError(field, "'" + s + "' is not a date (YYYY-MM-DD)"));
+                errors.add(new Problem(field, "'" + s + "' is not a date (YYYY-MM-DD)"));
                 return null;
             }
         }
@@ -164,7 +165,7 @@ public final class AuthorizationCodec {
                     // A plain date means the start of that day, UTC.
                     return LocalDate.parse(s).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
                 } catch (DateTimeParseException e2) {
-                    errors.add(new FieldError(field, "'" + s + "' is not an instant (e.g. 2026-01-01T00:00:00Z) or a date"));
+                    errors.add(new Problem(field, "'" + s + "' is not an instant (e.g. 2026-01-01T00:00:00Z) or a date"));
                     return null;
                 }
             }
@@ -177,7 +178,7 @@ public final class AuthorizationCodec {
                 return values;
             }
             if (!n.isArray()) {
-                errors.add(new FieldError(field, "must be a list of strings"));
+                errors.add(new Problem(field, "must be a list of strings"));
                 return values;
             }
             n.forEach(item -> values.add(item.asText()));
@@ -194,7 +195,7 @@ public final class AuthorizationCodec {
                 case "s", "suspended" -> Status.SUSPENDED;
                 case "r", "revoked" -> Status.REVOKED;
                 default -> {
-                    errors.add(new FieldError("status", "unknown status '" + s + "'"));
+                    errors.add(new Problem("status", "unknown status '" + s + "'"));
                     yield Status.ACTIVE;
                 }
             };
@@ -208,7 +209,7 @@ public final class AuthorizationCodec {
                 try {
                     periods.add(new Period(LocalDate.parse(parts[0]), LocalDate.parse(parts[1])));
                 } catch (RuntimeException e) {
-                    errors.add(new FieldError("experience[" + i + "]", "'" + raw.get(i) + "' is not a period FROM/TO of dates"));
+                    errors.add(new Problem("experience[" + i + "]", "'" + raw.get(i) + "' is not a period FROM/TO of dates"));
                 }
             }
             return periods;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization.Licence;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization.Period;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization.Scope;
+import com.maintenanceaccess.kernel.Problems.Problem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,17 +73,17 @@ public final class AuthorizationJson {
         if (body == null || !body.isObject()) {
             throw new InvalidAuthorizationException("body", "must be a JSON object");
         }
-        List<FieldError> errors = new ArrayList<>();
+        List<Problem> errors = new ArrayList<>();
         body.fieldNames().forEachRemaining(name -> {
             if (!FIELDS.contains(name)) {
-                errors.add(new FieldError(name, "unknown field"));
+                errors.add(new Problem(name, "unknown field"));
             }
         });
         // A list or an object is never null: "scope": null must not be read as "no limits". The
         // licence is the exception: null is how this API itself writes "no licence" (write()).
         for (String name : List.of("scope", "experience")) {
             if (body.has(name) && body.get(name).isNull()) {
-                errors.add(new FieldError(name, "must not be null (leave the field out instead)"));
+                errors.add(new Problem(name, "must not be null (leave the field out instead)"));
             }
         }
         known(body.get("licence"), "licence", Set.of("authority", "number", "category", "expiry"), errors);
@@ -92,7 +93,7 @@ public final class AuthorizationJson {
         Licence licence = null;
         if (lic != null && !lic.isNull()) {
             if (!lic.isObject()) {
-                errors.add(new FieldError("licence", "must be an object"));
+                errors.add(new Problem("licence", "must be an object"));
             } else {
                 licence = new Licence(text(lic, "authority"), text(lic, "number"), text(lic, "category"),
                         r.date(lic, "expiry", "licence.expiry"));
@@ -105,13 +106,13 @@ public final class AuthorizationJson {
         JsonNode xp = body.get("experience");
         if (xp != null && !xp.isNull()) {
             if (!xp.isArray()) {
-                errors.add(new FieldError("experience", "must be a list of {from, to}"));
+                errors.add(new Problem("experience", "must be a list of {from, to}"));
             } else {
                 for (int i = 0; i < xp.size(); i++) {
                     var from = r.date(xp.get(i), "from", "experience[" + i + "].from");
                     var to = r.date(xp.get(i), "to", "experience[" + i + "].to");
                     if (from == null || to == null) {
-                        errors.add(new FieldError("experience[" + i + "]", "needs from and to dates"));
+                        errors.add(new Problem("experience[" + i + "]", "needs from and to dates"));
                     } else {
                         experience.add(new Period(from, to));
                     }
@@ -130,15 +131,15 @@ public final class AuthorizationJson {
     }
 
     /** Fields of a nested object outside {@code allowed} (or null where a list goes) are errors naming them. */
-    private static void known(JsonNode o, String parent, Set<String> allowed, List<FieldError> errors) {
+    private static void known(JsonNode o, String parent, Set<String> allowed, List<Problem> errors) {
         if (o == null || !o.isObject()) {
             return;
         }
         o.fieldNames().forEachRemaining(name -> {
             if (!allowed.contains(name)) {
-                errors.add(new FieldError(parent + "." + name, "unknown field"));
+                errors.add(new Problem(parent + "." + name, "unknown field"));
             } else if (parent.equals("scope") && o.get(name).isNull()) {
-                errors.add(new FieldError(parent + "." + name, "must not be null (a list; [] or leave it out)"));
+                errors.add(new Problem(parent + "." + name, "must not be null (a list; [] or leave it out)"));
             }
         });
     }

@@ -14,6 +14,7 @@ import com.maintenanceaccess.authorization.model.AuthorizationStore;
 import com.maintenanceaccess.authorization.model.ExpiryIndex;
 import com.maintenanceaccess.authorization.model.ExpiryQuery;
 import com.maintenanceaccess.authorization.rules.AuthorizationChanges;
+import com.maintenanceaccess.kernel.QueryParams;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,11 +27,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
  * {@code /realms/{realm}/mx/authorizations}: compliance views of one account (compliance officers
@@ -64,10 +65,10 @@ public class ComplianceResource {
     public ArrayNode expiring(@QueryParam("days") String days, @QueryParam("first") String first,
                               @QueryParam("max") String max, @QueryParam("account") String account) {
         AccountScope scope = caller.scope(account, AccountPermission.VIEW_AUTHORIZATIONS);
-        int n = number("days", days, 30, 1, MAX_DAYS);
+        int n = QueryParams.integer("days", days, 30, 1, MAX_DAYS);
         Instant now = feature.clock().instant();
-        return rows(scope, now, now.plus(Duration.ofDays(n)), number("first", first, 0, 0, Integer.MAX_VALUE),
-                number("max", max, 100, 1, MAX_PAGE), now);
+        return rows(scope, now, now.plus(Duration.ofDays(n)), QueryParams.integer("first", first, 0, 0, Integer.MAX_VALUE),
+                QueryParams.integer("max", max, 100, 1, MAX_PAGE), now);
     }
 
     /** Records (not revoked) whose validity has already ended, most recently ended first in index order. */
@@ -78,8 +79,8 @@ public class ComplianceResource {
                              @QueryParam("account") String account) {
         AccountScope scope = caller.scope(account, AccountPermission.VIEW_AUTHORIZATIONS);
         Instant now = feature.clock().instant();
-        return rows(scope, null, now, number("first", first, 0, 0, Integer.MAX_VALUE),
-                number("max", max, 100, 1, MAX_PAGE), now);
+        return rows(scope, null, now, QueryParams.integer("first", first, 0, 0, Integer.MAX_VALUE),
+                QueryParams.integer("max", max, 100, 1, MAX_PAGE), now);
     }
 
     /**
@@ -144,10 +145,9 @@ public class ComplianceResource {
                 break;
             }
         }
-        AdminAudit.ofKind(new AdminEventBuilder(realm, caller.adminAuth(), session, session.getContext().getConnection()),
-                        AuthorizationFeature.RESOURCE_TYPE).operation(OperationType.ACTION)
-                .resourcePath("authorizations", "reindex").detail("action", "reindex")
-                .detail("users", String.valueOf(users)).success();
+        AdminAudit.byAdmin(session, realm, caller.adminAuth(), session.getContext().getConnection(), OperationType.ACTION,
+                AuthorizationFeature.RESOURCE_TYPE, "authorizations/reindex", null,
+                Map.of("action", "reindex", "users", String.valueOf(users)));
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         answer.put("users", users);
         return answer;
@@ -204,20 +204,5 @@ public class ComplianceResource {
     private static java.util.Optional<com.maintenanceaccess.authorization.model.PersonnelAuthorization> record(
             UserModel user, ExpiryQuery.Hit hit) {
         return AuthorizationChanges.byId(AuthorizationStore.read(user).records(), ExpiryIndex.recordId(hit.indexValue()));
-    }
-
-    private static int number(String field, String value, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n < min || n > max) {
-                throw Problems.invalid(field, "must be between " + min + " and " + max);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw Problems.invalid(field, "'" + value + "' is not a whole number");
-        }
     }
 }

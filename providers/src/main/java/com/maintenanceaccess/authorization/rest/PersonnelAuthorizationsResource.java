@@ -18,7 +18,7 @@ import com.maintenanceaccess.authorization.model.AuthorizationJson;
 import com.maintenanceaccess.authorization.model.AuthorizationStore;
 import com.maintenanceaccess.authorization.model.AuthorizationStore.Stored;
 import com.maintenanceaccess.authorization.model.AuthorizationVersion;
-import com.maintenanceaccess.authorization.model.FieldError;
+import com.maintenanceaccess.kernel.Problems.Problem;
 import com.maintenanceaccess.authorization.model.InvalidAuthorizationException;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
 import com.maintenanceaccess.authorization.rules.AuthorizationChanges;
@@ -41,13 +41,12 @@ import java.util.function.Function;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
  * {@code /realms/{realm}/mx/users/{id}/authorizations}: one person's records. Reading: a
  * compliance officer or auditor of the person's account (or a realm operator with view-users);
  * every write: a compliance officer of the person's account (or a realm operator with
- * manage-users and {@value AuthorizationFeature#MANAGE_ROLE}), never on one's own records;
+ * manage-users and {@value com.maintenanceaccess.kernel.Authority#REALM_COMPLIANCE_ROLE}), never on one's own records;
  * validates, stores in the request transaction and emits one event. Outside the caller's
  * accounts the person does not exist (404).
  */
@@ -250,14 +249,12 @@ public class PersonnelAuthorizationsResource {
             throw notFound("authorization");
         }
         if (change.before() != null && !AuthorizationVersion.matches(ifMatch, change.before())) {
-            throw new jakarta.ws.rs.WebApplicationException(Problems.status(Response.Status.PRECONDITION_FAILED, "conflict",
+            throw new jakarta.ws.rs.WebApplicationException(Problems.refused(412, "conflict",
                     "authorization " + change.before().id() + " was changed since you read it (now version "
-                    + AuthorizationVersion.of(change.before()) + "): reload it and apply your change again."
-                    + " Nothing was changed."));
+                    + AuthorizationVersion.of(change.before()) + "): reload it and apply your change again."));
         }
         AuthorizationStore.write(person, stored, change.records());
-        AuthorizationEvents.emit(session, realm, new AdminEventBuilder(realm, caller.adminAuth(), session,
-                session.getContext().getConnection()), caller.user() == null ? null : caller.user().getId(), person, change.action(), change.before(), change.after(), "mx-api",
+        AuthorizationEvents.emit(session, realm, caller.adminAuth(), caller.user() == null ? null : caller.user().getId(), person, change.action(), change.before(), change.after(), "mx-api",
                 null, reason.get());
         // t25-notices: the person hears of the change once it is committed (docs/notices.md).
         com.maintenanceaccess.notice.ChangeNotices.authorizationChanged(session, realm, person, change.action(), change.after(),
@@ -329,7 +326,7 @@ public class PersonnelAuthorizationsResource {
                 "no such " + what + " of user '" + userId + "'"));
     }
 
-    static jakarta.ws.rs.WebApplicationException invalid(java.util.List<FieldError> errors) {
-        return Problems.invalid(errors.stream().map(e -> Problems.problem(e.field(), e.message())).toList());
+    static jakarta.ws.rs.WebApplicationException invalid(java.util.List<Problem> errors) {
+        return Problems.invalid(errors);
     }
 }

@@ -3,7 +3,11 @@ package com.maintenanceaccess.invitation.admin;
 import com.maintenanceaccess.invitation.model.Invitation;
 import com.maintenanceaccess.invitation.model.InvitationException;
 import com.maintenanceaccess.invitation.model.InvitationStatus;
+import com.maintenanceaccess.kernel.Problems;
+import com.maintenanceaccess.kernel.QueryParams;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -55,17 +59,11 @@ public record InvitationFilter(InvitationStatus status, Integer minAgeDays, Inte
     }
 
     private static Integer integer(String name, String value, int min, int max, Integer fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
+        List<Problems.Problem> problems = new ArrayList<>();
+        Integer number = QueryParams.integer(name, value, fallback, min, max, problems);
+        if (!problems.isEmpty()) {
+            throw InvitationException.badRequest(name, problems.get(0).message());
         }
-        try {
-            int parsed = Integer.parseInt(value.trim());
-            if (parsed < min || parsed > max) {
-                throw InvitationException.badRequest(name, name + " must be between " + min + " and " + max);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw InvitationException.badRequest(name, name + " must be a whole number (was " + value + ")");
-        }
+        return number;
     }
 }

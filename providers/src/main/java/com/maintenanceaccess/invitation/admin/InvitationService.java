@@ -219,7 +219,7 @@ public final class InvitationService {
                 session.getContext(), job -> event(job, job.realms().getRealm(realmId), actor,
                         OperationType.ACTION, userId, attempt + "-refused", before.status().value(), refused));
         throw InvitationException.conflict("status", "the invitation was accepted at the same moment, so the "
-                + attempt + " lost. Nothing was changed.");
+                + attempt + " lost");
     }
 
     private Map<String, Object> apply(UserModel user, Invitation before, Invitation after, String what,

@@ -194,8 +194,8 @@ public class InvitationsResource {
         return switch (e.status()) {
             case 400 -> Problems.badRequestResponse(List.of(Problems.problem(e.field(), e.getMessage())));
             case 404 -> Problems.status(404, "not_found", e.getMessage());
-            case 409 -> Problems.status(409, "conflict", e.getMessage() + ". Nothing was changed.");
-            case 502 -> Problems.status(502, "email_failed", e.getMessage() + ". Nothing was changed.");
+            case 409 -> Problems.refused(409, "conflict", e.getMessage() + ".");
+            case 502 -> Problems.refused(502, "email_failed", e.getMessage() + ".");
             default -> Problems.status(e.status(), "invalid_request", e.getMessage());
         };
     }

@@ -22,20 +22,27 @@ public final class ExpiryDays {
         }
         try {
             int days = Integer.parseInt(realmAttribute.trim());
-            return days >= MIN && days <= MAX ? days : FALLBACK_DEFAULT;
+            return allowed(days) ? days : FALLBACK_DEFAULT;
         } catch (NumberFormatException e) {
             return FALLBACK_DEFAULT;
         }
     }
+
+    /** Whether {@code days} is an expiry an administrator may ask for. */
+    public static boolean allowed(int days) {
+        return days >= MIN && days <= MAX;
+    }
+
+    /** What is wrong with an {@code expiresInDays} out of range (one sentence wherever it is checked). */
+    public static final String OUT_OF_RANGE = "must be between " + MIN + " and " + MAX;
 
     /** The expiry for one invitation; 400 naming {@code expiresInDays} when out of range. */
     public static int resolve(Integer requested, String realmAttribute) {
         if (requested == null) {
             return realmDefault(realmAttribute);
         }
-        if (requested < MIN || requested > MAX) {
-            throw InvitationException.badRequest("expiresInDays",
-                    "expiresInDays must be between " + MIN + " and " + MAX + " (was " + requested + ")");
+        if (!allowed(requested)) {
+            throw InvitationException.badRequest("expiresInDays", OUT_OF_RANGE);
         }
         return requested;
     }

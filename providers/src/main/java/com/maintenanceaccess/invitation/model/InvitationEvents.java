@@ -6,7 +6,6 @@ import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminAuth;
-import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
  * Admin events of invitation operations: resource type {@code CUSTOM} with detail
@@ -26,14 +25,9 @@ public final class InvitationEvents {
 
     public static void admin(KeycloakSession session, RealmModel realm, AdminAuth actor, OperationType operation,
             String userId, String what, String beforeStatus, Map<String, Object> after) {
-        AdminEventBuilder event = AdminAudit.ofKind(new AdminEventBuilder(realm, actor, session,
-                        session.getContext().getConnection()), RESOURCE_TYPE)
-                .operation(operation)
-                .resourcePath("mx", "invitations", userId)
-                .representation(after)
-                .detail(DETAIL, what)
-                .detail("before_status", beforeStatus == null ? "none" : beforeStatus);
-        event.success();
+        AdminAudit.byAdmin(session, realm, actor, session.getContext().getConnection(), operation, RESOURCE_TYPE,
+                "mx/invitations/" + userId, after,
+                Map.of(DETAIL, what, "before_status", beforeStatus == null ? "none" : beforeStatus));
     }
 
     /** The same event when no administrator acted but a non-person actor the bundle names (a provisioning token). */

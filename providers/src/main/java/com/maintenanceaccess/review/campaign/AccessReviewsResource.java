@@ -46,8 +46,8 @@ import org.keycloak.models.UserModel;
 public class AccessReviewsResource {
 
     public static final String RESOURCE_TYPE = "MX_ACCESS_REVIEW";
-    public static final String TRAIL_DECISION = "access-review-decision";
-    public static final String TRAIL_CLOSE = "access-review-closed";
+    public static final String TRAIL_DECISION = Trail.REVIEW_DECISION;
+    public static final String TRAIL_CLOSE = Trail.REVIEW_CLOSED;
     static final int DEFAULT_DAYS = 30;
 
     private final KeycloakSession session;
@@ -181,14 +181,15 @@ public class AccessReviewsResource {
     public Response export(@PathParam("review") String reviewId) {
         OrganizationModel account = caller.account(accountParam, AccountPermission.VIEW_REPORT);
         AccessReviewTable.Review review = review(account, reviewId);
-        StringBuilder csv = new StringBuilder("item,username,kind,access,decision,comment,decidedBy,decidedAt,outcome\r\n");
+        StringBuilder csv = new StringBuilder(Csv.line(List.of("item", "username", "kind", "access", "decision", "comment",
+                "decidedBy", "decidedAt", "outcome")));
         for (ReviewItem item : table.items(review.id())) {
             UserModel person = session.users().getUserById(realm, item.personId());
             List<String> cells = new ArrayList<>(List.of(String.valueOf(item.no()), person == null ? item.personId() : person.getUsername(),
                     item.kind().id(), item.label(), item.decision() == null ? "" : item.decision().id(),
                     nonNull(item.comment()), nonNull(item.decidedBy()),
                     item.decidedAt() == null ? "" : Instant.ofEpochMilli(item.decidedAt()).toString(), nonNull(item.outcome())));
-            csv.append(String.join(",", cells.stream().map(Csv::quote).toList())).append("\r\n");
+            csv.append(Csv.line(cells));
         }
         return Response.ok(csv.toString(), "text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"access-review-" + review.id() + ".csv\"").build();

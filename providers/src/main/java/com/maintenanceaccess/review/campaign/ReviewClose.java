@@ -24,7 +24,6 @@ import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
  * Applies one item at the close of a review, in the close's transaction: a removal takes the
@@ -111,8 +110,7 @@ final class ReviewClose {
                 reason.length() > 500 ? reason.substring(0, 500) : reason);
         AuthorizationStore.write(person, stored, change.records());
         if (caller != null) {
-            AuthorizationEvents.emit(session, realm, new AdminEventBuilder(realm, caller.adminAuth(), session,
-                    session.getContext().getConnection()), caller.user().getId(), person, change.action(), change.before(),
+            AuthorizationEvents.emit(session, realm, caller.adminAuth(), caller.user().getId(), person, change.action(), change.before(),
                     change.after(), "mx-access-review");
         } else {
             // The job closed the review at its end date: the same trail entry and event, the scheduler as actor.

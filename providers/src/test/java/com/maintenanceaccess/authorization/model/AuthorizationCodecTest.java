@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization.Status;
+import com.maintenanceaccess.kernel.Problems.Problem;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +61,7 @@ class AuthorizationCodecTest {
         InvalidAuthorizationException dates = assertThrows(InvalidAuthorizationException.class,
                 () -> AuthorizationCodec.decode("{\"v\":1,\"eff\":\"soon\",\"lic\":{\"x\":\"31/03/2029\"},\"st\":\"q\"}"));
         assertEquals("[effective, licence.expiry, status]",
-                dates.errors().stream().map(FieldError::field).sorted().toList().toString());
+                dates.errors().stream().map(Problem::field).sorted().toList().toString());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization.Status;
+import com.maintenanceaccess.kernel.Problems.Problem;
 import org.junit.jupiter.api.Test;
 
 class AuthorizationJsonTest {
@@ -29,17 +30,17 @@ class AuthorizationJsonTest {
                 JSON.readTree("{\"type\":\"inspection\",\"colour\":\"red\",\"scope\":{\"aircraft\":\"A320\"},"
                         + "\"experience\":[{\"from\":\"2025-01-01\"}],\"expiry\":\"tomorrow\"}")));
         assertEquals("[colour, experience[0], expiry, scope.aircraft]",
-                e.errors().stream().map(FieldError::field).sorted().toList().toString());
+                e.errors().stream().map(Problem::field).sorted().toList().toString());
     }
 
     @Test
     void nullWhereAListOrObjectGoesAndUnknownNestedFieldsAreNamed() throws Exception {
         InvalidAuthorizationException e = assertThrows(InvalidAuthorizationException.class, () -> AuthorizationJson.read(
                 JSON.readTree("{\"type\":\"inspection\",\"scope\":null,\"licence\":null,\"experience\":null}")));
-        assertEquals("[experience, scope]", e.errors().stream().map(FieldError::field).sorted().toList().toString());
+        assertEquals("[experience, scope]", e.errors().stream().map(Problem::field).sorted().toList().toString());
         e = assertThrows(InvalidAuthorizationException.class, () -> AuthorizationJson.read(JSON.readTree(
                 "{\"type\":\"inspection\",\"scope\":{\"aircraft\":null,\"wings\":[]},\"licence\":{\"colour\":\"red\"}}")));
         assertEquals("[licence.colour, scope.aircraft, scope.wings]",
-                e.errors().stream().map(FieldError::field).sorted().toList().toString());
+                e.errors().stream().map(Problem::field).sorted().toList().toString());
     }
 }

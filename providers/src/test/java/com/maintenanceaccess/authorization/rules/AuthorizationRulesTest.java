@@ -3,7 +3,7 @@ package com.maintenanceaccess.authorization.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.maintenanceaccess.authorization.model.FieldError;
+import com.maintenanceaccess.kernel.Problems.Problem;
 import com.maintenanceaccess.authorization.model.Fixtures;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization.Licence;
@@ -60,7 +60,7 @@ class AuthorizationRulesTest {
     @MethodSource("invalid")
     void eachInvalidRecordIsRefusedNamingTheField(String name, UnaryOperator<PersonnelAuthorization> change,
                                                    String field, String message) {
-        List<FieldError> errors = rules.check(change.apply(Fixtures.crs()));
+        List<Problem> errors = rules.check(change.apply(Fixtures.crs()));
         assertTrue(errors.stream().anyMatch(e -> e.field().equals(field) && e.message().contains(message)),
                 () -> "expected " + field + ": " + message + " in " + errors);
     }
@@ -68,8 +68,8 @@ class AuthorizationRulesTest {
     @Test
     void aLicenceIsOptionalForAnInspectionButCheckedWhenGiven() {
         assertEquals(List.of(), rules.check(Fixtures.inspection()));
-        List<FieldError> errors = rules.check(Fixtures.withLicence(Fixtures.inspection(), new Licence(" ", null, "B2", null)));
+        List<Problem> errors = rules.check(Fixtures.withLicence(Fixtures.inspection(), new Licence(" ", null, "B2", null)));
         assertEquals(List.of("licence.authority", "licence.number", "licence.expiry"),
-                errors.stream().map(FieldError::field).toList());
+                errors.stream().map(Problem::field).toList());
     }
 }
