@@ -1,10 +1,14 @@
 import { DataList, DataListCell, DataListItem, DataListItemCells, DataListItemRow, Label } from "@patternfly/react-core";
 import { useTranslation } from "react-i18next";
+import { messageText } from "../api";
 import type { Check } from "../types";
 
 /** A list of checks (setup review, explain): passed or not, the evidence and, when failed, the fix. */
 export function Checks({ checks, testId }: { checks: Check[]; testId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The server's keys where it has them, its English text otherwise.
+  const text = (key: string | null | undefined, params: string[] | undefined, english: string) =>
+    messageText(key ?? undefined, params, english, (k) => (i18n.exists(k) ? t(k) : undefined));
   return (
     <DataList aria-label={testId} isCompact data-testid={testId}>
       {checks.map((check) => (
@@ -15,10 +19,10 @@ export function Checks({ checks, testId }: { checks: Check[]; testId: string }) 
                 <DataListCell key="state" width={1}>
                   <Label color={check.passed ? "green" : "red"}>{check.passed ? t("mxPassed") : t("mxFailed")}</Label>
                 </DataListCell>,
-                <DataListCell key="title" width={2}><strong>{check.title}</strong></DataListCell>,
+                <DataListCell key="title" width={2}><strong data-testid="title">{text(check.titleKey, [], check.title)}</strong></DataListCell>,
                 <DataListCell key="evidence" width={3}>
                   <div data-testid="evidence">{check.evidence}</div>
-                  {!check.passed && check.fix && <div className="mx-fix" data-testid="fix">{t("mxFix")}: {check.fix}</div>}
+                  {!check.passed && check.fix && <div className="mx-fix" data-testid="fix">{t("mxFix")}: {text(check.fixKey, check.fixParams, check.fix)}</div>}
                 </DataListCell>,
               ]}
             />

@@ -2,10 +2,9 @@ import { Button, FileUpload, FormSection, Label, Title } from "@patternfly/react
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useMx } from "../api";
-import { ErrorAlert, SuccessAlert, useAction } from "./common";
+import { useMx, type Problem } from "../api";
+import { ErrorAlert, SuccessAlert, useAction, useServerText } from "./common";
 
-type Problem = { field: string; message: string };
 type RowOutcome = {
   line: number;
   firstName: string;
@@ -25,6 +24,7 @@ const COLOR = { ready: "blue", invited: "green", refused: "red" } as const;
  */
 export function TeamInvite({ account, onInvited }: { account: string; onInvited: () => void }) {
   const { t } = useTranslation();
+  const serverText = useServerText();
   const mx = useMx();
   const [csv, setCsv] = useState("");
   const [filename, setFilename] = useState("");
@@ -97,7 +97,7 @@ export function TeamInvite({ account, onInvited }: { account: string; onInvited:
                     <Label color={COLOR[row.outcome]}>{t(`mxTeamOutcome-${row.outcome}`)}</Label>
                     {row.problems.map((problem) => (
                       <div key={problem.field + problem.message} data-testid="team-problem">
-                        {t(`mxInvite-${problem.field.replace(/\[\d+\]$/, "")}`, { defaultValue: t("mxTeamField") })}: {problem.message}
+                        {t(`mxInvite-${problem.field.replace(/\[\d+\]$/, "")}`, { defaultValue: t("mxTeamField") })}: {serverText.problem(problem)}
                       </div>
                     ))}
                   </Td>

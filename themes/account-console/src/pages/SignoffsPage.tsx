@@ -191,7 +191,7 @@ export function SignoffsPage() {
                   <Td dataLabel={t("mxSignedAt")}>{time(record.signedAt)}</Td>
                   <Td dataLabel={t("mxOutcome")}>
                     <OutcomeLabel signoff={signoff} />
-                    {record.reasons.length > 0 && <div className="mx-fix" data-testid="signoff-reasons">{record.reasons.join(", ")}</div>}
+                    {record.reasons.length > 0 && <div className="mx-fix" data-testid="signoff-reasons">{record.reasons.map((reason) => t(`mxSignoffReason.${reason}`, reason)).join("; ")}</div>}
                   </Td>
                   <Td dataLabel={t("mxSigner")} data-testid="signoff-signer">
                     {record.signer?.username ? `${record.signer.name ?? ""} (${record.signer.username})` : "—"}

@@ -1,13 +1,16 @@
 package com.maintenanceaccess.account;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.maintenanceaccess.kernel.AccountPermission;
 import com.maintenanceaccess.kernel.Authority;
+import com.maintenanceaccess.kernel.ProblemKeys;
 import com.maintenanceaccess.kernel.Problems;
 import com.maintenanceaccess.kernel.Problems.Problem;
 import com.maintenanceaccess.kernel.Csv;
+import jakarta.annotation.Nullable;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -55,7 +58,20 @@ public class TeamResource {
 
     /** What would happen to each row, without writing or sending anything. */
     public record RowOutcome(int line, String firstName, String lastName, String email, List<String> templates,
-                             String outcome, List<Problem> problems) {
+                             String outcome, List<RowProblem> problems) {
+    }
+
+    /**
+     * One problem of a row, with the message key and parameters of its sentence (kernel/ProblemKeys)
+     * as every /mx error body has them, so the console shows it in the person's language.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RowProblem(String field, String message, @Nullable String key, @Nullable List<String> params) {
+        static RowProblem of(Problem problem) {
+            ProblemKeys.Key key = ProblemKeys.of(problem.message());
+            return new RowProblem(problem.field(), problem.message(), key == null ? null : key.key(),
+                    key == null ? null : key.params());
+        }
     }
 
     /** The rows and how many are ready (preview), invited or refused. */
@@ -174,7 +190,7 @@ public class TeamResource {
 
     private static RowOutcome outcome(TeamCsv.Row row, String outcome, List<Problem> problems) {
         return new RowOutcome(row.line(), row.firstName(), row.lastName(), row.email(), row.templates(), outcome,
-                List.copyOf(problems));
+                problems.stream().map(RowProblem::of).toList());
     }
 
     private static TeamAnswer answer(boolean preview, List<RowOutcome> rows) {

@@ -67,6 +67,35 @@ public final class ProblemKeys {
         row(rows, "name at least one task category or ATA chapter \\(ATA-nn\\)", "mxError.tasksRequired");
         row(rows, "unknown task category '(.*)' \\(a catalog category or ATA-nn\\)", "mxError.unknownTask");
         row(rows, "unknown field", "mxError.unknownField");
+        // issue 24 (words): the request body (JsonBody), the team CSV, approvals and signoffs
+        row(rows, "unknown field; allowed: (.*)", "mxError.unknownFieldAllowed");
+        row(rows, "a JSON object is required", "mxError.jsonObjectRequired");
+        row(rows, "must be a JSON object", "mxError.jsonObjectRequired");
+        row(rows, "at most (\\d+) bytes", "mxError.bodyTooLarge");
+        row(rows, "too deeply nested \\(at most (\\d+) levels\\), a number longer than (\\d+) digits or a string longer than (\\d+) characters",
+                "mxError.bodyTooComplex");
+        row(rows, "malformed JSON at line (\\d+), column (\\d+)", "mxError.malformedJsonAt");
+        row(rows, "malformed JSON", "mxError.malformedJson");
+        row(rows, "is not valid JSON", "mxError.malformedJson");
+        row(rows, "must not be null \\(a list or an object goes here; leave the field out instead\\)", "mxError.notNull");
+        row(rows, "must be a non-empty string", "mxError.nonEmptyText");
+        row(rows, "must be a whole number", "mxError.wholeNumber");
+        row(rows, "must be at most (\\d+) characters", "mxError.tooLong");
+        row(rows, "must be a text \\(or left out\\)", "mxError.textOrNothing");
+        row(rows, "is empty: the first row names the columns .*", "mxError.csvEmpty");
+        row(rows, "the first row has no column (\\w+) \\(.*\\)", "mxError.csvNoColumn");
+        row(rows, "at most (\\d+) people at once \\(this file has (\\d+)\\)", "mxError.csvTooManyRows");
+        row(rows, "is on line (\\d+) already", "mxError.csvSameAddress");
+        row(rows, "is already one of this account's people", "mxError.alreadyInAccount");
+        row(rows, "one of pending, approved, rejected", "mxError.approvalStateUnknown");
+        row(rows, "must be one of release, inspection, task", "mxError.signoffTypeUnknown");
+        row(rows, "is required: \\{.*\\}", "mxError.required");
+        row(rows, "an inspection names the signatures of the work it inspects: .*", "mxError.inspectionNeedsSignatures");
+        row(rows, "only an inspection inspects other signatures", "mxError.onlyInspectionInspects");
+        row(rows, "is in the past: a signature is made now, never backdated", "mxError.signatureInPast");
+        row(rows, "is in the future: a signature is made now", "mxError.signatureInFuture");
+        row(rows, "is not an instant such as .*", "mxError.notAnInstant");
+        row(rows, "must be accepted or refused", "mxError.outcomeUnknown");
 
         // ---- the refusal (error_description, without " Nothing was changed.") -------------------
         row(rows, "to view the account's people you need to be .*", "mxError.forbiddenViewPeople");
@@ -86,7 +115,29 @@ public final class ProblemKeys {
         row(rows, "separation of duties: nobody removes themselves from an account", "mxError.selfRemove");
         row(rows, "separation of duties: nobody invites themselves or changes their own invitation", "mxError.selfInvitation");
         row(rows, "separation of duties: nobody acknowledges their own privileged templates", "mxError.selfAcknowledge");
+        row(rows, "separation of duties: nobody approves or rejects their own request; .*", "mxError.selfApproval");
+        row(rows, "separation of duties: nobody decides a grant made to themselves", "mxError.selfGrantDecision");
         row(rows, "separation of duties: .*", "mxError.self");
+        row(rows, "this request was already decided", "mxError.approvalDecided");
+        row(rows, "this request has expired and can no longer be approved: ask for it again", "mxError.approvalExpired");
+        row(rows, "the same grant already waits for approval \\(requested (.*)\\): approve or reject that one", "mxError.approvalWaiting");
+        row(rows, "the person this request names is no longer a member of the account: reject it", "mxError.approvalNotMember");
+        row(rows, "the signoff was refused \\(.*\\); the refusal is recorded\\. Nothing was signed", "mxError.signoffRefused");
+        row(rows, "the token has expired; nothing was recorded", "mxError.signoffTokenExpired");
+        row(rows, "the token is not signed by this realm; nothing was recorded", "mxError.signoffTokenInvalid");
+        row(rows, "somebody else decided this request a moment ago", "mxError.approvalDecidedMeanwhile");
+        row(rows, "the requested authorization can no longer be granted as it was asked \\(.*\\): reject it and ask again",
+                "mxError.approvalNoLongerGrantable");
+        row(rows, "the requested account role '.*' is not known", "mxError.accountRoleUnknown");
+        row(rows, "nobody reviews their own access: .*", "mxError.selfReview");
+        row(rows, "the review is closed(?: already)?; nothing was changed", "mxError.reviewClosed");
+        row(rows, "this item was decided already; nothing was changed", "mxError.reviewItemDecided");
+        row(rows, "the invitation was accepted at the same moment, so the .* lost", "mxError.invitationAcceptedMeanwhile");
+        row(rows, "only a pending invitation can be ended \\(it is (\\w+)\\)", "mxError.invitationNotEndable");
+        row(rows, "the user already accepted an invitation", "mxError.invitationAlreadyAccepted");
+        row(rows, "the user has a pending invitation: resend it or change its address instead", "mxError.invitationPending");
+        row(rows, "the invitation has no live link", "mxError.invitationNoLink");
+        row(rows, "the invitation is not due to expire", "mxError.invitationNotDue");
         row(rows, "user '.*' does not exist in this realm", "mxError.notFoundUser");
         row(rows, "account '.*' does not exist in this realm", "mxError.notFoundAccount");
         row(rows, ".* '.*' does not exist in this realm", "mxError.notFound");
@@ -112,6 +163,10 @@ public final class ProblemKeys {
             return null;
         }
         String text = sentence.strip();
+        // A row's problem may quote a whole refusal (the team upload): its key is the sentence's.
+        if (text.endsWith(" Nothing was changed.")) {
+            text = text.substring(0, text.length() - " Nothing was changed.".length()).strip();
+        }
         if (text.endsWith(".")) {
             text = text.substring(0, text.length() - 1);
         }

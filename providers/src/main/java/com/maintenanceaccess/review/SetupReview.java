@@ -53,23 +53,23 @@ public final class SetupReview {
 
     public static Review review(UserFacts user, AccessCatalog catalog) {
         List<Check> checks = new ArrayList<>();
-        checks.add(nameAndEmail(user));
-        checks.add(roles(user));
+        checks.add(nameAndEmail(user).keyed("mxFix.nameAndEmail"));
+        checks.add(roles(user).keyed("mxFix.assignTemplate"));
         List<String> areas = areas(user, catalog);
-        checks.add(areas.isEmpty()
+        checks.add((areas.isEmpty()
                 ? Check.fail(AREAS, "Expected areas reachable", "no area of the maintenance app is reachable",
                         "Assign the role template of the user's job.")
-                : Check.pass(AREAS, "Expected areas reachable", String.join(", ", areas)));
-        checks.add(requiredAuthorizations(user));
+                : Check.pass(AREAS, "Expected areas reachable", String.join(", ", areas))).keyed("mxFix.assignTemplate"));
+        checks.add(requiredAuthorizations(user).keyed("mxFix.recordAuthorization"));
         checks.add(account(user));
         checks.add(user.cannotLogIn().isPresent()
-                ? Check.fail(INVITATION, "Invitation accepted", user.cannotLogIn().get(), CANNOT_LOG_IN_FIX)
+                ? Check.fail(INVITATION, "Invitation accepted", user.cannotLogIn().get(), CANNOT_LOG_IN_FIX).keyed("mxFix.cannotLogIn")
                 : user.invitationAccepted()
                 ? Check.pass(INVITATION, "Invitation accepted", user.invitationStatus() == null
-                        ? "no invitation on record" : "accepted")
+                        ? "no invitation on record" : "accepted").keyed(null)
                 : Check.fail(INVITATION, "Invitation accepted", "invitation is " + user.invitationStatus(),
-                        "Ask the user to accept the invitation, resend it, or correct the address."));
-        checks.add(leastPrivilege(user));
+                        "Ask the user to accept the invitation, resend it, or correct the address.").keyed("mxFix.invitationNotAccepted"));
+        checks.add(leastPrivilege(user).keyed("mxFix.acknowledgePrivileged"));
         boolean complete = checks.stream().allMatch(Check::passed);
         List<String> roles = user.templates().stream().map(UserFacts.Template::name).toList();
         String name = String.join(" ", java.util.stream.Stream.of(user.firstName(), user.lastName())
@@ -136,11 +136,11 @@ public final class SetupReview {
                 .map(UserFacts.Account::alias).toList();
         if (accounts.isEmpty()) {
             return Check.fail(ACCOUNT, "Correct account", "member of no enabled account",
-                    "Add the user to their maintenance organisation.");
+                    "Add the user to their maintenance organisation.").keyed("mxFix.addToAccount");
         }
         return AccountMatch.mismatch(user)
                 .map(problem -> Check.fail(ACCOUNT, "Correct account", problem, AccountMatch.fix(user)))
-                .orElse(Check.pass(ACCOUNT, "Correct account", String.join(", ", accounts)));
+                .orElse(Check.pass(ACCOUNT, "Correct account", String.join(", ", accounts))).keyed("mxFix.correctAccount");
     }
 
     /**

@@ -10,6 +10,7 @@ import com.maintenanceaccess.kernel.AccountPermission;
 import com.maintenanceaccess.kernel.Authority;
 import com.maintenanceaccess.kernel.Authority.AccountScope;
 import com.maintenanceaccess.kernel.JsonBody;
+import com.maintenanceaccess.kernel.ProblemKeys;
 import com.maintenanceaccess.kernel.Problems;
 import com.maintenanceaccess.authorization.AuthorizationFeature;
 import com.maintenanceaccess.authorization.model.AuthorizationStore;
@@ -267,6 +268,13 @@ public class SignoffsResource {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("error", error);
         body.put("error_description", description);
+        // The sentence's message key, as every /mx error body carries it (kernel/Problems).
+        ProblemKeys.Key key = ProblemKeys.of(description);
+        if (key != null) {
+            body.put("key", key.key());
+            ArrayNode params = body.putArray("params");
+            key.params().forEach(params::add);
+        }
         ArrayNode list = body.putArray("reasons");
         reasons.forEach(list::add);
         if (entry != null) {

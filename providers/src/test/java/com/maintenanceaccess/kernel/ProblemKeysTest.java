@@ -51,6 +51,25 @@ class ProblemKeysTest {
             {"approval 'x' does not exist in this realm", "mxError.notFound", List.of()},
             {"a person with the e-mail address a@b.org is already in this account", "mxError.alreadyMember", List.of("a@b.org")},
             {"only a pending, expired or revoked invitation can be resent (it is accepted).", "mxError.invitationNotResendable", List.of("accepted")},
+            // issue 24 (words): sentences written elsewhere, as the source writes them (see sourceSentences for more)
+            {"unknown field; allowed: [email, firstName]", "mxError.unknownFieldAllowed", List.of("[email, firstName]")},
+            {"must be a non-empty string", "mxError.nonEmptyText", List.of()},
+            {"must be at most 200 characters", "mxError.tooLong", List.of("200")},
+            {"is on line 3 already", "mxError.csvSameAddress", List.of("3")},
+            {"the same grant already waits for approval (requested 2026-12-01T10:00:00Z): approve or reject that one.",
+                    "mxError.approvalWaiting", List.of("2026-12-01T10:00:00Z")},
+            {"the signoff was refused (recency_lapsed, expired); the refusal is recorded. Nothing was signed.",
+                    "mxError.signoffRefused", List.of()},
+            {"is required: {\"registration\": \"G-ABCD\", \"type\": \"A320\"}", "mxError.required", List.of()},
+            {"to manage the account's people you need to be account administrator. Nothing was changed.",
+                    "mxError.forbiddenManagePeople", List.of()},
+            {"somebody else decided this request a moment ago. Nothing was changed.", "mxError.approvalDecidedMeanwhile", List.of()},
+            {"the review is closed; nothing was changed.", "mxError.reviewClosed", List.of()},
+            {"the review is closed already; nothing was changed. Nothing was changed.", "mxError.reviewClosed", List.of()},
+            {"the invitation was accepted at the same moment, so the resend lost. Nothing was changed.",
+                    "mxError.invitationAcceptedMeanwhile", List.of()},
+            {"only a pending invitation can be ended (it is accepted)", "mxError.invitationNotEndable", List.of("accepted")},
+            {"nobody reviews their own access: another reviewer of the account decides this item.", "mxError.selfReview", List.of()},
     };
 
     @Test
@@ -58,6 +77,62 @@ class ProblemKeysTest {
         for (Object[] sample : SAMPLES) {
             ProblemKeys.Key key = ProblemKeys.of((String) sample[0]);
             assertEquals(sample[1] + " " + sample[2], key == null ? "null" : key.key() + " " + key.params(), (String) sample[0]);
+        }
+    }
+
+    /**
+     * Sentences made by the code itself (the body parser, the team CSV, the approval rules), so
+     * that a reworded sentence that loses its key fails here rather than on a German page.
+     */
+    @Test
+    void sourceSentencesHaveKeys() throws IOException {
+        List<String> sentences = new java.util.ArrayList<>();
+        for (String body : new String[] {"", "{", "[1]", "{".repeat(40) + "}".repeat(40), "x".repeat(JsonBody.MAX_BYTES + 1)}) {
+            try {
+                JsonBody.read(body, true);
+            } catch (JsonBody.Invalid e) {
+                sentences.add(e.problem().message());
+            }
+        }
+        assertEquals(5, sentences.size(), sentences::toString);
+        com.maintenanceaccess.account.TeamCsv.read("").problems().forEach(p -> sentences.add(p.message()));
+        com.maintenanceaccess.account.TeamCsv.read("firstName,lastName,email\n").problems().forEach(p -> sentences.add(p.message()));
+        com.maintenanceaccess.account.TeamCsv.read("firstName,lastName,email,templates\n"
+                + "a\n".repeat(com.maintenanceaccess.account.TeamCsv.MAX_ROWS + 1)).problems().forEach(p -> sentences.add(p.message()));
+        for (com.maintenanceaccess.approval.ApprovalRules.Refusal refusal : com.maintenanceaccess.approval.ApprovalRules.Refusal.values()) {
+            sentences.add(refusal.description());
+        }
+        Properties en = load("messages_en.properties");
+        Properties de = load("messages_de.properties");
+        for (String sentence : sentences) {
+            ProblemKeys.Key key = ProblemKeys.of(sentence);
+            assertTrue(key != null, "a key for: " + sentence);
+            assertTrue(en.containsKey(key.key()) && de.containsKey(key.key()), "texts for " + key.key());
+            assertEquals(key.params().size(), placeholders(en.getProperty(key.key())), sentence);
+            assertTrue(!key.key().equals("mxError.self"), "a key of its own for: " + sentence);
+        }
+    }
+
+    /** The signoffs page names each refusal reason in words, in both languages. */
+    @Test
+    void everySignoffReasonHasTextsInBothLanguages() throws IOException {
+        Properties en = load("messages_en.properties");
+        Properties de = load("messages_de.properties");
+        List<String> reasons = new java.util.ArrayList<>(List.of("statement_missing", "statement_mismatch", "unknown_signer",
+                "user_disabled", "session_ended", "authentication_used", "token_reused", "no_account", "not_a_member",
+                "invalid_token", "token_expired"));
+        for (var reason : com.maintenanceaccess.signoff.ProofCheck.Reason.values()) {
+            reasons.add(reason.id());
+        }
+        for (var reason : com.maintenanceaccess.authorization.rules.SignoffCheck.Reason.values()) {
+            reasons.add(reason.id());
+        }
+        for (var reason : com.maintenanceaccess.signoff.InspectionRule.Reason.values()) {
+            reasons.add(reason.id());
+        }
+        for (String reason : reasons) {
+            assertTrue(en.containsKey("mxSignoffReason." + reason), "English text for reason " + reason);
+            assertTrue(de.containsKey("mxSignoffReason." + reason), "German text for reason " + reason);
         }
     }
 

@@ -21,14 +21,20 @@ import org.junit.jupiter.api.io.TempDir;
 class BuildIfChangedTest {
 
     static final Path SCRIPT = Path.of("account-console/build-if-changed.mjs");
+    /** It reads where the description lies from here (docs/openapi.json, two folders up). */
+    static final Path TYPES_SCRIPT = Path.of("account-console/generate-types.mjs");
 
     @TempDir
     Path dir;
 
     @Test
     void installsAndBuildsOnlyWhatChanged() throws Exception {
-        Path console = Files.createDirectories(dir.resolve("account-console/src"));
+        // The repository's layout: themes/account-console beside docs/openapi.json.
+        Path console = Files.createDirectories(dir.resolve("themes/account-console/src"));
         Files.copy(SCRIPT, console.resolveSibling("build-if-changed.mjs"));
+        Files.copy(TYPES_SCRIPT, console.resolveSibling("generate-types.mjs"));
+        Path description = Files.createDirectories(dir.resolve("docs")).resolve("openapi.json");
+        Files.writeString(description, "{\"openapi\":\"3.0.1\"}");
         Files.writeString(console.resolveSibling("package-lock.json"), "{\"lockfileVersion\":3}");
         Files.writeString(console.resolve("main.tsx"), "export const a = 1;");
 
@@ -40,6 +46,12 @@ class BuildIfChangedTest {
         Files.writeString(console.resolve("other.tsx"), "");
         assertEquals(List.of("run build"), run(), "a source added");
         assertEquals(List.of(), run(), "nothing changed again");
+
+        Files.writeString(description, "{\"openapi\":\"3.0.1\",\"paths\":{}}");
+        assertEquals(List.of("run build"), run(), "the description of /mx changed (the generated types)");
+        Files.createDirectories(console.resolve("generated"));
+        Files.writeString(console.resolve("generated/mx-api.ts"), "export type X = 1;");
+        assertEquals(List.of(), run(), "the generated types are output, not a source");
 
         deleteTree(dir.resolve("output"));
         assertEquals(List.of("run build"), run(), "the output is gone (mvn clean)");
@@ -65,7 +77,7 @@ class BuildIfChangedTest {
                 """.formatted(calls));
         npm.toFile().setExecutable(true);
         ProcessBuilder builder = new ProcessBuilder("node", "build-if-changed.mjs")
-                .directory(dir.resolve("account-console").toFile())
+                .directory(dir.resolve("themes/account-console").toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("log").toFile());
         Map<String, String> environment = builder.environment();

@@ -32,7 +32,8 @@ class MessageKeysTest {
     static final Pattern CONSOLE_KEY = Pattern.compile("\"(mx[A-Z][A-Za-z0-9._-]*)\"");
     /** The server's message keys ({@code api/ProblemKeys}): the /mx API sends them for the console to show. */
     static final Path SERVER = Path.of("../providers/src/main/java");
-    static final Pattern SERVER_KEY = Pattern.compile("\"(mxError\\.[A-Za-z0-9._-]+)\"");
+    /** ... and the setup review's fixes ({@code review/SetupReview}, issue 24). */
+    static final Pattern SERVER_KEY = Pattern.compile("\"(mx(?:Error|Fix)\\.[A-Za-z0-9._-]+)\"");
 
     @Test
     void everyThemeHasTheSameKeysInEnglishAndGerman() throws IOException {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** The records as people see them: in the admin console's user page and, read-only, in the account console. */
@@ -44,6 +45,19 @@ class ConsolePagesIT {
         assertTrue(shown.contains("Kept by the compliance officers") && shown.contains("in the workspace (account console, Authorizations)"),
                 "the group points to the workspace");
         assertFalse(console.html().contains("/mx/users/"), "no API path in the admin console");
+        // ... and the records read as sentences (the maintenance admin theme's script), with a link
+        // to the person's records in the workspace; the JSON fields and their disabled Add / − are hidden.
+        WebElement record = Browser.await(browser.driver(), By.cssSelector("[data-mx='authorization']"));
+        assertTrue(record.getText().startsWith("Inspection RII-PAGE-1: active; valid from "), record.getText());
+        assertTrue(record.getText().contains("aircraft B737"), record.getText());
+        WebElement link = browser.driver().findElement(By.cssSelector("[data-mx='workspace-link']"));
+        assertTrue(link.getAttribute("href").endsWith("/realms/maintenance/account/mx/people/" + person + "/authorizations"),
+                link.getAttribute("href"));
+        fields.forEach(field -> assertFalse(field.isDisplayed(), "the stored JSON is not shown"));
+        assertTrue(browser.driver().findElements(By.cssSelector("[data-testid='addValue']")).stream()
+                .noneMatch(WebElement::isDisplayed), "no Add button that does nothing");
+        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", record);
+        Browser.screenshot(browser.driver(), "admin-console-personnel-authorizations-words");
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.maintenanceaccess.it.support.BrowserExtension;
 import com.maintenanceaccess.it.support.Http;
 import com.maintenanceaccess.it.support.Realm;
 import com.maintenanceaccess.it.workspace.pages.PeoplePage;
+import com.maintenanceaccess.it.workspace.pages.PersonPage;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,6 +84,46 @@ class ServerMessagesIT {
         assertTrue(refusal.contains("E-Mail: Die Adresse braucht eine Domain-Endung") && refusal.contains("Es wurde nichts geändert."),
                 refusal);
         assertFalse(refusal.contains("must be") || refusal.contains("Nothing was changed"), "no English left: " + refusal);
+    }
+
+    /** Sentences made elsewhere than the field rules carry keys too: the body parser, the team CSV. */
+    @Test
+    void theBodyParserAndTheTeamUploadAnswerWithKeys() {
+        String admin = person("ws-msg-team", "Ada", "Admin", Map.of(), "account-administrator");
+        String token = realm.userToken(admin);
+
+        Http.Response malformed = Http.send("POST", realm.url("/mx/accounts/" + account + "/people"), token,
+                "application/json", "{\"firstName\": ");
+        assertEquals(400, malformed.status(), malformed::toString);
+        JsonNode body = problem(malformed.json(), "body");
+        assertEquals("mxError.malformedJsonAt", body.get("key").asText(), malformed::toString);
+        assertEquals(2, body.get("params").size(), "line and column");
+
+        Http.Response preview = Http.send("POST", realm.url("/mx/accounts/" + alias + "/team/preview"), token, "text/csv",
+                "firstName,lastName,email,templates\nNora,Newhire,nora.team@mro.example,planner\n"
+                        + "Nils,Newhire,Nora.Team@mro.example,planner\n");
+        assertEquals(200, preview.status(), preview::toString);
+        JsonNode second = preview.json().get("rows").get(1);
+        assertEquals("refused", second.get("outcome").asText(), preview::toString);
+        JsonNode same = second.get("problems").get(0);
+        assertEquals("is on line 2 already", same.get("message").asText(), preview::toString);
+        assertEquals("mxError.csvSameAddress", same.get("key").asText(), preview::toString);
+        assertEquals("2", same.get("params").get(0).asText());
+    }
+
+    /** The setup review names its checks and fixes by key: a German administrator reads them in German. */
+    @Test
+    void aGermanAdministratorReadsTheSetupReviewInGerman() {
+        String admin = person("ws-msg-review", "Anke", "Admin", Map.of("locale", List.of("de")), "account-administrator");
+        String member = realm.createUser("ws-msg-gmail", Map.of("firstName", "Paul", "lastName", "Privat",
+                "email", "paul.privat." + System.nanoTime() + "@gmail.com"));
+        realm.addMember(account, member);
+        PersonPage page = new PersonPage(browser.driver(), realm).openIn(alias, member, realm.username(admin), Realm.TEST_PASSWORD);
+        assertFalse(page.setupReview().get("name-and-work-email"), "a personal mailbox fails the check");
+        String text = page.setupReviewCheckText("name-and-work-email");
+        assertTrue(text.contains("Name und dienstliche E-Mail-Adresse"), text);
+        assertTrue(text.contains("Korrigieren Sie den Namen und die dienstliche E-Mail-Adresse der Person."), text);
+        assertFalse(text.contains("Correct the user's") || text.contains("Users →"), "no English fix: " + text);
     }
 
     private static JsonNode problem(JsonNode body, String field) {

@@ -109,7 +109,9 @@ class SignoffsPageIT {
         page.awaitListed(refusal);
         Map<String, String> refusedRow = page.row(refusal);
         assertEquals("Refused", refusedRow.get("outcome"), refusedRow::toString);
-        assertTrue(refusedRow.get("reasons").contains("missing"), refusedRow::toString);
+        // The reason in words (mxSignoffReason.*), not its id "missing" (issue 24 item 1).
+        assertTrue(refusedRow.get("reasons").contains("the person holds no authorization of this type"), refusedRow::toString);
+        assertFalse(refusedRow.get("reasons").contains("missing"), refusedRow::toString);
         assertTrue(page.offlineCommand().contains("com.maintenanceaccess.trail.TrailCheckCommand trail.json"));
         page.screenshotForDocs("signoffs");
 

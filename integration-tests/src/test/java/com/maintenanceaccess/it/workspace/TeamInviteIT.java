@@ -63,7 +63,7 @@ class TeamInviteIT {
         assertEquals("refused", page.teamOutcome(4));
         assertTrue(page.teamRow(4).contains("domain ending"), page.teamRow(4));
         assertEquals("refused", page.teamOutcome(5));
-        assertTrue(page.teamRow(5).contains("Role templates: is not the name of a role template"), "the field in words: " + page.teamRow(5));
+        assertTrue(page.teamRow(5).contains("Role templates: This is not a role template of the account."), "the field in words: " + page.teamRow(5));
         assertFalse(page.teamRow(5).contains("grantable"), "no API words: " + page.teamRow(5));
         assertEquals("refused", page.teamOutcome(6));
         assertTrue(page.teamRow(6).contains("line 2"), page.teamRow(6));

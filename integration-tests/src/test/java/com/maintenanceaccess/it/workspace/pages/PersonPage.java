@@ -112,6 +112,11 @@ public final class PersonPage extends AccountConsole {
         return Boolean.parseBoolean(await("explain-answer").getAttribute("data-allowed"));
     }
 
+    /** The title, evidence and fix shown for one check of the setup review. */
+    public String setupReviewCheckText(String checkId) {
+        return within(await("setup-review"), "check-" + checkId).getText();
+    }
+
     /** The evidence and fix shown for one check of the explanation. */
     public String explainCheckText(String checkId) {
         return within(await("explain-checks"), "check-" + checkId).getText();
