@@ -19,3 +19,19 @@ export function useTemplateDescription(): (template: GrantableTemplate) => strin
     return base === template.name ? t(key) : t("mxTemplateReadOnlyDescription", { description: t(key) });
   };
 }
+
+/**
+ * A role template's name in the page's language: the bundled templates have theirs as message keys
+ * "mxTemplateName.<name>" (Planner, Planung); a read-only variant reads "<name> (read-only)"; a
+ * template an organisation wrote itself shows the name of its file.
+ */
+export function useTemplateName(): (name: string) => string {
+  const { t, i18n } = useTranslation();
+  return (name) => {
+    const readOnly = name.endsWith(READ_ONLY);
+    const base = readOnly ? name.slice(0, -READ_ONLY.length) : name;
+    const key = `mxTemplateName.${base}`;
+    if (!i18n.exists(key)) return name;
+    return readOnly ? t("mxTemplateReadOnlyName", { name: t(key) }) : t(key);
+  };
+}

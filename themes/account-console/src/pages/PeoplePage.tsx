@@ -20,7 +20,7 @@ import { Link } from "react-router-dom";
 import { MxError, query, useMx } from "../api";
 import { useAccount } from "../components/AccountSwitcher";
 import { TeamInvite } from "../components/TeamInvite";
-import { useTemplateDescription } from "../components/TemplateWords";
+import { useTemplateDescription, useTemplateName } from "../components/TemplateWords";
 import { ErrorAlert, FieldProblem, personName, SuccessAlert, useAction, useConsolePath, useDay, useLoad, validated } from "../components/common";
 import { Paging } from "../components/Paging";
 import { StatusLabel } from "../components/StatusLabel";
@@ -73,6 +73,7 @@ export function PeoplePage() {
   // to grant: the server decides; the page then reads only, without a form that would only be refused.
   const readsOnly = templates.error instanceof MxError && templates.error.status === 403;
   const describe = useTemplateDescription();
+  const templateName = useTemplateName();
   const invite = useAction(people.reload);
   const retry = useAction(people.reload);
   const [draft, setDraft] = useState({ firstName: "", lastName: "", email: "", templates: [] as string[], expiresInDays: "7" });
@@ -150,7 +151,7 @@ export function PeoplePage() {
                   </Button>
                 )}
               </Td>
-              <Td dataLabel={t("mxRoles")}>{person.templates.join(", ")}</Td>
+              <Td dataLabel={t("mxRoles")}>{person.templates.map(templateName).join(", ")}</Td>
               <Td dataLabel={t("mxLastLogin")} data-testid="last-login">{day(person.lastLogin)}</Td>
             </Tr>
           ))}
@@ -177,7 +178,7 @@ export function PeoplePage() {
                     <input type="checkbox" data-testid={`template-${template.name}`} checked={draft.templates.includes(template.name)}
                       onChange={(event) => setDraft({ ...draft, templates: event.target.checked
                         ? [...draft.templates, template.name] : draft.templates.filter((name) => name !== template.name) })} />{" "}
-                    <strong>{template.name}</strong> {template.privileged && <Label color="red">{t("mxPrivileged")}</Label>}{" "}
+                    <strong>{templateName(template.name)}</strong> {template.privileged && <Label color="red">{t("mxPrivileged")}</Label>}{" "}
                     {template.readOnly && <Label>{t("mxReadOnly")}</Label>} {describe(template)}
                   </label>
                 </div>

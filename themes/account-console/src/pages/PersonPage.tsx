@@ -22,7 +22,7 @@ import { ErrorAlert, FieldProblem, personName, SuccessAlert, useAction, useConso
 import { StatusLabel } from "../components/StatusLabel";
 import { paths } from "../paths";
 import type { AccountPerson, CatalogPage, Explanation, GrantableTemplate, HistoryItem, Invitation, SetupReview } from "../types";
-import { useTemplateDescription } from "../components/TemplateWords";
+import { useTemplateDescription, useTemplateName } from "../components/TemplateWords";
 
 /**
  * One person: their membership of the chosen account (role templates, account roles, removal), setup
@@ -324,6 +324,7 @@ function MembershipSection({ account, userId, onChange }: { account: string; use
   // server decides; the section then shows what the person holds, without forms only to be refused.
   const readsOnly = grantable.error instanceof MxError && grantable.error.status === 403;
   const describe = useTemplateDescription();
+  const templateName = useTemplateName();
 
   return (
     <PageSection variant="light" padding={{ default: "noPadding" }} className="pf-v5-u-mt-md" data-testid="membership">
@@ -334,7 +335,7 @@ function MembershipSection({ account, userId, onChange }: { account: string; use
           <dt>{t("mxEmail")}</dt>
           <dd data-testid="person-email">{[person.data.firstName, person.data.lastName].filter(Boolean).join(" ")} · {person.data.email}</dd>
           <dt>{t("mxRoles")}</dt>
-          <dd data-testid="person-templates">{person.data.templates.length ? person.data.templates.join(", ") : "—"}</dd>
+          <dd data-testid="person-templates">{person.data.templates.length ? person.data.templates.map(templateName).join(", ") : "—"}</dd>
           <dt>{t("mxAccountRoles")}</dt>
           <dd data-testid="person-account-roles">
             {person.data.accountRoles.length ? person.data.accountRoles.map((role) => t(`mxAccountRole-${role}`)).join(", ") : "—"}
@@ -348,7 +349,7 @@ function MembershipSection({ account, userId, onChange }: { account: string; use
             {(grantable.data ?? []).map((template) => (
               <Checkbox key={template.name} id={`person-template-${template.name}`} data-testid={`person-template-${template.name}`}
                 isChecked={templates.includes(template.name)} onChange={(_, on) => setTemplates(toggle(templates, template.name, on))}
-                label={<><strong>{template.name}</strong> {template.privileged && <Label color="red">{t("mxPrivileged")}</Label>}{" "}
+                label={<><strong>{templateName(template.name)}</strong> {template.privileged && <Label color="red">{t("mxPrivileged")}</Label>}{" "}
                   {template.readOnly && <Label>{t("mxReadOnly")}</Label>} {describe(template)}</>} />
             ))}
             <FieldProblem error={action.error} field="templates" />
