@@ -111,6 +111,13 @@ class RunCommandDemoIT {
         }
     }
 
+    /** The administrator run.sh names works in the master realm's console: records read as words there too. */
+    @Test
+    void theMasterRealmsAdminConsoleUsesTheMaintenanceAdminTheme() {
+        JsonNode master = Http.get(server.baseUrl() + "/admin/realms/master", realm.adminToken()).json();
+        assertEquals("maintenance", master.path("adminTheme").asText(), master::toString);
+    }
+
     @Test
     void theReadmeTableNamesExactlyTheDemoUsers() throws IOException {
         assertEquals(ACCOUNTS.keySet(), readmeTable().keySet());
