@@ -10,7 +10,7 @@ export type Problem = { field: string; message: string; key?: string; params?: s
 
 /**
  * A refused /mx call, read from the one error body: error, error_description, problems, and the
- * key, params and unchanged of the refusal (providers' api/Problems and api/ProblemKeys).
+ * key, params and unchanged of the refusal (providers' kernel/Problems and kernel/ProblemKeys).
  */
 export class MxError extends Error {
   constructor(
@@ -59,7 +59,7 @@ export function messageText(
   });
 }
 
-/** The problems of a 400: {field, message, key, params} each, as providers' api/Problems writes them. */
+/** The problems of a 400: {field, message, key, params} each, as providers' kernel/Problems writes them. */
 export function readProblems(body: Record<string, unknown>): Problem[] {
   if (!Array.isArray(body.problems)) return [];
   return body.problems.map((entry: { field?: unknown; message?: unknown; key?: unknown; params?: unknown }) => ({
