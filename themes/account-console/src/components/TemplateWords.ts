@@ -4,6 +4,12 @@ import type { GrantableTemplate } from "../types";
 /** What the server appends to a template's name for its read-only variant (DesiredStateBuilder). */
 const READ_ONLY = "-read-only";
 
+/** The bundled template a name stands for, and whether it is that template's read-only variant. */
+function parse(name: string): { base: string; readOnly: boolean } {
+  const readOnly = name.endsWith(READ_ONLY);
+  return { base: readOnly ? name.slice(0, -READ_ONLY.length) : name, readOnly };
+}
+
 /**
  * A role template's description in the page's language: the bundled templates (realm-config/
  * role-templates) have theirs as message keys "mxTemplateDescription.<name>" in English and German;
@@ -13,10 +19,11 @@ const READ_ONLY = "-read-only";
 export function useTemplateDescription(): (template: GrantableTemplate) => string {
   const { t, i18n } = useTranslation();
   return (template) => {
-    const base = template.readOnly && template.name.endsWith(READ_ONLY) ? template.name.slice(0, -READ_ONLY.length) : template.name;
+    // The server says which templates are read-only variants; a name alone may merely end alike.
+    const { base, readOnly } = template.readOnly ? parse(template.name) : { base: template.name, readOnly: false };
     const key = `mxTemplateDescription.${base}`;
     if (!i18n.exists(key)) return template.description ?? "";
-    return base === template.name ? t(key) : t("mxTemplateReadOnlyDescription", { description: t(key) });
+    return readOnly ? t("mxTemplateReadOnlyDescription", { description: t(key) }) : t(key);
   };
 }
 
@@ -28,8 +35,7 @@ export function useTemplateDescription(): (template: GrantableTemplate) => strin
 export function useTemplateName(): (name: string) => string {
   const { t, i18n } = useTranslation();
   return (name) => {
-    const readOnly = name.endsWith(READ_ONLY);
-    const base = readOnly ? name.slice(0, -READ_ONLY.length) : name;
+    const { base, readOnly } = parse(name);
     const key = `mxTemplateName.${base}`;
     if (!i18n.exists(key)) return name;
     return readOnly ? t("mxTemplateReadOnlyName", { name: t(key) }) : t(key);
