@@ -1,6 +1,5 @@
 package com.maintenanceaccess.authorization;
 
-import com.maintenanceaccess.authorization.model.AuthorizationJson;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
 import com.maintenanceaccess.authorization.rules.AuthorizationCatalog;
 import com.maintenanceaccess.authorization.rules.AuthorizationChanges;
@@ -8,6 +7,7 @@ import com.maintenanceaccess.authorization.rules.AuthorizationRules;
 import com.maintenanceaccess.authorization.rules.RecordUsability;
 import com.maintenanceaccess.authorization.rules.SignoffCheck;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.validate.Validator;
@@ -30,6 +30,8 @@ public record AuthorizationFeature(AuthorizationCatalog catalog, Clock clock) {
 
     /** The id of the user-profile validator whose factory holds the feature (console/, a {@link Source}). */
     public static final String VALIDATOR = "mx-personnel-authorization";
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper VIEW_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** What holds the feature the server started with (the validator's factory). */
     public interface Source {
@@ -60,11 +62,11 @@ public record AuthorizationFeature(AuthorizationCatalog catalog, Clock clock) {
      */
     public com.fasterxml.jackson.databind.node.ObjectNode view(PersonnelAuthorization a, boolean personEnabled,
                                                                java.time.Instant now) {
-        var json = AuthorizationJson.write(a, now);
-        var reasons = usability().against(a, personEnabled, now);
-        json.put("usableAtSignoff", reasons.isEmpty());
-        var because = json.putArray("unusableBecause");
-        reasons.forEach(r -> because.add(r.id()));
+        // The typed answer's fields as JSON, the issuing account's alias and name left for
+        // IssuingAccount.describe (me/ and the approvals build on this form; it is AuthorizationView's).
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) VIEW_JSON.valueToTree(
+                AuthorizationView.of(this, a, personEnabled, now, null));
+        json.remove(List.of("accountAlias", "accountName"));
         return json;
     }
 

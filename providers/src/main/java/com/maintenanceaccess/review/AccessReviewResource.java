@@ -12,6 +12,10 @@ import com.maintenanceaccess.kernel.AccountPermission;
 import com.maintenanceaccess.kernel.Authority;
 import com.maintenanceaccess.kernel.Authority.AccountScope;
 import com.maintenanceaccess.kernel.Problems;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.annotation.Nullable;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -72,13 +76,14 @@ public class AccessReviewResource {
     @GET
     @Path("reachable")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> reachable(@QueryParam("user") String user, @QueryParam("account") String account) {
+    public Reachable reachable(@QueryParam("user") String user, @QueryParam("account") String account) {
         UserFacts facts = facts(user, account);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("user", facts.id());
-        answer.put("username", facts.username());
-        answer.put("pages", AccessExplainer.reachable(facts, catalog()).stream().map(AccessCatalog.Page::id).toList());
-        return answer;
+        return new Reachable(facts.id(), facts.username(),
+                AccessExplainer.reachable(facts, catalog()).stream().map(AccessCatalog.Page::id).toList());
+    }
+
+    /** The person and the ids of the pages and actions of the access catalog they can reach. */
+    public record Reachable(String user, String username, List<String> pages) {
     }
 
     @GET
@@ -96,6 +101,10 @@ public class AccessReviewResource {
     @GET
     @Path("report")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @ApiResponse(responseCode = "200", description = "one page of the report (format=json), or its findings as CSV"
+            + " (format=csv; the administrators and the next page's first in the headers X-Administrators, X-Next-First)",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccessReportPage.class)),
+                    @Content(mediaType = "text/csv")})
     public Response report(@QueryParam("format") String format, @QueryParam("first") String first,
                            @QueryParam("max") String max, @QueryParam("inactiveDays") String inactiveDays,
                            @QueryParam("pendingDays") String pendingDays, @QueryParam("expiringDays") String expiringDays,
@@ -137,19 +146,20 @@ public class AccessReviewResource {
                     .header("X-Next-First", more ? String.valueOf(from + size) : null)
                     .build();
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("generatedAt", now.toString());
-        answer.put("thresholds", thresholds);
-        answer.put("administrators", administrators(scope));
-        answer.put("first", from);
-        answer.put("max", size);
-        answer.put("next", more ? from + size : null);
         Map<String, Long> counts = new LinkedHashMap<>();
         AccessReport.CATEGORIES.forEach(category -> counts.put(category,
                 findings.stream().filter(finding -> finding.category().equals(category)).count()));
-        answer.put("counts", counts);
-        answer.put("findings", findings);
-        return Response.ok(answer, MediaType.APPLICATION_JSON).build();
+        return Response.ok(new AccessReportPage(now.toString(), thresholds, administrators(scope), from, size,
+                more ? from + size : null, counts, findings), MediaType.APPLICATION_JSON).build();
+    }
+
+    /**
+     * One page of the access review (format=json): its thresholds, the scope's administrators, the
+     * page ({@code next}: the next page's first, absent on the last page), the findings of each category and the findings.
+     */
+    public record AccessReportPage(String generatedAt, AccessReport.Thresholds thresholds, int administrators, int first,
+                                   int max, @Nullable Integer next, Map<String, Long> counts,
+                                   List<AccessReport.Finding> findings) {
     }
 
     /**

@@ -3,14 +3,13 @@ package com.maintenanceaccess.review;
 import com.maintenanceaccess.access.AccessCatalog;
 import com.maintenanceaccess.access.AccessCatalogStore;
 import com.maintenanceaccess.kernel.Authority;
+import jakarta.annotation.Nullable;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -37,12 +36,10 @@ public class MyAccessResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> mine(@QueryParam("account") String account) {
+    public MyAccess mine(@QueryParam("account") String account) {
         RealmModel realm = session.getContext().getRealm();
-        Map<String, Object> answer = new LinkedHashMap<>();
         if (caller.user() == null) {
-            answer.put("pages", List.of());
-            return answer;
+            return new MyAccess(null, List.of());
         }
         // One's own access in one account: the one named (a member of it), else the only one;
         // a person in several accounts who names none gets the realm view.
@@ -62,13 +59,15 @@ public class MyAccessResource {
         UserFacts facts = new UserFactsReader(session).read(caller.user(), inAccount, clock.instant(),
                 issuer -> ReviewAccount.shows(inAccount, issuer));
         List<AccessCatalog.Page> pages = AccessCatalogStore.read(realm).map(AccessCatalog::pages).orElse(List.of());
-        answer.put("user", caller.user().getId());
-        answer.put("pages", pages.stream().map(page -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("page", page);
-            item.put("explanation", AccessExplainer.explain(facts, page));
-            return item;
-        }).toList());
-        return answer;
+        return new MyAccess(caller.user().getId(), pages.stream()
+                .map(page -> new MyPage(page, AccessExplainer.explain(facts, page))).toList());
+    }
+
+    /** The caller's id (absent for a token without a user) and every page of the catalog with why they can reach it or not. */
+    public record MyAccess(@Nullable String user, List<MyPage> pages) {
+    }
+
+    /** One page or action of the access catalog and the explain checks for the caller. */
+    public record MyPage(AccessCatalog.Page page, AccessExplainer.Explanation explanation) {
     }
 }

@@ -8,6 +8,7 @@ import com.maintenanceaccess.authorization.AuthorizationFeature;
 import com.maintenanceaccess.invitation.model.Invitation;
 import com.maintenanceaccess.invitation.model.InvitationEvents;
 import com.maintenanceaccess.account.AccountPeopleResource;
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,12 +44,21 @@ public final class PersonHistory {
     private PersonHistory() {
     }
 
-    static List<Map<String, Object>> of(KeycloakSession session, Authority caller, UserModel person,
-                                        OrganizationModel inAccount) {
+    /**
+     * One entry: when, the event's name, who by name ({@code actor}, absent when unknown or outside the
+     * realm; then {@code actorOutsideRealm} is true) and, for a deactivation, reactivation or authorization
+     * change, the reason given.
+     */
+    public record PersonHistoryEntry(String at, String event, @Nullable String actor, @Nullable Boolean actorOutsideRealm,
+                                     @Nullable String reason) {
+    }
+
+    static List<PersonHistoryEntry> of(KeycloakSession session, Authority caller, UserModel person,
+                                       OrganizationModel inAccount) {
         String personId = person.getId();
         RealmModel realm = session.getContext().getRealm();
         EventStoreProvider store = session.getProvider(EventStoreProvider.class);
-        List<Map<String, Object>> entries = new ArrayList<>();
+        List<PersonHistoryEntry> entries = new ArrayList<>();
         if (store == null) {
             return entries;
         }
@@ -63,35 +73,25 @@ public final class PersonHistory {
                     if (kind == null) {
                         return;
                     }
-                    Map<String, Object> entry = new LinkedHashMap<>();
-                    entry.put("at", Instant.ofEpochMilli(event.getTime()).toString());
-                    entry.put("event", kind);
                     String actorId = event.getAuthDetails() == null ? null : event.getAuthDetails().getUserId();
                     String actorRealm = event.getAuthDetails() == null ? null : event.getAuthDetails().getRealmId();
                     boolean outside = actorRealm != null && !actorRealm.equals(realm.getId());
-                    entry.put("actor", actorId == null || outside ? null
-                            : names.computeIfAbsent(actorId, id -> name(session, realm, id)));
-                    if (outside) {
-                        // An administrator of the server (the master realm), not a person of this realm.
-                        entry.put("actorOutsideRealm", true);
-                    }
+                    String actor = actorId == null || outside ? null
+                            : names.computeIfAbsent(actorId, id -> name(session, realm, id));
                     String reason = text(representation(event), "reason");
-                    if (reason != null && (kind.equals("deactivated") || kind.equals("reactivated")
-                            || kind.startsWith("authorization-"))) {
-                        entry.put("reason", reason);
-                    }
-                    entries.add(entry);
+                    boolean withReason = reason != null && (kind.equals("deactivated") || kind.equals("reactivated")
+                            || kind.startsWith("authorization-"));
+                    // outside: an administrator of the server (the master realm), not a person of this realm.
+                    entries.add(new PersonHistoryEntry(Instant.ofEpochMilli(event.getTime()).toString(), kind, actor,
+                            outside ? Boolean.TRUE : null, withReason ? reason : null));
                 });
         // Accepting an invitation is the person's own sign-in, not an admin event: it comes from the invitation.
         Invitation invitation = Invitation.read(name -> person.getAttributeStream(name).toList());
         Instant accepted = invitation == null ? null : invitation.acceptedAt();
         if (accepted != null) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("at", accepted.toString());
-            entry.put("event", "invitation-accepted");
-            entry.put("actor", name(session, realm, personId));
-            entries.add(entry);
-            entries.sort(java.util.Comparator.comparing((Map<String, Object> e) -> Instant.parse((String) e.get("at"))).reversed());
+            entries.add(new PersonHistoryEntry(accepted.toString(), "invitation-accepted", name(session, realm, personId),
+                    null, null));
+            entries.sort(java.util.Comparator.comparing((PersonHistoryEntry e) -> Instant.parse(e.at())).reversed());
         }
         return entries;
     }

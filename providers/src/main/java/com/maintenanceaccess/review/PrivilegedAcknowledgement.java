@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.maintenanceaccess.kernel.Authority;
 import com.maintenanceaccess.kernel.AdminAudit;
+import jakarta.annotation.Nullable;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,30 +50,39 @@ public final class PrivilegedAcknowledgement {
      * Records the acknowledgement of the privileged templates the user holds now; returns the
      * change (before, after) or throws {@link IllegalArgumentException} when there is nothing to acknowledge.
      */
-    static Map<String, Object> record(KeycloakSession session, Authority caller, UserModel user, UserFacts facts,
-                                      String reason, Instant now) {
+    static AcknowledgementChange record(KeycloakSession session, Authority caller, UserModel user, UserFacts facts,
+                         String reason, Instant now) {
         List<String> privileged = facts.templates().stream().filter(UserFacts.Template::privileged)
                 .map(UserFacts.Template::name).sorted().toList();
         if (privileged.isEmpty()) {
             throw new IllegalArgumentException("user: holds no privileged role template, nothing to acknowledge");
         }
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("templates", privileged);
-        after.put("paths", facts.standing().privilegedPaths());
-        after.put("by", caller.user().getUsername());
-        after.put("at", now.toString());
-        after.put("reason", reason);
+        PrivilegedAcknowledged after = new PrivilegedAcknowledged(privileged, facts.standing().privilegedPaths(), caller.user().getUsername(),
+                now.toString(), reason);
         String before = user.getFirstAttribute(ATTRIBUTE);
         try {
             user.setSingleAttribute(ATTRIBUTE, JSON.writeValueAsString(after));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        Map<String, Object> change = new LinkedHashMap<>();
-        change.put("before", before);
-        change.put("after", after);
+        AcknowledgementChange change = new AcknowledgementChange(before, after);
         AdminAudit.byCaller(session, caller, OperationType.ACTION, UserAccessResource.RESOURCE_TYPE,
                 "users/" + user.getId() + "/review/acknowledge-privileged", change);
         return change;
+    }
+
+    /**
+     * What is acknowledged (also the stored attribute): the privileged templates, every path that grants
+     * each, who, when and why.
+     */
+    public record PrivilegedAcknowledged(List<String> templates, Map<String, List<String>> paths, String by, String at,
+                               String reason) {
+    }
+
+    /**
+     * POST …/review/acknowledge-privileged answers the change (also the admin event's representation):
+     * the acknowledgement before (the stored JSON text; absent when there was none) and after.
+     */
+    public record AcknowledgementChange(@Nullable String before, PrivilegedAcknowledged after) {
     }
 }

@@ -11,6 +11,10 @@ import com.maintenanceaccess.kernel.JsonBody;
 import com.maintenanceaccess.kernel.Problems;
 import com.maintenanceaccess.kernel.AdminAudit;
 import com.maintenanceaccess.invitation.Invitations;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.annotation.Nullable;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -79,7 +83,7 @@ public class UserAccessResource {
     @GET
     @Path("history")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Map<String, Object>> history(@QueryParam("account") String account) {
+    public List<PersonHistory.PersonHistoryEntry> history(@QueryParam("account") String account) {
         UserModel user = caller.user(userId, AccountPermission.VIEW_PEOPLE);
         OrganizationModel inAccount = ReviewAccount.of(session, caller, user, account, AccountPermission.VIEW_PEOPLE);
         return PersonHistory.of(session, caller, user, inAccount);
@@ -105,6 +109,9 @@ public class UserAccessResource {
     @Path("review/acknowledge-privileged")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "200", description = "the acknowledgement before and after",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PrivilegedAcknowledgement.AcknowledgementChange.class)))
     public Response acknowledgePrivileged(@QueryParam("account") String account, String body) {
         UserModel user = caller.user(userId, AccountPermission.MANAGE_PEOPLE);
         String reason = reason(body);
@@ -143,6 +150,8 @@ public class UserAccessResource {
     @Path("deactivate")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "200", description = "the deactivation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeactivationChange.class)))
     public Response deactivate(String body) {
         UserModel user = caller.user(userId, AccountPermission.MANAGE_PEOPLE);
         String reason = reason(body);
@@ -151,7 +160,7 @@ public class UserAccessResource {
         if (!user.isEnabled() && user.getFirstAttribute(DEACTIVATED) != null) {
             return Problems.badRequestResponse(List.of(Problems.problem("user", "already deactivated")));
         }
-        Map<String, Object> change = deactivate(session, realm, user, caller.user().getUsername(), reason, clock,
+        DeactivationChange change = deactivate(session, realm, user, caller.user().getUsername(), reason, clock,
                 () -> Invitations.revokePending(session, realm, user, caller.adminAuth()));
         AdminAudit.byCaller(session, caller, OperationType.ACTION, RESOURCE_TYPE, "users/" + user.getId() + "/deactivate", change);
         return Response.ok(change).build();
@@ -164,9 +173,9 @@ public class UserAccessResource {
      * the person told once it is committed (docs/notices.md); records kept. Answers the change
      * (the record, before/after, sessions ended, whether an invitation was revoked) for the caller's event.
      */
-    public static Map<String, Object> deactivate(KeycloakSession session, RealmModel realm, UserModel user, String by,
-                                                 String reason, Clock clock,
-                                                 java.util.function.BooleanSupplier revokeInvitation) {
+    public static DeactivationChange deactivate(KeycloakSession session, RealmModel realm, UserModel user, String by,
+                                                String reason, Clock clock,
+                                                java.util.function.BooleanSupplier revokeInvitation) {
         return deactivate(session, realm, user, by, reason, clock, revokeInvitation, true);
     }
 
@@ -174,9 +183,9 @@ public class UserAccessResource {
      * {@link #deactivate} with the notice to the person optional: a person the directory creates
      * already inactive was never active and is not told that they were switched off.
      */
-    public static Map<String, Object> deactivate(KeycloakSession session, RealmModel realm, UserModel user, String by,
-                                                 String reason, Clock clock,
-                                                 java.util.function.BooleanSupplier revokeInvitation, boolean tell) {
+    public static DeactivationChange deactivate(KeycloakSession session, RealmModel realm, UserModel user, String by,
+                                                String reason, Clock clock,
+                                                java.util.function.BooleanSupplier revokeInvitation, boolean tell) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("at", clock.instant().toString());
         record.put("by", by);
@@ -187,11 +196,8 @@ public class UserAccessResource {
         int sessions = endSessions(session, realm, user);
         boolean invitationRevoked = revokeInvitation.getAsBoolean();
 
-        Map<String, Object> change = new LinkedHashMap<>(record);
-        change.put("before", Map.of("enabled", true));
-        change.put("after", Map.of("enabled", false));
-        change.put("sessionsEnded", sessions);
-        change.put("invitationRevoked", invitationRevoked);
+        DeactivationChange change = new DeactivationChange(record.get("at").toString(), by, reason,
+                new EnabledState(true), new EnabledState(false), sessions, invitationRevoked);
         // t25-notices: the person is told, once the deactivation is committed (docs/notices.md).
         if (tell) {
             com.maintenanceaccess.notice.ChangeNotices.deactivated(session, realm, user, reason, clock);
@@ -203,6 +209,8 @@ public class UserAccessResource {
     @Path("reactivate")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "200", description = "the reactivation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReactivationChange.class)))
     public Response reactivate(String body) {
         UserModel user = caller.user(userId, AccountPermission.MANAGE_PEOPLE);
         String reason = reason(body);
@@ -213,12 +221,8 @@ public class UserAccessResource {
         }
         user.setEnabled(true);
         user.removeAttribute(DEACTIVATED);
-        Map<String, Object> change = new LinkedHashMap<>();
-        change.put("at", clock.instant().toString());
-        change.put("by", caller.user().getUsername());
-        change.put("reason", reason);
-        change.put("before", Map.of("enabled", false, "deactivation", deactivation));
-        change.put("after", Map.of("enabled", true));
+        ReactivationChange change = new ReactivationChange(clock.instant().toString(), caller.user().getUsername(), reason,
+                new DeactivatedState(false, deactivation), new EnabledState(true));
         AdminAudit.byCaller(session, caller, OperationType.ACTION, RESOURCE_TYPE, "users/" + user.getId() + "/reactivate", change);
         return Response.ok(change).build();
     }
@@ -256,5 +260,23 @@ public class UserAccessResource {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A deactivation (the answer and the admin event's representation): when, by whom, why, enabled
+     * before and after, how many sessions ended and whether a pending invitation was revoked.
+     */
+    public record DeactivationChange(String at, String by, @Nullable String reason, EnabledState before,
+                                     EnabledState after, int sessionsEnded, boolean invitationRevoked) {
+    }
+
+    /** A reactivation: when, by whom, why; before, the deactivation on record (its stored JSON text). */
+    public record ReactivationChange(String at, String by, String reason, DeactivatedState before, EnabledState after) {
+    }
+
+    public record EnabledState(boolean enabled) {
+    }
+
+    public record DeactivatedState(boolean enabled, String deactivation) {
     }
 }

@@ -1,6 +1,7 @@
 package com.maintenanceaccess.roletemplate;
 
 import java.util.LinkedHashMap;
+import jakarta.annotation.Nullable;
 import java.util.List;
 import java.util.Map;
 
@@ -13,36 +14,33 @@ public final class PlanSummary {
     private PlanSummary() {
     }
 
-    public static Map<String, Object> response(String realm, boolean dryRun, Plan plan) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("realm", realm);
-        body.put("dryRun", dryRun);
-        body.put("summary", plan.counts());
-        body.put("changes", plan.changes().stream().map(PlanSummary::change).toList());
-        return body;
+    public static PlanAnswer response(String realm, boolean dryRun, Plan plan) {
+        return new PlanAnswer(realm, dryRun, plan.counts(), plan.changes().stream().map(PlanSummary::change).toList());
+    }
+
+    /**
+     * POST /mx/role-templates/plan and …/apply: the realm, whether nothing was written ({@code dryRun}),
+     * the count of each operation and of each kind's ({@code "role.create"}), and every change.
+     */
+    public record PlanAnswer(String realm, boolean dryRun, Map<String, Integer> summary, List<PlanChange> changes) {
+    }
+
+    /** One change: create, update or delete, of what kind, its name, and where it applies or what changes (when said). */
+    public record PlanChange(String op, String kind, String name, @Nullable String target, @Nullable String detail) {
     }
 
     public static Map<String, Object> event(String origin, Plan plan) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("origin", origin);
         body.put("summary", plan.counts());
-        List<Map<String, Object>> changes = plan.changes().stream().limit(EVENT_CHANGES).map(PlanSummary::change).toList();
+        List<PlanChange> changes = plan.changes().stream().limit(EVENT_CHANGES).map(PlanSummary::change).toList();
         body.put("changes", changes);
         body.put("changesOmitted", Math.max(0, plan.changes().size() - EVENT_CHANGES));
         return body;
     }
 
-    public static Map<String, Object> change(Plan.Change change) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("op", change.op().name().toLowerCase());
-        map.put("kind", change.kind());
-        map.put("name", change.name());
-        if (change.target() != null) {
-            map.put("target", change.target());
-        }
-        if (change.detail() != null) {
-            map.put("detail", change.detail());
-        }
-        return map;
+    public static PlanChange change(Plan.Change change) {
+        return new PlanChange(change.op().name().toLowerCase(), change.kind(), change.name(), change.target(),
+                change.detail());
     }
 }

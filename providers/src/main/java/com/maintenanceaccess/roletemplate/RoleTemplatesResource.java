@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.maintenanceaccess.kernel.Authority;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -50,6 +53,8 @@ public class RoleTemplatesResource {
     @Path("plan")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "200", description = "the plan",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanSummary.PlanAnswer.class)))
     public Response plan(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         RealmModel realm = session.getContext().getRealm();
         try {
@@ -65,6 +70,8 @@ public class RoleTemplatesResource {
     @Path("apply")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "200", description = "the plan",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanSummary.PlanAnswer.class)))
     public Response apply(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         RealmModel realm = session.getContext().getRealm();
         ClientConnection connection = session.getContext().getConnection();

@@ -1,14 +1,13 @@
 package com.maintenanceaccess.signoff;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.maintenanceaccess.kernel.Csv;
 import com.maintenanceaccess.trail.TrailEntry;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -79,14 +78,18 @@ public final class SignoffListing {
     }
 
     /** One signature in an answer: the record with its place in the chain. */
-    public static ObjectNode item(TrailEntry entry, JsonNode record) {
-        ObjectNode item = JsonNodeFactory.instance.objectNode();
-        item.put("id", entry.id());
-        item.put("seq", entry.seq());
-        item.put("previousHash", entry.previousHash());
-        item.put("hash", entry.hash());
-        item.set("record", record);
-        return item;
+    public static SignoffEntry item(TrailEntry entry, JsonNode record) {
+        return new SignoffEntry(entry.id(), entry.seq(), entry.previousHash(), entry.hash(), record);
+    }
+
+    /**
+     * One signature or refusal with its place in the chain. {@code record} is the signature record as the
+     * trail holds it (docs/signoffs.md, "The signature record"), passed on as stored: its hash covers
+     * those bytes, so it is not re-typed here.
+     */
+    public record SignoffEntry(String id, long seq, String previousHash, String hash,
+                               @Schema(type = "object", description = "the signature record as stored in the trail")
+                               JsonNode record) {
     }
 
     static final List<String> CSV_COLUMNS = List.of("id", "seq", "signedAt", "outcome", "reasons", "signerId",

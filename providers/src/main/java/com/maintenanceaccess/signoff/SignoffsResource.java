@@ -18,6 +18,9 @@ import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
 import com.maintenanceaccess.authorization.rules.SignoffCheck;
 import com.maintenanceaccess.trail.Trail;
 import com.maintenanceaccess.trail.TrailEntry;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -78,6 +81,9 @@ public class SignoffsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "201", description = "the signature, appended to the trail",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SignoffListing.SignoffEntry.class)))
     public Response sign(String body) {
         Instant now = clock.instant();
         // Authenticate first: only a caller with a valid, unexpired token of this realm reaches the
@@ -227,6 +233,9 @@ public class SignoffsResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @ApiResponse(responseCode = "200", description = "the signatures and refusals (format=json), or a CSV of them",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignoffList.class)),
+                    @Content(mediaType = "text/csv")})
     public Response list(@QueryParam("account") String account, @QueryParam("person") String person,
                          @QueryParam("aircraft") String aircraft, @QueryParam("from") String from,
                          @QueryParam("to") String to, @QueryParam("outcome") String outcome,
@@ -252,14 +261,21 @@ public class SignoffsResource {
             return Response.ok(SignoffListing.csv(rows), "text/csv; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"signoffs-" + realm.getName() + ".csv\"").build();
         }
-        ObjectNode answer = JsonNodeFactory.instance.objectNode();
-        ArrayNode list = answer.putArray("signoffs");
-        rows.forEach(r -> list.add(SignoffListing.item(r.entry(), r.record())));
-        answer.put("truncated", entries.size() == MAX_LIST);
         var head = trail.head(realm);
-        answer.putObject("trail").put("seq", head.seq()).put("hash", head.hash())
-                .put("verify", "GET /realms/" + realm.getName() + "/mx/trail/verify; the full chain: GET /mx/trail/export");
-        return Response.ok(answer).build();
+        return Response.ok(new SignoffList(rows.stream().map(r -> SignoffListing.item(r.entry(), r.record())).toList(),
+                entries.size() == MAX_LIST, new TrailHead(head.seq(), head.hash(),
+                "GET /realms/" + realm.getName() + "/mx/trail/verify; the full chain: GET /mx/trail/export"))).build();
+    }
+
+    /**
+     * GET /mx/signoffs (format=json): the signatures and refusals, newest first ({@code truncated}: more
+     * than the answer holds), and the trail's head with where to verify it.
+     */
+    public record SignoffList(List<SignoffListing.SignoffEntry> signoffs, boolean truncated, TrailHead trail) {
+    }
+
+    /** The trail's last entry when the list was read, and how to check the chain. */
+    public record TrailHead(long seq, String hash, String verify) {
     }
 
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.maintenanceaccess.kernel.AccountPermission;
 import com.maintenanceaccess.kernel.Authority;
+import jakarta.annotation.Nullable;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,6 +24,8 @@ import org.keycloak.models.RealmModel;
 @Produces(MediaType.APPLICATION_JSON)
 public class TrailResource {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final KeycloakSession session;
     private final Authority caller;
     private final Clock clock;
@@ -37,23 +40,32 @@ public class TrailResource {
 
     @GET
     @Path("verify")
-    public ObjectNode verify() {
+    public TrailVerification verify() {
         requireTrailReader();
         RealmModel realm = session.getContext().getRealm();
         Trail trail = new Trail(session);
         ChainCheck.Result result = trail.verify(realm);
-        ObjectNode answer = JsonNodeFactory.instance.objectNode();
-        answer.put("intact", result.intact());
-        answer.put("entries", result.entries());
-        if (!result.intact()) {
-            answer.put("firstBadSeq", result.firstBadSeq());
-            answer.put("problem", result.problem());
-        }
         TrailTable.Head head = trail.head(realm);
-        answer.putObject("head").put("seq", head.seq()).put("hash", head.hash());
-        answer.put("checkedAt", clock.instant().toString());
-        answer.set("retention", retention());
-        return answer;
+        return new TrailVerification(result.intact(), result.entries(),
+                result.intact() ? null : result.firstBadSeq(), result.intact() ? null : result.problem(),
+                new VerifiedHead(head.seq(), head.hash()), clock.instant().toString(), retentionRule());
+    }
+
+    /**
+     * GET /mx/trail/verify: whether the chain is intact and how many entries it has; when it is not, the
+     * first altered or missing entry and what is wrong ({@code firstBadSeq}, {@code problem}, absent
+     * otherwise); the head; when; and the retention rule.
+     */
+    public record TrailVerification(boolean intact, long entries, @Nullable Long firstBadSeq, @Nullable String problem,
+                                    VerifiedHead head, String checkedAt, Retention retention) {
+    }
+
+    /** The chain's last entry as the server recorded it. */
+    public record VerifiedHead(long seq, String hash) {
+    }
+
+    /** The retention rule the records are kept under. */
+    public record Retention(int years, String rule) {
     }
 
     /**
@@ -86,12 +98,14 @@ public class TrailResource {
      * the bundle deletes nothing; pruning after the period is the operator's decision and
      * action (docs/signoffs.md, "Retention").
      */
+    private Retention retentionRule() {
+        return new Retention(retentionYears, "kept at least " + retentionYears + " years after the person left; the"
+                + " bundle deletes no entry, pruning is an operator's action");
+    }
+
+    /** The rule in the export's form (the export is a JSON tree written as it is: TrailExport). */
     private ObjectNode retention() {
-        ObjectNode retention = JsonNodeFactory.instance.objectNode();
-        retention.put("years", retentionYears);
-        retention.put("rule", "kept at least " + retentionYears + " years after the person left; the bundle deletes"
-                + " no entry, pruning is an operator's action");
-        return retention;
+        return JSON.valueToTree(retentionRule());
     }
 
     private static Response attachment(ObjectNode body, String filename) {

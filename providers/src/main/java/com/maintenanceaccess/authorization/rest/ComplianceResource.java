@@ -1,20 +1,22 @@
 package com.maintenanceaccess.authorization.rest;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.maintenanceaccess.authorization.AuthorizationRecordView;
 import com.maintenanceaccess.kernel.AccountPermission;
 import com.maintenanceaccess.kernel.Authority;
 import com.maintenanceaccess.kernel.Authority.AccountScope;
 import com.maintenanceaccess.kernel.Problems;
 import com.maintenanceaccess.kernel.AdminAudit;
 import com.maintenanceaccess.authorization.AuthorizationFeature;
-import com.maintenanceaccess.authorization.model.AuthorizationJson;
 import com.maintenanceaccess.authorization.model.AuthorizationStore;
 import com.maintenanceaccess.authorization.model.ExpiryIndex;
 import com.maintenanceaccess.authorization.model.ExpiryQuery;
 import com.maintenanceaccess.authorization.rules.AuthorizationChanges;
 import com.maintenanceaccess.kernel.QueryParams;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.annotation.Nullable;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -62,7 +64,7 @@ public class ComplianceResource {
     @GET
     @Path("expiring")
     @Produces(MediaType.APPLICATION_JSON)
-    public ArrayNode expiring(@QueryParam("days") String days, @QueryParam("first") String first,
+    public List<ExpiryRow> expiring(@QueryParam("days") String days, @QueryParam("first") String first,
                               @QueryParam("max") String max, @QueryParam("account") String account) {
         AccountScope scope = caller.scope(account, AccountPermission.VIEW_AUTHORIZATIONS);
         int n = QueryParams.integer("days", days, 30, 1, MAX_DAYS);
@@ -75,7 +77,7 @@ public class ComplianceResource {
     @GET
     @Path("expired")
     @Produces(MediaType.APPLICATION_JSON)
-    public ArrayNode expired(@QueryParam("first") String first, @QueryParam("max") String max,
+    public List<ExpiryRow> expired(@QueryParam("first") String first, @QueryParam("max") String max,
                              @QueryParam("account") String account) {
         AccountScope scope = caller.scope(account, AccountPermission.VIEW_AUTHORIZATIONS);
         Instant now = feature.clock().instant();
@@ -89,6 +91,9 @@ public class ComplianceResource {
      */
     @GET
     @Path("roster")
+    @ApiResponse(responseCode = "200", description = "the roster (format=json), or its CSV (format=csv)", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RosterAnswer.class)),
+            @Content(mediaType = "text/csv")})
     public Response roster(@QueryParam("type") @DefaultValue("certifying-staff") String type,
                            @QueryParam("format") @DefaultValue("json") String format,
                            @QueryParam("staff") @DefaultValue("current") String staffParam,
@@ -111,13 +116,8 @@ public class ComplianceResource {
                     .header("Content-Disposition", "attachment; filename=\"roster-" + type
                             + (staff == Roster.Staff.FORMER ? "-former" : "") + ".csv\"").build();
         }
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("type", type);
-        body.put("staff", staff.name().toLowerCase(java.util.Locale.ROOT));
-        body.put("generatedAt", now.toString());
-        body.put("count", rows.size());
-        ArrayNode people = body.putArray("entries");
-        rows.forEach(r -> people.add(RosterCsv.json(r)));
+        RosterAnswer body = new RosterAnswer(type, staff.name().toLowerCase(java.util.Locale.ROOT), now.toString(),
+                rows.size(), rows.stream().map(RosterCsv::json).toList());
         return Response.ok(body, MediaType.APPLICATION_JSON).build();
     }
 
@@ -128,7 +128,7 @@ public class ComplianceResource {
     @POST
     @Path("reindex")
     @Produces(MediaType.APPLICATION_JSON)
-    public ObjectNode reindex() {
+    public ReindexAnswer reindex() {
         caller.requireRealmCompliance();
         ExpiryQuery query = new ExpiryQuery(session);
         int users = 0;
@@ -148,9 +148,7 @@ public class ComplianceResource {
         AdminAudit.byAdmin(session, realm, caller.adminAuth(), session.getContext().getConnection(), OperationType.ACTION,
                 AuthorizationFeature.RESOURCE_TYPE, "authorizations/reindex", null,
                 Map.of("action", "reindex", "users", String.valueOf(users)));
-        ObjectNode answer = JsonNodeFactory.instance.objectNode();
-        answer.put("users", users);
-        return answer;
+        return new ReindexAnswer(users);
     }
 
     /**
@@ -158,9 +156,9 @@ public class ComplianceResource {
      * for one account the index is walked in pages, skipping other people's records and the
      * records other accounts issued, until the page is full.
      */
-    private ArrayNode rows(AccountScope scope, Instant from, Instant until, int first, int max, Instant now) {
+    private List<ExpiryRow> rows(AccountScope scope, Instant from, Instant until, int first, int max, Instant now) {
         ExpiryQuery query = new ExpiryQuery(session);
-        ArrayNode rows = JsonNodeFactory.instance.arrayNode();
+        List<ExpiryRow> rows = new ArrayList<>();
         if (scope.wholeRealm()) {
             query.page(realm, from, until, null, first, max).forEach(hit -> row(hit, scope, now, rows));
             return rows;
@@ -185,24 +183,33 @@ public class ComplianceResource {
         return user != null && record(user, hit).filter(a -> scope.holds(user, a.account())).isPresent();
     }
 
-    private void row(ExpiryQuery.Hit hit, AccountScope scope, Instant now, ArrayNode rows) {
+    private void row(ExpiryQuery.Hit hit, AccountScope scope, Instant now, List<ExpiryRow> rows) {
         UserModel user = session.users().getUserById(realm, hit.userId());
         if (user == null) {
             return;
         }
         record(user, hit).filter(a -> scope.holds(user, a.account())).ifPresent(a -> {
-            ObjectNode row = rows.addObject();
-            row.put("userId", user.getId());
-            row.put("username", user.getUsername());
-            row.put("firstName", user.getFirstName());
-            row.put("lastName", user.getLastName());
-            row.put("validUntil", a.validUntil().toString());
-            row.set("authorization", AuthorizationJson.write(a, now));
+            rows.add(new ExpiryRow(user.getId(), user.getUsername(), user.getFirstName(), user.getLastName(),
+                    a.validUntil().toString(), AuthorizationRecordView.of(a, now)));
         });
     }
 
     private static java.util.Optional<com.maintenanceaccess.authorization.model.PersonnelAuthorization> record(
             UserModel user, ExpiryQuery.Hit hit) {
         return AuthorizationChanges.byId(AuthorizationStore.read(user).records(), ExpiryIndex.recordId(hit.indexValue()));
+    }
+
+    /** One row of the expiring and expired views: the holder and the record (every field written, null when empty). */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ExpiryRow(String userId, String username, @Nullable String firstName, @Nullable String lastName,
+                            String validUntil, AuthorizationRecordView authorization) {
+    }
+
+    /** The roster of one type (format=json): who may certify now ({@code staff=current}) or the leavers ({@code former}). */
+    public record RosterAnswer(String type, String staff, String generatedAt, int count, List<RosterCsv.RosterEntry> entries) {
+    }
+
+    /** POST /mx/authorizations/reindex: how many holders' expiry index was rebuilt. */
+    public record ReindexAnswer(int users) {
     }
 }

@@ -1,11 +1,8 @@
 package com.maintenanceaccess.authorization.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.maintenanceaccess.authorization.AuthorizationEvents;
-import com.maintenanceaccess.authorization.IssuingAccount;
+import com.maintenanceaccess.authorization.AuthorizationView;
 import com.maintenanceaccess.kernel.AccountPermission;
 import com.maintenanceaccess.kernel.Authority;
 import com.maintenanceaccess.kernel.JsonBody;
@@ -24,6 +21,9 @@ import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
 import com.maintenanceaccess.authorization.rules.AuthorizationChanges;
 import com.maintenanceaccess.authorization.rules.AuthorizationChanges.Change;
 import com.maintenanceaccess.authorization.rules.AuthorizationChanges.NoSuchAuthorizationException;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -36,6 +36,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.keycloak.models.KeycloakSession;
@@ -71,18 +72,18 @@ public class PersonnelAuthorizationsResource {
 
     /** The person's records the caller may read: those of the accounts they read in (an operator: all). */
     @GET
-    public ArrayNode list() {
+    public List<AuthorizationView> list() {
         UserModel person = caller.user(userId, AccountPermission.VIEW_AUTHORIZATIONS);
         Instant now = feature.clock().instant();
-        ArrayNode list = JsonNodeFactory.instance.arrayNode();
-        AuthorizationStore.read(person).records().stream()
+        return AuthorizationStore.read(person).records().stream()
                 .filter(a -> caller.mayOnRecord(person, a.account(), AccountPermission.VIEW_AUTHORIZATIONS))
-                .forEach(a -> list.add(view(a, person, now)));
-        return list;
+                .map(a -> view(a, person, now)).toList();
     }
 
     @GET
     @Path("{authorizationId}")
+    @ApiResponse(responseCode = "200", description = "the record, its version in the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorizationView.class)))
     public Response get(@PathParam("authorizationId") String authorizationId) {
         UserModel person = caller.user(userId, AccountPermission.VIEW_AUTHORIZATIONS);
         PersonnelAuthorization a = AuthorizationChanges.byId(AuthorizationStore.read(person).records(), authorizationId)
@@ -101,6 +102,10 @@ public class PersonnelAuthorizationsResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "201", description = "the record granted, its version in the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorizationView.class)))
+    @ApiResponse(responseCode = "202", description = "the grant waits for a second compliance officer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PendingGrant.class)))
     public Response grant(String body) {
         if (!AccountPermission.MANAGE_AUTHORIZATIONS.grantedToOperator(caller)) {
             UserModel person = caller.user(userId, AccountPermission.MANAGE_AUTHORIZATIONS);
@@ -124,6 +129,8 @@ public class PersonnelAuthorizationsResource {
     @PUT
     @Path("{authorizationId}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "200", description = "the record as written, its version in the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorizationView.class)))
     public Response update(@PathParam("authorizationId") String authorizationId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
         return change(ifMatch, person -> {
@@ -146,6 +153,8 @@ public class PersonnelAuthorizationsResource {
     @POST
     @Path("{authorizationId}/correct")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "200", description = "the record as written, its version in the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorizationView.class)))
     public Response correct(@PathParam("authorizationId") String authorizationId,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
         String[] reason = new String[1];
@@ -172,6 +181,8 @@ public class PersonnelAuthorizationsResource {
     @POST
     @Path("{authorizationId}/suspend")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "200", description = "the record as written, its version in the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorizationView.class)))
     public Response suspend(@PathParam("authorizationId") String authorizationId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
         return change(ifMatch, person -> {
@@ -183,6 +194,8 @@ public class PersonnelAuthorizationsResource {
     @POST
     @Path("{authorizationId}/reinstate")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "200", description = "the record as written, its version in the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorizationView.class)))
     public Response reinstate(@PathParam("authorizationId") String authorizationId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
         return change(ifMatch, person -> {
@@ -194,6 +207,8 @@ public class PersonnelAuthorizationsResource {
     @POST
     @Path("{authorizationId}/revoke")
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "200", description = "the record as written, its version in the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorizationView.class)))
     public Response revoke(@PathParam("authorizationId") String authorizationId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
         return change(ifMatch, person -> {
@@ -215,7 +230,7 @@ public class PersonnelAuthorizationsResource {
         Approval approval = approvals.request(caller, account, Approval.Kind.AUTHORIZATION, person,
                 AuthorizationCodec.encode(checked.after()), Approvals.keyOfRecord(checked.after()));
         return Response.status(Response.Status.ACCEPTED)
-                .entity(java.util.Map.of("status", "pending", "approval", approvals.view(approval, caller, account)))
+                .entity(new PendingGrant("pending", approvals.view(approval, caller, account)))
                 .build();
     }
 
@@ -278,8 +293,15 @@ public class PersonnelAuthorizationsResource {
         return a;
     }
 
-    private ObjectNode view(PersonnelAuthorization a, UserModel person, Instant now) {
-        return IssuingAccount.describe(session, feature.view(a, person.isEnabled(), now), a.account());
+    private AuthorizationView view(PersonnelAuthorization a, UserModel person, Instant now) {
+        return AuthorizationView.of(session, feature, a, person.isEnabled(), now);
+    }
+
+    /**
+     * 202 to a grant that needs a second person: {@code status} "pending" and the approval request
+     * (as GET /mx/accounts/{account}/approvals/{id} answers it).
+     */
+    public record PendingGrant(String status, @Schema(type = "object") Object approval) {
     }
 
     /** The body's {@code account}: an id or alias, or the API's own {@code {"id": …}} form; null when absent. */

@@ -1,9 +1,7 @@
 package com.maintenanceaccess.authorization.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.maintenanceaccess.kernel.Authority;
 import com.maintenanceaccess.kernel.JsonBody;
 import com.maintenanceaccess.kernel.Problems;
@@ -13,6 +11,7 @@ import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
 import com.maintenanceaccess.authorization.rules.SignoffCheck;
 import com.maintenanceaccess.authorization.rules.SignoffCheck.Decision;
 import com.maintenanceaccess.authorization.rules.SignoffCheck.Reason;
+import jakarta.annotation.Nullable;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
@@ -58,7 +57,7 @@ public class SignoffCheckResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public ObjectNode check(String body) {
+    public SignoffCheckAnswer check(String body) {
         if (caller.user().getServiceAccountClientLink() == null || !caller.hasRealmRole(AuthorizationFeature.SIGNOFF_ROLE)) {
             throw Problems.forbidden("the signoff check is for the service account of the maintenance app's backend,"
                     + " holding " + AuthorizationFeature.SIGNOFF_ROLE + ".");
@@ -75,28 +74,29 @@ public class SignoffCheckResource {
         boolean member = signer == null || organizations.isMember(account, signer);
         Decision decision = feature.signoffCheck().decide(request, records, signer == null || signer.isEnabled(), member);
 
-        ObjectNode answer = JsonNodeFactory.instance.objectNode();
-        answer.put("allowed", decision.allowed());
-        ArrayNode reasons = answer.putArray("reasons");
-        decision.reasons().forEach(r -> reasons.add(r.id()));
-        answer.put("account", account.getId());
-        answer.put("signer", request.signer());
-        answer.put("authorizationType", request.authorizationType());
-        answer.put("checkedAt", request.time().toString());
-        if (decision.authorization() != null) {
-            answer.put("authorizationId", decision.authorization().id());
-            answer.put("reference", decision.authorization().reference());
-        }
-        ArrayNode candidates = answer.putArray("candidates");
-        decision.candidates().forEach(c -> {
-            ObjectNode candidate = candidates.addObject();
-            candidate.put("authorizationId", c.authorization().id());
-            // Another account's record: its reference is that organisation's, not this answer's.
-            candidate.put("reference", c.reasons().contains(Reason.OUT_OF_ACCOUNT) ? null : c.authorization().reference());
-            ArrayNode cr = candidate.putArray("reasons");
-            c.reasons().stream().map(Reason::id).forEach(cr::add);
-        });
-        return answer;
+        PersonnelAuthorization used = decision.authorization();
+        return new SignoffCheckAnswer(decision.allowed(), decision.reasons().stream().map(Reason::id).toList(),
+                account.getId(), request.signer(), request.authorizationType(), request.time().toString(),
+                used == null ? null : used.id(), used == null ? null : used.reference(),
+                decision.candidates().stream().map(c -> new SignoffCandidate(c.authorization().id(),
+                        // Another account's record: its reference is that organisation's, not this answer's.
+                        c.reasons().contains(Reason.OUT_OF_ACCOUNT) ? null : c.authorization().reference(),
+                        c.reasons().stream().map(Reason::id).toList())).toList());
+    }
+
+    /**
+     * The answer: allowed and the machine-readable reasons, what was checked, the record that allows it
+     * ({@code authorizationId} and {@code reference}, left out when none does) and every candidate record.
+     */
+    public record SignoffCheckAnswer(boolean allowed, List<String> reasons, String account, String signer,
+                                     String authorizationType, String checkedAt, @Nullable String authorizationId,
+                                     @Nullable String reference, List<SignoffCandidate> candidates) {
+    }
+
+    /** A record that was considered, and why it does not allow the signoff; another account's has its reference null. */
+    public record SignoffCandidate(String authorizationId,
+                                   @Nullable @JsonInclude(JsonInclude.Include.ALWAYS) String reference,
+                                   List<String> reasons) {
     }
 
     /**

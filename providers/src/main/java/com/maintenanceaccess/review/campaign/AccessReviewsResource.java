@@ -13,6 +13,12 @@ import com.maintenanceaccess.authorization.model.AuthorizationStore;
 import com.maintenanceaccess.kernel.Csv;
 import com.maintenanceaccess.authorization.rules.AuthorizationChanges;
 import com.maintenanceaccess.trail.Trail;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.annotation.Nullable;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -69,6 +75,8 @@ public class AccessReviewsResource {
     /** Starts a review: {@code {"days": 30}} optional (its end date); 201 with the review. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "201", description = "the review started, with its items",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccessReviewAnswer.class)))
     public Response start(String body) {
         OrganizationModel account = caller.account(accountParam, AccountPermission.MANAGE_PEOPLE);
         JsonNode json = JsonBody.object(body, false, Set.of("days"));
@@ -86,35 +94,31 @@ public class AccessReviewsResource {
                 ReviewSettings.undecided(account));
         List<ReviewItem> items = new ReviewSnapshot(session, realm, account).items();
         table.insert(review, items);
-        ObjectNode answer = view(review, items);
+        AccessReviewAnswer answer = view(review, items, null);
         AdminAudit.byCaller(session, caller, OperationType.CREATE, RESOURCE_TYPE,
                 "accounts/" + account.getId() + "/reviews/" + review.id(), summary(review, items));
         return Response.status(Response.Status.CREATED).entity(answer).build();
     }
 
     @GET
-    public ArrayNode list() {
+    public List<AccessReviewHead> list() {
         OrganizationModel account = caller.account(accountParam, AccountPermission.VIEW_PEOPLE);
-        ArrayNode list = JsonNodeFactory.instance.arrayNode();
-        table.reviews(account.getId()).forEach(review -> list.add(head(review, table.items(review.id()))));
-        return list;
+        return table.reviews(account.getId()).stream().map(review -> head(review, table.items(review.id()))).toList();
     }
 
     @GET
     @Path("{review}")
-    public ObjectNode get(@PathParam("review") String reviewId) {
+    public AccessReviewAnswer get(@PathParam("review") String reviewId) {
         OrganizationModel account = caller.account(accountParam, AccountPermission.VIEW_PEOPLE);
         AccessReviewTable.Review review = review(account, reviewId);
-        ObjectNode view = view(review, table.items(review.id()));
-        view.put("accountName", account.getName());
-        return view;
+        return view(review, table.items(review.id()), account.getName());
     }
 
     /** {@code {"decision": "keep"|"remove", "comment": "…"}}: once per item, by the item's reviewer. */
     @POST
     @Path("{review}/items/{no}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ObjectNode decide(@PathParam("review") String reviewId, @PathParam("no") String no, String body) {
+    public AccessReviewItem decide(@PathParam("review") String reviewId, @PathParam("no") String no, String body) {
         OrganizationModel account = caller.account(accountParam, AccountPermission.VIEW_PEOPLE);
         AccessReviewTable.Review review = review(account, reviewId);
         ReviewItem item = table.items(review.id()).stream().filter(i -> String.valueOf(i.no()).equals(no)).findFirst()
@@ -160,7 +164,7 @@ public class AccessReviewsResource {
     /** Closes the review (its administrator): removals decided, and undecided items as the account says, are applied. */
     @POST
     @Path("{review}/close")
-    public ObjectNode close(@PathParam("review") String reviewId, String body) {
+    public AccessReviewAnswer close(@PathParam("review") String reviewId, String body) {
         OrganizationModel account = caller.account(accountParam, AccountPermission.MANAGE_PEOPLE);
         JsonBody.object(body, false, Set.of());
         AccessReviewTable.Review review = review(account, reviewId);
@@ -171,7 +175,7 @@ public class AccessReviewsResource {
                 caller.user().getUsername());
         AdminAudit.byCaller(session, caller, OperationType.ACTION, RESOURCE_TYPE,
                 "accounts/" + account.getId() + "/reviews/" + review.id() + "/close", trailed);
-        return view(table.review(review.id()).orElseThrow(), table.items(review.id()));
+        return view(table.review(review.id()).orElseThrow(), table.items(review.id()), null);
     }
 
     /** The review as CSV, for the account's auditor (and its administrator). */
@@ -203,45 +207,29 @@ public class AccessReviewsResource {
                 .orElseThrow(() -> Problems.notFound("review", reviewId));
     }
 
-    private ObjectNode head(AccessReviewTable.Review review, List<ReviewItem> items) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("id", review.id());
-        node.put("account", review.accountId());
-        node.put("status", review.status());
-        node.put("startedBy", review.startedBy());
-        node.put("startedAt", Instant.ofEpochMilli(review.startedAt()).toString());
-        node.put("endsAt", Instant.ofEpochMilli(review.endsAt()).toString());
-        node.put("closedAt", review.closedAt() == null ? null : Instant.ofEpochMilli(review.closedAt()).toString());
-        node.put("undecided", review.undecided().id());
-        node.put("scheduled", ReviewJob.SCHEDULE.equals(review.startedBy()));
-        node.put("itemCount", items.size());
-        node.put("undecidedCount", items.stream().filter(item -> item.decision() == null).count());
-        return node;
+    private AccessReviewHead head(AccessReviewTable.Review review, List<ReviewItem> items) {
+        return new AccessReviewHead(review.id(), review.accountId(), review.status(), review.startedBy(),
+                Instant.ofEpochMilli(review.startedAt()).toString(), Instant.ofEpochMilli(review.endsAt()).toString(),
+                review.closedAt() == null ? null : Instant.ofEpochMilli(review.closedAt()).toString(),
+                review.undecided().id(), ReviewJob.SCHEDULE.equals(review.startedBy()), items.size(),
+                items.stream().filter(item -> item.decision() == null).count());
     }
 
-    private ObjectNode view(AccessReviewTable.Review review, List<ReviewItem> items) {
-        ObjectNode node = head(review, items);
-        ArrayNode list = node.putArray("items");
+    /** The review with its items; {@code accountName} only where one review is read (GET). */
+    private AccessReviewAnswer view(AccessReviewTable.Review review, List<ReviewItem> items, String accountName) {
+        AccessReviewHead head = head(review, items);
         OrganizationModel account = session.getProvider(org.keycloak.organization.OrganizationProvider.class)
                 .getById(review.accountId());
-        items.forEach(item -> list.add(itemView(review, account, item)));
-        return node;
+        return new AccessReviewAnswer(head.id(), head.account(), head.status(), head.startedBy(), head.startedAt(),
+                head.endsAt(), head.closedAt(), head.undecided(), head.scheduled(), head.itemCount(), head.undecidedCount(),
+                items.stream().map(item -> itemView(review, account, item)).toList(), accountName);
     }
 
-    private ObjectNode itemView(AccessReviewTable.Review review, OrganizationModel account, ReviewItem item) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("no", item.no());
-        node.put("personId", item.personId());
+    private AccessReviewItem itemView(AccessReviewTable.Review review, OrganizationModel account, ReviewItem item) {
         UserModel person = session.users().getUserById(realm, item.personId());
-        node.put("username", person == null ? null : person.getUsername());
-        node.put("name", person == null ? null : name(person));
-        if (item.kind() == ReviewItem.Kind.AUTHORIZATION && person != null) {
-            // The type and reference people read (the value is the record's id).
-            AuthorizationChanges.byId(AuthorizationStore.read(person).records(), item.value()).ifPresent(record -> {
-                node.put("type", record.type());
-                node.put("reference", record.reference());
-            });
-        }
+        // The type and reference people read (the value is the record's id).
+        PersonnelAuthorization record = item.kind() == ReviewItem.Kind.AUTHORIZATION && person != null
+                ? AuthorizationChanges.byId(AuthorizationStore.read(person).records(), item.value()).orElse(null) : null;
         // Whether the caller may decide it now, and if not, why (the page says it in words).
         String whyNot = null;
         if (!review.open() || item.decision() != null) {
@@ -251,19 +239,45 @@ public class AccessReviewsResource {
         } else if (account == null || !caller.may(account, ReviewRules.decides(item.kind()))) {
             whyNot = ReviewRules.decides(item.kind()) == AccountPermission.MANAGE_AUTHORIZATIONS ? "officer" : "administrator";
         }
-        node.put("mayDecide", whyNot == null);
-        node.put("whyNot", whyNot);
-        node.put("kind", item.kind().id());
-        node.put("value", item.value());
-        node.put("label", item.label());
-        node.put("reviewer", ReviewRules.decides(item.kind()) == AccountPermission.MANAGE_AUTHORIZATIONS
-                ? "compliance-officer" : "account-administrator");
-        node.put("decision", item.decision() == null ? null : item.decision().id());
-        node.put("comment", item.comment());
-        node.put("decidedBy", item.decidedBy());
-        node.put("decidedAt", item.decidedAt() == null ? null : Instant.ofEpochMilli(item.decidedAt()).toString());
-        node.put("outcome", item.outcome());
-        return node;
+        return new AccessReviewItem(item.no(), item.personId(), person == null ? null : person.getUsername(),
+                person == null ? null : name(person), record == null ? null : record.type(),
+                record == null ? null : record.reference(), whyNot == null, whyNot, item.kind().id(), item.value(),
+                item.label(), ReviewRules.decides(item.kind()) == AccountPermission.MANAGE_AUTHORIZATIONS
+                        ? "compliance-officer" : "account-administrator",
+                item.decision() == null ? null : item.decision().id(), item.comment(), item.decidedBy(),
+                item.decidedAt() == null ? null : Instant.ofEpochMilli(item.decidedAt()).toString(), item.outcome());
+    }
+
+    /**
+     * A review as listed (GET …/reviews): its state and counts. A field without a value is written as null
+     * (these answers have always had every field).
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record AccessReviewHead(String id, String account, String status, String startedBy, String startedAt,
+                                   String endsAt, @Nullable String closedAt, String undecided, boolean scheduled,
+                                   int itemCount, long undecidedCount) {
+    }
+
+    /** A review with its items (started, read, closed); {@code accountName} is there only when one review is read. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record AccessReviewAnswer(String id, String account, String status, String startedBy, String startedAt,
+                                     String endsAt, @Nullable String closedAt, String undecided, boolean scheduled,
+                                     int itemCount, long undecidedCount, List<AccessReviewItem> items,
+                                     @Nullable @JsonInclude(JsonInclude.Include.NON_NULL) String accountName) {
+    }
+
+    /**
+     * One item: whose access, what ({@code type} and {@code reference} only for a personnel authorization
+     * that still exists), whether the caller may decide it now ({@code whyNot}: decided, own, administrator,
+     * officer), the decision and its outcome.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record AccessReviewItem(int no, String personId, @Nullable String username, @Nullable String name,
+                                   @Nullable @JsonInclude(JsonInclude.Include.NON_NULL) String type,
+                                   @Nullable @JsonInclude(JsonInclude.Include.NON_NULL) String reference,
+                                   boolean mayDecide, @Nullable String whyNot, String kind, String value, String label,
+                                   String reviewer, @Nullable String decision, @Nullable String comment,
+                                   @Nullable String decidedBy, @Nullable String decidedAt, @Nullable String outcome) {
     }
 
     private static ObjectNode summary(AccessReviewTable.Review review, List<ReviewItem> items) {
