@@ -26,7 +26,38 @@ export type AccountSettings = Schemas["AccountAnswer"];
 /** One role template of GET /mx/accounts/{account}/grantable-templates. */
 export type GrantableTemplate = Schemas["GrantableTemplate"];
 
-// ---- written by hand: the server answers a map (Map<String, Object> or ObjectNode) ----
+/** A personnel authorization's licence; null on a record that rests on none. */
+export type Licence = Schemas["LicenceView"];
+/**
+ * One personnel authorization (GET /mx/users/{id}/authorizations, AuthorizationView). Its licence is null
+ * when there is none: the generator cannot mark a record-typed field nullable (OpenAPI 3.0 $ref), so it is said here.
+ */
+export type Authorization = Omit<Schemas["AuthorizationView"], "licence"> & { licence?: Licence | null };
+/** The record in a row of the compliance views (AuthorizationRecordView); licence as above. */
+export type AuthorizationRecord = Omit<Schemas["AuthorizationRecordView"], "licence"> & { licence?: Licence | null };
+/** One row of GET /mx/authorizations/expiring and …/expired. */
+export type ExpiryItem = Omit<Schemas["ExpiryRow"], "authorization"> & { authorization: AuthorizationRecord };
+/** GET /mx/access/report (format=json) and one of its findings. */
+export type AccessReport = Schemas["AccessReportPage"];
+export type Finding = Schemas["Finding"];
+/** An access review as listed (GET /mx/accounts/{account}/reviews). */
+export type AccountReviewHead = Schemas["AccessReviewHead"];
+/** An access review with its items (docs/access-review.md, "Reviews with decisions"). */
+export type AccountReview = Schemas["AccessReviewAnswer"];
+/** One item of an access review; mayDecide says whether the signed-in person may decide it now, whyNot why not. */
+export type ReviewItem = Schemas["AccessReviewItem"];
+/** One entry of a person's history (GET /mx/users/{id}/history): an event name, when, and who, by name. */
+export type HistoryItem = Schemas["PersonHistoryEntry"];
+/**
+ * One signature record of GET /mx/signoffs with its place in the chain. The record is passed on as the
+ * trail stores it (its hash covers those bytes), so the description says only "an object"; its shape
+ * (docs/signoffs.md, "The signature record") is written here by hand.
+ */
+export type Signoff = Omit<Schemas["SignoffEntry"], "record"> & { record: SignatureRecord };
+export type SignoffList = Omit<Schemas["SignoffList"], "signoffs"> & { signoffs: Signoff[] };
+
+// ---- written by hand: the server answers a map (Map<String, Object> or ObjectNode), or (SignatureRecord)
+// passes on a stored legal record as it is ----
 
 export type HistoryEntry = string | Record<string, unknown>;
 
@@ -48,50 +79,6 @@ export type Invitation = {
 
 export type InvitationList = { total: number; first: number; max: number; items: Invitation[] };
 
-export type Finding = { category: string; userId: string; username: string; detail: string };
-
-export type AccessReport = {
-  administrators: number;
-  counts: Record<string, number>;
-  findings: Finding[];
-  next?: number;
-};
-
-export type Licence = { authority?: string; number?: string; category?: string; expiry?: string };
-
-export type Authorization = {
-  id?: string;
-  /** The issuing account's id (set by the server; a grant names it when the officer acts in several). */
-  account?: string | null;
-  accountAlias?: string | null;
-  accountName?: string | null;
-  type: string;
-  reference: string;
-  licence?: Licence | null;
-  scope: { aircraft: string[]; tasks: string[]; bases: string[] };
-  limitations?: string;
-  firstIssue?: string;
-  effective?: string;
-  expiry?: string;
-  status?: string;
-  statusReason?: string;
-  statusChanged?: string;
-  issuer?: string;
-  continuationTraining?: string;
-  experience?: { from: string; to: string }[];
-  state?: string;
-  usableAtSignoff?: boolean;
-  unusableBecause?: string[];
-  validUntil?: string;
-};
-
-export type ExpiryItem = {
-  userId?: string;
-  username?: string;
-  authorization?: Authorization;
-  [key: string]: unknown;
-};
-
 /** A member of an account as GET /mx/accounts/{account}/people/{userId} answers. */
 export type AccountPerson = {
   id: string;
@@ -108,34 +95,6 @@ export type AccountPerson = {
   provisioned?: boolean;
   lastLogin?: string | null;
 };
-
-/** One signature record of GET /mx/signoffs (docs/signoffs.md, "The signature record"), with its place in the chain. */
-export type Signoff = {
-  id: string;
-  seq: number;
-  previousHash: string;
-  hash: string;
-  record: {
-    outcome: "accepted" | "refused";
-    reasons: string[];
-    signer?: { id: string; username: string; name?: string; accounts?: string[] } | null;
-    authorization?: { id?: string; type?: string; reference?: string; recordHash?: string } | null;
-    what: {
-      type: string;
-      authorizationType?: string;
-      aircraft?: { registration?: string; type?: string };
-      workOrder?: string;
-      task?: string;
-      taskCategory?: string;
-      base?: string;
-    };
-    meaning: string;
-    signedAt: string;
-    proof?: { acr?: string | null; amr?: unknown; authTime?: string | null; sessionId?: string | null; client?: string | null } | null;
-  };
-};
-
-export type SignoffList = { signoffs: Signoff[]; truncated: boolean; trail: { seq: number; hash: string } };
 
 /** One request of GET /mx/accounts/{account}/approvals (docs/authorizations.md, "Four eyes"). */
 export type ApprovalPerson = { id: string; username?: string | null; name?: string | null };
@@ -167,43 +126,22 @@ export type Approval = {
   mayDecide?: boolean;
 };
 
-/** One item of an access review (docs/access-review.md, "Reviews with decisions"). */
-export type ReviewItem = {
-  no: number;
-  personId: string;
-  username?: string | null;
-  name?: string | null;
-  kind: "template" | "account-role" | "authorization";
-  value: string;
-  label: string;
-  type?: string;
-  reference?: string;
-  reviewer: "account-administrator" | "compliance-officer";
-  decision?: "keep" | "remove" | null;
-  comment?: string | null;
-  decidedBy?: string | null;
-  decidedAt?: string | null;
-  outcome?: "kept" | "removed" | "gone" | null;
-  /** Whether the signed-in person may decide it now; whyNot says why not (own, administrator, officer, decided). */
-  mayDecide: boolean;
-  whyNot?: string | null;
+/** The signature record as the trail holds it (docs/signoffs.md, "The signature record"): see Signoff. */
+export type SignatureRecord = {
+  outcome: "accepted" | "refused";
+  reasons: string[];
+  signer?: { id: string; username: string; name?: string; accounts?: string[] } | null;
+  authorization?: { id?: string; type?: string; reference?: string; recordHash?: string } | null;
+  what: {
+    type: string;
+    authorizationType?: string;
+    aircraft?: { registration?: string; type?: string };
+    workOrder?: string;
+    task?: string;
+    taskCategory?: string;
+    base?: string;
+  };
+  meaning: string;
+  signedAt: string;
+  proof?: { acr?: string | null; amr?: unknown; authTime?: string | null; sessionId?: string | null; client?: string | null } | null;
 };
-
-/** An access review of an account; items only when one review is read. */
-export type AccountReview = {
-  id: string;
-  account: string;
-  accountName?: string;
-  status: "open" | "closed";
-  startedBy: string;
-  startedAt: string;
-  endsAt: string;
-  closedAt?: string | null;
-  undecided: "keep" | "remove";
-  scheduled: boolean;
-  itemCount: number;
-  undecidedCount: number;
-  items?: ReviewItem[];
-};
-/** One entry of a person's history (GET /mx/users/{id}/history): an event name, when, and who, by name. */
-export type HistoryItem = { at: string; event: string; actor: string | null; actorOutsideRealm?: boolean; reason?: string };

@@ -8,7 +8,7 @@ import { useMx } from "../api";
 import { useAccount } from "../components/AccountSwitcher";
 import { ErrorAlert, FieldProblem, useConsolePath, useLoad, useTime, validated } from "../components/common";
 import { paths } from "../paths";
-import type { AccountReview } from "../types";
+import type { AccountReview, AccountReviewHead } from "../types";
 
 /**
  * Workspace → Reviews: the account's access reviews with recorded decisions (docs/access-review.md),
@@ -23,7 +23,7 @@ export function ReviewsPage() {
   const consolePath = useConsolePath();
   const { account, ready, me, switcher, error: meError } = useAccount();
   const list = useLoad(
-    () => (ready ? mx.get<AccountReview[]>(`/accounts/${encodeURIComponent(account)}/reviews`) : Promise.resolve(undefined)),
+    () => (ready ? mx.get<AccountReviewHead[]>(`/accounts/${encodeURIComponent(account)}/reviews`) : Promise.resolve(undefined)),
     [account, ready],
   );
   const [days, setDays] = useState("30");
