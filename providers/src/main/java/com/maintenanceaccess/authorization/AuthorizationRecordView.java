@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.maintenanceaccess.authorization.AuthorizationView.ExperienceView;
 import com.maintenanceaccess.authorization.AuthorizationView.LicenceView;
 import com.maintenanceaccess.authorization.AuthorizationView.ScopeView;
-import com.maintenanceaccess.authorization.model.AuthorizationState;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
 import jakarta.annotation.Nullable;
 import java.time.Instant;
