@@ -60,9 +60,7 @@ class LayersTest {
             "authorization -> approval",
             "authorization -> notice",
             // InvitationsResource asks for an approval.
-            "invitation -> approval",
-            // The notice job runs the review campaigns' job (review/ should schedule its own).
-            "notice -> review");
+            "invitation -> approval");
 
     @Test
     void theKernelUsesNoFeatureAndNotTheRoot() {
