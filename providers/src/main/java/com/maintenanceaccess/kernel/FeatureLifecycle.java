@@ -37,7 +37,7 @@ public interface FeatureLifecycle {
         return seconds;
     }
 
-    /** Schedules a job on Keycloak's timer under its task name (on every node; each job keeps itself from running twice). */
+    /** Schedules a job on Keycloak's timer under its task name; the timer runs it on every node of a cluster. */
     static void schedule(KeycloakSessionFactory factory, ScheduledTask task, long intervalSeconds) {
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
                 .scheduleTask(task, intervalSeconds * 1000, task.getTaskName()));
