@@ -32,6 +32,7 @@ class MxOptionsTest {
             }
 
             @Override
+            @SuppressWarnings("deprecation") // deprecated in Config.Scope, yet still abstract there
             public Set<String> getPropertyNames() {
                 return options.keySet();
             }
