@@ -12,6 +12,9 @@ import com.maintenanceaccess.invitation.admin.InvitationsResource;
 import com.maintenanceaccess.kernel.Authority;
 import com.maintenanceaccess.me.AuthorizationCatalogResource;
 import com.maintenanceaccess.me.MyAuthorizationsResource;
+import com.maintenanceaccess.people.AccountPeopleResource;
+import com.maintenanceaccess.people.TeamResource;
+import com.maintenanceaccess.people.UnassignedPeopleResource;
 import com.maintenanceaccess.review.AccessReviewResource;
 import com.maintenanceaccess.review.MyAccessResource;
 import com.maintenanceaccess.review.UserAccessResource;
@@ -53,11 +56,23 @@ public class MxRootResource {
     public AccountsResource accounts() {
         RealmModel realm = session.getContext().getRealm();
         return new AccountsResource(session, Authority.authenticate(session),
-                () -> AccessCatalogStore.read(realm).map(AccessCatalog::features).orElse(Set.of()), clock, approvals());
+                () -> AccessCatalogStore.read(realm).map(AccessCatalog::features).orElse(Set.of()), clock);
     }
 
     // Other features' resources under an account, mounted here rather than by account/AccountsResource,
     // so that the account feature does not mount them (a path with more literal characters wins).
+
+    /** The account's people (docs/accounts.md): list, create-and-invite, templates, account roles, removal. */
+    @Path("accounts/{account}/people")
+    public AccountPeopleResource accountPeople(@PathParam("account") String account) {
+        return new AccountPeopleResource(session, Authority.authenticate(session), account, approvals());
+    }
+
+    /** A whole team at once: invite from CSV (preview, then invite) and the people as CSV. */
+    @Path("accounts/{account}/team")
+    public TeamResource accountTeam(@PathParam("account") String account) {
+        return new TeamResource(session, Authority.authenticate(session), account, approvals());
+    }
 
     /** Grants of the account that wait for a second person (docs/authorizations.md, "Four eyes"). */
     @Path("accounts/{account}/approvals")
@@ -116,8 +131,8 @@ public class MxRootResource {
 
     /** People the start-up migration could not put into one account (realm operators with view-users). */
     @Path("migration")
-    public com.maintenanceaccess.account.UnassignedPeopleResource migration() {
-        return new com.maintenanceaccess.account.UnassignedPeopleResource(session, Authority.authenticate(session));
+    public UnassignedPeopleResource migration() {
+        return new UnassignedPeopleResource(session, Authority.authenticate(session));
     }
 
     /** Roles as code: plan and apply the access catalog and role templates (realm operators with manage-realm). */
