@@ -49,11 +49,6 @@ class LayersTest {
      * asks for its line to be deleted then. A new arrow that closes a cycle fails the build.
      */
     private static final List<String> KNOWN_BACK_ARROWS = List.of(
-            // PersonnelAuthorizationsResource and ApprovedGrant ask for an approval and send notices.
-            "authorization -> approval",
-            "authorization -> notice",
-            // InvitationsResource asks for an approval.
-            "invitation -> approval",
             // The notice job runs the review campaigns' job (review/ should schedule its own).
             "notice -> review");
 
