@@ -5,7 +5,6 @@ import com.maintenanceaccess.access.AccessCatalogStore;
 import com.maintenanceaccess.account.AccountsResource;
 import com.maintenanceaccess.approval.AccountRoleGrant;
 import com.maintenanceaccess.approval.Approval;
-import com.maintenanceaccess.approval.ApprovalSettings;
 import com.maintenanceaccess.approval.Approvals;
 import com.maintenanceaccess.authorization.ApprovedGrant;
 import com.maintenanceaccess.authorization.rest.ComplianceResource;
@@ -25,7 +24,6 @@ import com.maintenanceaccess.review.AccessReviewResource;
 import com.maintenanceaccess.review.MyAccessResource;
 import com.maintenanceaccess.review.UserAccessResource;
 import com.maintenanceaccess.roletemplate.RoleTemplatesResource;
-import com.maintenanceaccess.signoff.SignoffSettings;
 import com.maintenanceaccess.signoff.SignoffsResource;
 import com.maintenanceaccess.trail.TrailResource;
 import jakarta.ws.rs.GET;
@@ -51,15 +49,12 @@ public class MxRootResource {
 
     private final KeycloakSession session;
     private final Clock clock;
-    private final SignoffSettings signoffSettings;
-    private final ApprovalSettings approvalSettings;
+    private final MxFeatures features;
 
-    public MxRootResource(KeycloakSession session, Clock clock, SignoffSettings signoffSettings,
-                          ApprovalSettings approvalSettings) {
-        this.approvalSettings = approvalSettings;
+    MxRootResource(KeycloakSession session, Clock clock, MxFeatures features) {
         this.session = session;
         this.clock = clock;
-        this.signoffSettings = signoffSettings;
+        this.features = features;
     }
 
     @Path("accounts")
@@ -211,13 +206,13 @@ public class MxRootResource {
      */
     @Path("signoffs")
     public SignoffsResource signoffs() {
-        return new SignoffsResource(session, signoffSettings, clock);
+        return new SignoffsResource(session, features.signoff().settings(), clock);
     }
 
     /** The tamper-evident trail: verify and export (docs/signoffs.md). */
     @Path("trail")
     public TrailResource trail() {
-        return new TrailResource(session, Authority.authenticate(session), clock, signoffSettings.retentionYears());
+        return new TrailResource(session, Authority.authenticate(session), clock, features.trail().retentionYears());
     }
 
     /** The caller's own pages and why each is open or not (the reference app's navigation). */
@@ -228,7 +223,7 @@ public class MxRootResource {
 
     /** Grants that wait for a second person of the account (four eyes), on the bundle's clock. */
     private Approvals approvals() {
-        return new Approvals(session, clock, approvalSettings, Map.of(
+        return new Approvals(session, clock, features.approval().settings(), Map.of(
                 Approval.Kind.ACCOUNT_ROLE, new AccountRoleGrant(),
                 Approval.Kind.AUTHORIZATION, new ApprovedGrant(ChangeNotices::authorizationChanged),
                 Approval.Kind.INVITATION_ADDRESS, new ApprovedAddressMove()));
@@ -248,6 +243,7 @@ public class MxRootResource {
     /** Run the notice job now, list failed notices (realm operators). */
     @Path("notifications")
     public com.maintenanceaccess.notice.NotificationsResource notifications() {
-        return new com.maintenanceaccess.notice.NotificationsResource(session, Authority.authenticate(session), clock);
+        return new com.maintenanceaccess.notice.NotificationsResource(session, Authority.authenticate(session), clock,
+                features.notice().sources());
     }
 }
