@@ -3,7 +3,6 @@ package com.maintenanceaccess.invitation;
 import com.maintenanceaccess.account.AccountRoleGrants;
 import com.maintenanceaccess.account.AccountTemplates;
 import com.maintenanceaccess.account.RoleTemplateRoles;
-import com.maintenanceaccess.invitation.join.JoinActionToken;
 import com.maintenanceaccess.bundle.KeycloakInternals;
 import com.maintenanceaccess.invitation.model.ExpiryDays;
 import com.maintenanceaccess.invitation.model.InvitationSettings;
