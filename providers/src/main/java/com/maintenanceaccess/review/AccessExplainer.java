@@ -106,7 +106,7 @@ public final class AccessExplainer {
                 : Check.fail(PERMISSION, title, Evidence.of("none of the user's roles includes " + page.permission(),
                                 "lacksPermission", permission),
                         "Assign a role template that includes " + page.permission()
-                                + ", or add the permission to the user's template.")).keyed("mxFix.grantPermission", page.permission());
+                                + ", or add the permission to the user's template.")).keyed("mxFix.grantPermission", permission);
     }
 
     private static Check feature(UserFacts user, AccessCatalog.Page page) {
@@ -125,7 +125,7 @@ public final class AccessExplainer {
                 : Check.fail(FEATURE, title, user.accounts().isEmpty() ? Evidence.of(off, "featureOffNoAccount", feature)
                                 : Evidence.of(off, "featureOff", feature,
                                         EvidenceParam.accounts(user.accounts().stream().map(UserFacts.Account::alias).toList())),
-                        "Enable feature " + page.feature() + " for the account (PUT /mx/accounts/{id}).")).keyed("mxFix.enableFeature", page.feature());
+                        "Enable feature " + page.feature() + " for the account (PUT /mx/accounts/{id}).")).keyed("mxFix.enableFeature", feature);
     }
 
     private static Check setupMode(UserFacts user, AccessCatalog.Page page) {
@@ -152,8 +152,7 @@ public final class AccessExplainer {
                                 + unusable(user, page.authorizationType()), "authorizationMissing", type)
                                 .and(unusableParts(user, page.authorizationType())),
                         "Compliance must grant or reinstate a " + page.authorizationType()
-                                + " authorization in the workspace (Authorizations).")).keyed("mxFix.grantAuthorization",
-                page.authorizationType());
+                                + " authorization in the workspace (Authorizations).")).keyed("mxFix.grantAuthorization", type);
     }
 
     /** The records of the type on file that cannot be used, and why (the signoff check's reasons). */

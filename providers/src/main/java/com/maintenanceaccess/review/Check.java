@@ -15,19 +15,24 @@ import java.util.List;
  */
 public record Check(String id, String title, boolean passed, String evidence, @Nullable String fix,
                     @Nullable String titleKey, @Nullable String fixKey, List<String> fixParams,
-                    List<EvidencePart> evidenceParts) {
+                    List<EvidencePart> evidenceParts, List<EvidenceParam> fixWords) {
 
     static Check pass(String id, String title, Evidence evidence) {
-        return new Check(id, title, true, evidence.text(), null, null, null, List.of(), evidence.parts());
+        return new Check(id, title, true, evidence.text(), null, null, null, List.of(), evidence.parts(), List.of());
     }
 
     static Check fail(String id, String title, Evidence evidence, String fix) {
-        return new Check(id, title, false, evidence.text(), fix, null, null, List.of(), evidence.parts());
+        return new Check(id, title, false, evidence.text(), fix, null, null, List.of(), evidence.parts(), List.of());
     }
 
-    /** This check with the message keys of its title and fix (the setup review's words). */
-    Check keyed(String fixKeyValue, String... params) {
+    /**
+     * This check with the message keys of its title and fix (the setup review's words); the fix's
+     * parameters are {@code fixParams} (the names as they are, as before) and, with their kinds so
+     * that a client shows them in words, {@code fixWords}.
+     */
+    Check keyed(String fixKeyValue, EvidenceParam... params) {
+        List<EvidenceParam> words = passed ? List.of() : List.of(params);
         return new Check(id, title, passed, evidence, fix, "mxCheckTitle." + id, passed ? null : fixKeyValue,
-                passed ? List.of() : List.of(params), evidenceParts);
+                words.stream().map(word -> String.join(", ", word.values())).toList(), evidenceParts, words);
     }
 }

@@ -78,6 +78,8 @@ class SetupReviewWordsTest {
                         assertTrue(en.containsKey(check.fixKey()) && de.containsKey(check.fixKey()), check.fixKey());
                         assertEquals(check.fixParams().size(), placeholders(en.getProperty(check.fixKey())), check.fixKey());
                         assertEquals(check.fixParams().size(), placeholders(de.getProperty(check.fixKey())), check.fixKey());
+                        assertEquals(check.fixParams().size(), check.fixWords().size(), check.fixKey());
+                        check.fixWords().forEach(word -> assertTrue(KINDS.contains(word.kind()), word.kind()));
                     }
                 }
             }
