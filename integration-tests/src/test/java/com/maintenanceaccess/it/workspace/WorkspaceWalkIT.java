@@ -102,6 +102,7 @@ class WorkspaceWalkIT {
                         // "Why can't they see": its checks are read too, asked about a page the technician cannot open.
                         String explained = explained(browser);
                         check(findings, where + " explain", explained, person[1].endsWith("-de") ? explained : null);
+                        keep(where + " explain", explained);
                     }
                     if (!browser.findElements(By.cssSelector("[data-testid='mx-error']")).isEmpty()) {
                         findings.add(where + ": a refusal on a page of the person's own menu");
