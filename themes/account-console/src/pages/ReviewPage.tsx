@@ -17,6 +17,7 @@ import { Link, useParams } from "react-router-dom";
 import { useMx } from "../api";
 import { useAccount } from "../components/AccountSwitcher";
 import { ConfirmButton } from "../components/ConfirmButton";
+import { useTemplateName } from "../components/TemplateWords";
 import { ErrorAlert, FieldProblem, SuccessAlert, useAction, useConsolePath, useLoad, useTime, validated } from "../components/common";
 import { paths } from "../paths";
 import type { AccountReview, ReviewItem } from "../types";
@@ -34,6 +35,7 @@ export function ReviewPage() {
   const time = useTime();
   const mx = useMx();
   const consolePath = useConsolePath();
+  const templateName = useTemplateName();
   const { reviewId = "" } = useParams();
   const { account, ready, me, error: meError } = useAccount();
   const base = `/accounts/${encodeURIComponent(account)}/reviews/${encodeURIComponent(reviewId)}`;
@@ -50,7 +52,7 @@ export function ReviewPage() {
 
   const what = (item: ReviewItem) =>
     item.kind === "template"
-      ? t("mxReviewWhat-template", { name: item.value })
+      ? t("mxReviewWhat-template", { name: templateName(item.value) })
       : item.kind === "account-role"
       ? t("mxReviewWhat-account-role", { role: t(`mxAccountRole-${item.value}`, item.value) })
       : item.type

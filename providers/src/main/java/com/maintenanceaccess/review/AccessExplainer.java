@@ -51,13 +51,14 @@ public final class AccessExplainer {
         String title = "Invitation accepted";
         java.util.Optional<String> locked = user.cannotLogIn();
         if (locked.isPresent()) {
-            return Check.fail(INVITATION, title, locked.get(), SetupReview.CANNOT_LOG_IN_FIX).keyed("mxFix.cannotLogIn");
+            return Check.fail(INVITATION, title, SetupReview.cannotLogIn(user), SetupReview.CANNOT_LOG_IN_FIX).keyed("mxFix.cannotLogIn");
         }
         if (user.invitationAccepted()) {
             return Check.pass(INVITATION, title, user.invitationStatus() == null
-                    ? "no invitation on record (account created directly)" : "invitation accepted").keyed(null);
+                    ? Evidence.of("no invitation on record (account created directly)", "noInvitationCreatedDirectly")
+                    : Evidence.of("invitation accepted", "invitationAccepted")).keyed(null);
         }
-        return Check.fail(INVITATION, title, "invitation is " + user.invitationStatus(),
+        return Check.fail(INVITATION, title, SetupReview.invitationIs(user),
                 "pending".equals(user.invitationStatus())
                         ? "Ask the person to accept the invitation e-mail, or send it again from the workspace (Invitations)."
                         : "Send a new invitation from the workspace (People).")
@@ -66,8 +67,8 @@ public final class AccessExplainer {
 
     private static Check enabled(UserFacts user) {
         return (user.enabled()
-                ? Check.pass(ENABLED, "User enabled", "user is enabled")
-                : Check.fail(ENABLED, "User enabled", "user is disabled",
+                ? Check.pass(ENABLED, "User enabled", Evidence.of("user is enabled", "enabled"))
+                : Check.fail(ENABLED, "User enabled", Evidence.of("user is disabled", "disabled"),
                         "Reactivate the person on their page in the workspace if they still need access.")).keyed("mxFix.reactivate");
     }
 
@@ -76,69 +77,82 @@ public final class AccessExplainer {
                 .map(UserFacts.Account::alias).toList();
         if (enabled.isEmpty()) {
             return Check.fail(ACCOUNT, "Member of the account", user.accounts().isEmpty()
-                        ? "member of no account" : "member only of disabled accounts " + aliases(user.accounts()),
+                        ? Evidence.of("member of no account", "noAccount")
+                        : Evidence.of("member only of disabled accounts " + aliases(user.accounts()), "onlyDisabledAccounts",
+                                EvidenceParam.accounts(user.accounts().stream().map(UserFacts.Account::alias).toList())),
                         "Add the user to their maintenance organisation (Organizations → Members).").keyed("mxFix.addToAccount");
         }
         return AccountMatch.mismatch(user)
                 .map(problem -> Check.fail(ACCOUNT, "Member of the account", problem, AccountMatch.fix(user)))
-                .orElse(Check.pass(ACCOUNT, "Member of the account", "member of " + String.join(", ", enabled)))
+                .orElse(Check.pass(ACCOUNT, "Member of the account", Evidence.of("member of " + String.join(", ", enabled),
+                        "memberOf", EvidenceParam.accounts(enabled))))
                 .keyed("mxFix.correctAccount");
     }
 
     private static Check role(UserFacts user) {
+        List<String> names = user.templates().stream().map(UserFacts.Template::name).toList();
         return (user.templates().isEmpty()
-                ? Check.fail(ROLE, "A role assigned", "no role template assigned",
+                ? Check.fail(ROLE, "A role assigned", Evidence.of("no role template assigned", "noTemplateAssigned"),
                         "Assign the role template of the user's job (Users → Role mapping).")
-                : Check.pass(ROLE, "A role assigned", "role templates: "
-                        + user.templates().stream().map(UserFacts.Template::name).collect(Collectors.joining(", ")))).keyed("mxFix.assignTemplate");
+                : Check.pass(ROLE, "A role assigned", Evidence.of("role templates: " + String.join(", ", names),
+                        "templatesHeld", EvidenceParam.templates(names)))).keyed("mxFix.assignTemplate");
     }
 
     private static Check permission(UserFacts user, AccessCatalog.Page page) {
         String title = "A role includes the permission";
+        EvidenceParam permission = EvidenceParam.of("permission", page.permission());
         return (user.permissions().contains(page.permission())
-                ? Check.pass(PERMISSION, title, "user holds " + page.permission())
-                : Check.fail(PERMISSION, title, "none of the user's roles includes " + page.permission(),
+                ? Check.pass(PERMISSION, title, Evidence.of("user holds " + page.permission(), "holdsPermission", permission))
+                : Check.fail(PERMISSION, title, Evidence.of("none of the user's roles includes " + page.permission(),
+                                "lacksPermission", permission),
                         "Assign a role template that includes " + page.permission()
-                                + ", or add the permission to the user's template.")).keyed("mxFix.grantPermission", page.permission());
+                                + ", or add the permission to the user's template.")).keyed("mxFix.grantPermission", permission);
     }
 
     private static Check feature(UserFacts user, AccessCatalog.Page page) {
         String title = "Feature enabled for the account";
         if (page.feature() == null) {
-            return Check.pass(FEATURE, title, "the page belongs to no feature").keyed(null);
+            return Check.pass(FEATURE, title, Evidence.of("the page belongs to no feature", "noFeature")).keyed(null);
         }
         Optional<UserFacts.Account> with = user.accounts().stream()
                 .filter(account -> account.features().contains(page.feature())).findFirst();
+        EvidenceParam feature = EvidenceParam.of("feature", page.feature());
+        String off = "feature " + page.feature() + " is not enabled for "
+                + (user.accounts().isEmpty() ? "any account" : aliases(user.accounts()));
         return (with.isPresent()
-                ? Check.pass(FEATURE, title, "feature " + page.feature() + " is enabled for " + with.get().alias())
-                : Check.fail(FEATURE, title, "feature " + page.feature() + " is not enabled for "
-                                + (user.accounts().isEmpty() ? "any account" : aliases(user.accounts())),
-                        "Enable feature " + page.feature() + " for the account (PUT /mx/accounts/{id}).")).keyed("mxFix.enableFeature", page.feature());
+                ? Check.pass(FEATURE, title, Evidence.of("feature " + page.feature() + " is enabled for " + with.get().alias(),
+                        "featureOn", feature, EvidenceParam.accounts(List.of(with.get().alias()))))
+                : Check.fail(FEATURE, title, user.accounts().isEmpty() ? Evidence.of(off, "featureOffNoAccount", feature)
+                                : Evidence.of(off, "featureOff", feature,
+                                        EvidenceParam.accounts(user.accounts().stream().map(UserFacts.Account::alias).toList())),
+                        "Enable feature " + page.feature() + " for the account (PUT /mx/accounts/{id}).")).keyed("mxFix.enableFeature", feature);
     }
 
     private static Check setupMode(UserFacts user, AccessCatalog.Page page) {
         String title = "Page shown only in setup mode";
         if (!page.setupOnly()) {
-            return Check.pass(SETUP_MODE, title, "the page is shown outside setup mode too").keyed(null);
+            return Check.pass(SETUP_MODE, title, Evidence.of("the page is shown outside setup mode too", "notSetupOnly")).keyed(null);
         }
         return (user.accounts().stream().anyMatch(UserFacts.Account::setupModeNow)
-                ? Check.pass(SETUP_MODE, title, "setup-only page; the account is in setup mode")
-                : Check.fail(SETUP_MODE, title, "setup-only page; the account is not in setup mode",
+                ? Check.pass(SETUP_MODE, title, Evidence.of("setup-only page; the account is in setup mode", "setupModeOn"))
+                : Check.fail(SETUP_MODE, title, Evidence.of("setup-only page; the account is not in setup mode", "setupModeOff"),
                         "Switch setup mode on for the account while it is being set up (PUT /mx/accounts/{id}).")).keyed("mxFix.setupMode");
     }
 
     private static Check authorization(UserFacts user, AccessCatalog.Page page) {
         String title = "Personnel authorization required and valid";
         if (page.authorizationType() == null) {
-            return Check.pass(AUTHORIZATION, title, "no personnel authorization required").keyed(null);
+            return Check.pass(AUTHORIZATION, title, Evidence.of("no personnel authorization required", "noAuthorizationRequired")).keyed(null);
         }
+        EvidenceParam type = EvidenceParam.authorizationTypes(List.of(page.authorizationType()));
         return (user.validAuthorizationTypes().contains(page.authorizationType())
-                ? Check.pass(AUTHORIZATION, title, "valid " + page.authorizationType() + " authorization on record")
-                : Check.fail(AUTHORIZATION, title, "no valid " + page.authorizationType() + " authorization"
-                                + unusable(user, page.authorizationType()),
+                ? Check.pass(AUTHORIZATION, title, Evidence.of("valid " + page.authorizationType() + " authorization on record",
+                        "authorizationValid", type))
+                : Check.fail(AUTHORIZATION, title, Evidence.of("no valid " + page.authorizationType() + " authorization"
+                                + unusable(user, page.authorizationType()), "authorizationMissing", type)
+                                .and(unusableParts(user, page.authorizationType())),
                         "Compliance must grant or reinstate a " + page.authorizationType()
-                                + " authorization in the workspace (Authorizations).")).keyed("mxFix.grantAuthorization",
-                page.authorizationType());
+                                + " authorization in the workspace (Authorizations).")).keyed("mxFix.grantAuthorization", type);
     }
 
     /** The records of the type on file that cannot be used, and why (the signoff check's reasons). */
@@ -148,6 +162,14 @@ public final class AccessExplainer {
                 .map(u -> u.reference() + " cannot be used: " + String.join(", ", u.reasons()))
                 .toList();
         return records.isEmpty() ? "" : " (" + String.join("; ", records) + ")";
+    }
+
+    /** The same, a part per record: its reference and the reasons, each in words. */
+    static List<EvidencePart> unusableParts(UserFacts user, String type) {
+        return user.standing().unusableAuthorizations().stream()
+                .filter(u -> u.type().equals(type))
+                .map(u -> EvidencePart.of("cannotBeUsed", EvidenceParam.text(u.reference()), new EvidenceParam("reason", u.reasons())))
+                .toList();
     }
 
     private static String aliases(List<UserFacts.Account> accounts) {

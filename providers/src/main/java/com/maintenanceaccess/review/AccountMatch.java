@@ -1,5 +1,6 @@
 package com.maintenanceaccess.review;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,17 +14,29 @@ final class AccountMatch {
     }
 
     /** What is wrong with the person's membership beyond "no enabled account", or empty. */
-    static Optional<String> mismatch(UserFacts user) {
+    static Optional<Evidence> mismatch(UserFacts user) {
         UserFacts.AccountRef invited = user.standing().invitationAccount();
         if (invited != null && !memberOf(user, invited)) {
-            return Optional.of("invited into account " + invited.alias() + " but a member of " + memberships(user));
+            String text = "invited into account " + invited.alias() + " but a member of " + memberships(user);
+            EvidenceParam account = EvidenceParam.accounts(List.of(invited.alias()));
+            return Optional.of(user.accounts().isEmpty() ? Evidence.of(text, "invitedIntoNoMember", account)
+                    : Evidence.of(text, "invitedInto", account, memberParam(user)));
         }
         UserFacts.AccountRef domain = user.standing().emailDomainAccount();
         if (domain != null && !memberOf(user, domain)) {
-            return Optional.of("e-mail " + user.email() + " is in a domain of account " + domain.alias()
-                    + " but the user is a member of " + memberships(user));
+            String text = "e-mail " + user.email() + " is in a domain of account " + domain.alias()
+                    + " but the user is a member of " + memberships(user);
+            EvidenceParam email = EvidenceParam.text(user.email());
+            EvidenceParam account = EvidenceParam.accounts(List.of(domain.alias()));
+            return Optional.of(user.accounts().isEmpty() ? Evidence.of(text, "emailDomainOfNoMember", email, account)
+                    : Evidence.of(text, "emailDomainOf", email, account, memberParam(user)));
         }
         return Optional.empty();
+    }
+
+    /** The accounts the person is a member of (none: a key of its own says so). */
+    private static EvidenceParam memberParam(UserFacts user) {
+        return EvidenceParam.accounts(user.accounts().stream().map(UserFacts.Account::alias).toList());
     }
 
     static String fix(UserFacts user) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * The product article's "after creating a user" list for one user: name and work e-mail,
@@ -57,17 +56,21 @@ public final class SetupReview {
         checks.add(roles(user).keyed("mxFix.assignTemplate"));
         List<String> areas = areas(user, catalog);
         checks.add((areas.isEmpty()
-                ? Check.fail(AREAS, "Expected areas reachable", "no area of the maintenance app is reachable",
+                ? Check.fail(AREAS, "Expected areas reachable",
+                        Evidence.of("no area of the maintenance app is reachable", "noArea"),
                         "Assign the role template of the user's job.")
-                : Check.pass(AREAS, "Expected areas reachable", String.join(", ", areas))).keyed("mxFix.assignTemplate"));
+                : Check.pass(AREAS, "Expected areas reachable",
+                        Evidence.of(String.join(", ", areas), "areas", new EvidenceParam("area", areas))))
+                .keyed("mxFix.assignTemplate"));
         checks.add(requiredAuthorizations(user).keyed("mxFix.recordAuthorization"));
         checks.add(account(user));
         checks.add(user.cannotLogIn().isPresent()
-                ? Check.fail(INVITATION, "Invitation accepted", user.cannotLogIn().get(), CANNOT_LOG_IN_FIX).keyed("mxFix.cannotLogIn")
+                ? Check.fail(INVITATION, "Invitation accepted", cannotLogIn(user), CANNOT_LOG_IN_FIX).keyed("mxFix.cannotLogIn")
                 : user.invitationAccepted()
                 ? Check.pass(INVITATION, "Invitation accepted", user.invitationStatus() == null
-                        ? "no invitation on record" : "accepted").keyed(null)
-                : Check.fail(INVITATION, "Invitation accepted", "invitation is " + user.invitationStatus(),
+                        ? Evidence.of("no invitation on record", "noInvitation")
+                        : Evidence.of("accepted", "invitationAccepted")).keyed(null)
+                : Check.fail(INVITATION, "Invitation accepted", invitationIs(user),
                         "Ask the user to accept the invitation, resend it, or correct the address.").keyed("mxFix.invitationNotAccepted"));
         checks.add(leastPrivilege(user).keyed("mxFix.acknowledgePrivileged"));
         boolean complete = checks.stream().allMatch(Check::passed);
@@ -90,44 +93,75 @@ public final class SetupReview {
         return List.copyOf(areas);
     }
 
+    /** Why the person cannot log in (see {@link UserFacts#cannotLogIn()}, whose sentence is the English). */
+    static Evidence cannotLogIn(UserFacts user) {
+        String text = user.cannotLogIn().orElseThrow();
+        return user.invitationStatus() == null
+                ? Evidence.of(text, "cannotLogInNeverSent")
+                : Evidence.of(text, "cannotLogIn", EvidenceParam.of("invitationStatus", user.invitationStatus()));
+    }
+
+    static Evidence invitationIs(UserFacts user) {
+        return Evidence.of("invitation is " + user.invitationStatus(), "invitationIs",
+                EvidenceParam.of("invitationStatus", user.invitationStatus()));
+    }
+
     private static Check nameAndEmail(UserFacts user) {
         String title = "Name and work e-mail";
         List<String> problems = new ArrayList<>();
+        List<EvidencePart> parts = new ArrayList<>();
         if (blank(user.firstName()) || blank(user.lastName())) {
             problems.add("first or last name missing");
+            parts.add(EvidencePart.of("nameMissing"));
         }
         if (blank(user.email())) {
             problems.add("e-mail missing");
+            parts.add(EvidencePart.of("emailMissing"));
         } else if (isPersonal(user.email())) {
             problems.add(user.email() + " is a personal mailbox, not a work e-mail");
+            parts.add(EvidencePart.of("personalMailbox", EvidenceParam.text(user.email())));
         }
         return problems.isEmpty()
-                ? Check.pass(NAME_AND_EMAIL, title, user.firstName() + " " + user.lastName() + " <" + user.email() + ">")
-                : Check.fail(NAME_AND_EMAIL, title, String.join("; ", problems),
+                ? Check.pass(NAME_AND_EMAIL, title, Evidence.of(user.firstName() + " " + user.lastName() + " <" + user.email() + ">",
+                        "nameAndEmail", EvidenceParam.text(user.firstName() + " " + user.lastName()), EvidenceParam.text(user.email())))
+                : Check.fail(NAME_AND_EMAIL, title, Evidence.of(String.join("; ", problems), parts),
                         "Correct the user's name and work e-mail (Users → Details).");
     }
 
     private static Check roles(UserFacts user) {
+        List<String> names = user.templates().stream().map(UserFacts.Template::name).toList();
         return user.templates().isEmpty()
-                ? Check.fail(ROLES, "Role templates assigned", "none", "Assign the role template of the user's job.")
+                ? Check.fail(ROLES, "Role templates assigned", Evidence.of("none", "noTemplate"),
+                        "Assign the role template of the user's job.")
                 : Check.pass(ROLES, "Role templates assigned",
-                        user.templates().stream().map(UserFacts.Template::name).collect(Collectors.joining(", ")));
+                        Evidence.of(String.join(", ", names), "templates", EvidenceParam.templates(names)));
     }
 
     private static Check requiredAuthorizations(UserFacts user) {
         String title = "Personnel authorizations the roles require";
-        List<String> missing = user.templates().stream()
+        List<UserFacts.Template> lacking = user.templates().stream()
                 .filter(template -> template.requiresAuthorization() != null)
                 .filter(template -> !user.validAuthorizationTypes().contains(template.requiresAuthorization()))
-                .map(template -> template.requiresAuthorization() + " (for " + template.name() + ")"
-                        + AccessExplainer.unusable(user, template.requiresAuthorization()))
-                .distinct()
                 .toList();
-        if (missing.isEmpty()) {
-            return Check.pass(AUTHORIZATIONS, title, user.validAuthorizationTypes().isEmpty()
-                    ? "none required" : "valid: " + String.join(", ", new TreeSet<>(user.validAuthorizationTypes())));
+        if (lacking.isEmpty()) {
+            List<String> valid = List.copyOf(new TreeSet<>(user.validAuthorizationTypes()));
+            return Check.pass(AUTHORIZATIONS, title, valid.isEmpty()
+                    ? Evidence.of("none required", "noneRequired")
+                    : Evidence.of("valid: " + String.join(", ", valid), "authorizationsValid", EvidenceParam.authorizationTypes(valid)));
         }
-        return Check.fail(AUTHORIZATIONS, title, "missing or not valid: " + String.join(", ", missing),
+        List<String> missing = new ArrayList<>();
+        List<EvidencePart> parts = new ArrayList<>();
+        for (UserFacts.Template template : lacking) {
+            String type = template.requiresAuthorization();
+            String line = type + " (for " + template.name() + ")" + AccessExplainer.unusable(user, type);
+            if (!missing.contains(line)) {
+                missing.add(line);
+                parts.add(EvidencePart.of("authorizationMissingFor", EvidenceParam.authorizationTypes(List.of(type)),
+                        EvidenceParam.templates(List.of(template.name()))));
+                parts.addAll(AccessExplainer.unusableParts(user, type));
+            }
+        }
+        return Check.fail(AUTHORIZATIONS, title, Evidence.of("missing or not valid: " + String.join(", ", missing), parts),
                 "Compliance must record the authorization, or remove the role that requires it.");
     }
 
@@ -135,12 +169,14 @@ public final class SetupReview {
         List<String> accounts = user.accounts().stream().filter(UserFacts.Account::enabled)
                 .map(UserFacts.Account::alias).toList();
         if (accounts.isEmpty()) {
-            return Check.fail(ACCOUNT, "Correct account", "member of no enabled account",
+            return Check.fail(ACCOUNT, "Correct account", Evidence.of("member of no enabled account", "noEnabledAccount"),
                     "Add the user to their maintenance organisation.").keyed("mxFix.addToAccount");
         }
         return AccountMatch.mismatch(user)
                 .map(problem -> Check.fail(ACCOUNT, "Correct account", problem, AccountMatch.fix(user)))
-                .orElse(Check.pass(ACCOUNT, "Correct account", String.join(", ", accounts))).keyed("mxFix.correctAccount");
+                .orElse(Check.pass(ACCOUNT, "Correct account",
+                        Evidence.of(String.join(", ", accounts), "accounts", EvidenceParam.accounts(accounts))))
+                .keyed("mxFix.correctAccount");
     }
 
     /**
@@ -153,21 +189,34 @@ public final class SetupReview {
         List<String> privileged = user.templates().stream().filter(UserFacts.Template::privileged)
                 .map(UserFacts.Template::name).toList();
         if (privileged.isEmpty()) {
-            return Check.pass(LEAST_PRIVILEGE, title, "no privileged role template");
+            return Check.pass(LEAST_PRIVILEGE, title, Evidence.of("no privileged role template", "noPrivileged"));
         }
         UserFacts.Acknowledgement ack = user.standing().acknowledgement();
         if (ack != null && ack.templates().equals(Set.copyOf(privileged))) {
-            return Check.pass(LEAST_PRIVILEGE, title, "privileged " + String.join(", ", privileged)
-                    + " acknowledged by " + ack.by() + " at " + ack.at() + ": " + ack.reason());
+            return Check.pass(LEAST_PRIVILEGE, title, Evidence.of("privileged " + String.join(", ", privileged)
+                    + " acknowledged by " + ack.by() + " at " + ack.at() + ": " + ack.reason(), "privilegedAcknowledged",
+                    EvidenceParam.templates(privileged), EvidenceParam.text(ack.by()),
+                    EvidenceParam.of("time", String.valueOf(ack.at())), EvidenceParam.text(ack.reason())));
         }
         boolean operational = user.templates().stream().anyMatch(template -> !template.privileged());
+        List<EvidencePart> parts = new ArrayList<>();
         List<String> held = privileged.stream().map(name -> {
             List<String> paths = user.standing().privilegedPaths().getOrDefault(name, List.of());
+            // The paths name groups and composite roles as Keycloak does: shown as they are.
+            parts.add(paths.isEmpty() ? EvidencePart.of("holdsPrivileged", EvidenceParam.templates(List.of(name)))
+                    : EvidencePart.of("holdsPrivilegedVia", EvidenceParam.templates(List.of(name)),
+                            new EvidenceParam("text", paths)));
             return paths.isEmpty() ? name : name + " (via " + String.join("; ", paths) + ")";
         }).toList();
-        return Check.fail(LEAST_PRIVILEGE, title, "holds privileged " + String.join(", ", held)
+        if (operational) {
+            parts.add(EvidencePart.of("alsoOperational"));
+        }
+        if (ack != null) {
+            parts.add(EvidencePart.of("acknowledgementCovers", EvidenceParam.templates(new TreeSet<>(ack.templates()))));
+        }
+        return Check.fail(LEAST_PRIVILEGE, title, Evidence.of("holds privileged " + String.join(", ", held)
                         + (operational ? " and operational roles" : "")
-                        + (ack == null ? "" : "; the acknowledgement on record covers " + new TreeSet<>(ack.templates())),
+                        + (ack == null ? "" : "; the acknowledgement on record covers " + new TreeSet<>(ack.templates())), parts),
                 "Confirm the user needs administrator access and acknowledge it with a reason "
                         + "(POST /mx/users/{id}/review/acknowledge-privileged); remove it if they only need operational access.");
     }

@@ -40,6 +40,7 @@ class SetupReviewWordsTest {
         for (UserFacts user : List.of(nothingInPlace(), ReviewRulesTest.fullAccess())) {
             SetupReview.Review review = SetupReview.review(user, catalog());
             for (Check check : review.checks()) {
+                assertEvidenceInWords(check, en, de);
                 assertNotNull(check.titleKey(), check.id());
                 assertTrue(en.containsKey(check.titleKey()) && de.containsKey(check.titleKey()), check.titleKey());
                 if (check.passed()) {
@@ -68,6 +69,7 @@ class SetupReviewWordsTest {
         for (UserFacts user : List.of(nothingInPlace(), disabledOutsider, ReviewRulesTest.fullAccess())) {
             for (AccessCatalog.Page page : List.of(ReviewRulesTest.RELEASE, ReviewRulesTest.IMPORT)) {
                 for (Check check : AccessExplainer.explain(user, page).checks()) {
+                    assertEvidenceInWords(check, en, de);
                     assertNotNull(check.titleKey(), check.id());
                     assertTrue(en.containsKey(check.titleKey()) && de.containsKey(check.titleKey()), check.titleKey());
                     if (!check.passed()) {
@@ -76,12 +78,35 @@ class SetupReviewWordsTest {
                         assertTrue(en.containsKey(check.fixKey()) && de.containsKey(check.fixKey()), check.fixKey());
                         assertEquals(check.fixParams().size(), placeholders(en.getProperty(check.fixKey())), check.fixKey());
                         assertEquals(check.fixParams().size(), placeholders(de.getProperty(check.fixKey())), check.fixKey());
+                        assertEquals(check.fixParams().size(), check.fixWords().size(), check.fixKey());
+                        check.fixWords().forEach(word -> assertTrue(KINDS.contains(word.kind()), word.kind()));
                     }
                 }
             }
         }
         assertEquals(8, failedOnce.size(), "every check failed at least once: " + failedOnce);
     }
+
+    /**
+     * The evidence as keys: at least one part, each key with an English and a German text that use
+     * exactly its parameters, and each parameter of a kind the workspace knows how to show.
+     */
+    static void assertEvidenceInWords(Check check, Properties en, Properties de) {
+        assertFalse(check.evidenceParts().isEmpty(), check.id() + " has evidence parts");
+        for (EvidencePart part : check.evidenceParts()) {
+            assertTrue(part.key().startsWith("mxEvidence."), part.key());
+            assertTrue(en.containsKey(part.key()) && de.containsKey(part.key()), part.key() + " in both languages");
+            assertEquals(part.params().size(), placeholders(en.getProperty(part.key())), part.key());
+            assertEquals(part.params().size(), placeholders(de.getProperty(part.key())), part.key());
+            for (EvidenceParam param : part.params()) {
+                assertTrue(KINDS.contains(param.kind()), param.kind());
+            }
+        }
+    }
+
+    /** The kinds the console's Checks component shows in words (EvidenceParam's list). */
+    static final Set<String> KINDS = Set.of("template", "authorizationType", "feature", "permission", "area", "account",
+            "invitationStatus", "reason", "time", "text");
 
     private static int placeholders(String text) {
         java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\\{(\\d+)}").matcher(text);

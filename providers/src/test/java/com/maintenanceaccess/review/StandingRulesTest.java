@@ -52,7 +52,11 @@ class StandingRulesTest {
         assertEquals(List.of(AccessExplainer.ACCOUNT), failed);
 
         UserFacts byInvitation = with(standing(false, DEMO, null));
-        assertTrue(AccountMatch.mismatch(byInvitation).orElseThrow().contains("invited into account demo-mro"));
+        Evidence invited = AccountMatch.mismatch(byInvitation).orElseThrow();
+        assertTrue(invited.text().contains("invited into account demo-mro"));
+        assertEquals("mxEvidence.invitedInto", invited.parts().get(0).key());
+        assertEquals(new EvidenceParam("account", List.of("demo-mro")), invited.parts().get(0).params().get(0));
+        assertEquals("mxEvidence.emailDomainOf", review.evidenceParts().get(0).key());
         assertTrue(AccountMatch.mismatch(with(standing(false, HANGAR, HANGAR))).isEmpty(), "the right account");
     }
 
@@ -64,8 +68,15 @@ class StandingRulesTest {
         Check explained = AccessExplainer.explain(lapsed, ReviewRulesTest.RELEASE).checks().stream()
                 .filter(c -> c.id().equals(AccessExplainer.AUTHORIZATION)).findFirst().orElseThrow();
         assertTrue(explained.evidence().contains("CRS-1 cannot be used: recency_lapsed"), explained::toString);
-        assertTrue(check(SetupReview.review(lapsed, ReviewRulesTest.catalog()), SetupReview.AUTHORIZATIONS).evidence()
-                .contains("recency_lapsed"));
+        Check reviewed = check(SetupReview.review(lapsed, ReviewRulesTest.catalog()), SetupReview.AUTHORIZATIONS);
+        assertTrue(reviewed.evidence().contains("recency_lapsed"));
+        // In words: the type and the template that needs it are told apart by kind, the reason is the signoff check's.
+        assertEquals(new EvidencePart("mxEvidence.cannotBeUsed", List.of(new EvidenceParam("text", List.of("CRS-1")),
+                new EvidenceParam("reason", List.of("recency_lapsed")))), explained.evidenceParts().get(1));
+        EvidencePart missing = reviewed.evidenceParts().get(0);
+        assertEquals("mxEvidence.authorizationMissingFor", missing.key());
+        assertEquals(List.of("authorizationType", "template"), missing.params().stream().map(EvidenceParam::kind).toList());
+        assertEquals(explained.evidenceParts().get(1), reviewed.evidenceParts().get(1));
     }
 
     @Test

@@ -56,8 +56,10 @@ class PersonPageIT {
         assertFalse(checks.get("account-member"));
         assertFalse(checks.get("role-assigned"));
         assertFalse(checks.get("personnel-authorization"));
-        assertTrue(page.explainCheckText("personnel-authorization").contains("certifying-staff"),
-                page.explainCheckText("personnel-authorization"));
+        // In words: the authorization type by its name, not as in the catalog's file.
+        String authorization = page.explainCheckText("personnel-authorization");
+        assertTrue(authorization.contains("no valid Certifying staff (CRS) authorization"), authorization);
+        assertFalse(authorization.contains("certifying-staff"), authorization);
         page.screenshotForDocs("person-explain");
     }
 

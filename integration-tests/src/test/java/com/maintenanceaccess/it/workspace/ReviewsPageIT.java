@@ -66,7 +66,7 @@ class ReviewsPageIT {
         assertTrue(page.offersStart());
         String id = page.start(14);
         WebElement template = page.item(tessName, "template", "technician");
-        assertEquals("Role template technician", page.what(template));
+        assertEquals("Role template Technician", page.what(template), "the template's name in words, as on the People page");
         page.decide(template, "remove", "");
         assertEquals("Say why in a comment before you decide.", page.commentProblem(template));
         assertTrue(undecided(ada, alias, id, tess, "template"), "nothing was recorded without a comment");
@@ -90,6 +90,7 @@ class ReviewsPageIT {
         ReviewsPage officer = new ReviewsPage(browser.driver("cora"), realm).openReview(alias, id, coraName, Realm.TEST_PASSWORD);
         WebElement hers = officer.item(tessName, "authorization", reference);
         assertTrue(officer.what(hers).startsWith("Berechtigung") && officer.what(hers).contains(reference), officer.what(hers));
+        assertEquals("Rollenvorlage Technik", officer.what(officer.item(tessName, "template", "technician")));
         assertEquals("Darüber entscheidet die Kontoadministration dieses Kontos.",
                 officer.notYours(officer.item(realm.username(auditor), "account-role", "auditor")));
         assertEquals("Das ist Ihr eigener Zugang: Eine andere prüfende Person des Kontos entscheidet darüber.",

@@ -111,7 +111,7 @@ class ServerMessagesIT {
         assertEquals("2", same.get("params").get(0).asText());
     }
 
-    /** The setup review names its checks and fixes by key: a German administrator reads them in German. */
+    /** The setup review names its checks, findings and fixes by key: a German administrator reads them in German. */
     @Test
     void aGermanAdministratorReadsTheSetupReviewInGerman() {
         String admin = person("ws-msg-review", "Anke", "Admin", Map.of("locale", List.of("de")), "account-administrator");
@@ -124,6 +124,11 @@ class ServerMessagesIT {
         assertTrue(text.contains("Name und dienstliche E-Mail-Adresse"), text);
         assertTrue(text.contains("Korrigieren Sie den Namen und die dienstliche E-Mail-Adresse der Person."), text);
         assertFalse(text.contains("Correct the user's") || text.contains("Users →"), "no English fix: " + text);
+        // What the check found, in German too (evidenceParts), the address as it is.
+        assertTrue(text.contains("@gmail.com ist ein privates Postfach, keine dienstliche Adresse"), text);
+        assertFalse(text.contains("personal mailbox"), "no English evidence: " + text);
+        String roles = page.setupReviewCheckText("roles");
+        assertTrue(roles.contains("keine Rollenvorlage"), roles);
     }
 
     private static JsonNode problem(JsonNode body, String field) {
