@@ -11,9 +11,10 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.organization.OrganizationProvider;
 
 /**
- * An account's people as Keycloak holds them: membership and the groups of the account roles.
- * Here, below the features, because the people API ({@code people/AccountPeopleResource}), SCIM,
- * the invitation to join, approved account roles and a person's history all use it.
+ * What the features that change an account's people share: the kind of their admin events and
+ * taking a person out of the account. Here, below those features, because the people API
+ * ({@code people/AccountPeopleResource}), SCIM, approved account roles ({@link AccountRoleGrants})
+ * and a person's history ({@code review/PersonHistory}) all use it.
  */
 public final class AccountMembers {
 
@@ -40,18 +41,5 @@ public final class AccountMembers {
             }
         }
         session.getProvider(OrganizationProvider.class).removeMember(account, user);
-    }
-
-    /** The group of an account role, made (with its parents) the first time the role is granted. */
-    public static GroupModel roleGroup(KeycloakSession session, RealmModel realm, OrganizationModel account, AccountRole role) {
-        GroupModel root = KeycloakModelUtils.findGroupByPath(session, realm, "/" + AccountRole.ROOT_GROUP);
-        if (root == null) {
-            root = session.groups().createGroup(realm, AccountRole.ROOT_GROUP);
-        }
-        GroupModel accountGroup = KeycloakModelUtils.findGroupByPath(session, realm, "/" + AccountRole.ROOT_GROUP + "/" + account.getAlias());
-        if (accountGroup == null) {
-            accountGroup = session.groups().createGroup(realm, account.getAlias(), root);
-        }
-        return session.groups().createGroup(realm, role.id(), accountGroup);
     }
 }

@@ -4,9 +4,6 @@ import com.maintenanceaccess.kernel.AccountPermission;
 import com.maintenanceaccess.kernel.Authority;
 import com.maintenanceaccess.kernel.Problems;
 import com.maintenanceaccess.kernel.AdminAudit;
-import com.maintenanceaccess.authorization.AuthorizationFeature;
-import com.maintenanceaccess.authorization.model.AuthorizationCodec;
-import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -23,6 +20,7 @@ import org.keycloak.models.UserModel;
  * Four eyes where authority is made (docs/authorizations.md, "Four eyes"): the features that
  * grant a certifying authority or a privileged account role ask here instead of granting, and
  * the request waits in the account until a second person decides it ({@link ApprovalsResource}).
+ * What each kind of grant is, and how it is made on approval, its owner says ({@link ApprovableGrant}).
  */
 public final class Approvals {
 
@@ -34,9 +32,13 @@ public final class Approvals {
     private final Clock clock;
     private final ApprovalSettings settings;
     private final ApprovalTable table;
+    private final Map<Approval.Kind, ApprovableGrant> kinds;
 
-    public Approvals(KeycloakSession session, Clock clock, ApprovalSettings settings) {
+    /** {@code kinds}: each {@link Approval.Kind}'s grant, from the feature that owns it. */
+    public Approvals(KeycloakSession session, Clock clock, ApprovalSettings settings,
+                     Map<Approval.Kind, ApprovableGrant> kinds) {
         this.session = session;
+        this.kinds = Map.copyOf(kinds);
         this.realm = session.getContext().getRealm();
         this.clock = clock;
         this.settings = settings;
@@ -68,16 +70,22 @@ public final class Approvals {
         return approval;
     }
 
-    /** What makes two requests "the same grant": the role, or the authorization's type and reference. */
-    static String key(Approval a) {
-        if (a.kind() == Approval.Kind.ACCOUNT_ROLE) {
-            return a.payload();
+    /** What makes two requests "the same grant", as the kind's owner says (a role; an authorization's type and reference). */
+    private String key(Approval a) {
+        return kind(a).key(a.payload());
+    }
+
+    private ApprovableGrant kind(Approval a) {
+        ApprovableGrant kind = kinds.get(a.kind());
+        if (kind == null) {
+            throw new IllegalStateException("no grant of kind " + a.kind() + " was handed to Approvals");
         }
-        if (a.kind() == Approval.Kind.INVITATION_ADDRESS) {
-            return keyOfAddress(a.payload());
-        }
-        PersonnelAuthorization record = AuthorizationCodec.decode(a.payload());
-        return record.type() + "|" + record.reference();
+        return kind;
+    }
+
+    /** Makes the grant {@code approval} asked for, by the feature that owns its kind; answers what was granted. */
+    Object grant(Authority approver, OrganizationModel account, UserModel person, Approval approval, String requesterName) {
+        return kind(approval).grant(session, approver, account, person, approval, requesterName);
     }
 
     /** Any address move of the same person waits as one request: two would race each other. */
@@ -87,10 +95,6 @@ public final class Approvals {
 
     public static String keyOfRole(String roleId) {
         return roleId;
-    }
-
-    public static String keyOfRecord(PersonnelAuthorization record) {
-        return record.type() + "|" + record.reference();
     }
 
     ApprovalTable table() {
@@ -143,26 +147,7 @@ public final class Approvals {
     }
 
     private Map<String, Object> grant(Approval a) {
-        Map<String, Object> g = new LinkedHashMap<>();
-        if (a.kind() == Approval.Kind.ACCOUNT_ROLE) {
-            g.put("role", a.payload());
-            return g;
-        }
-        if (a.kind() == Approval.Kind.INVITATION_ADDRESS) {
-            g.put("address", a.payload());
-            return g;
-        }
-        PersonnelAuthorization record = AuthorizationCodec.decode(a.payload());
-        g.put("type", record.type());
-        g.put("typeName", AuthorizationFeature.of(session).catalog().type(record.type())
-                .map(t -> t.name()).orElse(record.type()));
-        g.put("reference", record.reference());
-        g.put("aircraft", record.scope().aircraft());
-        g.put("tasks", record.scope().tasks());
-        g.put("licenceCategory", record.licence() == null ? null : record.licence().category());
-        g.put("effective", record.effective() == null ? null : record.effective().toString());
-        g.put("expiry", record.expiry() == null ? null : record.expiry().toString());
-        return g;
+        return kind(a).describe(session, a.payload());
     }
 
     /** A person by id as name and username (a deleted one as their id only). */

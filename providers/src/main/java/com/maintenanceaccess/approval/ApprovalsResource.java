@@ -1,14 +1,12 @@
 package com.maintenanceaccess.approval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.maintenanceaccess.account.AccountRoleGrants;
 import com.maintenanceaccess.kernel.AccountPermission;
 import com.maintenanceaccess.kernel.Authority;
 import com.maintenanceaccess.kernel.JsonBody;
 import com.maintenanceaccess.kernel.Problems;
 import com.maintenanceaccess.kernel.Problems.Problem;
 import com.maintenanceaccess.kernel.AdminAudit;
-import com.maintenanceaccess.authorization.ApprovedGrant;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -124,17 +122,7 @@ public class ApprovalsResource {
         if (approve) {
             UserModel requester = session.users().getUserById(realm, approval.requestedBy());
             String requesterName = requester == null ? approval.requestedBy() : requester.getUsername();
-            switch (approval.kind()) {
-                case AUTHORIZATION -> granted = ApprovedGrant.apply(session, caller, person, approval.payload(),
-                        approval.id(), approval.requestedBy(), requesterName);
-                case INVITATION_ADDRESS -> granted = com.maintenanceaccess.invitation.Invitations.moveApproved(
-                        session, person, approval.payload(), caller, approval.id(), requesterName);
-                case ACCOUNT_ROLE -> {
-                    AccountRoleGrants.grantApproved(session, caller, account, person, approval.payload(), approval.id(),
-                            approval.requestedBy());
-                    granted = Map.of("role", approval.payload());
-                }
-            }
+            granted = approvals.grant(caller, account, person, approval, requesterName);
         }
         Map<String, Object> change = new LinkedHashMap<>();
         change.put("action", approve ? "approve" : "reject");

@@ -2,14 +2,20 @@ package com.maintenanceaccess.authorization;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.maintenanceaccess.approval.ApprovableGrant;
+import com.maintenanceaccess.approval.Approval;
 import com.maintenanceaccess.kernel.Authority;
 import com.maintenanceaccess.kernel.Problems;
 import com.maintenanceaccess.authorization.model.AuthorizationCodec;
 import com.maintenanceaccess.authorization.model.AuthorizationStore;
 import com.maintenanceaccess.authorization.model.AuthorizationStore.Stored;
 import com.maintenanceaccess.authorization.model.InvalidAuthorizationException;
+import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
 import com.maintenanceaccess.authorization.rules.AuthorizationChanges.Change;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
@@ -18,15 +24,51 @@ import org.keycloak.models.UserModel;
  * ({@code approval/ApprovalsResource}): the record requested is checked again against the
  * person's records now (a reference granted meanwhile, dates that no longer hold: 409, nothing
  * changes), stored, and recorded with both people in the admin event and in the trail.
+ * The payload of such a request is the record as stored ({@link AuthorizationCodec}).
  */
-public final class ApprovedGrant {
+public final class ApprovedGrant implements ApprovableGrant {
 
-    private ApprovedGrant() {
+    private final AuthorizationChangeListener listener;
+
+    /** {@code listener}: who hears of the grant once it is made (the person, by a notice). */
+    public ApprovedGrant(AuthorizationChangeListener listener) {
+        this.listener = listener;
+    }
+
+    /** Two requests for the same type and reference are the same grant. */
+    public static String keyOf(PersonnelAuthorization record) {
+        return record.type() + "|" + record.reference();
+    }
+
+    @Override
+    public String key(String storedRecord) {
+        return keyOf(AuthorizationCodec.decode(storedRecord));
+    }
+
+    /** The type's catalog name, reference, scope, licence category and dates. */
+    @Override
+    public Map<String, Object> describe(KeycloakSession session, String storedRecord) {
+        PersonnelAuthorization record = AuthorizationCodec.decode(storedRecord);
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("type", record.type());
+        g.put("typeName", AuthorizationFeature.of(session).catalog().type(record.type())
+                .map(t -> t.name()).orElse(record.type()));
+        g.put("reference", record.reference());
+        g.put("aircraft", record.scope().aircraft());
+        g.put("tasks", record.scope().tasks());
+        g.put("licenceCategory", record.licence() == null ? null : record.licence().category());
+        g.put("effective", record.effective() == null ? null : record.effective().toString());
+        g.put("expiry", record.expiry() == null ? null : record.expiry().toString());
+        return g;
     }
 
     /** The record granted, in the API form. */
-    public static ObjectNode apply(KeycloakSession session, Authority approver, UserModel person, String storedRecord,
-                             String approvalId, String requesterId, String requesterName) {
+    @Override
+    public ObjectNode grant(KeycloakSession session, Authority approver, OrganizationModel account, UserModel person,
+                            Approval approval, String requesterName) {
+        String storedRecord = approval.payload();
+        String approvalId = approval.id();
+        String requesterId = approval.requestedBy();
         RealmModel realm = session.getContext().getRealm();
         AuthorizationFeature feature = AuthorizationFeature.of(session);
         Stored stored = AuthorizationStore.read(person);
@@ -39,15 +81,14 @@ public final class ApprovedGrant {
                     + "): reject it and ask again.");
         }
         AuthorizationStore.write(person, stored, change.records());
-        ObjectNode approval = JsonNodeFactory.instance.objectNode();
-        approval.put("approvalId", approvalId);
-        approval.put("requestedBy", requesterId);
-        approval.put("approvedBy", approver.user().getId());
+        ObjectNode approvedBy = JsonNodeFactory.instance.objectNode();
+        approvedBy.put("approvalId", approvalId);
+        approvedBy.put("requestedBy", requesterId);
+        approvedBy.put("approvedBy", approver.user().getId());
         AuthorizationEvents.emit(session, realm, approver.adminAuth(), approver.user().getId(), person, change.action(), null,
-                change.after(), "mx-approval", approval);
+                change.after(), "mx-approval", approvedBy);
         // The person hears of a grant made on approval as of one made at once (docs/notices.md).
-        com.maintenanceaccess.notice.ChangeNotices.authorizationChanged(session, realm, person, change.action(),
-                change.after(), feature.clock());
+        listener.changed(session, realm, person, change.action(), change.after(), feature.clock());
         return IssuingAccount.describe(session, feature.view(change.after(), person.isEnabled(), feature.clock().instant()),
                 change.after().account());
     }

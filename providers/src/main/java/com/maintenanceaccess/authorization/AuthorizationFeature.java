@@ -23,8 +23,6 @@ public record AuthorizationFeature(AuthorizationCatalog catalog, Clock clock) {
      * and {@code REALM_AUDITOR_ROLE} (created by realm-config/maintenance-realm.json).
      */
     public static final String SIGNOFF_ROLE = "signoff:check";
-    /** The user attribute holding one codec-encoded record per value. */
-    public static final String ATTRIBUTE = "mx_authorizations";
     /** The kind of this feature's admin events (detail {@code mx_kind}, resource type CUSTOM: see AdminAudit). */
     public static final String RESOURCE_TYPE = "MX_PERSONNEL_AUTHORIZATION";
 

@@ -1,6 +1,5 @@
 package com.maintenanceaccess.bundle;
 
-import com.maintenanceaccess.bundle.storage.BundleTablesProviderFactory;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Query;

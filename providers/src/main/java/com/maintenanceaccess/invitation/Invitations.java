@@ -2,13 +2,11 @@ package com.maintenanceaccess.invitation;
 
 import com.maintenanceaccess.bundle.MxClockSpi;
 import com.maintenanceaccess.invitation.admin.InvitationService;
-import com.maintenanceaccess.invitation.admin.InvitationsResource;
 import com.maintenanceaccess.invitation.model.Invitation;
 import com.maintenanceaccess.invitation.model.InvitationException;
 import com.maintenanceaccess.invitation.model.InvitationStatus;
 import com.maintenanceaccess.invitation.model.InvitationStore;
 import java.time.Clock;
-import java.util.Map;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -19,22 +17,6 @@ public final class Invitations {
 
 
     private Invitations() {
-    }
-
-    /**
-     * Moves a pending invitation to the address a second person approved (issue 23 item 1): the same
-     * checks as a direct move, made again now, by the approver; the history names both.
-     */
-    public static Map<String, Object> moveApproved(KeycloakSession session, UserModel user, String address,
-                                                   com.maintenanceaccess.kernel.Authority approver, String approvalId,
-                                                   String requester) {
-        RealmModel realm = session.getContext().getRealm();
-        try {
-            return new InvitationService(session, realm, MxClockSpi.clock(session)).changeAddress(user.getId(), address,
-                    approver.adminAuth(), session.getContext().getUri());
-        } catch (InvitationException e) {
-            throw new jakarta.ws.rs.WebApplicationException(InvitationsResource.problem(e));
-        }
     }
 
     /**

@@ -1,9 +1,8 @@
 package com.maintenanceaccess.invitation;
 
-import com.maintenanceaccess.account.AccountMembers;
+import com.maintenanceaccess.account.AccountRoleGrants;
 import com.maintenanceaccess.account.AccountTemplates;
 import com.maintenanceaccess.account.RoleTemplateRoles;
-import com.maintenanceaccess.invitation.join.JoinActionToken;
 import com.maintenanceaccess.bundle.KeycloakInternals;
 import com.maintenanceaccess.invitation.model.ExpiryDays;
 import com.maintenanceaccess.invitation.model.InvitationSettings;
@@ -105,7 +104,7 @@ public final class JoinInvitation {
                 org.keycloak.models.GroupModel group = org.keycloak.models.utils.KeycloakModelUtils.findGroupByPath(session, realm,
                         role.groupPath(account.getAlias()));
                 if (group == null || !user.isMemberOf(group)) {
-                    user.joinGroup(group == null ? AccountMembers.roleGroup(session, realm, account, role) : group);
+                    user.joinGroup(group == null ? AccountRoleGrants.roleGroup(session, account, role) : group);
                 }
             });
         }

@@ -4,6 +4,7 @@ import static com.maintenanceaccess.account.AccountMembers.RESOURCE_TYPE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.maintenanceaccess.account.AccountMembers;
+import com.maintenanceaccess.account.AccountRoleGrants;
 import com.maintenanceaccess.account.AccountTemplates;
 import com.maintenanceaccess.account.RoleTemplateRoles;
 import com.maintenanceaccess.invitation.JoinInvitation;
@@ -422,7 +423,7 @@ public class AccountPeopleResource {
                         com.maintenanceaccess.approval.Approval.Kind.ACCOUNT_ROLE, user, role.id(),
                         com.maintenanceaccess.approval.Approvals.keyOfRole(role.id())), caller, account));
             } else if (wanted.contains(role) && (group == null || !user.isMemberOf(group))) {
-                user.joinGroup(group == null ? AccountMembers.roleGroup(session, realm, account, role) : group);
+                user.joinGroup(group == null ? AccountRoleGrants.roleGroup(session, account, role) : group);
             } else if (!wanted.contains(role) && group != null && user.isMemberOf(group)) {
                 user.leaveGroup(group);
             }

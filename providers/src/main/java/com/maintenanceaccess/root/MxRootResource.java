@@ -3,15 +3,20 @@ package com.maintenanceaccess.root;
 import com.maintenanceaccess.access.AccessCatalog;
 import com.maintenanceaccess.access.AccessCatalogStore;
 import com.maintenanceaccess.account.AccountsResource;
+import com.maintenanceaccess.approval.AccountRoleGrant;
+import com.maintenanceaccess.approval.Approval;
 import com.maintenanceaccess.approval.Approvals;
+import com.maintenanceaccess.authorization.ApprovedGrant;
 import com.maintenanceaccess.authorization.rest.ComplianceResource;
 import com.maintenanceaccess.authorization.rest.PersonnelAuthorizationsResource;
 import com.maintenanceaccess.authorization.rest.SignoffCheckResource;
 import com.maintenanceaccess.bundle.BundleVersion;
+import com.maintenanceaccess.invitation.ApprovedAddressMove;
 import com.maintenanceaccess.invitation.admin.InvitationsResource;
 import com.maintenanceaccess.kernel.Authority;
 import com.maintenanceaccess.me.AuthorizationCatalogResource;
 import com.maintenanceaccess.me.MyAuthorizationsResource;
+import com.maintenanceaccess.notice.ChangeNotices;
 import com.maintenanceaccess.people.AccountPeopleResource;
 import com.maintenanceaccess.people.TeamResource;
 import com.maintenanceaccess.people.UnassignedPeopleResource;
@@ -151,7 +156,8 @@ public class MxRootResource {
     // check for the maintenance app, and the realm-wide compliance views.
     @Path("users/{userId}/authorizations")
     public PersonnelAuthorizationsResource personnelAuthorizations(@PathParam("userId") String userId) {
-        return new PersonnelAuthorizationsResource(session, Authority.authenticate(session), userId, approvals());
+        return new PersonnelAuthorizationsResource(session, Authority.authenticate(session), userId, approvals(),
+                ChangeNotices::authorizationChanged);
     }
 
     @Path("signoff-check")
@@ -217,7 +223,10 @@ public class MxRootResource {
 
     /** Grants that wait for a second person of the account (four eyes), on the bundle's clock. */
     private Approvals approvals() {
-        return new Approvals(session, clock, features.approval().settings());
+        return new Approvals(session, clock, features.approval().settings(), Map.of(
+                Approval.Kind.ACCOUNT_ROLE, new AccountRoleGrant(),
+                Approval.Kind.AUTHORIZATION, new ApprovedGrant(ChangeNotices::authorizationChanged),
+                Approval.Kind.INVITATION_ADDRESS, new ApprovedAddressMove()));
     }
 
     // ---- t25-notices: access reviews with decisions (docs/access-review.md) ----

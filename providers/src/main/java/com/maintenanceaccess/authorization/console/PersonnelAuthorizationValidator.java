@@ -1,5 +1,6 @@
 package com.maintenanceaccess.authorization.console;
 
+import com.maintenanceaccess.authorization.model.AuthorizationStore;
 import com.maintenanceaccess.authorization.AuthorizationFeature;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ public class PersonnelAuthorizationValidator implements Validator {
             return context;
         }
         UserModel target = upContext.getAttributeContext().getUser();
-        List<String> stored = target == null ? List.of() : target.getAttributeStream(AuthorizationFeature.ATTRIBUTE).toList();
+        List<String> stored = target == null ? List.of() : target.getAttributeStream(AuthorizationStore.ATTRIBUTE).toList();
         if (!sorted(stored).equals(sorted(values(input)))) {
             context.addError(new ValidationError(PersonnelAuthorizationValidatorFactory.PROVIDER_ID, inputHint,
                     inputHint + ": " + READ_ONLY).setStatusCode(Response.Status.FORBIDDEN));

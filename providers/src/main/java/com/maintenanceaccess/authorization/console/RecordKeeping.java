@@ -1,7 +1,7 @@
 package com.maintenanceaccess.authorization.console;
 
+import com.maintenanceaccess.authorization.model.AuthorizationStore;
 import com.maintenanceaccess.kernel.Problems;
-import com.maintenanceaccess.authorization.AuthorizationFeature;
 import com.maintenanceaccess.invitation.model.Invitation;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class RecordKeeping {
 
     /** Why a person's data must outlive their account, from their attributes; empty when it need not. */
     static Optional<String> whyKept(Function<String, List<String>> attributes) {
-        boolean records = !attributes.apply(AuthorizationFeature.ATTRIBUTE).isEmpty();
+        boolean records = !attributes.apply(AuthorizationStore.ATTRIBUTE).isEmpty();
         boolean invited = !attributes.apply(Invitation.STATUS).isEmpty() || !attributes.apply(Invitation.HISTORY).isEmpty();
         if (records && invited) {
             return Optional.of("holds personnel authorization records and an invitation history");

@@ -1,6 +1,5 @@
 package com.maintenanceaccess.authorization.model;
 
-import com.maintenanceaccess.authorization.AuthorizationFeature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +16,9 @@ public final class AuthorizationStore {
 
     private static final Logger LOG = Logger.getLogger(AuthorizationStore.class);
 
+    /** The user attribute holding one codec-encoded record per value. */
+    public static final String ATTRIBUTE = "mx_authorizations";
+
     /** The readable records and any stored values that could not be read (kept untouched). */
     public record Stored(List<PersonnelAuthorization> records, List<String> unreadable) {
     }
@@ -30,7 +32,7 @@ public final class AuthorizationStore {
 
     /** The same with a decoder of one's own, e.g. the token mapper's memo ({@link DecodedValues}). */
     public static Stored read(UserModel user, Function<String, PersonnelAuthorization> decoder) {
-        return read(user.getAttributeStream(AuthorizationFeature.ATTRIBUTE).toList(), user.getId(), decoder);
+        return read(user.getAttributeStream(ATTRIBUTE).toList(), user.getId(), decoder);
     }
 
     public static Stored read(List<String> values, String userId) {
@@ -44,7 +46,7 @@ public final class AuthorizationStore {
             try {
                 records.add(decoder.apply(value));
             } catch (InvalidAuthorizationException e) {
-                LOG.warnf("user %s has an unreadable %s value: %s", userId, AuthorizationFeature.ATTRIBUTE, e.getMessage());
+                LOG.warnf("user %s has an unreadable %s value: %s", userId, ATTRIBUTE, e.getMessage());
                 unreadable.add(value);
             }
         }
@@ -54,7 +56,7 @@ public final class AuthorizationStore {
     public static void write(UserModel user, Stored stored, List<PersonnelAuthorization> records) {
         List<String> values = new ArrayList<>(stored.unreadable());
         records.forEach(a -> values.add(AuthorizationCodec.encode(a)));
-        user.setAttribute(AuthorizationFeature.ATTRIBUTE, values);
+        user.setAttribute(ATTRIBUTE, values);
         reindex(user, records);
     }
 

@@ -1,6 +1,5 @@
 package com.maintenanceaccess.authorization.model;
 
-import com.maintenanceaccess.authorization.AuthorizationFeature;
 import com.maintenanceaccess.bundle.KeycloakInternals;
 import com.maintenanceaccess.bundle.KeycloakStore;
 import java.time.Instant;
@@ -27,7 +26,7 @@ public final class ExpiryQuery {
 
     /** Ids of users that hold any stored authorization value, in id order, paged. */
     public List<String> holders(RealmModel realm, int first, int max) {
-        return store.userAttributeHolders(realm.getId(), AuthorizationFeature.ATTRIBUTE, first, max);
+        return store.userAttributeHolders(realm.getId(), AuthorizationStore.ATTRIBUTE, first, max);
     }
 
     /** Hits with {@code from <= validUntil < to} (either bound may be null), optionally of one type. */

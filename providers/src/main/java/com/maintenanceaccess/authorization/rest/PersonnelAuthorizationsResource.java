@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.maintenanceaccess.authorization.ApprovedGrant;
+import com.maintenanceaccess.authorization.AuthorizationChangeListener;
 import com.maintenanceaccess.authorization.AuthorizationEvents;
 import com.maintenanceaccess.authorization.IssuingAccount;
 import com.maintenanceaccess.kernel.AccountPermission;
@@ -59,9 +61,13 @@ public class PersonnelAuthorizationsResource {
     private final String userId;
     private final AuthorizationFeature feature;
     private final Approvals approvals;
+    private final AuthorizationChangeListener listener;
 
-    public PersonnelAuthorizationsResource(KeycloakSession session, Authority caller, String userId, Approvals approvals) {
+    /** {@code listener}: who hears of each write once it is stored (the person, by a notice). */
+    public PersonnelAuthorizationsResource(KeycloakSession session, Authority caller, String userId, Approvals approvals,
+                                           AuthorizationChangeListener listener) {
         this.approvals = approvals;
+        this.listener = listener;
         this.session = session;
         this.realm = session.getContext().getRealm();
         this.caller = caller;
@@ -213,7 +219,7 @@ public class PersonnelAuthorizationsResource {
             throw invalid(e.errors());
         }
         Approval approval = approvals.request(caller, account, Approval.Kind.AUTHORIZATION, person,
-                AuthorizationCodec.encode(checked.after()), Approvals.keyOfRecord(checked.after()));
+                AuthorizationCodec.encode(checked.after()), ApprovedGrant.keyOf(checked.after()));
         return Response.status(Response.Status.ACCEPTED)
                 .entity(java.util.Map.of("status", "pending", "approval", approvals.view(approval, caller, account)))
                 .build();
@@ -257,8 +263,7 @@ public class PersonnelAuthorizationsResource {
         AuthorizationEvents.emit(session, realm, caller.adminAuth(), caller.user() == null ? null : caller.user().getId(), person, change.action(), change.before(), change.after(), "mx-api",
                 null, reason.get());
         // t25-notices: the person hears of the change once it is committed (docs/notices.md).
-        com.maintenanceaccess.notice.ChangeNotices.authorizationChanged(session, realm, person, change.action(), change.after(),
-                feature.clock());
+        listener.changed(session, realm, person, change.action(), change.after(), feature.clock());
         return Response.ok(view(change.after(), person, feature.clock().instant()))
                 .header(HttpHeaders.ETAG, AuthorizationVersion.of(change.after())).build();
     }

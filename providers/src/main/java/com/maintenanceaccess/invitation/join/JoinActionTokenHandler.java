@@ -1,6 +1,7 @@
 package com.maintenanceaccess.invitation.join;
 
 import com.maintenanceaccess.bundle.ReportsBundleVersion;
+import com.maintenanceaccess.invitation.JoinActionToken;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.authentication.actiontoken.AbstractActionTokenHandler;

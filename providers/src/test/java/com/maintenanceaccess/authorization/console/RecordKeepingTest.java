@@ -1,9 +1,9 @@
 package com.maintenanceaccess.authorization.console;
 
+import com.maintenanceaccess.authorization.model.AuthorizationStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.maintenanceaccess.authorization.AuthorizationFeature;
 import com.maintenanceaccess.invitation.model.Invitation;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ class RecordKeepingTest {
 
     @Test
     void recordsOrAnInvitationHistoryKeepThePerson() {
-        assertTrue(why(Map.of(AuthorizationFeature.ATTRIBUTE, List.of("x"))).orElseThrow().contains("authorization records"));
+        assertTrue(why(Map.of(AuthorizationStore.ATTRIBUTE, List.of("x"))).orElseThrow().contains("authorization records"));
         assertTrue(why(Map.of(Invitation.STATUS, List.of("revoked"))).orElseThrow().contains("invitation history"));
         assertTrue(why(Map.of(Invitation.HISTORY, List.of("2026-01-01T00:00:00Z sent by=a"))).isPresent());
     }

@@ -1,4 +1,4 @@
-package com.maintenanceaccess.invitation.join;
+package com.maintenanceaccess.invitation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.keycloak.authentication.actiontoken.DefaultActionToken;
@@ -8,7 +8,7 @@ import org.keycloak.authentication.actiontoken.DefaultActionToken;
  * person (sub), the address it was sent to (eml), the account (org) and Keycloak's invitation row
  * (the token id, {@code ORG_INVITATION.ID}). Unlike Keycloak's own {@code ORGIVT} link it makes
  * nobody a member by itself: it opens the login, and only the invited person, signed in with their
- * own credentials, confirms ({@link JoinAccountRequiredAction}).
+ * own credentials, confirms ({@link com.maintenanceaccess.invitation.join.JoinAccountRequiredAction}).
  */
 public class JoinActionToken extends DefaultActionToken {
 

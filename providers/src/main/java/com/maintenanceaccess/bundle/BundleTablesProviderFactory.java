@@ -1,6 +1,15 @@
-package com.maintenanceaccess.bundle.storage;
+package com.maintenanceaccess.bundle;
 
-import com.maintenanceaccess.bundle.ReportsBundleVersion;
+import com.maintenanceaccess.bundle.storage.AccessReviewEntity;
+import com.maintenanceaccess.bundle.storage.AccessReviewItemEntity;
+import com.maintenanceaccess.bundle.storage.ApprovalEntity;
+import com.maintenanceaccess.bundle.storage.NoticeEntity;
+import com.maintenanceaccess.bundle.storage.ScimTokenEntity;
+import com.maintenanceaccess.bundle.storage.SignoffAuthenticationEntity;
+import com.maintenanceaccess.bundle.storage.SignoffProofEntity;
+import com.maintenanceaccess.bundle.storage.TrailEntryEntity;
+import com.maintenanceaccess.bundle.storage.TrailHeadEntity;
+
 import java.util.List;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;

@@ -1,4 +1,4 @@
-package com.maintenanceaccess.bundle.storage;
+package com.maintenanceaccess.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

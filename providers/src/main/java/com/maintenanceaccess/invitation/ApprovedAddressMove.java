@@ -1,0 +1,51 @@
+package com.maintenanceaccess.invitation;
+
+import com.maintenanceaccess.approval.ApprovableGrant;
+import com.maintenanceaccess.approval.Approval;
+import com.maintenanceaccess.approval.Approvals;
+import com.maintenanceaccess.bundle.MxClockSpi;
+import com.maintenanceaccess.invitation.admin.InvitationService;
+import com.maintenanceaccess.invitation.admin.InvitationsResource;
+import com.maintenanceaccess.invitation.model.InvitationException;
+import com.maintenanceaccess.kernel.Authority;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Moving a pending invitation to another address, when it waits for a second person
+ * ({@link Approval.Kind#INVITATION_ADDRESS}, issue 23 item 1): the payload is the new address.
+ */
+public final class ApprovedAddressMove implements ApprovableGrant {
+
+    @Override
+    public String key(String address) {
+        return Approvals.keyOfAddress(address);
+    }
+
+    @Override
+    public Map<String, Object> describe(KeycloakSession session, String address) {
+        Map<String, Object> grant = new LinkedHashMap<>();
+        grant.put("address", address);
+        return grant;
+    }
+
+    /**
+     * Moves the invitation to the address the second person approved: the same checks as a direct
+     * move, made again now, by the approver; the history names both.
+     */
+    @Override
+    public Map<String, Object> grant(KeycloakSession session, Authority approver, OrganizationModel account,
+                                     UserModel person, Approval approval, String requesterName) {
+        RealmModel realm = session.getContext().getRealm();
+        try {
+            return new InvitationService(session, realm, MxClockSpi.clock(session)).changeAddress(person.getId(),
+                    approval.payload(), approver.adminAuth(), session.getContext().getUri());
+        } catch (InvitationException e) {
+            throw new jakarta.ws.rs.WebApplicationException(InvitationsResource.problem(e));
+        }
+    }
+}
