@@ -37,7 +37,7 @@ class MessageKeysTest {
 
     @Test
     void everyThemeHasTheSameKeysInEnglishAndGerman() throws IOException {
-        for (String type : new String[] {"login", "email", "account"}) {
+        for (String type : new String[] {"login", "email", "account", "admin"}) {
             Set<String> en = keys(THEMES.resolve(type + "/messages/messages_en.properties"));
             Set<String> de = keys(THEMES.resolve(type + "/messages/messages_de.properties"));
             assertFalse(en.isEmpty(), type);
@@ -72,6 +72,43 @@ class MessageKeysTest {
         assertFalse(used.size() < 20, "the server's keys are found: " + used);
         assertEquals(Set.of(), missing(used, en), "keys the server sends without an English text");
         assertEquals(Set.of(), missing(used, de), "keys the server sends without a German text");
+    }
+
+    /**
+     * The admin theme's script (personnel authorizations in words, issue 24 item 8): every key it
+     * names, and every state it names by suffix, has a text; the authorization types read as in
+     * the workspace (the account theme's texts, in both languages).
+     */
+    @Test
+    void everyKeyTheAdminScriptUsesExists() throws IOException {
+        Path admin = THEMES.resolve("admin");
+        Set<String> known = keys(admin.resolve("messages/messages_en.properties"));
+        Set<String> used = used(admin.resolve("resources/js"), ADMIN_SCRIPT_KEY, ".js");
+        assertFalse(used.size() < 10, "the script's keys are found: " + used);
+        for (String state : new String[] {"active", "suspended", "revoked", "expired", "notYetInForce", "unknown"}) {
+            used.add("mxAdminState-" + state);
+        }
+        assertEquals(Set.of(), missing(used, known), "keys used by the admin script without a text");
+        for (String language : new String[] {"en", "de"}) {
+            Properties account = properties(THEMES.resolve("account/messages/messages_" + language + ".properties"));
+            Properties adminTexts = properties(admin.resolve("messages/messages_" + language + ".properties"));
+            for (String key : account.stringPropertyNames()) {
+                if (key.startsWith("mxAuthorizationType-")) {
+                    assertEquals(account.getProperty(key), adminTexts.getProperty(key), language + " " + key);
+                }
+            }
+        }
+    }
+
+    /** {@code "mxAdminKey"} string literals in the admin theme's script. */
+    static final Pattern ADMIN_SCRIPT_KEY = Pattern.compile("\"(mx[A-Z][A-Za-z0-9._-]*)\"");
+
+    private static Properties properties(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
     }
 
     private static Set<String> missing(Set<String> wanted, Set<String> present) {

@@ -1,18 +1,24 @@
 package com.maintenanceaccess.it.authorization;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.maintenanceaccess.it.support.Browser;
 import com.maintenanceaccess.it.support.BrowserExtension;
+import com.maintenanceaccess.it.support.Http;
+import com.maintenanceaccess.it.support.KeycloakServer;
 import com.maintenanceaccess.it.support.Realm;
 import com.maintenanceaccess.it.support.pages.ConsolePage;
+import com.maintenanceaccess.it.workspace.pages.PageText;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The records as people see them: in the admin console's user page and, read-only, in the account console. */
 class ConsolePagesIT {
@@ -47,17 +53,80 @@ class ConsolePagesIT {
         assertFalse(console.html().contains("/mx/users/"), "no API path in the admin console");
         // ... and the records read as sentences (the maintenance admin theme's script), with a link
         // to the person's records in the workspace; the JSON fields and their disabled Add / − are hidden.
-        WebElement record = Browser.await(browser.driver(), By.cssSelector("[data-mx='authorization']"));
-        assertTrue(record.getText().startsWith("Inspection RII-PAGE-1: active; valid from "), record.getText());
-        assertTrue(record.getText().contains("aircraft B737"), record.getText());
-        WebElement link = browser.driver().findElement(By.cssSelector("[data-mx='workspace-link']"));
-        assertTrue(link.getAttribute("href").endsWith("/realms/maintenance/account/mx/people/" + person + "/authorizations"),
-                link.getAttribute("href"));
+        WebElement record = readsInWords(person, "Inspection / required inspection item (RII) RII-PAGE-1: active; valid from ",
+                "aircraft B737", "issued by Quality Manager", "Open this person's authorizations in the workspace");
         fields.forEach(field -> assertFalse(field.isDisplayed(), "the stored JSON is not shown"));
         assertTrue(browser.driver().findElements(By.cssSelector("[data-testid='addValue']")).stream()
                 .noneMatch(WebElement::isDisplayed), "no Add button that does nothing");
         browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", record);
         Browser.screenshot(browser.driver(), "admin-console-personnel-authorizations-words");
+    }
+
+    /**
+     * An operator whose locale is German reads the records in German: the script follows the admin
+     * console's language (the texts the console loads for the operator), with dates the German way.
+     */
+    @Test
+    void anOperatorInGermanReadsTheRecordsInGerman() {
+        String officer = authz.officer();
+        String person = authz.person("console-page-de");
+        authz.grant(authz.realm.userToken(officer), person, Authz.inspection("RII-PAGE-DE"));
+        String operator = authz.realm.createUser("operator-de", Map.of("attributes", Map.of("locale", List.of("de"))));
+        authz.realm.grantRealmManagement(operator, "manage-users", "view-users");
+
+        new ConsolePage(browser.driver()).openAdminUser(authz.realm.server().baseUrl(), person)
+                .signIn(authz.realm.username(operator), Realm.TEST_PASSWORD);
+        WebElement record = readsInWords(person, "Inspektion / prüfpflichtiger Arbeitsschritt (RII) RII-PAGE-DE: aktiv; gültig vom ",
+                "Luftfahrzeuge B737", "ausgestellt von Quality Manager", "Berechtigungen dieser Person im Arbeitsbereich öffnen");
+        assertTrue(record.getText().matches(".*gültig vom \\d{2}\\.\\d{2}\\.\\d{4} bis \\d{2}\\.\\d{2}\\.\\d{4}.*"), record.getText());
+        String words = browser.driver().findElement(By.cssSelector("[data-mx='authorizations']")).getText();
+        assertTrue(PageText.english(words).isEmpty(), words);
+        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", record);
+        Browser.screenshot(browser.driver(), "admin-console-personnel-authorizations-words-de");
+    }
+
+    /**
+     * The master realm's admin console, where the server's operators sign in, shows a maintenance
+     * user's records in words too once its admin theme is the maintenance theme (set once per
+     * deployment, docs/operations.md; the demo seeding sets it, RunCommandDemoIT).
+     */
+    @Test
+    void theMasterRealmsConsoleShowsTheRecordsInWords() {
+        String officer = authz.officer();
+        String person = authz.person("console-page-master");
+        authz.grant(authz.realm.userToken(officer), person, Authz.inspection("RII-PAGE-M"));
+        String master = authz.realm.server().baseUrl() + "/admin/realms/master";
+        Http.Response themed = Http.putJson(master, authz.realm.adminToken(), Map.of("adminTheme", "maintenance"));
+        assertTrue(themed.status() == 204, themed::toString);
+
+        new ConsolePage(browser.driver()).openMasterAdminUser(authz.realm.server().baseUrl(), person)
+                .signIn(KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD);
+        WebElement record = readsInWords(person, "Inspection / required inspection item (RII) RII-PAGE-M: active; valid from ",
+                "aircraft B737", "issued by Quality Manager", "Open this person's authorizations in the workspace");
+        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", record);
+        Browser.screenshot(browser.driver(), "admin-console-master-personnel-authorizations-words");
+    }
+
+    /**
+     * The records on the user page of the admin console now shown, as sentences: the first begins so and
+     * holds those parts; the link to the person's records in the workspace reads so; no raw key, id or
+     * API path. Returns the first record's line.
+     */
+    private WebElement readsInWords(String person, String begins, String scope, String issuer, String linkText) {
+        WebElement record = Browser.await(browser.driver(), By.cssSelector("[data-mx='authorization']"));
+        // The first sentences may be those of the console's first language (English) until the operator's is loaded.
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> d.findElement(
+                By.cssSelector("[data-mx='authorization']")).getText().startsWith(begins));
+        record = browser.driver().findElement(By.cssSelector("[data-mx='authorization']"));
+        assertTrue(record.getText().contains(scope) && record.getText().contains(issuer) && record.getText().endsWith("."),
+                record.getText());
+        WebElement link = browser.driver().findElement(By.cssSelector("[data-mx='workspace-link']"));
+        assertEquals(linkText, link.getText());
+        assertTrue(link.getAttribute("href").endsWith("/realms/maintenance/account/mx/people/" + person + "/authorizations"),
+                link.getAttribute("href"));
+        String words = browser.driver().findElement(By.cssSelector("[data-mx='authorizations']")).getText();
+        assertEquals(List.of(), PageText.findings(words), words);
+        return record;
     }
 
     @Test

@@ -11,7 +11,8 @@ import org.keycloak.organization.OrganizationProvider;
 
 /**
  * What the invitee is told: who invited them, to which account, and which roles they will
- * have (their realm role mappings, without the realm's default-roles composite that everybody has).
+ * have (their realm role mappings, without the realm's default-roles composite that everybody has;
+ * role templates by their names in the invitee's language, {@link RoleWords}).
  */
 public record InvitationDetails(String inviterName, String accountName, List<String> roles) {
 
@@ -28,10 +29,11 @@ public record InvitationDetails(String inviterName, String accountName, List<Str
         // Realm roles mapped to the person, and the role templates held in the invitation's account.
         java.util.stream.Stream<RoleModel> held = account == null ? java.util.stream.Stream.empty()
                 : com.maintenanceaccess.account.AccountTemplates.held(session, account, user).stream();
+        // In the invitee's language (their locale, else the request's): the templates by their workspace names.
+        java.util.function.Function<RoleModel, String> words = RoleWords.in(session, realm, session.getContext().resolveLocale(user));
         List<String> roles = java.util.stream.Stream.concat(user.getRealmRoleMappingsStream(), held)
                 .filter(role -> defaults == null || !Objects.equals(role.getId(), defaults.getId()))
-                .map(role -> role.getDescription() != null && !role.getDescription().isBlank()
-                        ? role.getName() + " (" + role.getDescription() + ")" : role.getName())
+                .map(words)
                 .distinct()
                 .sorted()
                 .toList();

@@ -25,6 +25,15 @@ public final class ConsolePage {
         return this;
     }
 
+    /**
+     * The same page of a user of the maintenance realm in the master realm's admin console (where the
+     * server's operators sign in; it shows the master realm's admin theme).
+     */
+    public ConsolePage openMasterAdminUser(String serverUrl, String userId) {
+        browser.get(serverUrl + "/admin/master/console/#/maintenance/users/" + userId + "/settings");
+        return this;
+    }
+
     /** The account console of a realm (…/realms/NAME; the login page comes first). */
     public ConsolePage openAccount(String realmUrl) {
         browser.get(realmUrl + "/account/");

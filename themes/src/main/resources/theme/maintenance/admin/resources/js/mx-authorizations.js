@@ -14,54 +14,119 @@
  * refused on the server anyway (ConsoleWriteListener, PersonnelAuthorizationValidator). If
  * Keycloak renders the fields differently one day, the script finds nothing and the JSON shows, as
  * before.
+ *
+ * The sentences follow the admin console's language (English, German): the console loads its texts
+ * for the signed-in operator's locale from resources/{realm}/admin/{locale} (Keycloak's admin UI,
+ * i18next); that request is the only place a theme script can see the locale (the page's lang
+ * attribute stays "en", whoami needs the console's token). The script watches the console's
+ * requests for it (PerformanceObserver) and reads its own texts, messages_en/_de.properties of this
+ * theme, from the same endpoint. Until they are loaded nothing is changed; if they cannot be loaded
+ * the JSON shows, as before.
  */
 const FIELD = "attributes.mx_authorizations.";
 const STATE = { a: "active", s: "suspended", r: "revoked" };
+/** The console's own text requests: …/resources/{realm}/admin/{locale} (no query). */
+const BUNDLE = /\/resources\/[^/]+\/admin\/([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)$/;
 
-/** "certifying-staff" → "Certifying staff": the catalog's ids read as words. */
-function words(id) {
-  const text = String(id ?? "").replace(/[-_]/g, " ").trim();
-  return text ? text.charAt(0).toUpperCase() + text.slice(1) : "Authorization";
+let consoleLocale = "en";
+/** language → its texts (a Map), a promise while loading, or null when they cannot be loaded. */
+const bundles = new Map();
+
+function environment() {
+  try {
+    return JSON.parse(document.getElementById("environment").textContent);
+  } catch {
+    return {};
+  }
 }
 
-function day(instant) {
-  return typeof instant === "string" ? instant.substring(0, 10) : undefined;
+/** The texts of one language from this theme's messages; English when the language has none of ours. */
+async function loadTexts(language) {
+  const env = environment();
+  const base = (env.authServerUrl || window.location.origin).replace(/\/$/, "");
+  const realm = env.realm || "master";
+  for (const candidate of language === "en" ? ["en"] : [language, "en"]) {
+    try {
+      // "?source=false" (the endpoint's default) tells this request from the console's own (no query).
+      const response = await fetch(`${base}/resources/${encodeURIComponent(realm)}/admin/${candidate}?source=false`);
+      if (!response.ok) continue;
+      const texts = new Map((await response.json()).map((entry) => [entry.key, entry.value]));
+      if (texts.has("mxAdminNoAuthorizations")) return { language: candidate, texts };
+    } catch {
+      // try the next language; without any, the fields stay as Keycloak shows them
+    }
+  }
+  return null;
 }
 
-/** One stored record (authorization/model/AuthorizationCodec) as a sentence. */
-export function describe(value, now = new Date()) {
+/** The texts for the console's language now, or undefined while they load (render runs again then). */
+function currentTexts() {
+  const language = consoleLocale.split("-")[0].toLowerCase();
+  const known = bundles.get(language);
+  if (known === undefined) {
+    bundles.set(language, loadTexts(language).then((loaded) => {
+      bundles.set(language, loaded);
+      render();
+    }));
+    return undefined;
+  }
+  return known instanceof Promise ? undefined : known;
+}
+
+/** A message with its {{name}} parameters filled in. */
+function format(texts, key, parameters = {}) {
+  const text = texts.get(key) ?? ""; // every key is in both languages (MessageKeysTest)
+  return text.replace(/\{\{(\w+)\}\}/g, (_, name) => String(parameters[name] ?? ""));
+}
+
+function date(instant, language) {
+  const parsed = typeof instant === "string" ? new Date(instant) : undefined;
+  if (!parsed || Number.isNaN(parsed.getTime())) return undefined;
+  return new Intl.DateTimeFormat(language, { dateStyle: "medium" }).format(parsed);
+}
+
+/**
+ * One stored record (authorization/model/AuthorizationCodec) as a sentence, in the texts' language.
+ * {@code bundle}: {language, texts} as loaded.
+ */
+export function describe(value, bundle, now = new Date()) {
+  const { language, texts } = bundle;
   let record;
   try {
     record = JSON.parse(value);
   } catch {
-    return "A record that cannot be read; open the workspace to see it.";
+    return format(texts, "mxAdminUnreadable");
   }
-  let state = STATE[record.st] ?? "in an unknown state";
+  let state = STATE[record.st] ?? "unknown";
   if (state === "active" && record.exp && new Date(record.exp) <= now) state = "expired";
-  if (state === "active" && record.eff && new Date(record.eff) > now) state = "not yet in force";
-  const parts = [`${words(record.t)} ${record.ref ?? ""}`.trim() + `: ${state}`];
-  if (record.sr && state !== "active") parts[0] += ` (${record.sr})`;
-  if (record.eff || record.exp) {
-    parts.push(`valid from ${day(record.eff) ?? "—"} to ${day(record.exp) ?? "no end date"}`);
-  }
-  if (record.lic) parts.push(`licence ${[record.lic.c, record.lic.n].filter(Boolean).join(" ")}`.trim());
-  if (record.ac?.length) parts.push(`aircraft ${record.ac.join(", ")}`);
-  if (record.task?.length) parts.push(`tasks ${record.task.join(", ")}`);
-  if (record.base?.length) parts.push(`bases ${record.base.join(", ")}`);
-  if (record.iss) parts.push(`issued by ${record.iss}`);
-  return parts.join("; ") + ".";
+  if (state === "active" && record.eff && new Date(record.eff) > now) state = "notYetInForce";
+  let stateText = format(texts, `mxAdminState-${state}`);
+  if (record.sr && state !== "active") stateText = format(texts, "mxAdminStateWithReason", { state: stateText, reason: record.sr });
+  const typeKey = `mxAuthorizationType-${record.t}`;
+  const type = texts.has(typeKey) ? texts.get(typeKey) : format(texts, "mxAdminAuthorization");
+  const parts = [record.ref
+    ? format(texts, "mxAdminRecord", { type, reference: record.ref, state: stateText })
+    : format(texts, "mxAdminRecordWithoutReference", { type, state: stateText })];
+  const from = date(record.eff, language);
+  const to = date(record.exp, language);
+  if (from && to) parts.push(format(texts, "mxAdminValidFromTo", { from, to }));
+  else if (from) parts.push(format(texts, "mxAdminValidFrom", { from }));
+  else if (to) parts.push(format(texts, "mxAdminValidUntil", { to }));
+  const licence = [record.lic?.c, record.lic?.n].filter(Boolean).join(" ");
+  if (licence) parts.push(format(texts, "mxAdminLicence", { licence }));
+  if (record.ac?.length) parts.push(format(texts, "mxAdminAircraft", { list: record.ac.join(", ") }));
+  if (record.task?.length) parts.push(format(texts, "mxAdminTasks", { list: record.task.join(", ") }));
+  if (record.base?.length) parts.push(format(texts, "mxAdminBases", { list: record.base.join(", ") }));
+  if (record.iss) parts.push(format(texts, "mxAdminIssuer", { issuer: record.iss }));
+  return format(texts, "mxAdminSentence", { parts: parts.join("; ") });
 }
 
 /** The person's records page in the workspace (account console), from the admin console's address. */
 function workspaceLink() {
   const match = window.location.hash.match(/^#\/([^/]+)\/users\/([^/]+)/);
   if (!match) return undefined;
-  let base = window.location.origin;
-  try {
-    base = JSON.parse(document.getElementById("environment").textContent).serverBaseUrl || base;
-  } catch {
-    // the page's own origin is right for a server without a separate admin host
-  }
+  // The page's own origin is right for a server without a separate admin host.
+  const base = environment().serverBaseUrl || window.location.origin;
   return `${base}/realms/${match[1]}/account/mx/people/${match[2]}/authorizations`;
 }
 
@@ -70,8 +135,10 @@ function render() {
   if (inputs.length === 0) return;
   const control = inputs[0].closest(".pf-v5-c-form__group-control");
   if (!control) return;
+  const bundle = currentTexts();
+  if (!bundle) return;
   const values = inputs.map((input) => input.value).filter((value) => value.trim() !== "");
-  const key = JSON.stringify(values) + window.location.hash;
+  const key = JSON.stringify(values) + window.location.hash + bundle.language;
   let view = control.querySelector(":scope > [data-mx='authorizations']");
   if (view && view.dataset.key === key) return;
   if (!view) {
@@ -86,12 +153,12 @@ function render() {
   for (const value of values) {
     const item = document.createElement("li");
     item.dataset.mx = "authorization";
-    item.textContent = describe(value);
+    item.textContent = describe(value, bundle);
     list.append(item);
   }
   if (values.length === 0) {
     const none = document.createElement("p");
-    none.textContent = "No personnel authorization is recorded for this person.";
+    none.textContent = format(bundle.texts, "mxAdminNoAuthorizations");
     view.append(none);
   } else {
     view.append(list);
@@ -103,7 +170,7 @@ function render() {
     link.target = "_blank";
     link.rel = "noopener";
     link.dataset.mx = "workspace-link";
-    link.textContent = "Open this person's authorizations in the workspace";
+    link.textContent = format(bundle.texts, "mxAdminOpenInWorkspace");
     const line = document.createElement("p");
     line.className = "pf-v5-u-pt-sm";
     line.append(link);
@@ -115,5 +182,15 @@ function render() {
   }
 }
 
+// The console's language: the last text bundle it requested (English first, then the operator's
+// locale once whoami has answered). Earlier requests are in the buffer (buffered: true).
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    const url = new URL(entry.name, window.location.href);
+    const match = url.search === "" && BUNDLE.exec(url.pathname);
+    if (match) consoleLocale = match[1];
+  }
+  render();
+}).observe({ type: "resource", buffered: true });
 new MutationObserver(render).observe(document.documentElement, { childList: true, subtree: true });
 window.addEventListener("hashchange", render);

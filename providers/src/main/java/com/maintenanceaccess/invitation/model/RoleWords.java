@@ -1,0 +1,54 @@
+package com.maintenanceaccess.invitation.model;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.function.Function;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.theme.Theme;
+
+/**
+ * A role as the invitee reads it in the invitation mail and on the invitation page, in their
+ * language: a bundled role template by the name and description the workspace gives it (the
+ * account theme's {@code mxTemplateName.<name>} and {@code mxTemplateDescription.<name>}, "Planning
+ * (Plant die Instandhaltung …)"), any other role by its name and description as stored.
+ */
+final class RoleWords {
+
+    /** The theme whose texts name the templates when the realm names no account theme of its own. */
+    static final String BUNDLE_THEME = "maintenance";
+
+    private RoleWords() {
+    }
+
+    static Function<RoleModel, String> in(KeycloakSession session, RealmModel realm, Locale locale) {
+        Properties messages = accountMessages(session, realm, locale);
+        return role -> {
+            String name = messages.getProperty("mxTemplateName." + role.getName());
+            if (name == null) {
+                return asStored(role);
+            }
+            String description = messages.getProperty("mxTemplateDescription." + role.getName());
+            return description == null ? name : name + " (" + description + ")";
+        };
+    }
+
+    static String asStored(RoleModel role) {
+        return role.getDescription() != null && !role.getDescription().isBlank()
+                ? role.getName() + " (" + role.getDescription() + ")" : role.getName();
+    }
+
+    private static Properties accountMessages(KeycloakSession session, RealmModel realm, Locale locale) {
+        String themeName = realm.getAccountTheme() == null || realm.getAccountTheme().isBlank()
+                ? BUNDLE_THEME : realm.getAccountTheme();
+        try {
+            Theme theme = session.theme().getTheme(themeName, Theme.Type.ACCOUNT);
+            return theme == null ? new Properties() : theme.getMessages(locale == null ? Locale.ENGLISH : locale);
+        } catch (IOException e) {
+            // Without the theme's texts the roles read as stored, as before.
+            return new Properties();
+        }
+    }
+}
