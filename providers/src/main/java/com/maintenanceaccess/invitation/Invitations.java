@@ -4,9 +4,10 @@ import com.maintenanceaccess.bundle.MxClockSpi;
 import com.maintenanceaccess.invitation.admin.InvitationService;
 import com.maintenanceaccess.invitation.admin.InvitationsResource;
 import com.maintenanceaccess.invitation.model.Invitation;
-import com.maintenanceaccess.invitation.model.InvitationException;
 import com.maintenanceaccess.invitation.model.InvitationStatus;
 import com.maintenanceaccess.invitation.model.InvitationStore;
+import com.maintenanceaccess.kernel.Problems;
+import jakarta.ws.rs.WebApplicationException;
 import java.time.Clock;
 import java.util.Map;
 import org.keycloak.models.KeycloakSession;
@@ -29,12 +30,8 @@ public final class Invitations {
                                                    com.maintenanceaccess.kernel.Authority approver, String approvalId,
                                                    String requester) {
         RealmModel realm = session.getContext().getRealm();
-        try {
-            return new InvitationService(session, realm, MxClockSpi.clock(session)).changeAddress(user.getId(), address,
-                    approver.adminAuth(), session.getContext().getUri());
-        } catch (InvitationException e) {
-            throw new jakarta.ws.rs.WebApplicationException(InvitationsResource.problem(e));
-        }
+        return new InvitationService(session, realm, MxClockSpi.clock(session)).changeAddress(user.getId(), address,
+                approver.adminAuth(), session.getContext().getUri());
     }
 
     /**
@@ -60,8 +57,8 @@ public final class Invitations {
         try {
             new InvitationService(session, realm, clock).revoke(user.getId(), actor);
             return true;
-        } catch (InvitationException e) {
-            if (e.status() == 409) {
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 409) {
                 return false; // accepted at the same moment: nothing pending to revoke any more
             }
             throw e;

@@ -3,8 +3,9 @@ package com.maintenanceaccess.invitation;
 import com.maintenanceaccess.bundle.MxClockSpi;
 import com.maintenanceaccess.invitation.admin.InvitationService;
 import com.maintenanceaccess.invitation.model.Invitation;
-import com.maintenanceaccess.invitation.model.InvitationException;
 import com.maintenanceaccess.invitation.model.InvitationStore;
+import com.maintenanceaccess.kernel.Problems;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,12 +52,12 @@ public final class PeopleInvitations {
                     actor, uri);
             user.removeAttribute(NOT_SENT);
             return view;
-        } catch (InvitationException e) {
-            if (e.status() != 502) {
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() != 502) {
                 throw e;
             }
             Invitation.KEYS.forEach(user::removeAttribute);
-            user.setSingleAttribute(NOT_SENT, MxClockSpi.clock(session).instant() + " " + (accountId == null ? "-" : accountId) + " " + e.getMessage());
+            user.setSingleAttribute(NOT_SENT, MxClockSpi.clock(session).instant() + " " + (accountId == null ? "-" : accountId) + " " + Problems.sentence(e));
             return status(session, realm, user);
         }
     }

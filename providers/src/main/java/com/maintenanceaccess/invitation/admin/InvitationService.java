@@ -1,21 +1,20 @@
 package com.maintenanceaccess.invitation.admin;
 
-import com.maintenanceaccess.kernel.DeliverableAddress;
-
-import com.maintenanceaccess.kernel.Authority;
 import com.maintenanceaccess.invitation.flow.AcceptInvitationRequiredActionFactory;
 import com.maintenanceaccess.invitation.flow.InvitationAcceptance;
 import com.maintenanceaccess.invitation.model.ExpiryDays;
-import com.maintenanceaccess.invitation.model.Invitation;
 import com.maintenanceaccess.invitation.model.Invitation.Actor;
+import com.maintenanceaccess.invitation.model.Invitation;
 import com.maintenanceaccess.invitation.model.InvitationDetails;
 import com.maintenanceaccess.invitation.model.InvitationEvents;
-import com.maintenanceaccess.invitation.model.InvitationException;
 import com.maintenanceaccess.invitation.model.InvitationSettings;
 import com.maintenanceaccess.invitation.model.InvitationStatus;
 import com.maintenanceaccess.invitation.model.InvitationStore;
 import com.maintenanceaccess.invitation.model.SignInState;
+import com.maintenanceaccess.kernel.Authority;
+import com.maintenanceaccess.kernel.DeliverableAddress;
 import com.maintenanceaccess.kernel.LastLogin;
+import com.maintenanceaccess.kernel.Problems;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,7 +34,7 @@ import org.keycloak.services.resources.admin.AdminAuth;
 
 /**
  * The administrator's invitation operations inside one request transaction. Each one checks
- * everything first (throwing {@link InvitationException} before any write), then writes the
+ * everything first (throwing a refusal ({@link com.maintenanceaccess.kernel.Problems}) before any write), then writes the
  * state, sends the e-mail and emits one admin event. A failing e-mail throws too; the caller
  * rolls the transaction back so that nothing changes.
  *
@@ -144,17 +143,17 @@ public final class InvitationService {
     private String checkedAddress(UserModel user, String email) {
         String problem = DeliverableAddress.problem(email);
         if (problem != null) {
-            throw InvitationException.badRequest("email", "email " + problem);
+            throw Problems.invalid("email", "email " + problem);
         }
         String address = email.trim();
         UserModel holder = session.users().getUserByEmail(realm, address);
         if (holder != null && !holder.getId().equals(user.getId()) && !realm.isDuplicateEmailsAllowed()) {
-            throw InvitationException.conflict("email", "another user of this realm already has this address");
+            throw Problems.conflict("another user of this realm already has this address.");
         }
         if (usernameFollows(user)) {
             UserModel named = session.users().getUserByUsername(realm, address.toLowerCase(java.util.Locale.ROOT));
             if (named != null && !named.getId().equals(user.getId())) {
-                throw InvitationException.conflict("email", "another user of this realm already has this address");
+                throw Problems.conflict("another user of this realm already has this address.");
             }
         }
         return address;
@@ -218,8 +217,8 @@ public final class InvitationService {
         org.keycloak.models.utils.KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(),
                 session.getContext(), job -> event(job, job.realms().getRealm(realmId), actor,
                         OperationType.ACTION, userId, attempt + "-refused", before.status().value(), refused));
-        throw InvitationException.conflict("status", "the invitation was accepted at the same moment, so the "
-                + attempt + " lost");
+        throw Problems.conflict("the invitation was accepted at the same moment, so the "
+                + attempt + " lost.");
     }
 
     private Map<String, Object> apply(UserModel user, Invitation before, Invitation after, String what,
@@ -267,14 +266,14 @@ public final class InvitationService {
 
     private UserModel requireUser(String userId, String field, boolean mustBeEnabled) {
         if (userId == null || userId.isBlank()) {
-            throw InvitationException.badRequest(field, field + " is required");
+            throw Problems.invalid(field, field + " is required");
         }
         UserModel user = session.users().getUserById(realm, userId.trim());
         if (user == null) {
-            throw InvitationException.notFound(field, "no user with this id in realm " + realm.getName());
+            throw Problems.missing("no user with this id in realm " + realm.getName());
         }
         if (mustBeEnabled && !user.isEnabled()) {
-            throw InvitationException.badRequest(field, "the user is disabled: enable the user before inviting");
+            throw Problems.invalid(field, "the user is disabled: enable the user before inviting");
         }
         return user;
     }
@@ -287,14 +286,14 @@ public final class InvitationService {
                 user.getFirstAttribute(LastLogin.ATTRIBUTE) != null,
                 Authority.isRealmOperator(realm, user));
         state.refusal().ifPresent(reason -> {
-            throw InvitationException.conflict("userId", reason);
+            throw Problems.conflict(reason + ".");
         });
     }
 
     private Invitation requireInvitation(UserModel user) {
         Invitation invitation = InvitationStore.read(user);
         if (invitation == null) {
-            throw InvitationException.notFound("userId", "the user has no invitation");
+            throw Problems.missing("the user has no invitation");
         }
         return invitation;
     }
@@ -302,14 +301,14 @@ public final class InvitationService {
     private OrganizationModel resolveAccount(String idOrAlias) {
         OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
         if (organizations == null || !organizations.isEnabled()) {
-            throw InvitationException.badRequest("account", "accounts (organizations) are not enabled in this realm");
+            throw Problems.invalid("account", "accounts (organizations) are not enabled in this realm");
         }
         OrganizationModel account = organizations.getById(idOrAlias.trim());
         if (account == null) {
             account = organizations.getByAlias(idOrAlias.trim());
         }
         if (account == null) {
-            throw InvitationException.badRequest("account", "no account with this id or alias: " + idOrAlias);
+            throw Problems.invalid("account", "no account with this id or alias: " + idOrAlias);
         }
         return account;
     }

@@ -3,11 +3,10 @@ package com.maintenanceaccess.invitation.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.maintenanceaccess.invitation.PeopleInvitations;
 import com.maintenanceaccess.kernel.AccountPermission;
-import com.maintenanceaccess.kernel.Authority;
 import com.maintenanceaccess.kernel.Authority.AccountScope;
+import com.maintenanceaccess.kernel.Authority;
 import com.maintenanceaccess.kernel.JsonBody;
 import com.maintenanceaccess.kernel.Problems;
-import com.maintenanceaccess.invitation.model.InvitationException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -183,21 +183,11 @@ public class InvitationsResource {
     static Response answer(KeycloakSession session, int status, Supplier<Object> work) {
         try {
             return Response.status(status).entity(work.get()).type(MediaType.APPLICATION_JSON).build();
-        } catch (InvitationException e) {
+        } catch (WebApplicationException refused) {
             // Checks throw before writing; a failed e-mail throws after: roll back either way.
             session.getTransactionManager().setRollbackOnly();
-            return problem(e);
+            return refused.getResponse();
         }
-    }
-
-    public static Response problem(InvitationException e) {
-        return switch (e.status()) {
-            case 400 -> Problems.badRequestResponse(List.of(Problems.problem(e.field(), e.getMessage())));
-            case 404 -> Problems.status(404, "not_found", e.getMessage());
-            case 409 -> Problems.refused(409, "conflict", e.getMessage() + ".");
-            case 502 -> Problems.refused(502, "email_failed", e.getMessage() + ".");
-            default -> Problems.status(e.status(), "invalid_request", e.getMessage());
-        };
     }
 
     private Response answer(int status, Supplier<Object> work) {
