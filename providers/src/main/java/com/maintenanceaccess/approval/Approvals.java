@@ -1,12 +1,13 @@
 package com.maintenanceaccess.approval;
 
-import com.maintenanceaccess.kernel.AccountPermission;
-import com.maintenanceaccess.kernel.Authority;
-import com.maintenanceaccess.kernel.Problems;
-import com.maintenanceaccess.kernel.AdminAudit;
 import com.maintenanceaccess.authorization.AuthorizationFeature;
 import com.maintenanceaccess.authorization.model.AuthorizationCodec;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
+import com.maintenanceaccess.kernel.AccountPermission;
+import com.maintenanceaccess.kernel.AdminAudit;
+import com.maintenanceaccess.kernel.Authority;
+import com.maintenanceaccess.kernel.Problems;
+import jakarta.annotation.Nullable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -115,66 +116,76 @@ public final class Approvals {
     }
 
     /**
-     * The API form: ids for the client's use, and names and the grant in words (people's names,
-     * the authorization type's catalog name, its reference and scope) so that a screen shows no
-     * raw ids. {@code caller} (may be null) adds {@code mayDecide} for that caller.
+     * A request for a second person's decision, as the API answers it: ids for the client's use, and
+     * names and the grant in words (people's names, the authorization type's catalog name, its
+     * reference and scope) so that a screen shows no raw ids. {@code mayDecide} is there when the
+     * answer is for a caller; {@code granted} only in the answer of an approval (what was granted:
+     * the authorization, the invitation or the role).
      */
-    public Map<String, Object> view(Approval a, Authority caller, OrganizationModel account) {
-        Instant now = clock.instant();
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", a.id());
-        v.put("account", Map.of("id", account.getId(), "alias", account.getAlias(), "name", account.getName()));
-        v.put("kind", a.kind().id());
-        v.put("grant", grant(a));
-        v.put("person", person(a.subjectId()));
-        v.put("requestedBy", person(a.requestedBy()));
-        v.put("requestedAt", a.requestedAt().toString());
-        v.put("expiresAt", a.expiresAt().toString());
-        v.put("state", a.state().id());
-        v.put("expired", a.expiredAt(now));
-        v.put("decidedBy", a.decidedBy() == null ? null : person(a.decidedBy()));
-        v.put("decidedAt", a.decidedAt() == null ? null : a.decidedAt().toString());
-        v.put("reason", a.reason());
-        if (caller != null) {
-            v.put("mayDecide", caller.may(account, decidePermission(a.kind()))
-                    && ApprovalRules.refusal(a, caller.user().getId(), false, now).isEmpty());
+    public record ApprovalView(String id, ApprovalAccount account, String kind, ApprovalGrant grant, ApprovalPerson person,
+                               ApprovalPerson requestedBy, String requestedAt, String expiresAt, String state,
+                               boolean expired, @Nullable ApprovalPerson decidedBy, @Nullable String decidedAt,
+                               @Nullable String reason, @Nullable Boolean mayDecide, @Nullable Object granted) {
+
+        /** The answer of a decision: this view and what the approval granted (null for a rejection). */
+        public ApprovalView withGranted(@Nullable Object what) {
+            return new ApprovalView(id, account, kind, grant, person, requestedBy, requestedAt, expiresAt, state, expired,
+                    decidedBy, decidedAt, reason, mayDecide, what);
         }
-        return v;
     }
 
-    private Map<String, Object> grant(Approval a) {
-        Map<String, Object> g = new LinkedHashMap<>();
+    /** The account a request is in. */
+    public record ApprovalAccount(String id, String alias, String name) {
+    }
+
+    /**
+     * What the request would grant: an account role ({@code role}), an invitation's new address
+     * ({@code address}), or a personnel authorization (the other fields).
+     */
+    public record ApprovalGrant(@Nullable String role, @Nullable String address, @Nullable String type,
+                                @Nullable String typeName, @Nullable String reference, @Nullable List<String> aircraft,
+                                @Nullable List<String> tasks, @Nullable String licenceCategory, @Nullable String effective,
+                                @Nullable String expiry) {
+    }
+
+    /** A person by id, with username and name (a deleted one by id only). */
+    public record ApprovalPerson(String id, @Nullable String username, @Nullable String name) {
+    }
+
+    /** {@code caller} (may be null) adds {@code mayDecide} for that caller. */
+    public ApprovalView view(Approval a, Authority caller, OrganizationModel account) {
+        Instant now = clock.instant();
+        Boolean mayDecide = caller == null ? null : caller.may(account, decidePermission(a.kind()))
+                && ApprovalRules.refusal(a, caller.user().getId(), false, now).isEmpty();
+        return new ApprovalView(a.id(), new ApprovalAccount(account.getId(), account.getAlias(), account.getName()),
+                a.kind().id(), grant(a), person(a.subjectId()), person(a.requestedBy()), a.requestedAt().toString(),
+                a.expiresAt().toString(), a.state().id(), a.expiredAt(now),
+                a.decidedBy() == null ? null : person(a.decidedBy()),
+                a.decidedAt() == null ? null : a.decidedAt().toString(), a.reason(), mayDecide, null);
+    }
+
+    private ApprovalGrant grant(Approval a) {
         if (a.kind() == Approval.Kind.ACCOUNT_ROLE) {
-            g.put("role", a.payload());
-            return g;
+            return new ApprovalGrant(a.payload(), null, null, null, null, null, null, null, null, null);
         }
         if (a.kind() == Approval.Kind.INVITATION_ADDRESS) {
-            g.put("address", a.payload());
-            return g;
+            return new ApprovalGrant(null, a.payload(), null, null, null, null, null, null, null, null);
         }
         PersonnelAuthorization record = AuthorizationCodec.decode(a.payload());
-        g.put("type", record.type());
-        g.put("typeName", AuthorizationFeature.of(session).catalog().type(record.type())
-                .map(t -> t.name()).orElse(record.type()));
-        g.put("reference", record.reference());
-        g.put("aircraft", record.scope().aircraft());
-        g.put("tasks", record.scope().tasks());
-        g.put("licenceCategory", record.licence() == null ? null : record.licence().category());
-        g.put("effective", record.effective() == null ? null : record.effective().toString());
-        g.put("expiry", record.expiry() == null ? null : record.expiry().toString());
-        return g;
+        return new ApprovalGrant(null, null, record.type(),
+                AuthorizationFeature.of(session).catalog().type(record.type()).map(t -> t.name()).orElse(record.type()),
+                record.reference(), record.scope().aircraft(), record.scope().tasks(),
+                record.licence() == null ? null : record.licence().category(),
+                record.effective() == null ? null : record.effective().toString(),
+                record.expiry() == null ? null : record.expiry().toString());
     }
 
-    /** A person by id as name and username (a deleted one as their id only). */
-    private Map<String, Object> person(String id) {
+    private ApprovalPerson person(String id) {
         UserModel user = session.users().getUserById(realm, id);
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("id", id);
-        p.put("username", user == null ? null : user.getUsername());
         String name = user == null ? null : String.join(" ", List.of(
                 user.getFirstName() == null ? "" : user.getFirstName(),
                 user.getLastName() == null ? "" : user.getLastName())).trim();
-        p.put("name", name == null || name.isEmpty() ? (user == null ? null : user.getUsername()) : name);
-        return p;
+        return new ApprovalPerson(id, user == null ? null : user.getUsername(),
+                name == null || name.isEmpty() ? (user == null ? null : user.getUsername()) : name);
     }
 }

@@ -4,8 +4,10 @@ import com.maintenanceaccess.bundle.MxClockSpi;
 import com.maintenanceaccess.invitation.admin.InvitationService;
 import com.maintenanceaccess.invitation.admin.InvitationsResource;
 import com.maintenanceaccess.invitation.model.Invitation;
+import com.maintenanceaccess.invitation.model.InvitationEvents;
 import com.maintenanceaccess.invitation.model.InvitationStatus;
 import com.maintenanceaccess.invitation.model.InvitationStore;
+import com.maintenanceaccess.invitation.model.InvitationView;
 import com.maintenanceaccess.kernel.Problems;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Clock;
@@ -26,7 +28,7 @@ public final class Invitations {
      * Moves a pending invitation to the address a second person approved (issue 23 item 1): the same
      * checks as a direct move, made again now, by the approver; the history names both.
      */
-    public static Map<String, Object> moveApproved(KeycloakSession session, UserModel user, String address,
+    public static InvitationView moveApproved(KeycloakSession session, UserModel user, String address,
                                                    com.maintenanceaccess.kernel.Authority approver, String approvalId,
                                                    String requester) {
         RealmModel realm = session.getContext().getRealm();
