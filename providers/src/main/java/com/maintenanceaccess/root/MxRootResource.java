@@ -28,7 +28,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Set;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -96,10 +95,13 @@ public class MxRootResource {
     /** Which bundle this realm runs: for operators, so only to realm administrators. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, String> info() {
+    public BundleInfo info() {
         Authority.authenticate(session).requireViewRealm();
-        return Map.of("bundle", "maintenance-access", "version", BundleVersion.VALUE,
-                "realm", session.getContext().getRealm().getName());
+        return new BundleInfo("maintenance-access", BundleVersion.VALUE, session.getContext().getRealm().getName());
+    }
+
+    /** The bundle's name and version, and the realm asked. */
+    public record BundleInfo(String bundle, String version, String realm) {
     }
 
     /**

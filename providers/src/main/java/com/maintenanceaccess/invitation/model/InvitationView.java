@@ -11,7 +11,7 @@ import java.util.List;
  * waits for a second administrator (202).
  */
 public record InvitationView(String userId, String username, @Nullable String firstName, @Nullable String lastName,
-                             @Nullable String email, String status, @Nullable String sentAt, @Nullable String expiresAt,
+                             String email, String status, @Nullable String sentAt, @Nullable String expiresAt,
                              @Nullable String acceptedAt, @Nullable String invitedBy, @Nullable String invitedByName,
                              @Nullable String account, List<String> history,
                              @Nullable Approvals.ApprovalView pendingApproval) {
