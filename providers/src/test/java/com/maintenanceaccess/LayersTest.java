@@ -49,20 +49,11 @@ class LayersTest {
      * asks for its line to be deleted then. A new arrow that closes a cycle fails the build.
      */
     private static final List<String> KNOWN_BACK_ARROWS = List.of(
-            // The people resources (AccountPeopleResource, UnassignedPeopleResource, TeamResource) orchestrate
-            // approvals, authorizations and invitations from account/, the package every other feature reads
-            // account templates from; the people list says whether SCIM provisioned a person (ScimUsers).
-            "account -> approval",
-            "account -> authorization",
-            "account -> invitation", // and JoinInvitation reads the invitation's expiry bounds
-            "account -> scim",
             // PersonnelAuthorizationsResource and ApprovedGrant ask for an approval and send notices.
             "authorization -> approval",
             "authorization -> notice",
             // InvitationsResource asks for an approval.
-            "invitation -> approval",
-            // The notice job runs the review campaigns' job (review/ should schedule its own).
-            "notice -> review");
+            "invitation -> approval");
 
     @Test
     void theKernelUsesNoFeatureAndNotTheRoot() {

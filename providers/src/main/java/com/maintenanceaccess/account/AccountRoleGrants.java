@@ -73,7 +73,7 @@ public final class AccountRoleGrants {
         change.put("after", roleIds(session, account, user));
         change.put("approval", Map.of("approvalId", approvalId, "requestedBy", requesterId,
                 "approvedBy", approver.user().getId()));
-        AdminAudit.byCaller(session, approver, OperationType.UPDATE, AccountPeopleResource.RESOURCE_TYPE,
+        AdminAudit.byCaller(session, approver, OperationType.UPDATE, AccountMembers.RESOURCE_TYPE,
                 "accounts/" + account.getId() + "/people/" + user.getId(), change);
     }
 }

@@ -27,8 +27,8 @@ import org.keycloak.models.OrganizationModel;
  * {@code /realms/{realm}/mx/accounts/{id}}: an account's enabled features and setup mode.
  * Reading: any account role of that account, or a realm operator with view-users; changing:
  * an account administrator of that account, or a realm operator with manage-realm. Other
- * accounts do not exist for the caller (404). The account's people hang below
- * ({@link AccountPeopleResource}).
+ * accounts do not exist for the caller (404). The account's people hang below it in the URL,
+ * but are the people feature's ({@code people/AccountPeopleResource}, mounted by the root).
  */
 public class AccountsResource {
 
@@ -38,11 +38,8 @@ public class AccountsResource {
     private final Authority caller;
     private final Supplier<Set<String>> knownFeatures;
     private final Clock clock;
-    private final com.maintenanceaccess.approval.Approvals approvals;
 
-    public AccountsResource(KeycloakSession session, Authority caller, Supplier<Set<String>> knownFeatures, Clock clock,
-                            com.maintenanceaccess.approval.Approvals approvals) {
-        this.approvals = approvals;
+    public AccountsResource(KeycloakSession session, Authority caller, Supplier<Set<String>> knownFeatures, Clock clock) {
         this.session = session;
         this.caller = caller;
         this.knownFeatures = knownFeatures;
@@ -81,18 +78,6 @@ public class AccountsResource {
             AdminAudit.byCaller(session, caller, OperationType.UPDATE, RESOURCE_TYPE, "accounts/" + account.getId(), change);
         }
         return representation(account, after);
-    }
-
-    /** The account's people (docs/accounts.md): list, create-and-invite, templates, account roles, removal. */
-    @Path("{account}/people")
-    public AccountPeopleResource people(@PathParam("account") String account) {
-        return new AccountPeopleResource(session, caller, account, approvals);
-    }
-
-    /** A whole team at once: invite from CSV (preview, then invite) and the people as CSV (TeamResource). */
-    @Path("{account}/team")
-    public TeamResource team(@PathParam("account") String account) {
-        return new TeamResource(session, caller, account, approvals);
     }
 
     /** The role templates the caller may grant in this account, for the account console's pickers. */

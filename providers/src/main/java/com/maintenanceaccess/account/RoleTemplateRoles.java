@@ -45,7 +45,7 @@ public final class RoleTemplateRoles {
      * The templates mapped to the user directly as realm roles, by name: the form before templates
      * were held per account (legacy; they count in no account, see TemplateMigration).
      */
-    static List<String> realmLevel(UserModel user) {
+    public static List<String> realmLevel(UserModel user) {
         return user.getRealmRoleMappingsStream().filter(RoleTemplateRoles::isTemplate).map(RoleModel::getName).sorted().toList();
     }
 

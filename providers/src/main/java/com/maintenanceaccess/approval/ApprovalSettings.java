@@ -2,7 +2,7 @@ package com.maintenanceaccess.approval;
 
 import java.time.Duration;
 
-/** How long a request waits for its second person (factory option {@code approvalLifetimeDays}, default 7). */
+/** How long a request waits for its second person (option {@code approvalLifetimeDays}, default 7, read by {@link ApprovalFeature}). */
 public record ApprovalSettings(Duration lifetime) {
 
     public static final int DEFAULT_DAYS = 7;

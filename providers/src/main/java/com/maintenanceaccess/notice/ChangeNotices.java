@@ -3,6 +3,7 @@ package com.maintenanceaccess.notice;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
@@ -59,7 +60,7 @@ public final class ChangeNotices {
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
-                new NoticeJob(session.getKeycloakSessionFactory(), clock).deliver(realmId, notice);
+                new NoticeJob(session.getKeycloakSessionFactory(), clock, List.of()).deliver(realmId, notice);
             }
 
             @Override

@@ -1,6 +1,5 @@
 package com.maintenanceaccess.notice;
 
-import com.maintenanceaccess.review.campaign.ReviewJob;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,10 +35,13 @@ public final class NoticeJob {
 
     private final KeycloakSessionFactory factory;
     private final Clock clock;
+    private final List<NoticeSource> sources;
 
-    public NoticeJob(KeycloakSessionFactory factory, Clock clock) {
+    /** {@code sources}: the other features' parts of a run; none where only {@link #deliver} is called. */
+    public NoticeJob(KeycloakSessionFactory factory, Clock clock, List<NoticeSource> sources) {
         this.factory = factory;
         this.clock = clock;
+        this.sources = sources;
     }
 
     /** Every realm (the scheduled run). */
@@ -62,8 +64,10 @@ public final class NoticeJob {
             session.getContext().setRealm(realm);
             return new NoticeCollector(session, realm, now).due();
         }));
-        // Access reviews: closes at the end date and scheduled starts, then their reminders (docs/access-review.md).
-        due.addAll(new ReviewJob(factory, clock).run(realmId, now));
+        // The other features' parts, e.g. the access reviews' closes, starts and reminders (docs/access-review.md).
+        for (NoticeSource source : sources) {
+            due.addAll(source.due(factory, clock, realmId, now));
+        }
         int sent = 0;
         int failed = 0;
         int claimed = 0;

@@ -1,6 +1,7 @@
 package com.maintenanceaccess.notice;
 
 import java.time.Clock;
+import java.util.List;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.timer.ScheduledTask;
 
@@ -14,9 +15,11 @@ public class NoticeTask implements ScheduledTask {
     public static final String TASK_NAME = "mx-notices";
 
     private final Clock clock;
+    private final List<NoticeSource> sources;
 
-    public NoticeTask(Clock clock) {
+    public NoticeTask(Clock clock, List<NoticeSource> sources) {
         this.clock = clock;
+        this.sources = sources;
     }
 
     @Override
@@ -27,6 +30,6 @@ public class NoticeTask implements ScheduledTask {
     @Override
     public void run(KeycloakSession session) {
         // The job works in transactions of its own (claim, send, record); this session's stays idle.
-        new NoticeJob(session.getKeycloakSessionFactory(), clock).runAll();
+        new NoticeJob(session.getKeycloakSessionFactory(), clock, sources).runAll();
     }
 }

@@ -31,11 +31,13 @@ public class NotificationsResource {
     private final KeycloakSession session;
     private final Authority caller;
     private final Clock clock;
+    private final List<NoticeSource> sources;
 
-    public NotificationsResource(KeycloakSession session, Authority caller, Clock clock) {
+    public NotificationsResource(KeycloakSession session, Authority caller, Clock clock, List<NoticeSource> sources) {
         this.session = session;
         this.caller = caller;
         this.clock = clock;
+        this.sources = sources;
     }
 
     /** The run's mails leave in transactions of their own; this request only reports and records who ran it. */
@@ -46,7 +48,7 @@ public class NotificationsResource {
         // The run takes no input: an empty body or {}; anything else is 400 like every /mx body.
         JsonBody.object(body, false, Set.of());
         RealmModel realm = session.getContext().getRealm();
-        NoticeJob.Summary summary = new NoticeJob(session.getKeycloakSessionFactory(), clock).run(realm.getId());
+        NoticeJob.Summary summary = new NoticeJob(session.getKeycloakSessionFactory(), clock, sources).run(realm.getId());
         Map<String, Object> change = new LinkedHashMap<>();
         change.put("sent", summary.sent());
         change.put("failed", summary.failed());

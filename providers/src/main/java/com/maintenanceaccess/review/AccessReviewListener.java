@@ -53,7 +53,7 @@ public class AccessReviewListener implements EventListenerProvider {
             org.keycloak.models.OrganizationModel account = organizations == null ? null
                     : organizations.getById(event.getDetails().get("org_id"));
             if (user != null && account != null) {
-                com.maintenanceaccess.account.JoinInvitation.joined(session, account, user);
+                com.maintenanceaccess.invitation.JoinInvitation.joined(session, account, user);
             }
         }
         if (event.getType() == EventType.LOGIN && event.getUserId() != null) {

@@ -7,7 +7,7 @@ import com.maintenanceaccess.kernel.AdminAudit;
 import com.maintenanceaccess.authorization.AuthorizationFeature;
 import com.maintenanceaccess.invitation.model.Invitation;
 import com.maintenanceaccess.invitation.model.InvitationEvents;
-import com.maintenanceaccess.account.AccountPeopleResource;
+import com.maintenanceaccess.account.AccountMembers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -114,7 +114,7 @@ public final class PersonHistory {
         }
         JsonNode representation = representation(event);
         switch (kind) {
-            case AccountPeopleResource.RESOURCE_TYPE: {
+            case AccountMembers.RESOURCE_TYPE: {
                 return switch (event.getOperationType()) {
                     case CREATE -> representation != null && representation.path("joined").asBoolean() ? "joined" : "added";
                     case DELETE -> "removed";

@@ -1,6 +1,5 @@
 package com.maintenanceaccess.root;
 
-import com.maintenanceaccess.signoff.SignoffSettings;
 import java.time.Clock;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.resource.RealmResourceProvider;
@@ -9,20 +8,17 @@ public class MxResourceProvider implements RealmResourceProvider {
 
     private final KeycloakSession session;
     private final Clock clock;
-    private final SignoffSettings signoffSettings;
-    private final com.maintenanceaccess.approval.ApprovalSettings approvalSettings;
+    private final MxFeatures features;
 
-    public MxResourceProvider(KeycloakSession session, Clock clock, SignoffSettings signoffSettings,
-                              com.maintenanceaccess.approval.ApprovalSettings approvalSettings) {
-        this.approvalSettings = approvalSettings;
+    MxResourceProvider(KeycloakSession session, Clock clock, MxFeatures features) {
         this.session = session;
         this.clock = clock;
-        this.signoffSettings = signoffSettings;
+        this.features = features;
     }
 
     @Override
     public Object getResource() {
-        return new MxRootResource(session, clock, signoffSettings, approvalSettings);
+        return new MxRootResource(session, clock, features);
     }
 
     @Override

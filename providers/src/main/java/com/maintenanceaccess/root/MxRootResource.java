@@ -3,7 +3,6 @@ package com.maintenanceaccess.root;
 import com.maintenanceaccess.access.AccessCatalog;
 import com.maintenanceaccess.access.AccessCatalogStore;
 import com.maintenanceaccess.account.AccountsResource;
-import com.maintenanceaccess.approval.ApprovalSettings;
 import com.maintenanceaccess.approval.Approvals;
 import com.maintenanceaccess.authorization.rest.ComplianceResource;
 import com.maintenanceaccess.authorization.rest.PersonnelAuthorizationsResource;
@@ -13,11 +12,13 @@ import com.maintenanceaccess.invitation.admin.InvitationsResource;
 import com.maintenanceaccess.kernel.Authority;
 import com.maintenanceaccess.me.AuthorizationCatalogResource;
 import com.maintenanceaccess.me.MyAuthorizationsResource;
+import com.maintenanceaccess.people.AccountPeopleResource;
+import com.maintenanceaccess.people.TeamResource;
+import com.maintenanceaccess.people.UnassignedPeopleResource;
 import com.maintenanceaccess.review.AccessReviewResource;
 import com.maintenanceaccess.review.MyAccessResource;
 import com.maintenanceaccess.review.UserAccessResource;
 import com.maintenanceaccess.roletemplate.RoleTemplatesResource;
-import com.maintenanceaccess.signoff.SignoffSettings;
 import com.maintenanceaccess.signoff.SignoffsResource;
 import com.maintenanceaccess.trail.TrailResource;
 import jakarta.ws.rs.GET;
@@ -42,26 +43,35 @@ public class MxRootResource {
 
     private final KeycloakSession session;
     private final Clock clock;
-    private final SignoffSettings signoffSettings;
-    private final ApprovalSettings approvalSettings;
+    private final MxFeatures features;
 
-    public MxRootResource(KeycloakSession session, Clock clock, SignoffSettings signoffSettings,
-                          ApprovalSettings approvalSettings) {
-        this.approvalSettings = approvalSettings;
+    MxRootResource(KeycloakSession session, Clock clock, MxFeatures features) {
         this.session = session;
         this.clock = clock;
-        this.signoffSettings = signoffSettings;
+        this.features = features;
     }
 
     @Path("accounts")
     public AccountsResource accounts() {
         RealmModel realm = session.getContext().getRealm();
         return new AccountsResource(session, Authority.authenticate(session),
-                () -> AccessCatalogStore.read(realm).map(AccessCatalog::features).orElse(Set.of()), clock, approvals());
+                () -> AccessCatalogStore.read(realm).map(AccessCatalog::features).orElse(Set.of()), clock);
     }
 
     // Other features' resources under an account, mounted here rather than by account/AccountsResource,
     // so that the account feature does not mount them (a path with more literal characters wins).
+
+    /** The account's people (docs/accounts.md): list, create-and-invite, templates, account roles, removal. */
+    @Path("accounts/{account}/people")
+    public AccountPeopleResource accountPeople(@PathParam("account") String account) {
+        return new AccountPeopleResource(session, Authority.authenticate(session), account, approvals());
+    }
+
+    /** A whole team at once: invite from CSV (preview, then invite) and the people as CSV. */
+    @Path("accounts/{account}/team")
+    public TeamResource accountTeam(@PathParam("account") String account) {
+        return new TeamResource(session, Authority.authenticate(session), account, approvals());
+    }
 
     /** Grants of the account that wait for a second person (docs/authorizations.md, "Four eyes"). */
     @Path("accounts/{account}/approvals")
@@ -123,8 +133,8 @@ public class MxRootResource {
 
     /** People the start-up migration could not put into one account (realm operators with view-users). */
     @Path("migration")
-    public com.maintenanceaccess.account.UnassignedPeopleResource migration() {
-        return new com.maintenanceaccess.account.UnassignedPeopleResource(session, Authority.authenticate(session));
+    public UnassignedPeopleResource migration() {
+        return new UnassignedPeopleResource(session, Authority.authenticate(session));
     }
 
     /** Roles as code: plan and apply the access catalog and role templates (realm operators with manage-realm). */
@@ -192,13 +202,13 @@ public class MxRootResource {
      */
     @Path("signoffs")
     public SignoffsResource signoffs() {
-        return new SignoffsResource(session, signoffSettings, clock);
+        return new SignoffsResource(session, features.signoff().settings(), clock);
     }
 
     /** The tamper-evident trail: verify and export (docs/signoffs.md). */
     @Path("trail")
     public TrailResource trail() {
-        return new TrailResource(session, Authority.authenticate(session), clock, signoffSettings.retentionYears());
+        return new TrailResource(session, Authority.authenticate(session), clock, features.trail().retentionYears());
     }
 
     /** The caller's own pages and why each is open or not (the reference app's navigation). */
@@ -209,7 +219,7 @@ public class MxRootResource {
 
     /** Grants that wait for a second person of the account (four eyes), on the bundle's clock. */
     private Approvals approvals() {
-        return new Approvals(session, clock, approvalSettings);
+        return new Approvals(session, clock, features.approval().settings());
     }
 
     // ---- t25-notices: access reviews with decisions (docs/access-review.md) ----
@@ -226,6 +236,7 @@ public class MxRootResource {
     /** Run the notice job now, list failed notices (realm operators). */
     @Path("notifications")
     public com.maintenanceaccess.notice.NotificationsResource notifications() {
-        return new com.maintenanceaccess.notice.NotificationsResource(session, Authority.authenticate(session), clock);
+        return new com.maintenanceaccess.notice.NotificationsResource(session, Authority.authenticate(session), clock,
+                features.notice().sources());
     }
 }

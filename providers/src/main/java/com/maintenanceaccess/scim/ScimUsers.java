@@ -2,7 +2,7 @@ package com.maintenanceaccess.scim;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.maintenanceaccess.account.AccountPeopleResource;
+import com.maintenanceaccess.account.AccountMembers;
 import com.maintenanceaccess.account.AccountTemplates;
 import com.maintenanceaccess.account.RoleTemplateRoles;
 import com.maintenanceaccess.kernel.Authority;
@@ -199,7 +199,7 @@ public final class ScimUsers {
         UserModel user = member(id);
         ObjectNode before = view(user);
         requireVersion(before, ifMatch);
-        AccountPeopleResource.removeFromAccount(session, account, user);
+        AccountMembers.removeFromAccount(session, account, user);
         user.removeAttribute(EXTERNAL_ID + account.getId());
         user.removeAttribute(SUSPENDED + account.getId());
         List<String> others = user.getAttributeStream(PROVISIONED).filter(a -> !a.equals(account.getId())).toList();

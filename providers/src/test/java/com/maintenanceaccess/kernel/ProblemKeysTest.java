@@ -95,10 +95,10 @@ class ProblemKeysTest {
             }
         }
         assertEquals(5, sentences.size(), sentences::toString);
-        com.maintenanceaccess.account.TeamCsv.read("").problems().forEach(p -> sentences.add(p.message()));
-        com.maintenanceaccess.account.TeamCsv.read("firstName,lastName,email\n").problems().forEach(p -> sentences.add(p.message()));
-        com.maintenanceaccess.account.TeamCsv.read("firstName,lastName,email,templates\n"
-                + "a\n".repeat(com.maintenanceaccess.account.TeamCsv.MAX_ROWS + 1)).problems().forEach(p -> sentences.add(p.message()));
+        com.maintenanceaccess.people.TeamCsv.read("").problems().forEach(p -> sentences.add(p.message()));
+        com.maintenanceaccess.people.TeamCsv.read("firstName,lastName,email\n").problems().forEach(p -> sentences.add(p.message()));
+        com.maintenanceaccess.people.TeamCsv.read("firstName,lastName,email,templates\n"
+                + "a\n".repeat(com.maintenanceaccess.people.TeamCsv.MAX_ROWS + 1)).problems().forEach(p -> sentences.add(p.message()));
         for (com.maintenanceaccess.approval.ApprovalRules.Refusal refusal : com.maintenanceaccess.approval.ApprovalRules.Refusal.values()) {
             sentences.add(refusal.description());
         }

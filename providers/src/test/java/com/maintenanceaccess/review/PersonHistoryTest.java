@@ -3,7 +3,7 @@ package com.maintenanceaccess.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.maintenanceaccess.account.AccountPeopleResource;
+import com.maintenanceaccess.account.AccountMembers;
 import com.maintenanceaccess.kernel.AdminAudit;
 import com.maintenanceaccess.authorization.AuthorizationFeature;
 import com.maintenanceaccess.invitation.model.InvitationEvents;
@@ -21,15 +21,15 @@ class PersonHistoryTest {
 
     @Test
     void membershipEventsOfAnotherAccountAreLeftOut() {
-        AdminEvent inA = custom(AccountPeopleResource.RESOURCE_TYPE, OperationType.UPDATE, "accounts/A/people/u",
+        AdminEvent inA = custom(AccountMembers.RESOURCE_TYPE, OperationType.UPDATE, "accounts/A/people/u",
                 "{\"what\":\"accountRoles\"}", Map.of());
-        AdminEvent inB = custom(AccountPeopleResource.RESOURCE_TYPE, OperationType.UPDATE, "accounts/B/people/u",
+        AdminEvent inB = custom(AccountMembers.RESOURCE_TYPE, OperationType.UPDATE, "accounts/B/people/u",
                 "{\"what\":\"templates\"}", Map.of());
         assertEquals("account-roles", PersonHistory.event(inA, ONLY_A, ONLY_A));
         assertNull(PersonHistory.event(inB, ONLY_A, ONLY_A));
-        assertEquals("joined", PersonHistory.event(custom(AccountPeopleResource.RESOURCE_TYPE, OperationType.CREATE,
+        assertEquals("joined", PersonHistory.event(custom(AccountMembers.RESOURCE_TYPE, OperationType.CREATE,
                 "accounts/A/people/u", "{\"joined\":true}", Map.of()), ONLY_A, ONLY_A));
-        assertEquals("removed", PersonHistory.event(custom(AccountPeopleResource.RESOURCE_TYPE, OperationType.DELETE,
+        assertEquals("removed", PersonHistory.event(custom(AccountMembers.RESOURCE_TYPE, OperationType.DELETE,
                 "accounts/A/people/u", null, Map.of()), ONLY_A, ONLY_A));
     }
 

@@ -1,6 +1,6 @@
-package com.maintenanceaccess.account.join;
+package com.maintenanceaccess.invitation.join;
 
-import com.maintenanceaccess.account.JoinInvitation;
+import com.maintenanceaccess.invitation.JoinInvitation;
 import com.maintenanceaccess.kernel.AdminAudit;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;

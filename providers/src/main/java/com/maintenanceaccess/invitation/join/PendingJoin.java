@@ -1,4 +1,4 @@
-package com.maintenanceaccess.account.join;
+package com.maintenanceaccess.invitation.join;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationInvitationModel;

@@ -1,4 +1,4 @@
-package com.maintenanceaccess.account;
+package com.maintenanceaccess.people;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,7 +48,7 @@ public class TeamResource {
     private final String accountParam;
     private final com.maintenanceaccess.approval.Approvals approvals;
 
-    TeamResource(KeycloakSession session, Authority caller, String accountParam,
+    public TeamResource(KeycloakSession session, Authority caller, String accountParam,
                  com.maintenanceaccess.approval.Approvals approvals) {
         this.approvals = approvals;
         this.session = session;

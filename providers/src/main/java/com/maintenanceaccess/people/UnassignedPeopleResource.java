@@ -1,5 +1,8 @@
-package com.maintenanceaccess.account;
+package com.maintenanceaccess.people;
 
+import com.maintenanceaccess.account.AccountTemplates;
+import com.maintenanceaccess.account.RoleTemplateRoles;
+import com.maintenanceaccess.account.TemplateMigration;
 import com.maintenanceaccess.kernel.AccountPermission;
 import com.maintenanceaccess.kernel.Authority;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,6 +1,9 @@
-package com.maintenanceaccess.account;
+package com.maintenanceaccess.invitation;
 
-import com.maintenanceaccess.account.join.JoinActionToken;
+import com.maintenanceaccess.account.AccountMembers;
+import com.maintenanceaccess.account.AccountTemplates;
+import com.maintenanceaccess.account.RoleTemplateRoles;
+import com.maintenanceaccess.invitation.join.JoinActionToken;
 import com.maintenanceaccess.bundle.KeycloakInternals;
 import com.maintenanceaccess.invitation.model.ExpiryDays;
 import com.maintenanceaccess.invitation.model.InvitationSettings;
@@ -50,14 +53,14 @@ public final class JoinInvitation {
     }
 
     /** What the sending did: the invitation's id, whether the mail went out, when the link expires. */
-    record Sent(String invitationId, boolean mailed, Instant sentAt, Instant expiresAt) {
+    public record Sent(String invitationId, boolean mailed, Instant sentAt, Instant expiresAt) {
     }
 
     /**
      * Sends the invitation to join; an earlier one of this account to this address is replaced
      * (its link dies with its row). Names are what the administrator sent, not the person's own.
      */
-    static Sent send(KeycloakSession session, RealmModel realm, OrganizationModel account, UserModel user,
+    public static Sent send(KeycloakSession session, RealmModel realm, OrganizationModel account, UserModel user,
                      String firstName, String lastName, List<RoleModel> templates, Integer days, String invitedBy,
                      UriInfo uri) {
         InvitationManager invitations = session.getProvider(OrganizationProvider.class).getInvitationManager();
@@ -102,7 +105,7 @@ public final class JoinInvitation {
                 org.keycloak.models.GroupModel group = org.keycloak.models.utils.KeycloakModelUtils.findGroupByPath(session, realm,
                         role.groupPath(account.getAlias()));
                 if (group == null || !user.isMemberOf(group)) {
-                    user.joinGroup(group == null ? AccountPeopleResource.roleGroup(session, realm, account, role) : group);
+                    user.joinGroup(group == null ? AccountMembers.roleGroup(session, realm, account, role) : group);
                 }
             });
         }
@@ -119,24 +122,24 @@ public final class JoinInvitation {
     // ---------------------------------------------------------------- the pending person
 
     /** A pending person of an account: the invitation row (what the administrator sent) and the invited user. */
-    record Pending(OrganizationInvitationModel row, UserModel user) {
+    public record Pending(OrganizationInvitationModel row, UserModel user) {
 
-        String id() {
+        public String id() {
             return row.getId();
         }
 
-        List<String> templates(OrganizationModel account) {
+        public List<String> templates(OrganizationModel account) {
             return user.getAttributeStream(PENDING + account.getId()).sorted().toList();
         }
 
         /** In the people API's order (AccountRole's). */
-        List<String> accountRoles(OrganizationModel account) {
+        public List<String> accountRoles(OrganizationModel account) {
             List<String> held = user.getAttributeStream(PENDING + account.getId() + ROLES).toList();
             return java.util.Arrays.stream(com.maintenanceaccess.kernel.AccountRole.values())
                     .map(com.maintenanceaccess.kernel.AccountRole::id).filter(held::contains).toList();
         }
 
-        boolean matches(String text) {
+        public boolean matches(String text) {
             if (text == null) {
                 return true;
             }
@@ -147,7 +150,7 @@ public final class JoinInvitation {
     }
 
     /** The account's pending people, oldest invitation first: rows the bundle made, for users who are not members yet. */
-    static List<Pending> pendingIn(KeycloakSession session, OrganizationModel account) {
+    public static List<Pending> pendingIn(KeycloakSession session, OrganizationModel account) {
         OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
         RealmModel realm = session.getContext().getRealm();
         return organizations.getInvitationManager().getAllStream(account, Map.of(), null, null)
@@ -158,7 +161,7 @@ public final class JoinInvitation {
     }
 
     /** The pending person of this account with this id (the invitation's), or null. */
-    static Pending pendingById(KeycloakSession session, OrganizationModel account, String id) {
+    public static Pending pendingById(KeycloakSession session, OrganizationModel account, String id) {
         if (id == null) {
             return null;
         }
@@ -182,7 +185,7 @@ public final class JoinInvitation {
      * The pending person as the people API shows a person: the same fields as a newly created
      * person who has not accepted yet, made from the invitation (what the administrator sent).
      */
-    static Map<String, Object> view(OrganizationModel account, Pending pending, boolean withHistory) {
+    public static Map<String, Object> view(OrganizationModel account, Pending pending, boolean withHistory) {
         OrganizationInvitationModel row = pending.row();
         Instant sentAt = Instant.ofEpochSecond(row.getCreatedAt());
         Instant expiresAt = Instant.ofEpochSecond(row.getExpiresAt());
@@ -212,12 +215,12 @@ public final class JoinInvitation {
     }
 
     /** Changes the templates the person gets on joining. */
-    static void setTemplates(OrganizationModel account, Pending pending, List<String> names) {
+    public static void setTemplates(OrganizationModel account, Pending pending, List<String> names) {
         setPendingTemplates(pending.user(), account, names.stream().sorted().toList());
     }
 
     /** Changes the account roles the person gets on joining. */
-    static void setAccountRoles(OrganizationModel account, Pending pending, List<String> ids) {
+    public static void setAccountRoles(OrganizationModel account, Pending pending, List<String> ids) {
         if (ids.isEmpty()) {
             pending.user().removeAttribute(PENDING + account.getId() + ROLES);
         } else {
@@ -226,7 +229,7 @@ public final class JoinInvitation {
     }
 
     /** Withdraws the invitation: the row (and so the link) and what waited on the user. */
-    static void withdraw(KeycloakSession session, OrganizationModel account, Pending pending) {
+    public static void withdraw(KeycloakSession session, OrganizationModel account, Pending pending) {
         session.getProvider(OrganizationProvider.class).getInvitationManager().remove(pending.id());
         forget(account, pending.user());
     }

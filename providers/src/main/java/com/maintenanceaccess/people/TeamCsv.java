@@ -1,4 +1,4 @@
-package com.maintenanceaccess.account;
+package com.maintenanceaccess.people;
 
 import com.maintenanceaccess.kernel.Problems.Problem;
 import java.util.ArrayList;

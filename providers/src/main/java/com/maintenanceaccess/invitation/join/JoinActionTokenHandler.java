@@ -1,4 +1,4 @@
-package com.maintenanceaccess.account.join;
+package com.maintenanceaccess.invitation.join;
 
 import com.maintenanceaccess.bundle.ReportsBundleVersion;
 import jakarta.ws.rs.core.Response;

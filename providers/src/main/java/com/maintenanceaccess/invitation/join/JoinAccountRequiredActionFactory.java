@@ -1,4 +1,4 @@
-package com.maintenanceaccess.account.join;
+package com.maintenanceaccess.invitation.join;
 
 import com.maintenanceaccess.bundle.ReportsBundleVersion;
 import org.keycloak.Config;

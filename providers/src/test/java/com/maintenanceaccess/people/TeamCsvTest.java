@@ -1,4 +1,4 @@
-package com.maintenanceaccess.account;
+package com.maintenanceaccess.people;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package com.maintenanceaccess.account.join;
+package com.maintenanceaccess.invitation.join;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.keycloak.authentication.actiontoken.DefaultActionToken;

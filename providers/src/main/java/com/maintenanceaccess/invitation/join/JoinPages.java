@@ -1,4 +1,4 @@
-package com.maintenanceaccess.account.join;
+package com.maintenanceaccess.invitation.join;
 
 import jakarta.ws.rs.core.Response;
 import org.keycloak.forms.login.LoginFormsProvider;

@@ -1,6 +1,12 @@
-package com.maintenanceaccess.account;
+package com.maintenanceaccess.people;
+
+import static com.maintenanceaccess.account.AccountMembers.RESOURCE_TYPE;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.maintenanceaccess.account.AccountMembers;
+import com.maintenanceaccess.account.AccountTemplates;
+import com.maintenanceaccess.account.RoleTemplateRoles;
+import com.maintenanceaccess.invitation.JoinInvitation;
 import com.maintenanceaccess.invitation.model.ExpiryDays;
 import com.maintenanceaccess.kernel.AccountPermission;
 import com.maintenanceaccess.kernel.AccountRole;
@@ -52,12 +58,11 @@ import org.keycloak.userprofile.ValidationException;
  * console. Reading: any account role of the account; writing: its account administrators
  * (account roles: also its administrators); realm operators with view-users / manage-users.
  * Nobody changes their own templates, account roles or membership. Every write emits one
- * {@value #RESOURCE_TYPE} admin event with before and after.
+ * {@value AccountMembers#RESOURCE_TYPE} admin event with before and after.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountPeopleResource {
 
-    public static final String RESOURCE_TYPE = "MX_ACCOUNT_PERSON";
     static final int MAX_PAGE = 100;
     static final int SCAN_PAGE = 500;
     static final Set<String> STATES = Set.of("active", "deactivated", "invited", "disabled");
@@ -68,7 +73,7 @@ public class AccountPeopleResource {
     private final String accountParam;
     private final com.maintenanceaccess.approval.Approvals approvals;
 
-    AccountPeopleResource(KeycloakSession session, Authority caller, String accountParam,
+    public AccountPeopleResource(KeycloakSession session, Authority caller, String accountParam,
                           com.maintenanceaccess.approval.Approvals approvals) {
         this.approvals = approvals;
         this.session = session;
@@ -417,7 +422,7 @@ public class AccountPeopleResource {
                         com.maintenanceaccess.approval.Approval.Kind.ACCOUNT_ROLE, user, role.id(),
                         com.maintenanceaccess.approval.Approvals.keyOfRole(role.id())), caller, account));
             } else if (wanted.contains(role) && (group == null || !user.isMemberOf(group))) {
-                user.joinGroup(group == null ? roleGroup(session, realm, account, role) : group);
+                user.joinGroup(group == null ? AccountMembers.roleGroup(session, realm, account, role) : group);
             } else if (!wanted.contains(role) && group != null && user.isMemberOf(group)) {
                 user.leaveGroup(group);
             }
@@ -447,32 +452,13 @@ public class AccountPeopleResource {
         UserModel user = member(account, userId);
         caller.requireNotSelf(user, "nobody removes themselves from an account");
         Map<String, Object> before = person(account, user, false);
-        removeFromAccount(session, account, user);
+        AccountMembers.removeFromAccount(session, account, user);
         Map<String, Object> change = new LinkedHashMap<>();
         change.put("account", account.getAlias());
         change.put("before", before);
         change.put("after", null);
         audit(OperationType.DELETE, account, user, change);
         return Response.noContent().build();
-    }
-
-    /**
-     * Takes a person out of an account: this account's templates and account roles, then the
-     * membership; nothing of other accounts, and the user stays (records are kept). Also SCIM's
-     * DELETE (scim/ScimUsers).
-     */
-    public static void removeFromAccount(KeycloakSession session, OrganizationModel account, UserModel user) {
-        RealmModel realm = session.getContext().getRealm();
-        // This account's templates and account roles, nothing else (Keycloak's removeMember also
-        // leaves the organization's groups; said here so that the rule does not hang on that).
-        AccountTemplates.set(session, account, user, List.of());
-        for (AccountRole role : AccountRole.values()) {
-            GroupModel group = KeycloakModelUtils.findGroupByPath(session, realm, role.groupPath(account.getAlias()));
-            if (group != null && user.isMemberOf(group)) {
-                user.leaveGroup(group);
-            }
-        }
-        session.getProvider(OrganizationProvider.class).removeMember(account, user);
     }
 
     // ------------------------------------------------------------------------------------
@@ -591,19 +577,6 @@ public class AccountPeopleResource {
             GroupModel group = KeycloakModelUtils.findGroupByPath(session, realm, role.groupPath(account.getAlias()));
             return group != null && user.isMemberOf(group);
         }).map(AccountRole::id).toList();
-    }
-
-    /** The group of an account role, made (with its parents) the first time the role is granted. */
-    static GroupModel roleGroup(KeycloakSession session, RealmModel realm, OrganizationModel account, AccountRole role) {
-        GroupModel root = KeycloakModelUtils.findGroupByPath(session, realm, "/" + AccountRole.ROOT_GROUP);
-        if (root == null) {
-            root = session.groups().createGroup(realm, AccountRole.ROOT_GROUP);
-        }
-        GroupModel accountGroup = KeycloakModelUtils.findGroupByPath(session, realm, "/" + AccountRole.ROOT_GROUP + "/" + account.getAlias());
-        if (accountGroup == null) {
-            accountGroup = session.groups().createGroup(realm, account.getAlias(), root);
-        }
-        return session.groups().createGroup(realm, role.id(), accountGroup);
     }
 
     private OrganizationProvider organizations() {
