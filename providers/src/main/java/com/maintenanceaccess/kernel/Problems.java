@@ -1,5 +1,6 @@
 package com.maintenanceaccess.kernel;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.annotation.Nullable;
 import jakarta.ws.rs.WebApplicationException;
@@ -31,6 +32,7 @@ public final class Problems {
      * is: {@code source}, {@code line} and {@code column} (1-based, 0 when unknown; absent otherwise).
      * The one problem type of the bundle: rules collect these, the kernel writes them.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Problem(String field, String message, @Nullable String key, @Nullable List<String> params,
                           @Nullable String source, @Nullable Integer line, @Nullable Integer column) {
         public Problem(String field, String message) {
@@ -69,6 +71,7 @@ public final class Problems {
      * without a key, {@code unchanged} unless the description ends with "Nothing was changed.",
      * {@code problems} except in a 400.
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ProblemAnswer(String error, @JsonProperty("error_description") @Nullable String description,
                                 @Nullable String key, @Nullable List<String> params, @Nullable Boolean unchanged,
                                 @Nullable List<Problem> problems) {
