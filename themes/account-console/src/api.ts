@@ -1,12 +1,15 @@
 import { useEnvironment } from "@keycloak/keycloak-account-ui";
 import { useMemo } from "react";
+import type { Schemas } from "./types";
 
 /**
  * One problem of a refused request, on the request's field (JSON field or query parameter):
  * the server's English message and, where the server has one, the message key and its
- * parameters (shown in the person's language, see components/common's useServerText).
+ * parameters (shown in the person's language, see components/common's useServerText). The
+ * server's one problem type, kernel/Problems.Problem (generated; source, line and column only for
+ * a role-template file's problem).
  */
-export type Problem = { field: string; message: string; key?: string; params?: string[] };
+export type Problem = Schemas["Problem"];
 
 /**
  * A refused /mx call, read from the one error body: error, error_description, problems, and the

@@ -1,22 +1,13 @@
 import { useMx } from "./api";
 import { useLoad } from "./components/common";
 
-export type AuthorizationType = {
-  id: string;
-  name: string;
-  requiresLicence: boolean;
-  licenceCategories: string[];
-  requiresRecency: boolean;
-};
+import type { Schemas } from "./types";
+
+/** One type of the catalog (the server's AuthorizationCatalogResource.AuthorizationTypeAnswer). */
+export type AuthorizationType = Schemas["AuthorizationTypeAnswer"];
 
 /** GET /mx/authorizations/catalog: the catalog the server validates against (bundled or configured). */
-type CatalogAnswer = {
-  types: AuthorizationType[];
-  licenceCategories: string[];
-  aircraftTypes: string[];
-  aircraftGroups: Record<string, string[]>;
-  taskCategories: string[];
-};
+type CatalogAnswer = Schemas["AuthorizationCatalogAnswer"];
 
 export type AuthorizationCatalog = {
   types: AuthorizationType[];

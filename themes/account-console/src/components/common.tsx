@@ -43,7 +43,7 @@ const UNCHANGED = " Nothing was changed.";
 export function useServerText() {
   const { t, i18n } = useTranslation();
   const translate = (key: string) => (i18n.exists(key) ? t(key) : undefined);
-  const problem = (p: Problem) => messageText(p.key, p.params, p.message, translate);
+  const problem = (p: Problem) => messageText(p.key ?? undefined, p.params ?? undefined, p.message, translate);
   const refusal = (error: MxError) => {
     const keyed = error.key && i18n.exists(error.key);
     let text: string;

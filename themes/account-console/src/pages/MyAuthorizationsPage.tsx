@@ -11,24 +11,19 @@ import {
 import { useTranslation } from "react-i18next";
 import { useMx } from "../api";
 import { ErrorAlert, useLoad, useTime } from "../components/common";
-import type { Authorization } from "../types";
+import type { Authorization, Schemas } from "../types";
 import { StatusLabel } from "../components/StatusLabel";
 
 type MyRecord = Authorization & { typeName: string; summary: string };
 
-/** GET /mx/me/authorizations: the caller's own records (with the server's sentence) and invitation state. */
-type Mine = {
-  userId: string;
-  username: string;
-  invitation: { status: string; expiresAt?: string | null; failure?: string | null };
+/**
+ * GET /mx/me/authorizations: the caller's own records (with the server's sentence) and invitation state; the
+ * records are the authorization feature's views, grouped again by the account that issued them (145.A.35:
+ * an organisation authorises for its own approval).
+ */
+type Mine = Omit<Schemas["MyAuthorizations"], "authorizations" | "accounts"> & {
   authorizations: MyRecord[];
-  /** The same records grouped by the account that issued them (145.A.35: an organisation authorises for its own approval). */
-  accounts: {
-    id: string | null;
-    alias: string | null;
-    name: string | null;
-    authorizations: MyRecord[];
-  }[];
+  accounts: (Omit<Schemas["IssuingAccountGroup"], "authorizations"> & { authorizations: MyRecord[] })[];
 };
 
 /** For everyone: my personnel authorizations as readable text, and my invitation's state. */

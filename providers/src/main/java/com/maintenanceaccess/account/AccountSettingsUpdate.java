@@ -1,6 +1,7 @@
 package com.maintenanceaccess.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.maintenanceaccess.kernel.Problems.Problem;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -22,7 +23,7 @@ import java.util.Set;
  */
 public final class AccountSettingsUpdate {
 
-    public record Result(AccountSettings settings, List<String> problems) {
+    public record Result(AccountSettings settings, List<Problem> problems) {
         public boolean valid() {
             return problems.isEmpty();
         }
@@ -32,13 +33,13 @@ public final class AccountSettingsUpdate {
     }
 
     public static Result apply(AccountSettings current, JsonNode body, Set<String> knownFeatures, Instant now) {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         if (body == null || !body.isObject()) {
-            return new Result(current, List.of("body: must be a JSON object"));
+            return new Result(current, List.of(new Problem("body", "must be a JSON object")));
         }
         body.fieldNames().forEachRemaining(field -> {
             if (!FIELDS.contains(field)) {
-                problems.add(field + ": unknown field (allowed: " + String.join(", ", FIELDS) + ")");
+                problems.add(new Problem(field, "unknown field (allowed: " + String.join(", ", FIELDS) + ")"));
             }
         });
 
@@ -47,14 +48,14 @@ public final class AccountSettingsUpdate {
         if (featuresNode != null) {
             features = new LinkedHashSet<>();
             if (!featuresNode.isArray()) {
-                problems.add("features: must be an array of feature names");
+                problems.add(new Problem("features", "must be an array of feature names"));
             } else {
                 for (JsonNode feature : featuresNode) {
                     if (!feature.isTextual()) {
-                        problems.add("features: " + feature + " is not a feature name");
+                        problems.add(new Problem("features", feature + " is not a feature name"));
                     } else if (!knownFeatures.contains(feature.asText())) {
-                        problems.add("features: unknown feature '" + feature.asText() + "' (known: "
-                                + String.join(", ", new java.util.TreeSet<>(knownFeatures)) + ")");
+                        problems.add(new Problem("features", "unknown feature '" + feature.asText() + "' (known: "
+                                + String.join(", ", new java.util.TreeSet<>(knownFeatures)) + ")"));
                     } else {
                         features.add(feature.asText());
                     }
@@ -67,11 +68,11 @@ public final class AccountSettingsUpdate {
         JsonNode setupNode = body.get("setupMode");
         if (setupNode != null) {
             if (!setupNode.isObject()) {
-                problems.add("setupMode: must be an object with 'enabled' and optional 'until'");
+                problems.add(new Problem("setupMode", "must be an object with 'enabled' and optional 'until'"));
             } else {
                 JsonNode enabled = setupNode.get("enabled");
                 if (enabled == null || !enabled.isBoolean()) {
-                    problems.add("setupMode.enabled: must be true or false");
+                    problems.add(new Problem("setupMode.enabled", "must be true or false"));
                 } else {
                     setupMode = enabled.asBoolean();
                 }
@@ -80,7 +81,7 @@ public final class AccountSettingsUpdate {
                 if (untilNode != null && !untilNode.isNull()) {
                     until = parseDate(untilNode, problems);
                     if (until != null && !until.isAfter(now)) {
-                        problems.add("setupMode.until: must lie in the future, was " + untilNode.asText());
+                        problems.add(new Problem("setupMode.until", "must lie in the future, was " + untilNode.asText()));
                     }
                 }
                 if (!setupMode) {
@@ -99,12 +100,12 @@ public final class AccountSettingsUpdate {
     private static final int MAX_DAY_COUNTS = 10;
 
     /** The account's notices; a left-out field keeps its value. */
-    private static NoticeSettings notices(NoticeSettings current, JsonNode node, List<String> problems) {
+    private static NoticeSettings notices(NoticeSettings current, JsonNode node, List<Problem> problems) {
         if (node == null) {
             return current;
         }
         if (!node.isObject()) {
-            problems.add("notices: must be an object with leadDays, invitationDays, officers, administrators");
+            problems.add(new Problem("notices", "must be an object with leadDays, invitationDays, officers, administrators"));
             return current;
         }
         unknown(node, "notices", NOTICE_FIELDS, problems);
@@ -116,12 +117,12 @@ public final class AccountSettingsUpdate {
     }
 
     /** The account's review schedule and its rule for undecided items; a left-out field keeps its value. */
-    private static AccountSettings.Review review(AccountSettings.Review current, JsonNode node, List<String> problems) {
+    private static AccountSettings.Review review(AccountSettings.Review current, JsonNode node, List<Problem> problems) {
         if (node == null) {
             return current;
         }
         if (!node.isObject()) {
-            problems.add("review: must be an object with everyMonths and undecided");
+            problems.add(new Problem("review", "must be an object with everyMonths and undecided"));
             return current;
         }
         unknown(node, "review", REVIEW_FIELDS, problems);
@@ -129,8 +130,8 @@ public final class AccountSettingsUpdate {
         JsonNode monthsNode = node.get("everyMonths");
         if (monthsNode != null) {
             if (!monthsNode.isInt() || monthsNode.asInt() < 0 || monthsNode.asInt() > AccountSettings.Review.MAX_MONTHS) {
-                problems.add("review.everyMonths: must be 0 (no schedule) or a number of months from 1 to "
-                        + AccountSettings.Review.MAX_MONTHS + ", was " + shortText(monthsNode));
+                problems.add(new Problem("review.everyMonths", "must be 0 (no schedule) or a number of months from 1 to "
+                        + AccountSettings.Review.MAX_MONTHS + ", was " + shortText(monthsNode)));
             } else {
                 months = monthsNode.asInt();
             }
@@ -140,7 +141,7 @@ public final class AccountSettingsUpdate {
         if (undecidedNode != null) {
             if (!undecidedNode.isTextual() || !List.of(AccountSettings.Review.KEEP, AccountSettings.Review.REMOVE)
                     .contains(undecidedNode.asText())) {
-                problems.add("review.undecided: must be keep or remove, was " + shortText(undecidedNode));
+                problems.add(new Problem("review.undecided", "must be keep or remove, was " + shortText(undecidedNode)));
             } else {
                 undecided = undecidedNode.asText();
             }
@@ -148,29 +149,29 @@ public final class AccountSettingsUpdate {
         return new AccountSettings.Review(months, undecided);
     }
 
-    private static void unknown(JsonNode node, String parent, List<String> allowed, List<String> problems) {
+    private static void unknown(JsonNode node, String parent, List<String> allowed, List<Problem> problems) {
         node.fieldNames().forEachRemaining(field -> {
             if (!allowed.contains(field)) {
-                problems.add(parent + "." + field + ": unknown field (allowed: " + String.join(", ", allowed) + ")");
+                problems.add(new Problem(parent + "." + field, "unknown field (allowed: " + String.join(", ", allowed) + ")"));
             }
         });
     }
 
     /** A list of 1 to 10 day counts, each 1 to 365 (NoticeSettings.MAX_DAYS). */
-    private static List<Integer> days(JsonNode parent, String field, List<Integer> current, List<String> problems) {
+    private static List<Integer> days(JsonNode parent, String field, List<Integer> current, List<Problem> problems) {
         JsonNode node = parent.get(field);
         if (node == null) {
             return current;
         }
         String name = "notices." + field;
         if (!node.isArray() || node.isEmpty() || node.size() > MAX_DAY_COUNTS) {
-            problems.add(name + ": must be a list of 1 to " + MAX_DAY_COUNTS + " day counts");
+            problems.add(new Problem(name, "must be a list of 1 to " + MAX_DAY_COUNTS + " day counts"));
             return current;
         }
         List<Integer> days = new ArrayList<>();
         for (JsonNode day : node) {
             if (!day.isInt() || day.asInt() < 1 || day.asInt() > NoticeSettings.MAX_DAYS) {
-                problems.add(name + ": " + shortText(day) + " is not a day count from 1 to " + NoticeSettings.MAX_DAYS);
+                problems.add(new Problem(name, shortText(day) + " is not a day count from 1 to " + NoticeSettings.MAX_DAYS));
                 return current;
             }
             days.add(day.asInt());
@@ -178,13 +179,13 @@ public final class AccountSettingsUpdate {
         return days;
     }
 
-    private static boolean flag(JsonNode parent, String parentName, String field, boolean current, List<String> problems) {
+    private static boolean flag(JsonNode parent, String parentName, String field, boolean current, List<Problem> problems) {
         JsonNode node = parent.get(field);
         if (node == null) {
             return current;
         }
         if (!node.isBoolean()) {
-            problems.add(parentName + "." + field + ": must be true or false");
+            problems.add(new Problem(parentName + "." + field, "must be true or false"));
             return current;
         }
         return node.asBoolean();
@@ -197,7 +198,7 @@ public final class AccountSettingsUpdate {
     }
 
     /** An ISO-8601 instant ("2027-01-31T12:00:00Z") or a date ("2027-01-31", the start of that day in UTC). */
-    private static Instant parseDate(JsonNode node, List<String> problems) {
+    private static Instant parseDate(JsonNode node, List<Problem> problems) {
         String text = node.isTextual() ? node.asText().trim() : null;
         if (text != null) {
             try {
@@ -210,7 +211,7 @@ public final class AccountSettingsUpdate {
                 }
             }
         }
-        problems.add("setupMode.until: '" + node.asText() + "' is not an ISO-8601 date or date-time");
+        problems.add(new Problem("setupMode.until", "'" + node.asText() + "' is not an ISO-8601 date or date-time"));
         return null;
     }
 }

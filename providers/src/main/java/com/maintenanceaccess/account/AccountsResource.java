@@ -13,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,13 +58,13 @@ public class AccountsResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("id") String id, String body) {
+    public AccountSettings.AccountAnswer update(@PathParam("id") String id, String body) {
         OrganizationModel account = caller.account(id, AccountPermission.MANAGE_SETTINGS);
         JsonNode json = JsonBody.object(body);
         AccountSettings before = AccountSettings.fromAttributes(account.getAttributes());
         AccountSettingsUpdate.Result result = AccountSettingsUpdate.apply(before, json, knownFeatures.get(), clock.instant());
         if (!result.valid()) {
-            return Problems.badRequest(result.problems());
+            throw Problems.invalid(result.problems());
         }
         AccountSettings after = result.settings();
         if (!after.equals(before)) {
@@ -78,7 +77,7 @@ public class AccountsResource {
                     ? (after.setupMode() ? "on" : "off") : null);
             AdminAudit.byCaller(session, caller, OperationType.UPDATE, RESOURCE_TYPE, "accounts/" + account.getId(), change);
         }
-        return Response.ok(representation(account, after)).build();
+        return representation(account, after);
     }
 
     /** The role templates the caller may grant in this account, for the account console's pickers. */

@@ -21,10 +21,8 @@ public final class AccountRoleGrant implements ApprovableGrant {
     }
 
     @Override
-    public Map<String, Object> describe(KeycloakSession session, String roleId) {
-        Map<String, Object> grant = new LinkedHashMap<>();
-        grant.put("role", roleId);
-        return grant;
+    public ApprovalGrant describe(KeycloakSession session, String roleId) {
+        return ApprovalGrant.role(roleId);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package com.maintenanceaccess.approval;
 
 import com.maintenanceaccess.kernel.Authority;
-import java.util.Map;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
@@ -19,7 +18,7 @@ public interface ApprovableGrant {
     String key(String payload);
 
     /** The grant in words for a screen: names and values, no raw ids. */
-    Map<String, Object> describe(KeycloakSession session, String payload);
+    ApprovalGrant describe(KeycloakSession session, String payload);
 
     /** Makes the grant {@code approval} asked for, now that {@code approver} approved it; answers what was granted. */
     Object grant(KeycloakSession session, Authority approver, OrganizationModel account, UserModel person,

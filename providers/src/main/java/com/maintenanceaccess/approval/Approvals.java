@@ -4,6 +4,7 @@ import com.maintenanceaccess.kernel.AccountPermission;
 import com.maintenanceaccess.kernel.Authority;
 import com.maintenanceaccess.kernel.Problems;
 import com.maintenanceaccess.kernel.AdminAudit;
+import jakarta.annotation.Nullable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -119,47 +120,54 @@ public final class Approvals {
     }
 
     /**
-     * The API form: ids for the client's use, and names and the grant in words (people's names,
-     * the authorization type's catalog name, its reference and scope) so that a screen shows no
-     * raw ids. {@code caller} (may be null) adds {@code mayDecide} for that caller.
+     * A request for a second person's decision, as the API answers it: ids for the client's use, and
+     * names and the grant in words (people's names, the authorization type's catalog name, its
+     * reference and scope) so that a screen shows no raw ids. {@code mayDecide} is there when the
+     * answer is for a caller; {@code granted} only in the answer of an approval (what was granted:
+     * the authorization, the invitation or the role).
      */
-    public Map<String, Object> view(Approval a, Authority caller, OrganizationModel account) {
-        Instant now = clock.instant();
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", a.id());
-        v.put("account", Map.of("id", account.getId(), "alias", account.getAlias(), "name", account.getName()));
-        v.put("kind", a.kind().id());
-        v.put("grant", grant(a));
-        v.put("person", person(a.subjectId()));
-        v.put("requestedBy", person(a.requestedBy()));
-        v.put("requestedAt", a.requestedAt().toString());
-        v.put("expiresAt", a.expiresAt().toString());
-        v.put("state", a.state().id());
-        v.put("expired", a.expiredAt(now));
-        v.put("decidedBy", a.decidedBy() == null ? null : person(a.decidedBy()));
-        v.put("decidedAt", a.decidedAt() == null ? null : a.decidedAt().toString());
-        v.put("reason", a.reason());
-        if (caller != null) {
-            v.put("mayDecide", caller.may(account, decidePermission(a.kind()))
-                    && ApprovalRules.refusal(a, caller.user().getId(), false, now).isEmpty());
+    public record ApprovalView(String id, ApprovalAccount account, String kind, ApprovalGrant grant, ApprovalPerson person,
+                               ApprovalPerson requestedBy, String requestedAt, String expiresAt, String state,
+                               boolean expired, @Nullable ApprovalPerson decidedBy, @Nullable String decidedAt,
+                               @Nullable String reason, @Nullable Boolean mayDecide, @Nullable Object granted) {
+
+        /** The answer of a decision: this view and what the approval granted (null for a rejection). */
+        public ApprovalView withGranted(@Nullable Object what) {
+            return new ApprovalView(id, account, kind, grant, person, requestedBy, requestedAt, expiresAt, state, expired,
+                    decidedBy, decidedAt, reason, mayDecide, what);
         }
-        return v;
     }
 
-    private Map<String, Object> grant(Approval a) {
+    /** The account a request is in. */
+    public record ApprovalAccount(String id, String alias, String name) {
+    }
+
+    /** A person by id, with username and name (a deleted one by id only). */
+    public record ApprovalPerson(String id, @Nullable String username, @Nullable String name) {
+    }
+
+    /** {@code caller} (may be null) adds {@code mayDecide} for that caller. */
+    public ApprovalView view(Approval a, Authority caller, OrganizationModel account) {
+        Instant now = clock.instant();
+        Boolean mayDecide = caller == null ? null : caller.may(account, decidePermission(a.kind()))
+                && ApprovalRules.refusal(a, caller.user().getId(), false, now).isEmpty();
+        return new ApprovalView(a.id(), new ApprovalAccount(account.getId(), account.getAlias(), account.getName()),
+                a.kind().id(), grant(a), person(a.subjectId()), person(a.requestedBy()), a.requestedAt().toString(),
+                a.expiresAt().toString(), a.state().id(), a.expiredAt(now),
+                a.decidedBy() == null ? null : person(a.decidedBy()),
+                a.decidedAt() == null ? null : a.decidedAt().toString(), a.reason(), mayDecide, null);
+    }
+
+    private ApprovalGrant grant(Approval a) {
         return kind(a).describe(session, a.payload());
     }
 
-    /** A person by id as name and username (a deleted one as their id only). */
-    private Map<String, Object> person(String id) {
+    private ApprovalPerson person(String id) {
         UserModel user = session.users().getUserById(realm, id);
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("id", id);
-        p.put("username", user == null ? null : user.getUsername());
         String name = user == null ? null : String.join(" ", List.of(
                 user.getFirstName() == null ? "" : user.getFirstName(),
                 user.getLastName() == null ? "" : user.getLastName())).trim();
-        p.put("name", name == null || name.isEmpty() ? (user == null ? null : user.getUsername()) : name);
-        return p;
+        return new ApprovalPerson(id, user == null ? null : user.getUsername(),
+                name == null || name.isEmpty() ? (user == null ? null : user.getUsername()) : name);
     }
 }

@@ -59,7 +59,7 @@ public class ApprovalsResource {
 
     /** The account's requests in one state ({@code pending}, the default; {@code approved}; {@code rejected}), newest first. */
     @GET
-    public List<Map<String, Object>> list(@QueryParam("state") String state) {
+    public List<Approvals.ApprovalView> list(@QueryParam("state") String state) {
         OrganizationModel account = caller.account(accountParam, AccountPermission.VIEW_PEOPLE);
         Approval.State wanted = state == null || state.isBlank() ? Approval.State.PENDING
                 : Approval.State.byId(state.trim()).orElseThrow(() ->
@@ -70,7 +70,7 @@ public class ApprovalsResource {
 
     @GET
     @Path("{approvalId}")
-    public Map<String, Object> get(@PathParam("approvalId") String approvalId) {
+    public Approvals.ApprovalView get(@PathParam("approvalId") String approvalId) {
         OrganizationModel account = caller.account(accountParam, AccountPermission.VIEW_PEOPLE);
         return approvals.view(find(account, approvalId), caller, account);
     }
@@ -78,14 +78,14 @@ public class ApprovalsResource {
     @POST
     @Path("{approvalId}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> approve(@PathParam("approvalId") String approvalId, String body) {
+    public Approvals.ApprovalView approve(@PathParam("approvalId") String approvalId, String body) {
         return decide(approvalId, true, body);
     }
 
     @POST
     @Path("{approvalId}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> reject(@PathParam("approvalId") String approvalId, String body) {
+    public Approvals.ApprovalView reject(@PathParam("approvalId") String approvalId, String body) {
         return decide(approvalId, false, body);
     }
 
@@ -95,7 +95,7 @@ public class ApprovalsResource {
      * (409); then the compare-and-set, the grant on approval, and the event. Any refusal after the
      * compare-and-set rolls it back with the request's transaction.
      */
-    private Map<String, Object> decide(String approvalId, boolean approve, String body) {
+    private Approvals.ApprovalView decide(String approvalId, boolean approve, String body) {
         OrganizationModel account = caller.account(accountParam, AccountPermission.VIEW_PEOPLE);
         Approval approval = find(account, approvalId);
         String reason = reason(body);
@@ -129,9 +129,7 @@ public class ApprovalsResource {
         change.put("before", approvals.view(approval, null, account));
         change.put("after", approvals.view(decided, null, account));
         AdminAudit.byCaller(session, caller, OperationType.UPDATE, Approvals.RESOURCE_TYPE, Approvals.path(approval), change);
-        Map<String, Object> answer = approvals.view(decided, caller, account);
-        answer.put("granted", granted);
-        return answer;
+        return approvals.view(decided, caller, account).withGranted(granted);
     }
 
     private Approval find(OrganizationModel account, String approvalId) {

@@ -3,6 +3,7 @@ package com.maintenanceaccess.authorization;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.maintenanceaccess.approval.ApprovableGrant;
+import com.maintenanceaccess.approval.ApprovalGrant;
 import com.maintenanceaccess.approval.Approval;
 import com.maintenanceaccess.kernel.Authority;
 import com.maintenanceaccess.kernel.Problems;
@@ -47,19 +48,14 @@ public final class ApprovedGrant implements ApprovableGrant {
 
     /** The type's catalog name, reference, scope, licence category and dates. */
     @Override
-    public Map<String, Object> describe(KeycloakSession session, String storedRecord) {
+    public ApprovalGrant describe(KeycloakSession session, String storedRecord) {
         PersonnelAuthorization record = AuthorizationCodec.decode(storedRecord);
-        Map<String, Object> g = new LinkedHashMap<>();
-        g.put("type", record.type());
-        g.put("typeName", AuthorizationFeature.of(session).catalog().type(record.type())
-                .map(t -> t.name()).orElse(record.type()));
-        g.put("reference", record.reference());
-        g.put("aircraft", record.scope().aircraft());
-        g.put("tasks", record.scope().tasks());
-        g.put("licenceCategory", record.licence() == null ? null : record.licence().category());
-        g.put("effective", record.effective() == null ? null : record.effective().toString());
-        g.put("expiry", record.expiry() == null ? null : record.expiry().toString());
-        return g;
+        return ApprovalGrant.authorization(record.type(),
+                AuthorizationFeature.of(session).catalog().type(record.type()).map(t -> t.name()).orElse(record.type()),
+                record.reference(), record.scope().aircraft(), record.scope().tasks(),
+                record.licence() == null ? null : record.licence().category(),
+                record.effective() == null ? null : record.effective().toString(),
+                record.expiry() == null ? null : record.expiry().toString());
     }
 
     /** The record granted, in the API form. */

@@ -1,15 +1,13 @@
 package com.maintenanceaccess.invitation;
 
 import com.maintenanceaccess.approval.ApprovableGrant;
+import com.maintenanceaccess.approval.ApprovalGrant;
 import com.maintenanceaccess.approval.Approval;
 import com.maintenanceaccess.approval.Approvals;
 import com.maintenanceaccess.bundle.MxClockSpi;
 import com.maintenanceaccess.invitation.admin.InvitationService;
-import com.maintenanceaccess.invitation.admin.InvitationsResource;
-import com.maintenanceaccess.invitation.model.InvitationException;
+import com.maintenanceaccess.invitation.model.InvitationView;
 import com.maintenanceaccess.kernel.Authority;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
@@ -27,10 +25,8 @@ public final class ApprovedAddressMove implements ApprovableGrant {
     }
 
     @Override
-    public Map<String, Object> describe(KeycloakSession session, String address) {
-        Map<String, Object> grant = new LinkedHashMap<>();
-        grant.put("address", address);
-        return grant;
+    public ApprovalGrant describe(KeycloakSession session, String address) {
+        return ApprovalGrant.address(address);
     }
 
     /**
@@ -38,14 +34,10 @@ public final class ApprovedAddressMove implements ApprovableGrant {
      * move, made again now, by the approver; the history names both.
      */
     @Override
-    public Map<String, Object> grant(KeycloakSession session, Authority approver, OrganizationModel account,
-                                     UserModel person, Approval approval, String requesterName) {
+    public InvitationView grant(KeycloakSession session, Authority approver, OrganizationModel account,
+                                 UserModel person, Approval approval, String requesterName) {
         RealmModel realm = session.getContext().getRealm();
-        try {
-            return new InvitationService(session, realm, MxClockSpi.clock(session)).changeAddress(person.getId(),
-                    approval.payload(), approver.adminAuth(), session.getContext().getUri());
-        } catch (InvitationException e) {
-            throw new jakarta.ws.rs.WebApplicationException(InvitationsResource.problem(e));
-        }
+        return new InvitationService(session, realm, MxClockSpi.clock(session)).changeAddress(person.getId(),
+                approval.payload(), approver.adminAuth(), session.getContext().getUri());
     }
 }

@@ -3,9 +3,12 @@ package com.maintenanceaccess.invitation;
 import com.maintenanceaccess.bundle.MxClockSpi;
 import com.maintenanceaccess.invitation.admin.InvitationService;
 import com.maintenanceaccess.invitation.model.Invitation;
-import com.maintenanceaccess.invitation.model.InvitationException;
+import com.maintenanceaccess.invitation.model.InvitationEvents;
 import com.maintenanceaccess.invitation.model.InvitationStatus;
 import com.maintenanceaccess.invitation.model.InvitationStore;
+import com.maintenanceaccess.invitation.model.InvitationView;
+import com.maintenanceaccess.kernel.Problems;
+import jakarta.ws.rs.WebApplicationException;
 import java.time.Clock;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -42,8 +45,8 @@ public final class Invitations {
         try {
             new InvitationService(session, realm, clock).revoke(user.getId(), actor);
             return true;
-        } catch (InvitationException e) {
-            if (e.status() == 409) {
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 409) {
                 return false; // accepted at the same moment: nothing pending to revoke any more
             }
             throw e;

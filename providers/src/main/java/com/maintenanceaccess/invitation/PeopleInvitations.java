@@ -3,8 +3,11 @@ package com.maintenanceaccess.invitation;
 import com.maintenanceaccess.bundle.MxClockSpi;
 import com.maintenanceaccess.invitation.admin.InvitationService;
 import com.maintenanceaccess.invitation.model.Invitation;
-import com.maintenanceaccess.invitation.model.InvitationException;
+import com.maintenanceaccess.invitation.model.InvitationEvents;
 import com.maintenanceaccess.invitation.model.InvitationStore;
+import com.maintenanceaccess.invitation.model.InvitationView;
+import com.maintenanceaccess.kernel.Problems;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,16 +50,16 @@ public final class PeopleInvitations {
     private static Map<String, Object> inviteKeepingThePerson(KeycloakSession session, RealmModel realm, UserModel user,
             Integer expiresInDays, String accountId, InvitationService.By actor, UriInfo uri) {
         try {
-            Map<String, Object> view = new InvitationService(session, realm, MxClockSpi.clock(session)).invite(user.getId(), expiresInDays, accountId,
-                    actor, uri);
+            InvitationView view = new InvitationService(session, realm, MxClockSpi.clock(session)).invite(user.getId(),
+                    expiresInDays, accountId, actor, uri);
             user.removeAttribute(NOT_SENT);
-            return view;
-        } catch (InvitationException e) {
-            if (e.status() != 502) {
+            return InvitationEvents.representation(view);
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() != 502) {
                 throw e;
             }
             Invitation.KEYS.forEach(user::removeAttribute);
-            user.setSingleAttribute(NOT_SENT, MxClockSpi.clock(session).instant() + " " + (accountId == null ? "-" : accountId) + " " + e.getMessage());
+            user.setSingleAttribute(NOT_SENT, MxClockSpi.clock(session).instant() + " " + (accountId == null ? "-" : accountId) + " " + Problems.sentence(e));
             return status(session, realm, user);
         }
     }
@@ -67,11 +70,11 @@ public final class PeopleInvitations {
     }
 
     /** The first send after a failure: the account the failed one named. */
-    public static Map<String, Object> sendFirst(KeycloakSession session, RealmModel realm, UserModel user, Integer days,
+    public static InvitationView sendFirst(KeycloakSession session, RealmModel realm, UserModel user, Integer days,
             AdminAuth actor, UriInfo uri) {
         String[] marker = user.getFirstAttribute(NOT_SENT).split(" ", 3);
         String account = marker.length > 1 && !marker[1].equals("-") ? marker[1] : null;
-        Map<String, Object> view = new InvitationService(session, realm, MxClockSpi.clock(session)).invite(user.getId(), days, account, actor, uri);
+        InvitationView view = new InvitationService(session, realm, MxClockSpi.clock(session)).invite(user.getId(), days, account, actor, uri);
         user.removeAttribute(NOT_SENT);
         return view;
     }

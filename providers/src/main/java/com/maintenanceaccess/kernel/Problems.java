@@ -1,12 +1,12 @@
 package com.maintenanceaccess.kernel;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.annotation.Nullable;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The one error body of every {@code /mx} endpoint:
@@ -26,18 +26,55 @@ public final class Problems {
     static final String INVALID_KEY = "mxError.invalid";
 
     /**
-     * One thing wrong with one field of the request; {@code at} (may be null) adds where in a
-     * document it is, e.g. source, line and column of a role-template file.
+     * One thing wrong with one field of the request, as the body of a 400 lists it: the field, the
+     * English sentence, its message key and parameters ({@link ProblemKeys}, absent for a sentence
+     * without a key) and, for a problem inside an uploaded document (a role-template file), where it
+     * is: {@code source}, {@code line} and {@code column} (1-based, 0 when unknown; absent otherwise).
+     * The one problem type of the bundle: rules collect these, the kernel writes them.
      */
-    public record Problem(String field, String message, @Nullable Map<String, Object> at) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Problem(String field, String message, @Nullable String key, @Nullable List<String> params,
+                          @Nullable String source, @Nullable Integer line, @Nullable Integer column) {
         public Problem(String field, String message) {
-            this(field, message, null);
+            this(field, message, keyOf(message), paramsOf(message), null, null, null);
+        }
+
+        /**
+         * A problem at a place in a document: the message names the place first
+         * ({@code "source:line:column path: message"}, as an editor's error list does), the field is
+         * the path inside the document ({@code body} for the document as a whole).
+         */
+        public static Problem located(String source, int line, int column, String path, String message) {
+            boolean hasPath = path != null && !path.isEmpty();
+            String text = source + (line > 0 ? ":" + line + ":" + column : "") + (hasPath ? " " + path : "") + ": " + message;
+            return new Problem(hasPath ? path : "body", text, keyOf(text), paramsOf(text), source, line, column);
         }
 
         @Override
         public String toString() {
             return field + ": " + message;
         }
+
+        private static String keyOf(String sentence) {
+            ProblemKeys.Key key = ProblemKeys.of(sentence);
+            return key == null ? null : key.key();
+        }
+
+        private static List<String> paramsOf(String sentence) {
+            ProblemKeys.Key key = ProblemKeys.of(sentence);
+            return key == null ? null : key.params();
+        }
+    }
+
+    /**
+     * The error body of every refusal. {@code key} and {@code params} are absent for a sentence
+     * without a key, {@code unchanged} unless the description ends with "Nothing was changed.",
+     * {@code problems} except in a 400.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ProblemAnswer(String error, @JsonProperty("error_description") @Nullable String description,
+                                @Nullable String key, @Nullable List<String> params, @Nullable Boolean unchanged,
+                                @Nullable List<Problem> problems) {
     }
 
     private Problems() {
@@ -57,40 +94,14 @@ public final class Problems {
         return new WebApplicationException(badRequestResponse(problems));
     }
 
-    /** 400 from messages of the form {@code "field: message"} (the field is the text before the first colon). */
-    public static Response badRequest(String problem) {
-        return badRequest(List.of(problem));
-    }
-
-    public static Response badRequest(List<String> problems) {
-        return badRequestResponse(parse(problems));
-    }
-
-    static List<Problem> parse(List<String> problems) {
-        return problems.stream().map(Problems::parse).toList();
-    }
-
     public static Response badRequestResponse(List<Problem> problems) {
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON).entity(badRequestBody(problems)).build();
     }
 
     /** The body of a 400 (plain data, so that it can be checked without a server). */
-    static Map<String, Object> badRequestBody(List<Problem> problems) {
-        Map<String, Object> body = body("invalid_request", String.join("; ",
-                problems.stream().map(Problem::toString).toList()) + "." + UNCHANGED);
-        body.put("key", INVALID_KEY);
-        body.put("params", List.of());
-        body.put("problems", problems.stream().map(p -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("field", p.field());
-            item.put("message", p.message());
-            putKey(item, p.message());
-            if (p.at() != null) {
-                item.putAll(p.at());
-            }
-            return item;
-        }).toList());
-        return body;
+    static ProblemAnswer badRequestBody(List<Problem> problems) {
+        String description = String.join("; ", problems.stream().map(Problem::toString).toList()) + "." + UNCHANGED;
+        return new ProblemAnswer("invalid_request", description, INVALID_KEY, List.of(), true, List.copyOf(problems));
     }
 
     /** 404 for an id that does not exist, or exists outside the caller's accounts: the same body for both. */
@@ -102,6 +113,11 @@ public final class Problems {
         return status(Response.Status.NOT_FOUND, "not_found", what + " '" + id + "' does not exist in this realm");
     }
 
+    /** 404 in the feature's own words (nothing to refuse, so no "Nothing was changed."). */
+    public static WebApplicationException missing(String description) {
+        return new WebApplicationException(status(Response.Status.NOT_FOUND, "not_found", description));
+    }
+
     /** 403 naming what is missing. */
     public static WebApplicationException forbidden(String description) {
         return new WebApplicationException(refused(Response.Status.FORBIDDEN.getStatusCode(), "forbidden", description));
@@ -109,6 +125,11 @@ public final class Problems {
 
     public static WebApplicationException conflict(String description) {
         return new WebApplicationException(refused(Response.Status.CONFLICT.getStatusCode(), "conflict", description));
+    }
+
+    /** Any other refused write (e.g. 502 when a mail could not be sent), as an exception to throw. */
+    public static WebApplicationException refusal(int status, String error, String description) {
+        return new WebApplicationException(refused(status, error, description));
     }
 
     /**
@@ -132,33 +153,30 @@ public final class Problems {
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body(error, description)).build();
     }
 
-    static Map<String, Object> body(String error, String description) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", error);
-        body.put("error_description", description);
-        if (description != null) {
-            boolean unchanged = description.endsWith(UNCHANGED.strip());
-            String sentence = unchanged ? description.substring(0, description.length() - UNCHANGED.strip().length()) : description;
-            putKey(body, sentence);
-            if (unchanged) {
-                body.put("unchanged", true);
-            }
-        }
-        return body;
+    /** The body of a refusal of one of these exceptions, if it is one (for a caller that handles some refusals itself). */
+    @Nullable
+    public static ProblemAnswer answer(WebApplicationException refusal) {
+        return refusal.getResponse() != null && refusal.getResponse().getEntity() instanceof ProblemAnswer answer ? answer : null;
     }
 
-    private static void putKey(Map<String, Object> body, String sentence) {
+    /** The English sentence of a refusal, without "Nothing was changed." (for a log line or a marker). */
+    public static String sentence(WebApplicationException refusal) {
+        ProblemAnswer answer = answer(refusal);
+        if (answer == null || answer.description() == null) {
+            return refusal.getMessage();
+        }
+        String description = answer.description();
+        return description.endsWith(UNCHANGED) ? description.substring(0, description.length() - UNCHANGED.length()) : description;
+    }
+
+    static ProblemAnswer body(String error, String description) {
+        if (description == null) {
+            return new ProblemAnswer(error, null, null, null, null, null);
+        }
+        boolean unchanged = description.endsWith(UNCHANGED.strip());
+        String sentence = unchanged ? description.substring(0, description.length() - UNCHANGED.strip().length()) : description;
         ProblemKeys.Key key = ProblemKeys.of(sentence);
-        if (key != null) {
-            body.put("key", key.key());
-            body.put("params", key.params());
-        }
-    }
-
-    private static Problem parse(String text) {
-        int colon = text.indexOf(": ");
-        return colon > 0 && colon < 60 && text.substring(0, colon).matches("[A-Za-z0-9_.\\[\\]-]+")
-                ? new Problem(text.substring(0, colon), text.substring(colon + 2))
-                : new Problem("body", text);
+        return new ProblemAnswer(error, description, key == null ? null : key.key(), key == null ? null : key.params(),
+                unchanged ? Boolean.TRUE : null, null);
     }
 }

@@ -1,14 +1,14 @@
 package com.maintenanceaccess.me;
 
-import com.maintenanceaccess.kernel.Authority;
-import com.maintenanceaccess.authorization.rules.AuthorizationCatalog;
 import com.maintenanceaccess.authorization.AuthorizationFeature;
+import com.maintenanceaccess.authorization.rules.AuthorizationCatalog;
+import com.maintenanceaccess.kernel.Authority;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.keycloak.models.KeycloakSession;
 
 /**
@@ -26,26 +26,27 @@ public class AuthorizationCatalogResource {
         caller.requireSomeRole();
     }
 
+    /** The authorization catalog as the forms read it: types, licence categories, aircraft, task categories, the reference rule. */
+    public record AuthorizationCatalogAnswer(List<AuthorizationTypeAnswer> types, List<String> licenceCategories,
+                                             List<String> aircraftTypes, Map<String, Set<String>> aircraftGroups,
+                                             List<String> taskCategories, String referencePattern) {
+    }
+
+    /** One type of personnel authorization of the catalog. */
+    public record AuthorizationTypeAnswer(String id, String name, boolean requiresLicence, List<String> licenceCategories,
+                                          boolean requiresRecency) {
+    }
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> catalog() {
+    public AuthorizationCatalogAnswer catalog() {
         AuthorizationCatalog catalog = AuthorizationFeature.of(session).catalog();
-        List<Map<String, Object>> types = catalog.typeIds().stream().map(id -> catalog.type(id).orElseThrow()).map(type -> {
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("id", type.id());
-            view.put("name", type.name());
-            view.put("requiresLicence", type.requiresLicence());
-            view.put("licenceCategories", List.copyOf(type.licenceCategories()));
-            view.put("requiresRecency", type.requiresRecency());
-            return view;
-        }).toList();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("types", types);
-        answer.put("licenceCategories", List.copyOf(catalog.licenceCategories()));
-        answer.put("aircraftTypes", List.copyOf(catalog.aircraftTypes()));
-        answer.put("aircraftGroups", catalog.aircraftGroups());
-        answer.put("taskCategories", List.copyOf(catalog.taskCategories()));
-        answer.put("referencePattern", catalog.referencePattern().pattern());
-        return answer;
+        List<AuthorizationTypeAnswer> types = catalog.typeIds().stream().map(id -> catalog.type(id).orElseThrow())
+                .map(type -> new AuthorizationTypeAnswer(type.id(), type.name(), type.requiresLicence(),
+                        List.copyOf(type.licenceCategories()), type.requiresRecency()))
+                .toList();
+        return new AuthorizationCatalogAnswer(types, List.copyOf(catalog.licenceCategories()),
+                List.copyOf(catalog.aircraftTypes()), catalog.aircraftGroups(), List.copyOf(catalog.taskCategories()),
+                catalog.referencePattern().pattern());
     }
 }

@@ -1,19 +1,20 @@
 package com.maintenanceaccess.me;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.maintenanceaccess.kernel.Authority;
 import com.maintenanceaccess.authorization.AuthorizationFeature;
+import com.maintenanceaccess.authorization.IssuingAccount;
 import com.maintenanceaccess.authorization.model.AuthorizationStore;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
-import com.maintenanceaccess.authorization.IssuingAccount;
 import com.maintenanceaccess.invitation.PeopleInvitations;
+import com.maintenanceaccess.kernel.Authority;
+import jakarta.annotation.Nullable;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
@@ -35,51 +36,63 @@ public class MyAuthorizationsResource {
         this.caller = caller;
     }
 
+    /**
+     * The caller's records and invitation state. The records are the authorization feature's views
+     * (JSON objects, with the server's sentence {@code typeName} and {@code summary}); {@code accounts}
+     * groups the same records by the account that issued them.
+     */
+    public record MyAuthorizations(String userId, String username, MyInvitation invitation, List<ObjectNode> authorizations,
+                                   List<IssuingAccountGroup> accounts) {
+    }
+
+    /** The caller's invitation: status one of pending, expired, accepted, revoked, not-sent, none. */
+    public record MyInvitation(String status, @Nullable String expiresAt, @Nullable String sentAt, @Nullable String failure) {
+    }
+
+    /** The records one account issued; id, alias and name are absent for the records of no account (last). */
+    public record IssuingAccountGroup(@Nullable String id, @Nullable String alias, @Nullable String name,
+                                      List<ObjectNode> authorizations) {
+    }
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public ObjectNode mine() {
+    public MyAuthorizations mine() {
         UserModel me = caller.user();
         AuthorizationFeature feature = AuthorizationFeature.of(session);
         Instant now = feature.clock().instant();
         AuthorizationText text = new AuthorizationText(feature.catalog());
-        ObjectNode answer = JsonNodeFactory.instance.objectNode();
-        answer.put("userId", me.getId());
-        answer.put("username", me.getUsername());
         Map<String, Object> invitation = PeopleInvitations.status(session, session.getContext().getRealm(), me);
-        ObjectNode invitationNode = answer.putObject("invitation");
-        invitation.forEach((key, value) -> invitationNode.put(key, value == null ? null : String.valueOf(value)));
-        ArrayNode records = answer.putArray("authorizations");
+        List<ObjectNode> records = new ArrayList<>();
         // The same records grouped by issuing account, in the order first met; records with no
         // issuing account (from before accounts issued them) last, as their own group.
-        Map<String, ArrayNode> byAccount = new LinkedHashMap<>();
-        ArrayNode groups = JsonNodeFactory.instance.arrayNode();
-        ArrayNode unassigned = null;
+        Map<String, List<ObjectNode>> byAccount = new LinkedHashMap<>();
+        Map<String, ObjectNode> firstOfAccount = new LinkedHashMap<>();
+        List<ObjectNode> unassigned = new ArrayList<>();
         for (PersonnelAuthorization record : AuthorizationStore.read(me).records()) {
             ObjectNode view = IssuingAccount.describe(session, feature.view(record, me.isEnabled(), now), record.account());
             view.put("typeName", text.typeName(record.type()));
             view.put("summary", text.summary(record, view.path("state").asText(), view.path("usableAtSignoff").asBoolean()));
             records.add(view);
             if (record.account() == null) {
-                unassigned = unassigned == null ? JsonNodeFactory.instance.arrayNode() : unassigned;
                 unassigned.add(view);
             } else {
-                byAccount.computeIfAbsent(record.account(), id -> {
-                    ObjectNode group = groups.addObject();
-                    group.put("id", id);
-                    group.put("alias", view.path("accountAlias").asText(null));
-                    group.put("name", view.path("accountName").asText(null));
-                    return group.putArray("authorizations");
-                }).add(view);
+                firstOfAccount.putIfAbsent(record.account(), view);
+                byAccount.computeIfAbsent(record.account(), id -> new ArrayList<>()).add(view);
             }
         }
-        if (unassigned != null) {
-            ObjectNode group = groups.addObject();
-            group.putNull("id");
-            group.putNull("alias");
-            group.putNull("name");
-            group.set("authorizations", unassigned);
+        List<IssuingAccountGroup> groups = new ArrayList<>();
+        byAccount.forEach((id, views) -> groups.add(new IssuingAccountGroup(id,
+                firstOfAccount.get(id).path("accountAlias").asText(null), firstOfAccount.get(id).path("accountName").asText(null),
+                views)));
+        if (!unassigned.isEmpty()) {
+            groups.add(new IssuingAccountGroup(null, null, null, unassigned));
         }
-        answer.set("accounts", groups);
-        return answer;
+        return new MyAuthorizations(me.getId(), me.getUsername(), new MyInvitation(String.valueOf(invitation.get("status")),
+                text(invitation.get("expiresAt")), text(invitation.get("sentAt")), text(invitation.get("failure"))),
+                records, groups);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : String.valueOf(value);
     }
 }

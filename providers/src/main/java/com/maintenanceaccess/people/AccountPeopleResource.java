@@ -387,7 +387,7 @@ public class AccountPeopleResource {
             // second person as for any member (four eyes); it can be approved once they have joined.
             List<String> before = pending.accountRoles(account);
             boolean secondPerson = !AccountPermission.MANAGE_ACCOUNT_ROLES.grantedToOperator(caller);
-            List<Map<String, Object>> waitingForJoiner = new ArrayList<>();
+            List<com.maintenanceaccess.approval.Approvals.ApprovalView> waitingForJoiner = new ArrayList<>();
             List<String> onJoining = new ArrayList<>();
             for (AccountRole role : wanted) {
                 if (secondPerson && role.requiresSecondPerson() && !before.contains(role.id())) {
@@ -415,7 +415,7 @@ public class AccountPeopleResource {
         }
         List<String> before = roleIds(account, user);
         boolean fourEyes = !AccountPermission.MANAGE_ACCOUNT_ROLES.grantedToOperator(caller);
-        List<Map<String, Object>> waiting = new ArrayList<>();
+        List<com.maintenanceaccess.approval.Approvals.ApprovalView> waiting = new ArrayList<>();
         for (AccountRole role : AccountRole.values()) {
             GroupModel group = KeycloakModelUtils.findGroupByPath(session, realm, role.groupPath(account.getAlias()));
             if (wanted.contains(role) && (group == null || !user.isMemberOf(group)) && fourEyes && role.requiresSecondPerson()) {

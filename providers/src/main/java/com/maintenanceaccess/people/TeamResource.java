@@ -1,16 +1,12 @@
 package com.maintenanceaccess.people;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.maintenanceaccess.kernel.AccountPermission;
 import com.maintenanceaccess.kernel.Authority;
-import com.maintenanceaccess.kernel.ProblemKeys;
 import com.maintenanceaccess.kernel.Problems;
 import com.maintenanceaccess.kernel.Problems.Problem;
 import com.maintenanceaccess.kernel.Csv;
-import jakarta.annotation.Nullable;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -58,20 +54,7 @@ public class TeamResource {
 
     /** What would happen to each row, without writing or sending anything. */
     public record RowOutcome(int line, String firstName, String lastName, String email, List<String> templates,
-                             String outcome, List<RowProblem> problems) {
-    }
-
-    /**
-     * One problem of a row, with the message key and parameters of its sentence (kernel/ProblemKeys)
-     * as every /mx error body has them, so the console shows it in the person's language.
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RowProblem(String field, String message, @Nullable String key, @Nullable List<String> params) {
-        static RowProblem of(Problem problem) {
-            ProblemKeys.Key key = ProblemKeys.of(problem.message());
-            return new RowProblem(problem.field(), problem.message(), key == null ? null : key.key(),
-                    key == null ? null : key.params());
-        }
+                             String outcome, List<Problem> problems) {
     }
 
     /** The rows and how many are ready (preview), invited or refused. */
@@ -175,22 +158,19 @@ public class TeamResource {
 
     /** The problems of a refused row, from the people API's one error body. */
     private static List<Problem> problems(WebApplicationException refused) {
-        Object entity = refused.getResponse().getEntity();
-        JsonNode body = JSON.valueToTree(entity);
-        List<Problem> problems = new ArrayList<>();
-        body.path("problems").forEach(p -> problems.add(new Problem(p.path("field").asText(), p.path("message").asText())));
-        if (problems.isEmpty()) {
-            // 409: the address is already one of this account's people.
-            problems.add(new Problem(refused.getResponse().getStatus() == 409 ? "email" : "body",
-                    refused.getResponse().getStatus() == 409 ? "is already one of this account's people"
-                            : body.path("error_description").asText()));
+        Problems.ProblemAnswer answer = Problems.answer(refused);
+        if (answer != null && answer.problems() != null && !answer.problems().isEmpty()) {
+            return answer.problems();
         }
-        return problems;
+        // 409: the address is already one of this account's people.
+        boolean taken = refused.getResponse().getStatus() == 409;
+        return List.of(new Problem(taken ? "email" : "body",
+                taken ? "is already one of this account's people" : Problems.sentence(refused)));
     }
 
     private static RowOutcome outcome(TeamCsv.Row row, String outcome, List<Problem> problems) {
         return new RowOutcome(row.line(), row.firstName(), row.lastName(), row.email(), row.templates(), outcome,
-                problems.stream().map(RowProblem::of).toList());
+                List.copyOf(problems));
     }
 
     private static TeamAnswer answer(boolean preview, List<RowOutcome> rows) {

@@ -1,17 +1,18 @@
 package com.maintenanceaccess.people;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.maintenanceaccess.account.AccountTemplates;
 import com.maintenanceaccess.account.RoleTemplateRoles;
 import com.maintenanceaccess.account.TemplateMigration;
-import com.maintenanceaccess.kernel.AccountPermission;
-import com.maintenanceaccess.kernel.Authority;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.maintenanceaccess.kernel.JsonBody;
-import com.maintenanceaccess.kernel.Problems;
-import com.maintenanceaccess.kernel.AdminAudit;
 import com.maintenanceaccess.authorization.migration.RecordAccountMigration;
 import com.maintenanceaccess.authorization.model.AuthorizationStore;
 import com.maintenanceaccess.authorization.rules.RecordAccounts;
+import com.maintenanceaccess.kernel.AccountPermission;
+import com.maintenanceaccess.kernel.AdminAudit;
+import com.maintenanceaccess.kernel.Authority;
+import com.maintenanceaccess.kernel.JsonBody;
+import com.maintenanceaccess.kernel.Problems;
+import jakarta.annotation.Nullable;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,14 +23,14 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Set;
-import org.keycloak.events.admin.OperationType;
-import org.keycloak.models.OrganizationModel;
-import org.keycloak.models.RoleModel;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
 
@@ -63,7 +64,7 @@ public class UnassignedPeopleResource {
     @POST
     @Path("unassigned/{userId}/assign")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> assign(@PathParam("userId") String userId, String body) {
+    public Assignment assign(@PathParam("userId") String userId, String body) {
         caller.requireOperator(AccountPermission.MANAGE_PEOPLE.grantedToOperator(caller), "manage-users");
         RealmModel realm = session.getContext().getRealm();
         UserModel user = userId == null ? null : session.users().getUserById(realm, userId);
@@ -115,14 +116,29 @@ public class UnassignedPeopleResource {
             AdminAudit.byCaller(session, caller, OperationType.UPDATE, RESOURCE_TYPE,
                     "mx/migration/unassigned/" + user.getId(), change);
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("id", user.getId());
-        answer.put("account", Map.of("id", account.getId(), "alias", account.getAlias()));
-        answer.put("templates", AccountTemplates.names(session, account, user));
-        answer.put("realmLevelTemplates", RoleTemplateRoles.realmLevel(user));
-        answer.put("recordsWithoutAccount", after.get("recordsWithoutAccount"));
-        answer.put("unassigned", user.getAttributeStream(TemplateMigration.UNASSIGNED).sorted().toList());
-        return answer;
+        @SuppressWarnings("unchecked")
+        List<String> withoutAccount = (List<String>) after.get("recordsWithoutAccount");
+        return new Assignment(user.getId(), new AccountRef(account.getId(), account.getAlias()),
+                AccountTemplates.names(session, account, user), RoleTemplateRoles.realmLevel(user), withoutAccount,
+                user.getAttributeStream(TemplateMigration.UNASSIGNED).sorted().toList());
+    }
+
+    /** An account by id and alias. */
+    public record AccountRef(String id, String alias) {
+    }
+
+    /** The person after the assignment: templates in the account and at realm level, records still of no account, what is left unassigned. */
+    public record Assignment(String id, AccountRef account, List<String> templates, List<String> realmLevelTemplates,
+                             List<String> recordsWithoutAccount, List<String> unassigned) {
+    }
+
+    /** The people the migration could not put into one account. */
+    public record UnassignedPeople(List<UnassignedPerson> people) {
+    }
+
+    /** One of them: their accounts, what is unassigned (templates, authorizations) and their realm-level templates. */
+    public record UnassignedPerson(String id, String username, @Nullable String firstName, @Nullable String lastName,
+                                   List<AccountRef> accounts, List<String> unassigned, List<String> realmLevelTemplates) {
     }
 
     /** What the assignment changes: realm-level templates, the account's templates, records with no or this account. */
@@ -139,7 +155,7 @@ public class UnassignedPeopleResource {
 
     @GET
     @Path("unassigned")
-    public Map<String, Object> unassigned() {
+    public UnassignedPeople unassigned() {
         RealmModel realm = session.getContext().getRealm();
         OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
         Map<String, UserModel> people = new LinkedHashMap<>();
@@ -147,18 +163,10 @@ public class UnassignedPeopleResource {
             session.users().searchForUserByUserAttributeStream(realm, TemplateMigration.UNASSIGNED, what).toList()
                     .forEach(user -> people.putIfAbsent(user.getId(), user));
         }
-        List<Map<String, Object>> list = people.values().stream().map(user -> {
-            Map<String, Object> person = new LinkedHashMap<>();
-            person.put("id", user.getId());
-            person.put("username", user.getUsername());
-            person.put("firstName", user.getFirstName());
-            person.put("lastName", user.getLastName());
-            person.put("accounts", organizations == null ? List.of() : organizations.getByMember(user)
-                    .map(account -> Map.of("id", account.getId(), "alias", account.getAlias())).toList());
-            person.put("unassigned", user.getAttributeStream(TemplateMigration.UNASSIGNED).sorted().toList());
-            person.put("realmLevelTemplates", RoleTemplateRoles.realmLevel(user));
-            return person;
-        }).toList();
-        return Map.of("people", list);
+        return new UnassignedPeople(people.values().stream().map(user -> new UnassignedPerson(user.getId(), user.getUsername(),
+                user.getFirstName(), user.getLastName(), organizations == null ? List.<AccountRef>of()
+                        : organizations.getByMember(user).map(account -> new AccountRef(account.getId(), account.getAlias())).toList(),
+                user.getAttributeStream(TemplateMigration.UNASSIGNED).sorted().toList(), RoleTemplateRoles.realmLevel(user)))
+                .toList());
     }
 }

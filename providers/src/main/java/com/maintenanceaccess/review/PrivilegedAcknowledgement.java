@@ -3,9 +3,10 @@ package com.maintenanceaccess.review;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.maintenanceaccess.kernel.Authority;
 import com.maintenanceaccess.kernel.AdminAudit;
 import jakarta.annotation.Nullable;
+import com.maintenanceaccess.kernel.Authority;
+import com.maintenanceaccess.kernel.Problems;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -48,14 +49,14 @@ public final class PrivilegedAcknowledgement {
 
     /**
      * Records the acknowledgement of the privileged templates the user holds now; returns the
-     * change (before, after) or throws {@link IllegalArgumentException} when there is nothing to acknowledge.
+     * change (before, after) or refuses with a 400 when there is nothing to acknowledge.
      */
     static AcknowledgementChange record(KeycloakSession session, Authority caller, UserModel user, UserFacts facts,
                          String reason, Instant now) {
         List<String> privileged = facts.templates().stream().filter(UserFacts.Template::privileged)
                 .map(UserFacts.Template::name).sorted().toList();
         if (privileged.isEmpty()) {
-            throw new IllegalArgumentException("user: holds no privileged role template, nothing to acknowledge");
+            throw Problems.invalid("user", "holds no privileged role template, nothing to acknowledge");
         }
         PrivilegedAcknowledged after = new PrivilegedAcknowledged(privileged, facts.standing().privilegedPaths(), caller.user().getUsername(),
                 now.toString(), reason);

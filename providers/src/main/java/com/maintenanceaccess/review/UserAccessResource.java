@@ -117,14 +117,10 @@ public class UserAccessResource {
         String reason = reason(body);
         caller.requireNotSelf(user, "nobody acknowledges their own privileged templates");
         OrganizationModel inAccount = ReviewAccount.of(session, caller, user, account, AccountPermission.MANAGE_PEOPLE);
-        try {
-            return Response.ok(PrivilegedAcknowledgement.record(session, caller, user,
-                    new UserFactsReader(session).read(user, inAccount, clock.instant(),
-                            issuer -> ReviewAccount.shows(inAccount, issuer)),
-                    reason, clock.instant())).build();
-        } catch (IllegalArgumentException e) {
-            return Problems.badRequest(e.getMessage());
-        }
+        return Response.ok(PrivilegedAcknowledgement.record(session, caller, user,
+                new UserFactsReader(session).read(user, inAccount, clock.instant(),
+                        issuer -> ReviewAccount.shows(inAccount, issuer)),
+                reason, clock.instant())).build();
     }
 
     /**

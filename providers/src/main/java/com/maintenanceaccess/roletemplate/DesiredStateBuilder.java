@@ -2,6 +2,7 @@ package com.maintenanceaccess.roletemplate;
 
 import com.maintenanceaccess.access.AccessCatalog;
 import com.maintenanceaccess.access.AccessCatalogStore;
+import com.maintenanceaccess.kernel.Problems.Problem;
 import com.maintenanceaccess.roletemplate.RealmState.RoleState;
 import com.maintenanceaccess.roletemplate.RealmState.ScopeState;
 import java.util.ArrayList;

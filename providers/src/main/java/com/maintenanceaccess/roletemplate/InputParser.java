@@ -1,6 +1,7 @@
 package com.maintenanceaccess.roletemplate;
 
 import com.maintenanceaccess.access.AccessCatalog;
+import com.maintenanceaccess.kernel.Problems.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ public final class InputParser {
         }
         if (catalogs.isEmpty()) {
             String where = sources.isEmpty() ? "input" : sources.get(0).name();
-            problems.add(new Problem(where, 0, 0, "", "no access catalog (a document of kind " + KIND_CATALOG + ")"));
+            problems.add(Problem.located(where, 0, 0, "", "no access catalog (a document of kind " + KIND_CATALOG + ")"));
             throw new InvalidInputException(problems);
         }
         for (Node extra : catalogs.subList(1, catalogs.size())) {

@@ -1,5 +1,6 @@
 package com.maintenanceaccess.roletemplate;
 
+import com.maintenanceaccess.kernel.Problems.Problem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ public record Node(Object value, String source, int line, int column, String pat
     }
 
     public Problem problem(String message) {
-        return new Problem(source, line, column, path, message);
+        return Problem.located(source, line, column, path, message);
     }
 
     public String describeType() {

@@ -1,5 +1,6 @@
 package com.maintenanceaccess.roletemplate;
 
+import com.maintenanceaccess.kernel.Problems.Problem;
 import com.maintenanceaccess.roletemplate.Plan.Change;
 import com.maintenanceaccess.roletemplate.Plan.Op;
 import com.maintenanceaccess.roletemplate.RealmState.RoleState;
@@ -24,18 +25,18 @@ public final class Planner {
     public static Plan plan(RealmState desired, RealmState current) {
         List<Problem> problems = new ArrayList<>();
         if (!current.clientExists()) {
-            problems.add(new Problem("realm", 0, 0, "catalog.client",
+            problems.add(Problem.located("realm", 0, 0, "catalog.client",
                     "client '" + desired.client() + "' does not exist in this realm"));
         }
         for (String name : desired.roles().keySet()) {
             if (current.unmanagedRoles().contains(name)) {
-                problems.add(new Problem("realm", 0, 0, "role " + name, "role '" + name
+                problems.add(Problem.located("realm", 0, 0, "role " + name, "role '" + name
                         + "' already exists and was not made by the importer (no mx.managed attribute); rename it or the template"));
             }
         }
         for (String name : desired.scopes().keySet()) {
             if (current.unmanagedScopes().contains(name)) {
-                problems.add(new Problem("realm", 0, 0, "client-scope " + name, "client scope '" + name
+                problems.add(Problem.located("realm", 0, 0, "client-scope " + name, "client scope '" + name
                         + "' already exists and was not made by the importer (no mx.managed attribute)"));
             }
         }

@@ -1,9 +1,10 @@
 package com.maintenanceaccess.roletemplate;
 
-import com.maintenanceaccess.kernel.AdminAudit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.maintenanceaccess.bundle.ReportsBundleVersion;
+import com.maintenanceaccess.kernel.AdminAudit;
+import com.maintenanceaccess.kernel.Problems.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -101,7 +102,7 @@ public class RoleTemplatesImporterFactory implements ProviderFactory<RoleTemplat
                 });
             } catch (InvalidInputException e) {
                 LOG.errorf("mx role templates: %s was NOT applied to realm %s; %d problem(s):%n  %s", dir, realmName,
-                        e.problems().size(), String.join("\n  ", e.problems().stream().map(Problem::toString).toList()));
+                        e.problems().size(), String.join("\n  ", e.problems().stream().map(Problem::message).toList()));
             } catch (RuntimeException e) {
                 LOG.errorf(e, "mx role templates: applying %s to realm %s failed", dir, realmName);
             }

@@ -1,14 +1,12 @@
 package com.maintenanceaccess.roletemplate;
 
 import com.maintenanceaccess.kernel.AdminAudit;
-import com.maintenanceaccess.kernel.Problems;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import com.maintenanceaccess.kernel.Authority;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import com.maintenanceaccess.kernel.Problems.Problem;
+import com.maintenanceaccess.kernel.Problems;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -62,7 +60,7 @@ public class RoleTemplatesResource {
             Plan plan = importer().plan(realm, sources);
             return Response.ok(PlanSummary.response(realm.getName(), true, plan)).build();
         } catch (InvalidInputException e) {
-            return badRequest(e.problems());
+            return Problems.badRequestResponse(e.problems());
         }
     }
 
@@ -83,7 +81,7 @@ public class RoleTemplatesResource {
                             PlanSummary.event("rest", applied), java.util.Map.of()));
             return Response.ok(PlanSummary.response(realm.getName(), false, plan)).build();
         } catch (InvalidInputException e) {
-            return badRequest(e.problems());
+            return Problems.badRequestResponse(e.problems());
         }
     }
 
@@ -100,23 +98,13 @@ public class RoleTemplatesResource {
             throw new UncheckedIOException(e);
         }
         if (bytes.length > MAX_BYTES) {
-            throw new InvalidInputException(List.of(new Problem("request body", 0, 0, "",
+            throw new InvalidInputException(List.of(Problem.located("request body", 0, 0, "",
                     "input larger than the limit of " + MAX_BYTES + " bytes (2 MiB)")));
         }
         if (bytes.length == 0) {
-            throw new InvalidInputException(List.of(new Problem("request body", 0, 0, "", "the body is empty")));
+            throw new InvalidInputException(List.of(Problem.located("request body", 0, 0, "", "the body is empty")));
         }
         boolean json = contentType != null && contentType.toLowerCase().contains("json");
         return List.of(new InputParser.Source("request body", new String(bytes, StandardCharsets.UTF_8), json));
-    }
-
-    private static Response badRequest(List<Problem> problems) {
-        return Problems.badRequestResponse(problems.stream().map(p -> {
-            Map<String, Object> at = new LinkedHashMap<>();
-            at.put("source", p.source());
-            at.put("line", p.line());
-            at.put("column", p.column());
-            return new Problems.Problem(p.path() == null || p.path().isEmpty() ? "body" : p.path(), p.toString(), at);
-        }).toList());
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.maintenanceaccess.kernel.Problems.Problem;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,10 +36,10 @@ public final class SourceReader {
             }
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            problems.add(new Problem(source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+            problems.add(Problem.located(source, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
                     "", "malformed " + (json ? "JSON" : "YAML") + ": " + e.getOriginalMessage()));
         } catch (IOException e) {
-            problems.add(new Problem(source, 0, 0, "", "unreadable: " + e.getMessage()));
+            problems.add(Problem.located(source, 0, 0, "", "unreadable: " + e.getMessage()));
         }
         return documents;
     }
@@ -57,7 +58,7 @@ public final class SourceReader {
                     String childPath = path.isEmpty() ? key : path + "." + key;
                     Node child = value(parser, parser.nextToken(), source, childPath, problems);
                     if (map.containsKey(key)) {
-                        problems.add(new Problem(source, keyAt.getLineNr(), keyAt.getColumnNr(), childPath,
+                        problems.add(Problem.located(source, keyAt.getLineNr(), keyAt.getColumnNr(), childPath,
                                 "duplicate key '" + key + "'"));
                     } else {
                         map.put(key, child);

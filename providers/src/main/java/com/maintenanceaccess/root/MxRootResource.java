@@ -111,10 +111,13 @@ public class MxRootResource {
     /** Which bundle this realm runs: for operators, so only to realm administrators. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, String> info() {
+    public BundleInfo info() {
         Authority.authenticate(session).requireViewRealm();
-        return Map.of("bundle", "maintenance-access", "version", BundleVersion.VALUE,
-                "realm", session.getContext().getRealm().getName());
+        return new BundleInfo("maintenance-access", BundleVersion.VALUE, session.getContext().getRealm().getName());
+    }
+
+    /** The bundle's name and version, and the realm asked. */
+    public record BundleInfo(String bundle, String version, String realm) {
     }
 
     /**

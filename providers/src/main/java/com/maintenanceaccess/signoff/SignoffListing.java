@@ -2,6 +2,7 @@ package com.maintenanceaccess.signoff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.maintenanceaccess.kernel.Csv;
+import com.maintenanceaccess.kernel.Problems;
 import com.maintenanceaccess.trail.TrailEntry;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,15 +27,15 @@ public final class SignoffListing {
         public static Query parse(String account, String person, String aircraft, String from, String to, String outcome,
                                   String format) {
             if (outcome != null && !outcome.equals("accepted") && !outcome.equals("refused")) {
-                throw new IllegalArgumentException("outcome: must be accepted or refused");
+                throw Problems.invalid("outcome", "must be accepted or refused");
             }
             if (format != null && !format.equals("json") && !format.equals("csv")) {
-                throw new IllegalArgumentException("format: must be json or csv");
+                throw Problems.invalid("format", "must be json or csv");
             }
             Long fromMillis = instant("from", from, false);
             Long toMillis = instant("to", to, true);
             if (fromMillis != null && toMillis != null && fromMillis >= toMillis) {
-                throw new IllegalArgumentException("to: must be after from");
+                throw Problems.invalid("to", "must be after from");
             }
             return new Query(blank(account), blank(person), blank(aircraft), fromMillis, toMillis, outcome,
                     "csv".equals(format));
@@ -52,7 +53,7 @@ public final class SignoffListing {
                     LocalDate day = LocalDate.parse(value);
                     return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
                 } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException(field + ": '" + value
+                    throw Problems.invalid(field, "'" + value
                             + "' is not a date (2026-12-01) or an instant (2026-12-01T10:00:00Z)");
                 }
             }

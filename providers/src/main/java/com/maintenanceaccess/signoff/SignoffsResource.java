@@ -243,13 +243,8 @@ public class SignoffsResource {
         // Auditors and compliance officers of the account (or a realm-wide auditor): another
         // account is 404, as an unknown one (docs/security-model.md).
         AccountScope scope = Authority.authenticate(session).scope(account, AccountPermission.VIEW_AUTHORIZATIONS);
-        SignoffListing.Query query;
-        try {
-            query = SignoffListing.Query.parse(scope.wholeRealm() ? null : scope.account().getId(),
-                    person, aircraft, from, to, outcome, format);
-        } catch (IllegalArgumentException e) {
-            return Problems.badRequest(e.getMessage());
-        }
+        SignoffListing.Query query = SignoffListing.Query.parse(scope.wholeRealm() ? null : scope.account().getId(),
+                person, aircraft, from, to, outcome, format);
         Trail trail = new Trail(session);
         List<String> kinds = query.outcome() == null ? List.of(Trail.SIGNATURE, Trail.SIGNATURE_REFUSED)
                 : List.of("accepted".equals(query.outcome()) ? Trail.SIGNATURE : Trail.SIGNATURE_REFUSED);

@@ -31,8 +31,8 @@ class JsonBodyTest {
 
     @Test
     void theErrorBodyNamesEachFieldAndSaysNothingChanged() {
-        Map<String, Object> body = Problems.badRequestBody(Problems.parse(List.of("features[0]: unknown feature 'x'",
-                "a sentence without a field")));
+        Map<String, Object> body = Wire.of(Problems.badRequestBody(List.of(Problems.problem("features[0]", "unknown feature 'x'"),
+                Problems.problem("body", "a sentence without a field"))));
         assertEquals("invalid_request", body.get("error"));
         assertTrue(((String) body.get("error_description")).endsWith("Nothing was changed."));
         @SuppressWarnings("unchecked")

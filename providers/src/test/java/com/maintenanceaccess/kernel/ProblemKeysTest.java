@@ -165,16 +165,16 @@ class ProblemKeysTest {
                 Problems.unchanged("somebody else decided this request a moment ago."));
         assertEquals("the invitation was accepted at the same moment. Nothing was changed.",
                 Problems.unchanged("the invitation was accepted at the same moment. Nothing was changed."));
-        Map<String, Object> body = Problems.body("conflict", Problems.unchanged("somebody else decided this request a moment ago."));
+        Map<String, Object> body = Wire.of(Problems.body("conflict", Problems.unchanged("somebody else decided this request a moment ago.")));
         assertEquals(true, body.get("unchanged"));
     }
 
     @Test
     void theErrorBodyCarriesKeysBesideItsText() {
-        Map<String, Object> body = Problems.badRequestBody(List.of(
+        Map<String, Object> body = Wire.of(Problems.badRequestBody(List.of(
                 Problems.problem("email", DeliverableAddress.problem("nora.newhire@demo-mro")),
                 Problems.problem("expiresInDays", "must be between 1 and 30"),
-                Problems.problem("note", "an unkeyed sentence")));
+                Problems.problem("note", "an unkeyed sentence"))));
         assertEquals("invalid_request", body.get("error"));
         assertTrue(((String) body.get("error_description")).endsWith("Nothing was changed."));
         assertEquals("mxError.invalid", body.get("key"));
@@ -185,12 +185,12 @@ class ProblemKeysTest {
         assertEquals(List.of("1", "30"), ((Map<?, ?>) problems.get(1)).get("params"));
         assertEquals(Map.of("field", "note", "message", "an unkeyed sentence"), problems.get(2));
 
-        Map<String, Object> refused = Problems.body("forbidden", AccountPermission.MANAGE_PEOPLE.missing() + Problems.UNCHANGED);
+        Map<String, Object> refused = Wire.of(Problems.body("forbidden", AccountPermission.MANAGE_PEOPLE.missing() + Problems.UNCHANGED));
         assertEquals("mxError.forbiddenManagePeople", refused.get("key"));
         assertEquals(List.of(), refused.get("params"));
         assertEquals(true, refused.get("unchanged"));
 
-        Map<String, Object> notFound = Problems.body("not_found", "user 'x' does not exist in this realm");
+        Map<String, Object> notFound = Wire.of(Problems.body("not_found", "user 'x' does not exist in this realm"));
         assertEquals("mxError.notFoundUser", notFound.get("key"));
         assertNull(notFound.get("unchanged"));
     }

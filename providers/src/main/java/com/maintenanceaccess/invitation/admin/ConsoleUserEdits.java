@@ -1,12 +1,12 @@
 package com.maintenanceaccess.invitation.admin;
 
-import com.maintenanceaccess.kernel.AdminAudit;
 import com.maintenanceaccess.invitation.flow.AcceptInvitationRequiredActionFactory;
-import com.maintenanceaccess.invitation.model.Invitation;
 import com.maintenanceaccess.invitation.model.Invitation.Actor;
+import com.maintenanceaccess.invitation.model.Invitation;
 import com.maintenanceaccess.invitation.model.InvitationEvents;
 import com.maintenanceaccess.invitation.model.InvitationStatus;
 import com.maintenanceaccess.invitation.model.InvitationStore;
+import com.maintenanceaccess.kernel.AdminAudit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -56,7 +56,7 @@ public final class ConsoleUserEdits {
             return;
         }
         InvitationStore.write(user, after);
-        Map<String, Object> view = new LinkedHashMap<>(new InvitationService(session, realm, clock).view(user, after));
+        Map<String, Object> view = InvitationEvents.representation(new InvitationService(session, realm, clock).view(user, after));
         view.put(InvitationEvents.DETAIL, what);
         view.put("before_status", before.status().value());
         AdminAudit.asFollowUp(session, realm, cause, OperationType.UPDATE, InvitationEvents.RESOURCE_TYPE,

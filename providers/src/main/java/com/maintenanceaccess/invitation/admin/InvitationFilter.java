@@ -1,7 +1,6 @@
 package com.maintenanceaccess.invitation.admin;
 
 import com.maintenanceaccess.invitation.model.Invitation;
-import com.maintenanceaccess.invitation.model.InvitationException;
 import com.maintenanceaccess.invitation.model.InvitationStatus;
 import com.maintenanceaccess.kernel.Problems;
 import com.maintenanceaccess.kernel.QueryParams;
@@ -27,14 +26,14 @@ public record InvitationFilter(InvitationStatus status, Integer minAgeDays, Inte
         if (status != null && !status.isBlank()) {
             parsedStatus = InvitationStatus.parse(status);
             if (parsedStatus == null) {
-                throw InvitationException.badRequest("status",
+                throw Problems.invalid("status",
                         "status must be one of pending, accepted, expired, revoked (was " + status + ")");
             }
         }
         Integer min = integer("minAgeDays", minAgeDays, 0, Integer.MAX_VALUE, null);
         Integer maxAge = integer("maxAgeDays", maxAgeDays, 0, Integer.MAX_VALUE, null);
         if (min != null && maxAge != null && min > maxAge) {
-            throw InvitationException.badRequest("minAgeDays", "minAgeDays must not be greater than maxAgeDays");
+            throw Problems.invalid("minAgeDays", "minAgeDays must not be greater than maxAgeDays");
         }
         int firstResult = integer("first", first, 0, Integer.MAX_VALUE, 0);
         int maxResults = integer("max", max, 1, MAX_MAX, DEFAULT_MAX);
@@ -62,7 +61,7 @@ public record InvitationFilter(InvitationStatus status, Integer minAgeDays, Inte
         List<Problems.Problem> problems = new ArrayList<>();
         Integer number = QueryParams.integer(name, value, fallback, min, max, problems);
         if (!problems.isEmpty()) {
-            throw InvitationException.badRequest(name, problems.get(0).message());
+            throw Problems.invalid(name, problems.get(0).message());
         }
         return number;
     }

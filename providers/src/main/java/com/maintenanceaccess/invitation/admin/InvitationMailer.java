@@ -3,7 +3,7 @@ package com.maintenanceaccess.invitation.admin;
 import com.maintenanceaccess.invitation.model.ExpiryFormat;
 import com.maintenanceaccess.invitation.model.Invitation;
 import com.maintenanceaccess.invitation.model.InvitationDetails;
-import com.maintenanceaccess.invitation.model.InvitationException;
+import com.maintenanceaccess.kernel.Problems;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,8 +46,7 @@ final class InvitationMailer {
                     .setUser(user)
                     .send(SUBJECT, List.of(realmName), TEMPLATE, attributes);
         } catch (EmailException e) {
-            throw new InvitationException(502, "email", "the invitation e-mail could not be sent ("
-                    + e.getMessage() + "); nothing was changed");
+            throw Problems.refusal(502, "email_failed", "the invitation e-mail could not be sent (" + e.getMessage() + ").");
         }
     }
 }

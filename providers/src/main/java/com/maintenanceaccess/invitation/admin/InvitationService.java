@@ -1,21 +1,22 @@
 package com.maintenanceaccess.invitation.admin;
 
-import com.maintenanceaccess.kernel.DeliverableAddress;
-
-import com.maintenanceaccess.kernel.Authority;
 import com.maintenanceaccess.invitation.flow.AcceptInvitationRequiredActionFactory;
 import com.maintenanceaccess.invitation.flow.InvitationAcceptance;
 import com.maintenanceaccess.invitation.model.ExpiryDays;
-import com.maintenanceaccess.invitation.model.Invitation;
 import com.maintenanceaccess.invitation.model.Invitation.Actor;
+import com.maintenanceaccess.invitation.model.Invitation;
 import com.maintenanceaccess.invitation.model.InvitationDetails;
 import com.maintenanceaccess.invitation.model.InvitationEvents;
-import com.maintenanceaccess.invitation.model.InvitationException;
+import com.maintenanceaccess.invitation.model.InvitationPage;
 import com.maintenanceaccess.invitation.model.InvitationSettings;
 import com.maintenanceaccess.invitation.model.InvitationStatus;
 import com.maintenanceaccess.invitation.model.InvitationStore;
+import com.maintenanceaccess.invitation.model.InvitationView;
 import com.maintenanceaccess.invitation.model.SignInState;
+import com.maintenanceaccess.kernel.Authority;
+import com.maintenanceaccess.kernel.DeliverableAddress;
 import com.maintenanceaccess.kernel.LastLogin;
+import com.maintenanceaccess.kernel.Problems;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,7 +36,7 @@ import org.keycloak.services.resources.admin.AdminAuth;
 
 /**
  * The administrator's invitation operations inside one request transaction. Each one checks
- * everything first (throwing {@link InvitationException} before any write), then writes the
+ * everything first (throwing a refusal ({@link com.maintenanceaccess.kernel.Problems}) before any write), then writes the
  * state, sends the e-mail and emits one admin event. A failing e-mail throws too; the caller
  * rolls the transaction back so that nothing changes.
  *
@@ -75,11 +76,11 @@ public final class InvitationService {
         }
     }
 
-    public Map<String, Object> invite(String userId, Integer expiresInDays, String account, AdminAuth actor, UriInfo uri) {
+    public InvitationView invite(String userId, Integer expiresInDays, String account, AdminAuth actor, UriInfo uri) {
         return invite(userId, expiresInDays, account, By.admin(actor), uri);
     }
 
-    public Map<String, Object> invite(String userId, Integer expiresInDays, String account, By actor, UriInfo uri) {
+    public InvitationView invite(String userId, Integer expiresInDays, String account, By actor, UriInfo uri) {
         UserModel user = requireUser(userId, "userId", true);
         requireNotYetIn(user);
         int days = ExpiryDays.resolve(expiresInDays, realm.getAttribute(ExpiryDays.REALM_ATTRIBUTE));
@@ -90,7 +91,7 @@ public final class InvitationService {
         return apply(user, before, after, "sent", actor, uri, OperationType.CREATE);
     }
 
-    Map<String, Object> resend(String userId, Integer expiresInDays, AdminAuth actor, UriInfo uri) {
+    InvitationView resend(String userId, Integer expiresInDays, AdminAuth actor, UriInfo uri) {
         UserModel user = requireUser(userId, "userId", true);
         Invitation before = requireInvitation(user);
         requireNotYetIn(user);
@@ -100,11 +101,11 @@ public final class InvitationService {
         return apply(user, before, after, "resent", By.admin(actor), uri, OperationType.ACTION);
     }
 
-    public Map<String, Object> revoke(String userId, AdminAuth actor) {
+    public InvitationView revoke(String userId, AdminAuth actor) {
         return revoke(userId, By.admin(actor));
     }
 
-    public Map<String, Object> revoke(String userId, By actor) {
+    public InvitationView revoke(String userId, By actor) {
         UserModel user = requireUser(userId, "userId", false);
         Invitation before = requireInvitation(user);
         Invitation after = before.revoke(actor.actor(), clock.instant());
@@ -121,7 +122,7 @@ public final class InvitationService {
         before.changeAddress(address, actor(actor), clock.instant(), "check"); // refuses a state that cannot move
     }
 
-    public Map<String, Object> changeAddress(String userId, String email, AdminAuth actor, UriInfo uri) {
+    public InvitationView changeAddress(String userId, String email, AdminAuth actor, UriInfo uri) {
         UserModel user = requireUser(userId, "userId", true);
         Invitation before = requireInvitation(user);
         requireNotYetIn(user);
@@ -144,17 +145,17 @@ public final class InvitationService {
     private String checkedAddress(UserModel user, String email) {
         String problem = DeliverableAddress.problem(email);
         if (problem != null) {
-            throw InvitationException.badRequest("email", "email " + problem);
+            throw Problems.invalid("email", "email " + problem);
         }
         String address = email.trim();
         UserModel holder = session.users().getUserByEmail(realm, address);
         if (holder != null && !holder.getId().equals(user.getId()) && !realm.isDuplicateEmailsAllowed()) {
-            throw InvitationException.conflict("email", "another user of this realm already has this address");
+            throw Problems.conflict("another user of this realm already has this address.");
         }
         if (usernameFollows(user)) {
             UserModel named = session.users().getUserByUsername(realm, address.toLowerCase(java.util.Locale.ROOT));
             if (named != null && !named.getId().equals(user.getId())) {
-                throw InvitationException.conflict("email", "another user of this realm already has this address");
+                throw Problems.conflict("another user of this realm already has this address.");
             }
         }
         return address;
@@ -165,18 +166,18 @@ public final class InvitationService {
         return previous != null && previous.trim().equalsIgnoreCase(user.getUsername());
     }
 
-    Map<String, Object> get(String userId) {
+    InvitationView get(String userId) {
         UserModel user = requireUser(userId, "userId", false);
         return view(user, requireInvitation(user));
     }
 
     /** Everybody ever invited, filtered in memory (a realm's invitations are hundreds, not millions). */
-    Map<String, Object> list(InvitationFilter filter, java.util.function.Predicate<UserModel> visible) {
+    InvitationPage list(InvitationFilter filter, java.util.function.Predicate<UserModel> visible) {
         Instant now = clock.instant();
         List<InvitationStatus> stored = filter.status() == null ? List.of(InvitationStatus.values())
                 : filter.status() == InvitationStatus.EXPIRED
                         ? List.of(InvitationStatus.PENDING, InvitationStatus.EXPIRED) : List.of(filter.status());
-        List<Map<String, Object>> matching = stored.stream()
+        List<InvitationView> matching = stored.stream()
                 .flatMap(status -> session.users().searchForUserByUserAttributeStream(realm, Invitation.STATUS,
                         status.value()))
                 .distinct()
@@ -189,12 +190,8 @@ public final class InvitationService {
                         .thenComparing(entry -> entry.getKey().getId()))
                 .map(entry -> view(entry.getKey(), entry.getValue()))
                 .toList();
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("total", matching.size());
-        page.put("first", filter.first());
-        page.put("max", filter.max());
-        page.put("items", matching.stream().skip(filter.first()).limit(filter.max()).toList());
-        return page;
+        return new InvitationPage(matching.size(), filter.first(), filter.max(),
+                matching.stream().skip(filter.first()).limit(filter.max()).toList());
     }
 
     // ------------------------------------------------------------------------------------
@@ -210,7 +207,7 @@ public final class InvitationService {
         if (before.nonce() == null || new InvitationAcceptance(session, clock).claimUntilRollback(before)) {
             return;
         }
-        Map<String, Object> refused = new LinkedHashMap<>(view(user, before));
+        Map<String, Object> refused = InvitationEvents.representation(view(user, before));
         refused.put("refused", attempt);
         refused.put("because", "the invitation was accepted at the same moment");
         String userId = user.getId();
@@ -218,11 +215,11 @@ public final class InvitationService {
         org.keycloak.models.utils.KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(),
                 session.getContext(), job -> event(job, job.realms().getRealm(realmId), actor,
                         OperationType.ACTION, userId, attempt + "-refused", before.status().value(), refused));
-        throw InvitationException.conflict("status", "the invitation was accepted at the same moment, so the "
-                + attempt + " lost");
+        throw Problems.conflict("the invitation was accepted at the same moment, so the "
+                + attempt + " lost.");
     }
 
-    private Map<String, Object> apply(UserModel user, Invitation before, Invitation after, String what,
+    private InvitationView apply(UserModel user, Invitation before, Invitation after, String what,
             By actor, UriInfo uri, OperationType operation) {
         InvitationStore.write(user, after);
         if (after.status() == InvitationStatus.PENDING) {
@@ -231,14 +228,14 @@ public final class InvitationService {
             String link = InvitationLink.build(session, realm, user, after, uri, settings);
             InvitationMailer.send(session, realm, user, after, link, InvitationDetails.of(session, realm, user, after));
         }
-        Map<String, Object> view = view(user, after);
+        InvitationView view = view(user, after);
         event(session, realm, actor, operation, user.getId(), what,
                 before == null ? null : before.effectiveStatus(clock.instant()).value(), view);
         return view;
     }
 
     private static void event(KeycloakSession session, RealmModel realm, By actor, OperationType operation, String userId,
-            String what, String beforeStatus, Map<String, Object> view) {
+            String what, String beforeStatus, Object view) {
         if (actor.auth() != null) {
             InvitationEvents.admin(session, realm, actor.auth(), operation, userId, what, beforeStatus, view);
         } else {
@@ -246,35 +243,23 @@ public final class InvitationService {
         }
     }
 
-    Map<String, Object> view(UserModel user, Invitation invitation) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("userId", user.getId());
-        view.put("username", user.getUsername());
-        // The person's name, so lists show who was invited rather than an address that may hold a typo.
-        view.put("firstName", user.getFirstName());
-        view.put("lastName", user.getLastName());
-        view.put("email", invitation.email());
-        view.put("status", invitation.effectiveStatus(clock.instant()).value());
-        view.put("sentAt", string(invitation.sentAt()));
-        view.put("expiresAt", string(invitation.expiresAt()));
-        view.put("acceptedAt", string(invitation.acceptedAt()));
-        view.put("invitedBy", invitation.invitedBy());
-        view.put("invitedByName", invitation.invitedByName());
-        view.put("account", invitation.account());
-        view.put("history", invitation.history());
-        return view;
+    InvitationView view(UserModel user, Invitation invitation) {
+        return new InvitationView(user.getId(), user.getUsername(), user.getFirstName(), user.getLastName(),
+                invitation.email(), invitation.effectiveStatus(clock.instant()).value(), string(invitation.sentAt()),
+                string(invitation.expiresAt()), string(invitation.acceptedAt()), invitation.invitedBy(),
+                invitation.invitedByName(), invitation.account(), invitation.history(), null);
     }
 
     private UserModel requireUser(String userId, String field, boolean mustBeEnabled) {
         if (userId == null || userId.isBlank()) {
-            throw InvitationException.badRequest(field, field + " is required");
+            throw Problems.invalid(field, field + " is required");
         }
         UserModel user = session.users().getUserById(realm, userId.trim());
         if (user == null) {
-            throw InvitationException.notFound(field, "no user with this id in realm " + realm.getName());
+            throw Problems.missing("no user with this id in realm " + realm.getName());
         }
         if (mustBeEnabled && !user.isEnabled()) {
-            throw InvitationException.badRequest(field, "the user is disabled: enable the user before inviting");
+            throw Problems.invalid(field, "the user is disabled: enable the user before inviting");
         }
         return user;
     }
@@ -287,14 +272,14 @@ public final class InvitationService {
                 user.getFirstAttribute(LastLogin.ATTRIBUTE) != null,
                 Authority.isRealmOperator(realm, user));
         state.refusal().ifPresent(reason -> {
-            throw InvitationException.conflict("userId", reason);
+            throw Problems.conflict(reason + ".");
         });
     }
 
     private Invitation requireInvitation(UserModel user) {
         Invitation invitation = InvitationStore.read(user);
         if (invitation == null) {
-            throw InvitationException.notFound("userId", "the user has no invitation");
+            throw Problems.missing("the user has no invitation");
         }
         return invitation;
     }
@@ -302,14 +287,14 @@ public final class InvitationService {
     private OrganizationModel resolveAccount(String idOrAlias) {
         OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
         if (organizations == null || !organizations.isEnabled()) {
-            throw InvitationException.badRequest("account", "accounts (organizations) are not enabled in this realm");
+            throw Problems.invalid("account", "accounts (organizations) are not enabled in this realm");
         }
         OrganizationModel account = organizations.getById(idOrAlias.trim());
         if (account == null) {
             account = organizations.getByAlias(idOrAlias.trim());
         }
         if (account == null) {
-            throw InvitationException.badRequest("account", "no account with this id or alias: " + idOrAlias);
+            throw Problems.invalid("account", "no account with this id or alias: " + idOrAlias);
         }
         return account;
     }

@@ -2,12 +2,16 @@ package com.maintenanceaccess.invitation.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.maintenanceaccess.invitation.PeopleInvitations;
+import com.maintenanceaccess.invitation.model.InvitationPage;
+import com.maintenanceaccess.invitation.model.InvitationView;
 import com.maintenanceaccess.kernel.AccountPermission;
-import com.maintenanceaccess.kernel.Authority;
 import com.maintenanceaccess.kernel.Authority.AccountScope;
+import com.maintenanceaccess.kernel.Authority;
 import com.maintenanceaccess.kernel.JsonBody;
 import com.maintenanceaccess.kernel.Problems;
-import com.maintenanceaccess.invitation.model.InvitationException;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,6 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -54,6 +59,7 @@ public class InvitationsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InvitationPage.class)))
     public Response list(@QueryParam("status") String status, @QueryParam("minAgeDays") String minAgeDays,
             @QueryParam("maxAgeDays") String maxAgeDays, @QueryParam("address") String address,
             @QueryParam("first") String first, @QueryParam("max") String max, @QueryParam("account") String account) {
@@ -65,6 +71,7 @@ public class InvitationsResource {
     @GET
     @Path("{userId}")
     @Produces(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InvitationView.class)))
     public Response get(@PathParam("userId") String userId) {
         caller.user(userId, AccountPermission.VIEW_PEOPLE);
         return answer(200, () -> service().get(userId));
@@ -74,6 +81,7 @@ public class InvitationsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = InvitationView.class)))
     public Response invite(String body) {
         JsonNode json = JsonBody.object(body, true, Set.of("userId", "expiresInDays", "account"));
         String userId = JsonBody.text(json, "userId");
@@ -97,6 +105,7 @@ public class InvitationsResource {
     @Path("{userId}/resend")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @Produces(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InvitationView.class)))
     public Response resend(@PathParam("userId") String userId, String body) {
         UserModel invitee = writable(userId);
         JsonNode json = JsonBody.object(body, false, Set.of("expiresInDays"));
@@ -112,6 +121,7 @@ public class InvitationsResource {
     @POST
     @Path("{userId}/revoke")
     @Produces(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InvitationView.class)))
     public Response revoke(@PathParam("userId") String userId) {
         writable(userId);
         return answer(200, () -> service().revoke(userId, caller.adminAuth()));
@@ -122,6 +132,9 @@ public class InvitationsResource {
     @Path("{userId}/email")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "202", description = "the move waits for a second administrator (pendingApproval)",
+            content = @Content(schema = @Schema(implementation = InvitationView.class)))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InvitationView.class)))
     public Response changeAddress(@PathParam("userId") String userId, String body) {
         writable(userId);
         JsonNode json = JsonBody.object(body, true, Set.of("email"));
@@ -139,9 +152,7 @@ public class InvitationsResource {
                 com.maintenanceaccess.approval.Approval request = approvals.request(caller, account,
                         com.maintenanceaccess.approval.Approval.Kind.INVITATION_ADDRESS, invitee, email.trim(),
                         com.maintenanceaccess.approval.Approvals.keyOfAddress(email.trim()));
-                Map<String, Object> waiting = new java.util.LinkedHashMap<>(service().get(userId));
-                waiting.put("pendingApproval", approvals.view(request, caller, account));
-                return waiting;
+                return service().get(userId).waitingFor(approvals.view(request, caller, account));
             });
         }
         return answer(200, () -> service().changeAddress(userId, email, caller.adminAuth(), uri()));
@@ -180,27 +191,17 @@ public class InvitationsResource {
     }
 
     /** The service's refusals in the common error body; a failed e-mail rolls the transaction back. */
-    static Response answer(KeycloakSession session, int status, Supplier<Object> work) {
+    static Response answer(KeycloakSession session, int status, Supplier<?> work) {
         try {
             return Response.status(status).entity(work.get()).type(MediaType.APPLICATION_JSON).build();
-        } catch (InvitationException e) {
+        } catch (WebApplicationException refused) {
             // Checks throw before writing; a failed e-mail throws after: roll back either way.
             session.getTransactionManager().setRollbackOnly();
-            return problem(e);
+            return refused.getResponse();
         }
     }
 
-    public static Response problem(InvitationException e) {
-        return switch (e.status()) {
-            case 400 -> Problems.badRequestResponse(List.of(Problems.problem(e.field(), e.getMessage())));
-            case 404 -> Problems.status(404, "not_found", e.getMessage());
-            case 409 -> Problems.refused(409, "conflict", e.getMessage() + ".");
-            case 502 -> Problems.refused(502, "email_failed", e.getMessage() + ".");
-            default -> Problems.status(e.status(), "invalid_request", e.getMessage());
-        };
-    }
-
-    private Response answer(int status, Supplier<Object> work) {
+    private Response answer(int status, Supplier<?> work) {
         return answer(session, status, work);
     }
 }

@@ -1,7 +1,8 @@
 package com.maintenanceaccess.invitation.admin;
 
 import com.maintenanceaccess.invitation.flow.AcceptInvitationRequiredActionFactory;
-import com.maintenanceaccess.invitation.model.InvitationException;
+import com.maintenanceaccess.kernel.Problems;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import org.jboss.logging.Logger;
@@ -111,9 +112,9 @@ final class InviteOnCreateListener implements EventListenerProvider {
         }
         try {
             new InvitationService(job, realm, clock).invite(userId, null, null, actor(job, realm, auth), uri);
-        } catch (InvitationException e) {
-            LOG.warnf("user %s was created with %s but could not be invited: %s (field %s)", userId,
-                    AcceptInvitationRequiredActionFactory.PROVIDER_ID, e.getMessage(), e.field());
+        } catch (WebApplicationException refused) {
+            LOG.warnf("user %s was created with %s but could not be invited: %s", userId,
+                    AcceptInvitationRequiredActionFactory.PROVIDER_ID, Problems.sentence(refused));
             job.getTransactionManager().setRollbackOnly();
         }
     }

@@ -85,7 +85,7 @@ public final class InvitationAcceptance {
 
     /**
      * Writes the acceptance of a claimed invitation and adds its details to {@code event}
-     * (the caller emits it). Throws {@link com.maintenanceaccess.invitation.model.InvitationException} if the link no longer fits.
+     * (the caller emits it). Throws a refusal (kernel Problems) if the link no longer fits.
      */
     Invitation complete(UserModel user, Invitation invitation, String linkNonce, String linkEmail, Method method,
             EventBuilder event) {

@@ -1,5 +1,7 @@
 package com.maintenanceaccess.invitation.model;
 
+import com.maintenanceaccess.kernel.Problems;
+
 /**
  * How long an invitation link lives: 1 to 30 days, the realm's default (realm attribute
  * {@code mx.invitation.defaultExpiryDays}) when the administrator names none, 7 days when
@@ -42,7 +44,7 @@ public final class ExpiryDays {
             return realmDefault(realmAttribute);
         }
         if (!allowed(requested)) {
-            throw InvitationException.badRequest("expiresInDays", OUT_OF_RANGE);
+            throw Problems.invalid("expiresInDays", OUT_OF_RANGE);
         }
         return requested;
     }

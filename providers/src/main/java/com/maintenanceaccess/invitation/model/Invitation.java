@@ -1,5 +1,6 @@
 package com.maintenanceaccess.invitation.model;
 
+import com.maintenanceaccess.kernel.Problems;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,7 +15,7 @@ import java.util.function.Function;
 /**
  * One user's invitation as it is stored on the user (unmanaged attributes prefixed
  * {@code mx.invitation.}), and the rules for moving it between states. Immutable: every
- * transition returns a new value, or throws {@link InvitationException} and changes nothing.
+ * transition returns a new value, or throws a refusal ({@link com.maintenanceaccess.kernel.Problems}) and changes nothing.
  *
  * <p>The nonce is what a link is bound to. Every transition that must kill earlier links
  * (resend, address change, revoke, acceptance, expiry) replaces or clears it.
@@ -112,11 +113,10 @@ public final class Invitation {
         if (current != null) {
             InvitationStatus effective = current.effectiveStatus(now);
             if (effective == InvitationStatus.ACCEPTED) {
-                throw InvitationException.conflict("userId", "the user already accepted an invitation");
+                throw Problems.conflict("the user already accepted an invitation.");
             }
             if (effective == InvitationStatus.PENDING) {
-                throw InvitationException.conflict("userId",
-                        "the user has a pending invitation: resend it or change its address instead");
+                throw Problems.conflict("the user has a pending invitation: resend it or change its address instead.");
             }
         }
         Instant expires = expiry(now, days);
@@ -135,8 +135,8 @@ public final class Invitation {
         requireEmail(currentEmail);
         InvitationStatus effective = effectiveStatus(now);
         if (effective == InvitationStatus.ACCEPTED) {
-            throw InvitationException.conflict("status", "only a pending, expired or revoked invitation can be resent (it is "
-                    + effective.value() + ")");
+            throw Problems.conflict("only a pending, expired or revoked invitation can be resent (it is "
+                    + effective.value() + ").");
         }
         Instant expires = expiry(now, days);
         return new Invitation(InvitationStatus.PENDING, newNonce, currentEmail, now, expires, null, invitedBy,
@@ -148,8 +148,8 @@ public final class Invitation {
     public Invitation revoke(Actor actor, Instant now) {
         InvitationStatus effective = effectiveStatus(now);
         if (effective != InvitationStatus.PENDING && effective != InvitationStatus.EXPIRED) {
-            throw InvitationException.conflict("status", "only a pending or expired invitation can be revoked (it is "
-                    + effective.value() + ")");
+            throw Problems.conflict("only a pending or expired invitation can be revoked (it is "
+                    + effective.value() + ").");
         }
         return new Invitation(InvitationStatus.REVOKED, null, email, sentAt, expiresAt, null, invitedBy,
                 invitedByName, account, append(history, now, "revoked", actor, ""));
@@ -160,11 +160,11 @@ public final class Invitation {
         requireEmail(newEmail);
         InvitationStatus effective = effectiveStatus(now);
         if (effective != InvitationStatus.PENDING) {
-            throw InvitationException.conflict("status", "only a pending invitation can change its address (it is "
-                    + effective.value() + ")");
+            throw Problems.conflict("only a pending invitation can change its address (it is "
+                    + effective.value() + ").");
         }
         if (newEmail.equalsIgnoreCase(email)) {
-            throw InvitationException.badRequest("email", "the invitation already goes to this address");
+            throw Problems.invalid("email", "the invitation already goes to this address");
         }
         return new Invitation(InvitationStatus.PENDING, newNonce, newEmail, now, expiresAt, null, invitedBy,
                 invitedByName, account, append(history, now, "address-changed", actor, "from=" + email + " to=" + newEmail));
@@ -177,8 +177,8 @@ public final class Invitation {
      */
     public Invitation end(String why, Actor actor, Instant now) {
         if (status != InvitationStatus.PENDING) {
-            throw InvitationException.conflict("status", "only a pending invitation can be ended (it is "
-                    + status.value() + ")");
+            throw Problems.conflict("only a pending invitation can be ended (it is "
+                    + status.value() + ").");
         }
         return new Invitation(InvitationStatus.REVOKED, null, email, sentAt, expiresAt, null, invitedBy,
                 invitedByName, account, append(history, now, why, actor, ""));
@@ -191,7 +191,7 @@ public final class Invitation {
      */
     public Invitation killLink(String why, Actor actor, Instant now, String detail) {
         if (status != InvitationStatus.PENDING || nonce == null) {
-            throw InvitationException.conflict("status", "the invitation has no live link");
+            throw Problems.conflict("the invitation has no live link.");
         }
         return new Invitation(InvitationStatus.PENDING, null, email, sentAt, expiresAt, null, invitedBy,
                 invitedByName, account, append(history, now, "link-killed", actor, "reason=" + why
@@ -201,7 +201,7 @@ public final class Invitation {
     /** Persists the expiry of a pending invitation whose time is up. */
     public Invitation expire(Instant now) {
         if (status != InvitationStatus.PENDING || !isDue(now)) {
-            throw InvitationException.conflict("status", "the invitation is not due to expire");
+            throw Problems.conflict("the invitation is not due to expire.");
         }
         return new Invitation(InvitationStatus.EXPIRED, null, email, sentAt, expiresAt, null, invitedBy,
                 invitedByName, account, append(history, now, "expired", Actor.SYSTEM, "expiresAt=" + expiresAt));
@@ -211,7 +211,7 @@ public final class Invitation {
     public Invitation accept(String linkNonce, String linkEmail, String userEmail, Instant now) {
         Usability usability = usability(linkNonce, linkEmail, userEmail, now);
         if (usability != Usability.USABLE) {
-            throw InvitationException.conflict("status", "the invitation link is " + usability.name().toLowerCase());
+            throw Problems.conflict("the invitation link is " + usability.name().toLowerCase() + ".");
         }
         return new Invitation(InvitationStatus.ACCEPTED, null, email, sentAt, expiresAt, now, invitedBy,
                 invitedByName, account, append(history, now, "accepted", Actor.INVITEE, ""));
@@ -302,11 +302,11 @@ public final class Invitation {
 
     private static void requireEmail(String email) {
         if (email == null || email.isBlank()) {
-            throw InvitationException.badRequest("email", "the user has no e-mail address to send the invitation to");
+            throw Problems.invalid("email", "the user has no e-mail address to send the invitation to");
         }
         String problem = com.maintenanceaccess.kernel.DeliverableAddress.problem(email);
         if (problem != null) {
-            throw InvitationException.badRequest("email", "the user's e-mail address " + problem + ": correct the address first");
+            throw Problems.invalid("email", "the user's e-mail address " + problem + ": correct the address first");
         }
     }
 

@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.maintenanceaccess.invitation.model.Invitation;
 import com.maintenanceaccess.invitation.model.Invitation.Actor;
-import com.maintenanceaccess.invitation.model.InvitationException;
+import com.maintenanceaccess.invitation.model.Invitation;
+import com.maintenanceaccess.kernel.Problems;
+import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -54,9 +55,9 @@ class InvitationFilterTest {
     })
     void refusesBadParametersNamingThem(String field, String status, String min, String max, String first,
             String size) {
-        InvitationException e = assertThrows(InvitationException.class,
+        WebApplicationException e = assertThrows(WebApplicationException.class,
                 () -> InvitationFilter.parse(status, min, max, null, first, size));
-        assertEquals(field, e.field());
-        assertEquals(400, e.status());
+        assertEquals(field, Problems.answer(e).problems().get(0).field());
+        assertEquals(400, e.getResponse().getStatus());
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.maintenanceaccess.kernel.Problems;
+import jakarta.ws.rs.WebApplicationException;
 import java.time.Instant;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -29,9 +31,9 @@ class ExpiryDaysTest {
     @ParameterizedTest
     @CsvSource({"0", "31", "-1", "365"})
     void refusesOutOfRange(int requested) {
-        InvitationException e = assertThrows(InvitationException.class, () -> ExpiryDays.resolve(requested, null));
-        assertEquals("expiresInDays", e.field());
-        assertEquals(400, e.status());
+        WebApplicationException e = assertThrows(WebApplicationException.class, () -> ExpiryDays.resolve(requested, null));
+        assertEquals("expiresInDays", Problems.answer(e).problems().get(0).field());
+        assertEquals(400, e.getResponse().getStatus());
     }
 
     @Test
