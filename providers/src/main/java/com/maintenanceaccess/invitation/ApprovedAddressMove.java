@@ -5,7 +5,6 @@ import com.maintenanceaccess.approval.ApprovalGrant;
 import com.maintenanceaccess.approval.Approval;
 import com.maintenanceaccess.approval.Approvals;
 import com.maintenanceaccess.bundle.MxClockSpi;
-import com.maintenanceaccess.invitation.admin.InvitationService;
 import com.maintenanceaccess.invitation.model.InvitationView;
 import com.maintenanceaccess.kernel.Authority;
 import org.keycloak.models.KeycloakSession;

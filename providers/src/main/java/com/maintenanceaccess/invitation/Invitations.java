@@ -1,7 +1,6 @@
 package com.maintenanceaccess.invitation;
 
 import com.maintenanceaccess.bundle.MxClockSpi;
-import com.maintenanceaccess.invitation.admin.InvitationService;
 import com.maintenanceaccess.invitation.model.Invitation;
 import com.maintenanceaccess.invitation.model.InvitationEvents;
 import com.maintenanceaccess.invitation.model.InvitationStatus;

@@ -1,5 +1,7 @@
 package com.maintenanceaccess.invitation.admin;
 
+import com.maintenanceaccess.invitation.InvitationFilter;
+import com.maintenanceaccess.invitation.InvitationService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.maintenanceaccess.invitation.PeopleInvitations;
 import com.maintenanceaccess.invitation.model.InvitationPage;

@@ -1,5 +1,6 @@
 package com.maintenanceaccess.invitation.admin;
 
+import com.maintenanceaccess.invitation.InvitationService;
 import com.maintenanceaccess.invitation.flow.AcceptInvitationRequiredActionFactory;
 import com.maintenanceaccess.kernel.Problems;
 import jakarta.ws.rs.WebApplicationException;

@@ -1,4 +1,4 @@
-package com.maintenanceaccess.invitation.admin;
+package com.maintenanceaccess.invitation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package com.maintenanceaccess.invitation.admin;
+package com.maintenanceaccess.invitation;
 
 import com.maintenanceaccess.invitation.model.ExpiryFormat;
 import com.maintenanceaccess.invitation.model.Invitation;

@@ -1,4 +1,4 @@
-package com.maintenanceaccess.invitation.admin;
+package com.maintenanceaccess.invitation;
 
 import com.maintenanceaccess.invitation.model.Invitation;
 import com.maintenanceaccess.invitation.model.InvitationStatus;

@@ -1,4 +1,4 @@
-package com.maintenanceaccess.invitation.admin;
+package com.maintenanceaccess.invitation;
 
 import com.maintenanceaccess.invitation.flow.AcceptInvitationRequiredActionFactory;
 import com.maintenanceaccess.invitation.flow.InvitationAcceptance;
@@ -91,7 +91,7 @@ public final class InvitationService {
         return apply(user, before, after, "sent", actor, uri, OperationType.CREATE);
     }
 
-    InvitationView resend(String userId, Integer expiresInDays, AdminAuth actor, UriInfo uri) {
+    public InvitationView resend(String userId, Integer expiresInDays, AdminAuth actor, UriInfo uri) {
         UserModel user = requireUser(userId, "userId", true);
         Invitation before = requireInvitation(user);
         requireNotYetIn(user);
@@ -114,7 +114,7 @@ public final class InvitationService {
     }
 
     /** The checks of an address move, without moving: what a request for approval is checked against. */
-    void checkAddressChange(String userId, String email, AdminAuth actor) {
+    public void checkAddressChange(String userId, String email, AdminAuth actor) {
         UserModel user = requireUser(userId, "userId", true);
         Invitation before = requireInvitation(user);
         requireNotYetIn(user);
@@ -166,13 +166,13 @@ public final class InvitationService {
         return previous != null && previous.trim().equalsIgnoreCase(user.getUsername());
     }
 
-    InvitationView get(String userId) {
+    public InvitationView get(String userId) {
         UserModel user = requireUser(userId, "userId", false);
         return view(user, requireInvitation(user));
     }
 
     /** Everybody ever invited, filtered in memory (a realm's invitations are hundreds, not millions). */
-    InvitationPage list(InvitationFilter filter, java.util.function.Predicate<UserModel> visible) {
+    public InvitationPage list(InvitationFilter filter, java.util.function.Predicate<UserModel> visible) {
         Instant now = clock.instant();
         List<InvitationStatus> stored = filter.status() == null ? List.of(InvitationStatus.values())
                 : filter.status() == InvitationStatus.EXPIRED
@@ -243,7 +243,7 @@ public final class InvitationService {
         }
     }
 
-    InvitationView view(UserModel user, Invitation invitation) {
+    public InvitationView view(UserModel user, Invitation invitation) {
         return new InvitationView(user.getId(), user.getUsername(), user.getFirstName(), user.getLastName(),
                 invitation.email(), invitation.effectiveStatus(clock.instant()).value(), string(invitation.sentAt()),
                 string(invitation.expiresAt()), string(invitation.acceptedAt()), invitation.invitedBy(),
@@ -299,7 +299,7 @@ public final class InvitationService {
         return account;
     }
 
-    static Actor actor(AdminAuth auth) {
+    public static Actor actor(AdminAuth auth) {
         UserModel user = auth.getUser();
         return user == null ? Actor.SYSTEM : new Actor(user.getId(), InvitationDetails.displayName(user));
     }

@@ -1,4 +1,4 @@
-package com.maintenanceaccess.invitation.admin;
+package com.maintenanceaccess.invitation;
 
 import com.maintenanceaccess.bundle.KeycloakInternals;
 import com.maintenanceaccess.invitation.flow.InvitationActionToken;
