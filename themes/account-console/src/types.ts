@@ -56,10 +56,16 @@ export type HistoryItem = Schemas["PersonHistoryEntry"];
 export type Signoff = Omit<Schemas["SignoffEntry"], "record"> & { record: SignatureRecord };
 export type SignoffList = Omit<Schemas["SignoffList"], "signoffs"> & { signoffs: Signoff[] };
 
+/**
+ * A person of an account (GET /mx/accounts/{account}/people/{userId}, each item of the list, the answer of
+ * a change); pendingApprovals only after an account-roles change.
+ */
+export type AccountPerson = Schemas["AccountPerson"];
+/** GET /mx/accounts/{account}/people: total is absent while a filter is on. */
+export type PeoplePage = Schemas["PeoplePage"];
+
 // ---- written by hand: the server answers a map (Map<String, Object> or ObjectNode), or (SignatureRecord)
 // passes on a stored legal record as it is ----
-
-export type HistoryEntry = string | Record<string, unknown>;
 
 /**
  * One invitation (GET /mx/invitations/{userId}, and each item of the list). pendingApproval is there only
@@ -69,23 +75,6 @@ export type HistoryEntry = string | Record<string, unknown>;
 export type Invitation = Omit<Schemas["InvitationView"], "pendingApproval"> & { pendingApproval?: Approval | null };
 
 export type InvitationList = Omit<Schemas["InvitationPage"], "items"> & { items: Invitation[] };
-
-/** A member of an account as GET /mx/accounts/{account}/people/{userId} answers. */
-export type AccountPerson = {
-  id: string;
-  username: string;
-  email: string;
-  firstName?: string;
-  lastName?: string;
-  enabled: boolean;
-  deactivated: boolean;
-  invitation?: { status: string; expiresAt?: string; sentAt?: string; failure?: string | null; history?: HistoryEntry[] };
-  templates: string[];
-  accountRoles: string[];
-  /** t26-scim: created or linked by this account's directory (SCIM). */
-  provisioned?: boolean;
-  lastLogin?: string | null;
-};
 
 /** One request of GET /mx/accounts/{account}/approvals (docs/authorizations.md, "Four eyes"). */
 export type ApprovalPerson = Schemas["ApprovalPerson"];
