@@ -1,8 +1,9 @@
 /**
  * Shapes of the /mx answers the pages read. Those generated from the server's Java records come from
  * src/generated/mx-api.ts (generate-types.mjs, from docs/openapi.json: the typed contract in
- * docs/architecture.md); the rest are still written here by hand, where the server answers a map
- * (docs/architecture.md lists them).
+ * docs/architecture.md). Written here by hand are only what the generator cannot say: a record-typed
+ * field that may be absent (an OpenAPI 3.0 $ref takes no nullable), and the stored signature record
+ * the trail passes on as it is.
  */
 import type { components } from "./generated/mx-api";
 
@@ -64,8 +65,24 @@ export type AccountPerson = Schemas["AccountPerson"];
 /** GET /mx/accounts/{account}/people: total is absent while a filter is on. */
 export type PeoplePage = Schemas["PeoplePage"];
 
-// ---- written by hand: the server answers a map (Map<String, Object> or ObjectNode), or (SignatureRecord)
-// passes on a stored legal record as it is ----
+/** A provisioning token as GET /mx/accounts/{a}/scim-tokens lists it (never its secret); status active, expired or revoked. */
+export type ScimToken = Schemas["ScimTokenView"];
+export type ScimTokenList = Schemas["ScimTokenList"];
+/** The answer of creating one: the only time the secret is shown. */
+export type CreatedToken = Schemas["CreatedScimToken"];
+/** GET/PUT /mx/accounts/{a}/provisioning-settings (docs/scim.md "Provisioning settings"). */
+export type ProvisioningSettings = Schemas["ProvisioningSettings"];
+export type GroupMapping = Schemas["GroupMapping"];
+
+/** One person of the roster (GET /mx/authorizations/roster, JSON: the CSV's columns). */
+export type RosterEntry = Schemas["RosterEntry"];
+export type RosterAnswer = Schemas["RosterAnswer"];
+
+/** The team preview's or upload's answer (POST /mx/accounts/{a}/team/preview and /invite), one outcome per row. */
+export type TeamAnswer = Schemas["TeamAnswer"];
+
+// ---- written by hand: a record-typed field that may be absent, or (SignatureRecord) a stored legal
+// record passed on as it is ----
 
 /**
  * One invitation (GET /mx/invitations/{userId}, and each item of the list). pendingApproval is there only
