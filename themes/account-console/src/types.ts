@@ -1,8 +1,9 @@
 /**
  * Shapes of the /mx answers the pages read. Those generated from the server's Java records come from
  * src/generated/mx-api.ts (generate-types.mjs, from docs/openapi.json: the typed contract in
- * docs/architecture.md); the rest are still written here by hand, where the server answers a map
- * (docs/architecture.md lists them).
+ * docs/architecture.md). Written here by hand are only what the generator cannot say: a record-typed
+ * field that may be absent (an OpenAPI 3.0 $ref takes no nullable), and the stored signature record
+ * the trail passes on as it is.
  */
 import type { components } from "./generated/mx-api";
 
@@ -56,10 +57,32 @@ export type HistoryItem = Schemas["PersonHistoryEntry"];
 export type Signoff = Omit<Schemas["SignoffEntry"], "record"> & { record: SignatureRecord };
 export type SignoffList = Omit<Schemas["SignoffList"], "signoffs"> & { signoffs: Signoff[] };
 
-// ---- written by hand: the server answers a map (Map<String, Object> or ObjectNode), or (SignatureRecord)
-// passes on a stored legal record as it is ----
+/**
+ * A person of an account (GET /mx/accounts/{account}/people/{userId}, each item of the list, the answer of
+ * a change); pendingApprovals only after an account-roles change.
+ */
+export type AccountPerson = Schemas["AccountPerson"];
+/** GET /mx/accounts/{account}/people: total is absent while a filter is on. */
+export type PeoplePage = Schemas["PeoplePage"];
 
-export type HistoryEntry = string | Record<string, unknown>;
+/** A provisioning token as GET /mx/accounts/{a}/scim-tokens lists it (never its secret); status active, expired or revoked. */
+export type ScimToken = Schemas["ScimTokenView"];
+export type ScimTokenList = Schemas["ScimTokenList"];
+/** The answer of creating one: the only time the secret is shown. */
+export type CreatedToken = Schemas["CreatedScimToken"];
+/** GET/PUT /mx/accounts/{a}/provisioning-settings (docs/scim.md "Provisioning settings"). */
+export type ProvisioningSettings = Schemas["ProvisioningSettings"];
+export type GroupMapping = Schemas["GroupMapping"];
+
+/** One person of the roster (GET /mx/authorizations/roster, JSON: the CSV's columns). */
+export type RosterEntry = Schemas["RosterEntry"];
+export type RosterAnswer = Schemas["RosterAnswer"];
+
+/** The team preview's or upload's answer (POST /mx/accounts/{a}/team/preview and /invite), one outcome per row. */
+export type TeamAnswer = Schemas["TeamAnswer"];
+
+// ---- written by hand: a record-typed field that may be absent, or (SignatureRecord) a stored legal
+// record passed on as it is ----
 
 /**
  * One invitation (GET /mx/invitations/{userId}, and each item of the list). pendingApproval is there only
@@ -69,23 +92,6 @@ export type HistoryEntry = string | Record<string, unknown>;
 export type Invitation = Omit<Schemas["InvitationView"], "pendingApproval"> & { pendingApproval?: Approval | null };
 
 export type InvitationList = Omit<Schemas["InvitationPage"], "items"> & { items: Invitation[] };
-
-/** A member of an account as GET /mx/accounts/{account}/people/{userId} answers. */
-export type AccountPerson = {
-  id: string;
-  username: string;
-  email: string;
-  firstName?: string;
-  lastName?: string;
-  enabled: boolean;
-  deactivated: boolean;
-  invitation?: { status: string; expiresAt?: string; sentAt?: string; failure?: string | null; history?: HistoryEntry[] };
-  templates: string[];
-  accountRoles: string[];
-  /** t26-scim: created or linked by this account's directory (SCIM). */
-  provisioned?: boolean;
-  lastLogin?: string | null;
-};
 
 /** One request of GET /mx/accounts/{account}/approvals (docs/authorizations.md, "Four eyes"). */
 export type ApprovalPerson = Schemas["ApprovalPerson"];

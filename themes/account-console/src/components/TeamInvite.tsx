@@ -2,19 +2,9 @@ import { Button, FileUpload, FormSection, Label, Title } from "@patternfly/react
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useMx, type Problem } from "../api";
+import { useMx } from "../api";
+import type { TeamAnswer } from "../types";
 import { ErrorAlert, SuccessAlert, useAction, useServerText } from "./common";
-
-type RowOutcome = {
-  line: number;
-  firstName: string;
-  lastName: string;
-  email: string;
-  templates: string[];
-  outcome: "ready" | "invited" | "refused";
-  problems: Problem[];
-};
-type TeamAnswer = { preview: boolean; ready: number; invited: number; refused: number; rows: RowOutcome[] };
 
 const COLOR = { ready: "blue", invited: "green", refused: "red" } as const;
 
@@ -94,7 +84,7 @@ export function TeamInvite({ account, onInvited }: { account: string; onInvited:
                   <Td dataLabel={t("mxEmail")}>{row.email}</Td>
                   <Td dataLabel={t("mxRoles")}>{row.templates.join(", ")}</Td>
                   <Td dataLabel={t("mxState")}>
-                    <Label color={COLOR[row.outcome]}>{t(`mxTeamOutcome-${row.outcome}`)}</Label>
+                    <Label color={COLOR[row.outcome as keyof typeof COLOR]}>{t(`mxTeamOutcome-${row.outcome}`)}</Label>
                     {row.problems.map((problem) => (
                       <div key={problem.field + problem.message} data-testid="team-problem">
                         {t(`mxInvite-${problem.field.replace(/\[\d+\]$/, "")}`, { defaultValue: t("mxTeamField") })}: {serverText.problem(problem)}

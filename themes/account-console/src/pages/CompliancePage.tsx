@@ -19,7 +19,7 @@ import { useAuthorizationCatalog } from "../catalog";
 import { useAccount } from "../components/AccountSwitcher";
 import { ErrorAlert, FieldProblem, personName, useConsolePath, useDay, useLoad } from "../components/common";
 import { paths } from "../paths";
-import type { ExpiryItem } from "../types";
+import type { ExpiryItem, RosterAnswer, RosterEntry } from "../types";
 
 function ExpiryTable({ rows, testId }: { rows?: ExpiryItem[]; testId: string }) {
   const { t } = useTranslation();
@@ -51,20 +51,6 @@ function ExpiryTable({ rows, testId }: { rows?: ExpiryItem[]; testId: string }) 
     </Table>
   );
 }
-
-/** One person of the roster (GET /mx/authorizations/roster, JSON: the CSV's columns). */
-type RosterEntry = {
-  userId: string;
-  username: string;
-  firstName?: string | null;
-  lastName?: string | null;
-  reference: string;
-  licenceCategory?: string | null;
-  aircraft?: string | null;
-  tasks?: string | null;
-  bases?: string | null;
-  expiry?: string | null;
-};
 
 /** The roster on screen: the people who may certify now under the chosen type, as the CSV beside it lists them. */
 function RosterTable({ entries }: { entries?: RosterEntry[] }) {
@@ -125,7 +111,7 @@ export function CompliancePage() {
   );
 
   const roster = useLoad(
-    () => (ready ? mx.get<{ entries: RosterEntry[] }>(`/authorizations/roster${query({ type: rosterType, account })}`)
+    () => (ready ? mx.get<RosterAnswer>(`/authorizations/roster${query({ type: rosterType, account })}`)
       : Promise.resolve(undefined)),
     [rosterType, account, ready],
   );

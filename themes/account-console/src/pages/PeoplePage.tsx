@@ -25,27 +25,7 @@ import { ErrorAlert, FieldProblem, personName, SuccessAlert, useAction, useConso
 import { Paging } from "../components/Paging";
 import { StatusLabel } from "../components/StatusLabel";
 import { paths } from "../paths";
-import type { GrantableTemplate } from "../types";
-
-type Person = {
-  id: string;
-  username: string;
-  email: string;
-  firstName?: string;
-  lastName?: string;
-  deactivated: boolean;
-  invitation?: { status: string; expiresAt?: string; failure?: string };
-  templates: string[];
-  accountRoles: string[];
-  /** t26-scim: created or linked by this account's directory (SCIM). */
-  provisioned?: boolean;
-  lastLogin?: string;
-};
-/**
- * total is null when a search or filter makes counting as costly as listing (the API does not count
- * then); the server leaves null fields out of its JSON, so it arrives as undefined: test with == null.
- */
-type PeoplePage = { first: number; max: number; total?: number | null; people: Person[] };
+import type { AccountPerson as Person, GrantableTemplate, PeoplePage as PeoplePageAnswer } from "../types";
 
 const STATES = ["", "active", "invited", "deactivated", "disabled"];
 
@@ -62,7 +42,7 @@ export function PeoplePage() {
   const [size, setSize] = useState(20);
   const base = `/accounts/${encodeURIComponent(account)}/people`;
   const people = useLoad(
-    () => (account ? mx.get<PeoplePage>(`${base}${query({ search, state, first, max: size })}`) : Promise.resolve(undefined)),
+    () => (account ? mx.get<PeoplePageAnswer>(`${base}${query({ search, state, first, max: size })}`) : Promise.resolve(undefined)),
     [account, search, state, first, size],
   );
   const templates = useLoad(

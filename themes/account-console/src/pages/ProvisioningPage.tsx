@@ -19,26 +19,10 @@ import { useTranslation } from "react-i18next";
 import { MxError, useMx } from "../api";
 import { useAccount } from "../components/AccountSwitcher";
 import { ErrorAlert, FieldProblem, SuccessAlert, useAction, useLoad, useTime, validated } from "../components/common";
-import type { GrantableTemplate } from "../types";
+import type { CreatedToken, GrantableTemplate, GroupMapping, ProvisioningSettings, ScimToken, ScimTokenList } from "../types";
 
-/** A provisioning token as GET /mx/accounts/{a}/scim-tokens lists it (never its secret). */
-type ScimToken = {
-  id: string;
-  name: string;
-  status: "active" | "expired" | "revoked";
-  createdBy: string;
-  created: string;
-  lastUsed?: string | null;
-  expires?: string | null;
-};
-
-/** GET/PUT /mx/accounts/{a}/provisioning-settings (docs/scim.md "Provisioning settings"). */
+/** The onboarding choices the server accepts (docs/scim.md "Provisioning settings"). */
 type Onboarding = "identity-provider" | "invitation";
-type GroupMapping = { group: string; template: string };
-type ProvisioningSettings = { onboarding: Onboarding; groupMapping: GroupMapping[]; privilegedTemplatesAllowed: boolean };
-
-/** The answer of creating one: the only time the secret is shown. */
-type CreatedToken = ScimToken & { secret: string; scimBaseUrl: string };
 
 /**
  * t26-scim: an account's provisioning (SCIM) tokens, for its administrators (docs/scim.md): create
@@ -51,7 +35,7 @@ export function ProvisioningPage() {
   const { account, switcher, error: meError } = useAccount();
   const base = `/accounts/${encodeURIComponent(account)}/scim-tokens`;
   const tokens = useLoad(
-    () => (account ? mx.get<{ tokens: ScimToken[] }>(base) : Promise.resolve(undefined)),
+    () => (account ? mx.get<ScimTokenList>(base) : Promise.resolve(undefined)),
     [account],
   );
   const action = useAction(tokens.reload);

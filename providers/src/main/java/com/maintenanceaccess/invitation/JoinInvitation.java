@@ -9,7 +9,6 @@ import com.maintenanceaccess.invitation.model.InvitationSettings;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -138,6 +137,18 @@ public final class JoinInvitation {
                     .map(com.maintenanceaccess.kernel.AccountRole::id).filter(held::contains).toList();
         }
 
+        /**
+         * The pending person's invitation as the people API shows a new person's: pending or
+         * expired, sent and expiry times, and (with history) the one line of its sending.
+         */
+        public InvitationState invitation(OrganizationModel account, boolean withHistory) {
+            Instant sentAt = Instant.ofEpochSecond(row.getCreatedAt());
+            Instant expiresAt = Instant.ofEpochSecond(row.getExpiresAt());
+            return new InvitationState(row.isExpired() ? "expired" : "pending", expiresAt.toString(), sentAt.toString(), null,
+                    withHistory ? List.of(sentAt + " sent by=" + user.getFirstAttribute(PENDING + account.getId() + BY)
+                            + " to=" + row.getEmail() + " expiresAt=" + expiresAt + " account=" + account.getId()) : null);
+        }
+
         public boolean matches(String text) {
             if (text == null) {
                 return true;
@@ -178,39 +189,6 @@ public final class JoinInvitation {
             return null;
         }
         return new Pending(row, user);
-    }
-
-    /**
-     * The pending person as the people API shows a person: the same fields as a newly created
-     * person who has not accepted yet, made from the invitation (what the administrator sent).
-     */
-    public static Map<String, Object> view(OrganizationModel account, Pending pending, boolean withHistory) {
-        OrganizationInvitationModel row = pending.row();
-        Instant sentAt = Instant.ofEpochSecond(row.getCreatedAt());
-        Instant expiresAt = Instant.ofEpochSecond(row.getExpiresAt());
-        Map<String, Object> invitation = new LinkedHashMap<>();
-        invitation.put("status", row.isExpired() ? "expired" : "pending");
-        invitation.put("expiresAt", expiresAt.toString());
-        invitation.put("sentAt", sentAt.toString());
-        invitation.put("failure", null);
-        if (withHistory) {
-            invitation.put("history", List.of(sentAt + " sent by=" + pending.user().getFirstAttribute(PENDING + account.getId() + BY)
-                    + " to=" + row.getEmail() + " expiresAt=" + expiresAt + " account=" + account.getId()));
-        }
-        Map<String, Object> person = new LinkedHashMap<>();
-        person.put("id", row.getId());
-        person.put("username", row.getEmail().toLowerCase(Locale.ROOT));
-        person.put("email", row.getEmail());
-        person.put("firstName", row.getFirstName());
-        person.put("lastName", row.getLastName());
-        person.put("enabled", true);
-        person.put("deactivated", false);
-        person.put("invitation", invitation);
-        person.put("templates", pending.templates(account));
-        person.put("accountRoles", pending.accountRoles(account));
-        person.put("provisioned", false); // the same shape as a new person's (t26-scim)
-        person.put("lastLogin", null);
-        return person;
     }
 
     /** Changes the templates the person gets on joining. */

@@ -59,7 +59,11 @@ public final class PeopleInvitations {
             }
             Invitation.KEYS.forEach(user::removeAttribute);
             user.setSingleAttribute(NOT_SENT, MxClockSpi.clock(session).instant() + " " + (accountId == null ? "-" : accountId) + " " + Problems.sentence(e));
-            return status(session, realm, user);
+            // The admin event's form of a not-sent invitation (its view has no nulls to drop).
+            Map<String, Object> notSent = new LinkedHashMap<>();
+            notSent.put("status", "not-sent");
+            notSent.put("failure", status(session, realm, user).failure());
+            return notSent;
         }
     }
 
@@ -79,28 +83,19 @@ public final class PeopleInvitations {
     }
 
     /** {@code {"status","expiresAt","sentAt","failure"}}, status one of pending, expired, accepted, revoked, not-sent, none. */
-    public static Map<String, Object> status(KeycloakSession session, RealmModel realm, UserModel user) {
-        Map<String, Object> status = new LinkedHashMap<>();
+    public static InvitationState status(KeycloakSession session, RealmModel realm, UserModel user) {
         String failure = user.getFirstAttribute(NOT_SENT);
         Invitation invitation = InvitationStore.read(user);
         if (failure != null) {
             String[] marker = failure.split(" ", 3);
-            status.put("status", "not-sent");
-            status.put("expiresAt", null);
-            status.put("sentAt", null);
-            status.put("failure", marker.length > 2 ? marker[2] : failure);
-        } else if (invitation == null) {
-            status.put("status", "none");
-            status.put("expiresAt", null);
-            status.put("sentAt", null);
-            status.put("failure", null);
-        } else {
-            status.put("status", invitation.effectiveStatus(MxClockSpi.clock(session).instant()).value());
-            status.put("expiresAt", invitation.expiresAt() == null ? null : invitation.expiresAt().toString());
-            status.put("sentAt", invitation.sentAt() == null ? null : invitation.sentAt().toString());
-            status.put("failure", null);
+            return new InvitationState("not-sent", null, null, marker.length > 2 ? marker[2] : failure, null);
         }
-        return status;
+        if (invitation == null) {
+            return new InvitationState("none", null, null, null, null);
+        }
+        return new InvitationState(invitation.effectiveStatus(MxClockSpi.clock(session).instant()).value(),
+                invitation.expiresAt() == null ? null : invitation.expiresAt().toString(),
+                invitation.sentAt() == null ? null : invitation.sentAt().toString(), null, null);
     }
 
     /** The invitation's history lines, oldest first (empty without an invitation). */

@@ -5,6 +5,7 @@ import com.maintenanceaccess.authorization.AuthorizationFeature;
 import com.maintenanceaccess.authorization.IssuingAccount;
 import com.maintenanceaccess.authorization.model.AuthorizationStore;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
+import com.maintenanceaccess.invitation.InvitationState;
 import com.maintenanceaccess.invitation.PeopleInvitations;
 import com.maintenanceaccess.kernel.Authority;
 import jakarta.annotation.Nullable;
@@ -41,12 +42,8 @@ public class MyAuthorizationsResource {
      * (JSON objects, with the server's sentence {@code typeName} and {@code summary}); {@code accounts}
      * groups the same records by the account that issued them.
      */
-    public record MyAuthorizations(String userId, String username, MyInvitation invitation, List<ObjectNode> authorizations,
+    public record MyAuthorizations(String userId, String username, InvitationState invitation, List<ObjectNode> authorizations,
                                    List<IssuingAccountGroup> accounts) {
-    }
-
-    /** The caller's invitation: status one of pending, expired, accepted, revoked, not-sent, none. */
-    public record MyInvitation(String status, @Nullable String expiresAt, @Nullable String sentAt, @Nullable String failure) {
     }
 
     /** The records one account issued; id, alias and name are absent for the records of no account (last). */
@@ -61,7 +58,7 @@ public class MyAuthorizationsResource {
         AuthorizationFeature feature = AuthorizationFeature.of(session);
         Instant now = feature.clock().instant();
         AuthorizationText text = new AuthorizationText(feature.catalog());
-        Map<String, Object> invitation = PeopleInvitations.status(session, session.getContext().getRealm(), me);
+        InvitationState invitation = PeopleInvitations.status(session, session.getContext().getRealm(), me);
         List<ObjectNode> records = new ArrayList<>();
         // The same records grouped by issuing account, in the order first met; records with no
         // issuing account (from before accounts issued them) last, as their own group.
@@ -87,12 +84,7 @@ public class MyAuthorizationsResource {
         if (!unassigned.isEmpty()) {
             groups.add(new IssuingAccountGroup(null, null, null, unassigned));
         }
-        return new MyAuthorizations(me.getId(), me.getUsername(), new MyInvitation(String.valueOf(invitation.get("status")),
-                text(invitation.get("expiresAt")), text(invitation.get("sentAt")), text(invitation.get("failure"))),
+        return new MyAuthorizations(me.getId(), me.getUsername(), invitation,
                 records, groups);
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : String.valueOf(value);
     }
 }

@@ -7,6 +7,7 @@ import com.maintenanceaccess.account.AccountMembers;
 import com.maintenanceaccess.account.AccountRoleGrants;
 import com.maintenanceaccess.account.AccountTemplates;
 import com.maintenanceaccess.account.RoleTemplateRoles;
+import com.maintenanceaccess.invitation.InvitationState;
 import com.maintenanceaccess.invitation.JoinInvitation;
 import com.maintenanceaccess.invitation.model.ExpiryDays;
 import com.maintenanceaccess.kernel.AccountPermission;
@@ -21,6 +22,9 @@ import com.maintenanceaccess.kernel.AdminAudit;
 import com.maintenanceaccess.invitation.PeopleInvitations;
 import com.maintenanceaccess.kernel.LastLogin;
 import com.maintenanceaccess.kernel.QueryParams;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -38,12 +42,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationInvitationModel;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -89,7 +95,7 @@ public class AccountPeopleResource {
      * and filtered until the page is full; {@code total} is then null (counting would read all).
      */
     @GET
-    public Map<String, Object> list(@QueryParam("search") String search, @QueryParam("state") String state,
+    public PeoplePage list(@QueryParam("search") String search, @QueryParam("state") String state,
             @QueryParam("template") String template, @QueryParam("first") String first, @QueryParam("max") String max) {
         OrganizationModel account = caller.account(accountParam, AccountPermission.VIEW_PEOPLE);
         List<Problem> problems = new ArrayList<>();
@@ -115,7 +121,7 @@ public class AccountPeopleResource {
         OrganizationProvider organizations = organizations();
         // Members first (Keycloak's paged search), then the account's pending people (invitations
         // to join, usually few), so that a pending person is listed as a new one would be.
-        List<Map<String, Object>> page = new ArrayList<>();
+        List<AccountPerson> page = new ArrayList<>();
         Long total;
         Predicate<UserModel> filter = filter(account, state, templateRole);
         RoleModel chosenTemplate = templateRole;
@@ -144,14 +150,9 @@ public class AccountPeopleResource {
             total = null;
         }
         for (int i = Math.max(0, from - skipped); i < pending.size() && page.size() < size; i++) {
-            page.add(JoinInvitation.view(account, pending.get(i), false));
+            page.add(pendingPerson(account, pending.get(i), false));
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("first", from);
-        answer.put("max", size);
-        answer.put("total", total);
-        answer.put("people", page);
-        return answer;
+        return new PeoplePage(from, size, total, page);
     }
 
     /** How many of the first {@code upTo} positions members matching the search take (they come before pending people). */
@@ -169,11 +170,11 @@ public class AccountPeopleResource {
 
     @GET
     @Path("{userId}")
-    public Map<String, Object> get(@PathParam("userId") String userId) {
+    public AccountPerson get(@PathParam("userId") String userId) {
         OrganizationModel account = caller.account(accountParam, AccountPermission.VIEW_PEOPLE);
         JoinInvitation.Pending pending = pendingOrNull(account, userId);
         if (pending != null) {
-            return JoinInvitation.view(account, pending, true);
+            return pendingPerson(account, pending, true);
         }
         return person(account, member(account, userId), true);
     }
@@ -185,6 +186,7 @@ public class AccountPeopleResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = AccountPerson.class)))
     public Response create(String body) {
         OrganizationModel account = caller.account(accountParam, AccountPermission.MANAGE_PEOPLE);
         NewPerson wanted = newPerson(account, JsonBody.object(body, true,
@@ -216,7 +218,7 @@ public class AccountPeopleResource {
         AccountTemplates.set(session, account, user, templates);
         Map<String, Object> invitation = PeopleInvitations.inviteKeepingThePerson(session, realm, user, days,
                 account.getId(), caller.adminAuth(), session.getContext().getUri());
-        Map<String, Object> person = person(account, user, false);
+        AccountPerson person = person(account, user, false);
         Map<String, Object> change = new LinkedHashMap<>();
         change.put("account", account.getAlias());
         change.put("before", null);
@@ -285,14 +287,10 @@ public class AccountPeopleResource {
                 caller.adminAuth().getUser() == null ? "system" : caller.adminAuth().getUser().getId(),
                 session.getContext().getUri());
         JoinInvitation.Pending pending = JoinInvitation.pendingById(session, account, sent.invitationId());
-        Map<String, Object> person = JoinInvitation.view(account, pending, false);
+        AccountPerson person = pendingPerson(account, pending, false);
         if (!sent.mailed()) {
-            Map<String, Object> invitation = new LinkedHashMap<>();
-            invitation.put("status", "not-sent");
-            invitation.put("expiresAt", null);
-            invitation.put("sentAt", null);
-            invitation.put("failure", "the invitation e-mail could not be sent");
-            person.put("invitation", invitation);
+            person = person.withInvitation(new InvitationState("not-sent", null, null,
+                    "the invitation e-mail could not be sent", null));
         }
         Map<String, Object> change = new LinkedHashMap<>();
         change.put("account", account.getAlias());
@@ -309,7 +307,7 @@ public class AccountPeopleResource {
     @PUT
     @Path("{userId}/templates")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> templates(@PathParam("userId") String userId, String body) {
+    public AccountPerson templates(@PathParam("userId") String userId, String body) {
         OrganizationModel account = caller.account(accountParam, AccountPermission.MANAGE_PEOPLE);
         JoinInvitation.Pending pending = pendingOrNull(account, userId);
         UserModel user = pending != null ? null : member(account, userId);
@@ -339,7 +337,7 @@ public class AccountPeopleResource {
                 AdminAudit.byCaller(session, caller, OperationType.UPDATE, RESOURCE_TYPE,
                         "accounts/" + account.getId() + "/people/" + pending.id(), change);
             }
-            return JoinInvitation.view(account, pending, false);
+            return pendingPerson(account, pending, false);
         }
         List<String> before = AccountTemplates.names(session, account, user);
         AccountTemplates.set(session, account, user, wanted);
@@ -355,7 +353,7 @@ public class AccountPeopleResource {
     @PUT
     @Path("{userId}/account-roles")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> accountRoles(@PathParam("userId") String userId, String body) {
+    public AccountPerson accountRoles(@PathParam("userId") String userId, String body) {
         OrganizationModel account = caller.account(accountParam, AccountPermission.MANAGE_ACCOUNT_ROLES);
         JoinInvitation.Pending pending = pendingOrNull(account, userId);
         UserModel user = pending != null ? null : member(account, userId);
@@ -409,9 +407,7 @@ public class AccountPeopleResource {
                 AdminAudit.byCaller(session, caller, OperationType.UPDATE, RESOURCE_TYPE,
                         "accounts/" + account.getId() + "/people/" + pending.id(), change);
             }
-            Map<String, Object> answer = JoinInvitation.view(account, pending, false);
-            answer.put("pendingApprovals", waitingForJoiner); // the same shape as a member's answer
-            return answer;
+            return pendingPerson(account, pending, false).withPendingApprovals(waitingForJoiner);
         }
         List<String> before = roleIds(account, user);
         boolean fourEyes = !AccountPermission.MANAGE_ACCOUNT_ROLES.grantedToOperator(caller);
@@ -428,9 +424,7 @@ public class AccountPeopleResource {
                 user.leaveGroup(group);
             }
         }
-        Map<String, Object> answer = changed(account, user, "accountRoles", before, roleIds(account, user));
-        answer.put("pendingApprovals", waiting);
-        return answer;
+        return changed(account, user, "accountRoles", before, roleIds(account, user)).withPendingApprovals(waiting);
     }
 
     /** Takes the person out of the account: membership and this account's roles (the user stays). */
@@ -443,7 +437,7 @@ public class AccountPeopleResource {
             // A pending person: the invitation ends (its link dies); the person never joined.
             Map<String, Object> change = new LinkedHashMap<>();
             change.put("account", account.getAlias());
-            change.put("before", JoinInvitation.view(account, pending, false));
+            change.put("before", pendingPerson(account, pending, false));
             change.put("after", null);
             JoinInvitation.withdraw(session, account, pending);
             AdminAudit.byCaller(session, caller, OperationType.DELETE, RESOURCE_TYPE,
@@ -452,7 +446,7 @@ public class AccountPeopleResource {
         }
         UserModel user = member(account, userId);
         caller.requireNotSelf(user, "nobody removes themselves from an account");
-        Map<String, Object> before = person(account, user, false);
+        AccountPerson before = person(account, user, false);
         AccountMembers.removeFromAccount(session, account, user);
         Map<String, Object> change = new LinkedHashMap<>();
         change.put("account", account.getAlias());
@@ -464,7 +458,7 @@ public class AccountPeopleResource {
 
     // ------------------------------------------------------------------------------------
 
-    private Map<String, Object> changed(OrganizationModel account, UserModel user, String what, List<String> before,
+    private AccountPerson changed(OrganizationModel account, UserModel user, String what, List<String> before,
             List<String> after) {
         if (!before.equals(after)) {
             Map<String, Object> change = new LinkedHashMap<>();
@@ -538,8 +532,7 @@ public class AccountPeopleResource {
             filter = switch (state) {
                 case "deactivated" -> user -> user.getFirstAttribute(Deactivated.ATTRIBUTE) != null;
                 case "disabled" -> user -> !user.isEnabled();
-                case "invited" -> user -> Set.of("pending", "expired", "not-sent")
-                        .contains(PeopleInvitations.status(session, realm, user).get("status"));
+                case "invited" -> user -> PeopleInvitations.status(session, realm, user).open();
                 default -> user -> user.isEnabled() && user.getFirstAttribute(Deactivated.ATTRIBUTE) == null;
             };
         }
@@ -550,27 +543,26 @@ public class AccountPeopleResource {
         return filter;
     }
 
-    Map<String, Object> person(OrganizationModel account, UserModel user, boolean withHistory) {
-        Map<String, Object> person = new LinkedHashMap<>();
-        person.put("id", user.getId());
-        person.put("username", user.getUsername());
-        person.put("email", user.getEmail());
-        person.put("firstName", user.getFirstName());
-        person.put("lastName", user.getLastName());
-        person.put("enabled", user.isEnabled());
-        person.put("deactivated", user.getFirstAttribute(Deactivated.ATTRIBUTE) != null);
-        Map<String, Object> invitation = PeopleInvitations.status(session, realm, user);
-        if (withHistory) {
-            invitation.put("history", PeopleInvitations.history(user));
-        }
-        person.put("invitation", invitation);
-        person.put("templates", AccountTemplates.names(session, account, user));
-        person.put("accountRoles", roleIds(account, user));
-        // t26-scim: "provisioned from directory" in the people list
-        person.put("provisioned", com.maintenanceaccess.scim.ScimUsers.provisioned(user, account));
+    AccountPerson person(OrganizationModel account, UserModel user, boolean withHistory) {
+        InvitationState invitation = PeopleInvitations.status(session, realm, user);
         Instant lastLogin = LastLogin.of(user);
-        person.put("lastLogin", lastLogin == null ? null : lastLogin.toString());
-        return person;
+        return new AccountPerson(user.getId(), user.getUsername(), user.getEmail(), user.getFirstName(), user.getLastName(),
+                user.isEnabled(), user.getFirstAttribute(Deactivated.ATTRIBUTE) != null,
+                withHistory ? invitation.withHistory(PeopleInvitations.history(user)) : invitation,
+                AccountTemplates.names(session, account, user), roleIds(account, user),
+                com.maintenanceaccess.scim.ScimUsers.provisioned(user, account), // t26-scim: "provisioned from directory"
+                lastLogin == null ? null : lastLogin.toString(), null);
+    }
+
+    /**
+     * A pending person (an invitation to join) as a person: the same fields as a newly created
+     * person who has not accepted yet, made from the invitation (what the administrator sent).
+     */
+    private static AccountPerson pendingPerson(OrganizationModel account, JoinInvitation.Pending pending, boolean withHistory) {
+        OrganizationInvitationModel row = pending.row();
+        return new AccountPerson(row.getId(), row.getEmail().toLowerCase(Locale.ROOT), row.getEmail(), row.getFirstName(),
+                row.getLastName(), true, false, pending.invitation(account, withHistory), pending.templates(account),
+                pending.accountRoles(account), false, null, null);
     }
 
     private List<String> roleIds(OrganizationModel account, UserModel user) {

@@ -17,8 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
@@ -119,10 +117,10 @@ public class TeamResource {
             List<UserModel> page = session.getProvider(org.keycloak.organization.OrganizationProvider.class)
                     .getMembersStream(account, (String) null, false, first, AccountPeopleResource.SCAN_PAGE).toList();
             for (UserModel user : page) {
-                Map<String, Object> person = people.person(account, user, false);
-                csv.append(line(List.of(text(person.get("firstName")), text(person.get("lastName")),
-                        text(person.get("email")), joined(person.get("templates")), joined(person.get("accountRoles")),
-                        state(person), text(person.get("lastLogin")))));
+                AccountPerson person = people.person(account, user, false);
+                csv.append(line(List.of(text(person.firstName()), text(person.lastName()), text(person.email()),
+                        String.join("|", person.templates()), String.join("|", person.accountRoles()),
+                        person.state(), text(person.lastLogin()))));
             }
             if (page.size() < AccountPeopleResource.SCAN_PAGE) {
                 break;
@@ -179,24 +177,8 @@ public class TeamResource {
                 refused, List.copyOf(rows));
     }
 
-    private static String state(Map<String, Object> person) {
-        if (Boolean.TRUE.equals(person.get("deactivated"))) {
-            return "deactivated";
-        }
-        if (!Boolean.TRUE.equals(person.get("enabled"))) {
-            return "disabled";
-        }
-        Object invitation = person.get("invitation");
-        Object status = invitation instanceof Map<?, ?> map ? map.get("status") : null;
-        return status == null || "accepted".equals(status) || "none".equals(status) ? "active" : "invited (" + status + ")";
-    }
-
     private static String text(Object value) {
         return value == null ? "" : value.toString();
-    }
-
-    private static String joined(Object value) {
-        return value instanceof List<?> list ? list.stream().map(String::valueOf).collect(Collectors.joining("|")) : "";
     }
 
     private static String line(List<String> cells) {

@@ -39,7 +39,7 @@ public final class ScimSettings {
     static final int MAX_NAME = 255;
 
     /** A directory group name and the role template it stands for. */
-    public record Mapping(String group, String template) {
+    public record GroupMapping(String group, String template) {
         String encoded() {
             return group + "=" + template;
         }
@@ -67,12 +67,12 @@ public final class ScimSettings {
     }
 
     /** The stored mapping, in its order; malformed values (no {@code =}) are skipped. */
-    public static List<Mapping> mapping(Map<String, List<String>> attributes) {
-        List<Mapping> mapping = new ArrayList<>();
+    public static List<GroupMapping> mapping(Map<String, List<String>> attributes) {
+        List<GroupMapping> mapping = new ArrayList<>();
         for (String entry : attributes.getOrDefault(MAPPING, List.of())) {
             int eq = entry == null ? -1 : entry.lastIndexOf('=');
             if (eq > 0 && eq < entry.length() - 1) {
-                mapping.add(new Mapping(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim()));
+                mapping.add(new GroupMapping(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim()));
             }
         }
         return mapping;
@@ -81,7 +81,7 @@ public final class ScimSettings {
     /** The template a directory group name is mapped to (names compared ignoring case), if any; the last entry wins. */
     public static Optional<String> mappedTemplate(Map<String, List<String>> attributes, String group) {
         String found = null;
-        for (Mapping entry : mapping(attributes)) {
+        for (GroupMapping entry : mapping(attributes)) {
             if (entry.group().equalsIgnoreCase(group)) {
                 found = entry.template();
             }
@@ -89,14 +89,16 @@ public final class ScimSettings {
         return Optional.ofNullable(found);
     }
 
-    /** The settings as the API answers them. */
-    public static Map<String, Object> view(Map<String, List<String>> attributes) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("onboarding", onboarding(attributes));
-        view.put("groupMapping", mapping(attributes).stream()
-                .map(entry -> Map.of("group", entry.group(), "template", entry.template())).toList());
-        view.put("privilegedTemplatesAllowed", privilegedAllowed(attributes));
-        return view;
+    /**
+     * An account's provisioning settings as the API answers them: {@code onboarding} invitation or
+     * identity-provider, the directory groups mapped to role templates, and whether a mapping may
+     * name a privileged template.
+     */
+    public record ProvisioningSettings(String onboarding, List<GroupMapping> groupMapping, boolean privilegedTemplatesAllowed) {
+    }
+
+    public static ProvisioningSettings view(Map<String, List<String>> attributes) {
+        return new ProvisioningSettings(onboarding(attributes), mapping(attributes), privilegedAllowed(attributes));
     }
 
     /** A change checked: its problems (each naming its field), or the attributes after it. */
@@ -123,7 +125,7 @@ public final class ScimSettings {
                 onboarding = value.asText();
             }
         }
-        List<Mapping> mapping = null;
+        List<GroupMapping> mapping = null;
         if (body.has("groupMapping")) {
             mapping = mapping(body.get("groupMapping"), templates, privilegedAllowed(attributes), problems);
         }
@@ -138,13 +140,13 @@ public final class ScimSettings {
             if (mapping.isEmpty()) {
                 after.remove(MAPPING);
             } else {
-                after.put(MAPPING, mapping.stream().map(Mapping::encoded).toList());
+                after.put(MAPPING, mapping.stream().map(GroupMapping::encoded).toList());
             }
         }
         return new Change(List.of(), after);
     }
 
-    private static List<Mapping> mapping(JsonNode list, Function<String, Optional<Template>> templates,
+    private static List<GroupMapping> mapping(JsonNode list, Function<String, Optional<Template>> templates,
                                          boolean privilegedAllowed, List<Problem> problems) {
         if (list == null || !list.isArray()) {
             problems.add(Problems.problem("groupMapping", "must be a list of {\"group\": \"…\", \"template\": \"…\"}"));
@@ -154,7 +156,7 @@ public final class ScimSettings {
             problems.add(Problems.problem("groupMapping", "at most " + MAX_MAPPINGS + " directory groups"));
             return null;
         }
-        List<Mapping> mapping = new ArrayList<>();
+        List<GroupMapping> mapping = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
             String field = "groupMapping[" + i + "]";
@@ -196,7 +198,7 @@ public final class ScimSettings {
                 ok = false;
             }
             if (ok) {
-                mapping.add(new Mapping(group, found.get().name()));
+                mapping.add(new GroupMapping(group, found.get().name()));
             }
         }
         return mapping;

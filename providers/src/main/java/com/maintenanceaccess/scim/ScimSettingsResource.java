@@ -45,7 +45,7 @@ public class ScimSettingsResource {
 
     /** {@code {"onboarding", "groupMapping": [{"group","template"}], "privilegedTemplatesAllowed"}}. */
     @GET
-    public Map<String, Object> get() {
+    public ScimSettings.ProvisioningSettings get() {
         OrganizationModel account = caller.account(accountParam, AccountPermission.MANAGE_PEOPLE);
         return ScimSettings.view(account.getAttributes());
     }
@@ -57,7 +57,7 @@ public class ScimSettingsResource {
      */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> put(String body) {
+    public ScimSettings.ProvisioningSettings put(String body) {
         OrganizationModel account = caller.account(accountParam, AccountPermission.MANAGE_PEOPLE);
         JsonNode json = JsonBody.object(body, true, Set.of("onboarding", "groupMapping"));
         RealmModel realm = session.getContext().getRealm();
@@ -68,8 +68,8 @@ public class ScimSettingsResource {
             throw Problems.invalid(checked.problems());
         }
         Map<String, List<String>> after = checked.after();
-        Map<String, Object> beforeView = ScimSettings.view(before);
-        Map<String, Object> afterView = ScimSettings.view(after);
+        ScimSettings.ProvisioningSettings beforeView = ScimSettings.view(before);
+        ScimSettings.ProvisioningSettings afterView = ScimSettings.view(after);
         if (!beforeView.equals(afterView)) {
             account.setAttributes(after);
             Map<String, Object> change = new LinkedHashMap<>();

@@ -1,8 +1,7 @@
 package com.maintenanceaccess.scim;
 
+import jakarta.annotation.Nullable;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** A provisioning token as stored, without its secret (only the secret's hash is stored). */
 public record ScimToken(String id, String accountId, String name, String createdBy, Instant created,
@@ -20,19 +19,14 @@ public record ScimToken(String id, String accountId, String name, String created
         return "active".equals(status(now));
     }
 
-    /** The API's and the admin event's form: never the secret or its hash. */
-    public Map<String, Object> view(Instant now) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", id);
-        view.put("name", name);
-        view.put("status", status(now));
-        view.put("createdBy", createdBy);
-        view.put("created", text(created));
-        view.put("lastUsed", text(lastUsed));
-        view.put("expires", text(expires));
-        view.put("revoked", text(revoked));
-        view.put("revokedBy", revokedBy);
-        return view;
+    /** The API's and the admin event's form of a token: never the secret or its hash; status active, expired or revoked. */
+    public record ScimTokenView(String id, String name, String status, String createdBy, String created, @Nullable String lastUsed,
+                       @Nullable String expires, @Nullable String revoked, @Nullable String revokedBy) {
+    }
+
+    public ScimTokenView view(Instant now) {
+        return new ScimTokenView(id, name, status(now), createdBy, text(created), text(lastUsed), text(expires), text(revoked),
+                revokedBy);
     }
 
     private static String text(Instant instant) {

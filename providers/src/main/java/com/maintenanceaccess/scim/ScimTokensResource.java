@@ -7,6 +7,10 @@ import com.maintenanceaccess.kernel.JsonBody;
 import com.maintenanceaccess.kernel.Problems;
 import com.maintenanceaccess.kernel.Problems.Problem;
 import com.maintenanceaccess.kernel.AdminAudit;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.annotation.Nullable;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -54,17 +58,27 @@ public class ScimTokensResource {
         this.clock = clock;
     }
 
+    /** An account's provisioning tokens, revoked and expired ones included. */
+    public record ScimTokenList(List<ScimToken.ScimTokenView> tokens) {
+    }
+
+    /** A token just created: its view and, this once, its secret and the address the directory sends to. */
+    public record CreatedScimToken(String id, String name, String status, String createdBy, String created,
+                                   @Nullable String expires, String secret, String scimBaseUrl) {
+    }
+
     @GET
-    public Map<String, Object> list() {
+    public ScimTokenList list() {
         OrganizationModel account = caller.account(accountParam, AccountPermission.MANAGE_PEOPLE);
         Instant now = clock.instant();
-        return Map.of("tokens", new ScimTokenTable(session).ofAccount(account.getId()).stream()
+        return new ScimTokenList(new ScimTokenTable(session).ofAccount(account.getId()).stream()
                 .map(token -> token.view(now)).toList());
     }
 
     /** {"name": "…", "expiresInDays": 1..3650 (optional)}: 201 with the token and, this once, its {@code secret}. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = CreatedScimToken.class)))
     public Response create(String body) {
         OrganizationModel account = caller.account(accountParam, AccountPermission.MANAGE_PEOPLE);
         JsonNode json = JsonBody.object(body, true, Set.of("name", "expiresInDays"));
@@ -102,13 +116,13 @@ public class ScimTokensResource {
         ScimToken token = new ScimToken(id, account.getId(), name, caller.user().getUsername(), now, null,
                 days == null ? null : now.plus(Duration.ofDays(days)), null, null);
         table.insert(token, ScimSecret.hash(secret));
-        Map<String, Object> view = token.view(now);
+        ScimToken.ScimTokenView view = token.view(now);
         audit(OperationType.CREATE, account, token, null, view);
-        Map<String, Object> answer = new LinkedHashMap<>(view);
-        answer.put("secret", secret);
-        answer.put("scimBaseUrl", session.getContext().getUri().getBaseUriBuilder()
+        String scimBaseUrl = session.getContext().getUri().getBaseUriBuilder()
                 .path("realms").path(session.getContext().getRealm().getName())
-                .path("mx").path("accounts").path(account.getAlias()).path("scim").path("v2").build().toString());
+                .path("mx").path("accounts").path(account.getAlias()).path("scim").path("v2").build().toString();
+        CreatedScimToken answer = new CreatedScimToken(view.id(), view.name(), view.status(), view.createdBy(),
+                view.created(), view.expires(), secret, scimBaseUrl);
         return Response.status(Response.Status.CREATED).entity(answer).build();
     }
 

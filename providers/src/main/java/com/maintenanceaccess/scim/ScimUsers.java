@@ -34,7 +34,7 @@ import org.keycloak.userprofile.UserProfileProvider;
 import org.keycloak.userprofile.ValidationException;
 
 /**
- * SCIM Users of one account: the account's people (docs/scim.md "Mapping").
+ * SCIM Users of one account: the account's people (docs/scim.md "GroupMapping").
  *
  * <p>The fence: a user outside the token's account is 404 like an unknown id. Realm-wide facts of a
  * person (userName, e-mail, names, being enabled) are changed only for a person whose <b>only</b>

@@ -74,6 +74,20 @@ class OpenApiIT {
         assertEquals(200, invitations.status(), invitations::toString);
         assertFits(description, "/invitations", invitations.json(), "/pendingApproval");
 
+        Http.Response people = Http.get(realm.url("/mx/accounts/" + account + "/people"), token);
+        assertEquals(200, people.status(), people::toString);
+        assertFits(description, "/accounts/{account}/people", people.json());
+        Http.Response person = Http.get(realm.url("/mx/accounts/" + account + "/people/" + member), token);
+        assertEquals(200, person.status(), person::toString);
+        assertFits(description, "/accounts/{account}/people/{userId}", person.json());
+
+        assertFits(description, "post", "/accounts/{account}/scim-tokens", 201,
+                Http.postJson(realm.url("/mx/accounts/" + account + "/scim-tokens"), token, Map.of("name", "Entra ID")));
+        assertFits(description, "get", "/accounts/{account}/scim-tokens", 200,
+                Http.get(realm.url("/mx/accounts/" + account + "/scim-tokens"), token));
+        assertFits(description, "get", "/accounts/{account}/provisioning-settings", 200,
+                Http.get(realm.url("/mx/accounts/" + account + "/provisioning-settings"), token));
+
         Http.Response approvals = Http.get(realm.url("/mx/accounts/" + account + "/approvals"), token);
         assertEquals(200, approvals.status(), approvals::toString);
         assertFits(description, "/accounts/{account}/approvals", approvals.json(), "/decidedBy");
