@@ -251,12 +251,14 @@ class WorkspaceWalkIT {
      * The app's page without the reasons under a page that is not available: they are the server's
      * explain checks (titles, evidence and fixes, English, the fixes naming API paths such as
      * "PUT /mx/accounts/{id}"): the reference app shows the answer's English text, not yet the
-     * keyed evidence the workspace shows in the person's language; the app's own frame, names and
-     * page titles are checked.
+     * keyed evidence the workspace shows in the person's language; and without its status line,
+     * which lists the token's permissions as the mx_perms claim names them ("Permissions:
+     * aircraft:create, …", the app's view for its developers). The app's own frame, names and page
+     * titles are checked.
      */
     private static String appTextWithoutReasons(ChromeDriver browser) {
         return String.valueOf(browser.executeScript("""
-                const lists = [...document.querySelectorAll("ul.why")];
+                const lists = [...document.querySelectorAll("ul.why, #status")];
                 lists.forEach(e => e.style.display = "none");
                 const text = document.body.innerText;
                 lists.forEach(e => e.style.display = "");
