@@ -1,5 +1,6 @@
 import { useEnvironment } from "@keycloak/keycloak-account-ui";
 import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
 import type { Schemas } from "./types";
 
 /**
@@ -73,11 +74,16 @@ export function readProblems(body: Record<string, unknown>): Problem[] {
   }));
 }
 
-/** The bundle's REST API (/realms/{realm}/mx), called with the signed-in person's token. */
+/**
+ * The bundle's REST API (/realms/{realm}/mx), called with the signed-in person's token. A file is
+ * asked for with the page's language as Accept-Language: what the server writes in words itself
+ * (the access report's CSV) is then in the language of the page that asked for it.
+ */
 export class Mx {
   constructor(
-    private readonly base: string,
+    readonly base: string,
     private readonly token: () => Promise<string | undefined>,
+    private readonly language: () => string | undefined = () => undefined,
   ) {}
 
   get<T>(path: string): Promise<T> {
@@ -111,7 +117,7 @@ export class Mx {
 
   /** A file the API answers: its text, type, and the name its Content-Disposition gives. */
   async file(path: string, accept: string): Promise<{ text: string; type: string; filename?: string }> {
-    const response = await this.fetch("GET", path, undefined, accept);
+    const response = await this.fetch("GET", path, undefined, accept, undefined, this.language());
     const disposition = response.headers.get("Content-Disposition") ?? "";
     const named = /filename="([^"]+)"/.exec(disposition);
     return { text: await response.text(), type: response.headers.get("Content-Type") ?? accept, filename: named?.[1] };
@@ -123,13 +129,15 @@ export class Mx {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  private async fetch(method: string, path: string, body: unknown, accept: string, contentType = "application/json"): Promise<Response> {
+  private async fetch(method: string, path: string, body: unknown, accept: string, contentType = "application/json",
+    language?: string): Promise<Response> {
     const token = await this.token();
     const json = contentType === "application/json";
     const response = await fetch(this.base + path, {
       method,
       headers: {
         Accept: accept,
+        ...(language ? { "Accept-Language": language } : {}),
         ...(token ? { Authorization: `Bearer ${token}` } : {}),
         ...(body === undefined ? {} : { "Content-Type": contentType }),
       },
@@ -171,13 +179,14 @@ export function saveFile(text: string, filename: string, type: string): void {
 /** The API client of the signed-in person; refreshes the token before each call. */
 export function useMx(): Mx {
   const { environment, keycloak } = useEnvironment();
+  const { i18n } = useTranslation();
   return useMemo(
     () =>
       new Mx(`${environment.serverBaseUrl}/realms/${environment.realm}/mx`, async () => {
         await keycloak.updateToken(10);
         return keycloak.token;
-      }),
-    [environment, keycloak],
+      }, () => i18n.language),
+    [environment, keycloak, i18n],
   );
 }
 

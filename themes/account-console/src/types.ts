@@ -18,8 +18,10 @@ export type Deactivation = Schemas["Deactivation"];
  * cannot mark a record-typed field nullable (OpenAPI 3.0 $ref), so this one is said here.
  */
 export type SetupReview = Omit<Schemas["Review"], "deactivation"> & { deactivation?: Deactivation | null };
-/** One page of the access catalog (GET /mx/access/pages). */
+/** One page of the access catalog (GET /mx/access/pages, and in GET /mx/access/catalog). */
 export type CatalogPage = Schemas["Page"];
+/** GET /mx/access/catalog: modules (their features), areas, actions and pages with their words by language. */
+export type AccessCatalog = Schemas["AccessCatalog"];
 /** GET /mx/access/explain. */
 export type Explanation = Schemas["Explanation"];
 /** GET /mx/accounts/{id}: the account and its settings (also the answer of PUT). */

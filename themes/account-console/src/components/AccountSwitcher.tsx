@@ -13,9 +13,13 @@ export type { Me };
  * The account the page works in (?account=alias): the caller's accounts from GET /mx/me; the first
  * is chosen when none is named. With {@code allowAll} (pages whose API also answers for the whole
  * realm) a realm operator may keep "all accounts" (""); everybody else always works in one account.
- * Returns the chosen alias ("" while loading, without accounts, or for all accounts).
+ * Returns the chosen alias ("" while loading, without accounts, or for all accounts), which addresses
+ * the account in the API and the page's address, and the account's name, which is what a person reads
+ * (an alias such as "demo-mro" is never shown; Keycloak keeps organization names unique in a realm).
  */
-export function useAccount(allowAll = false): { account: string; ready: boolean; me?: Me; switcher: JSX.Element; error: unknown } {
+export function useAccount(allowAll = false): {
+  account: string; accountName: string; ready: boolean; me?: Me; switcher: JSX.Element; error: unknown;
+} {
   const { t } = useTranslation();
   const mx = useMx();
   const me = useLoad(() => mx.get<Me>("/me"), []);
@@ -41,11 +45,12 @@ export function useAccount(allowAll = false): { account: string; ready: boolean;
     >
       {all && <FormSelectOption value="" label={t("mxAllAccounts")} />}
       {(me.data?.accounts ?? []).map((option) => (
-        <FormSelectOption key={option.id} value={option.alias} label={`${option.name} (${option.alias})`} />
+        <FormSelectOption key={option.id} value={option.alias} label={option.name || option.alias} />
       ))}
     </FormSelect>
   );
   // Ready to load: /mx/me answered and an account is chosen (or an operator keeps all accounts).
   const ready = !!me.data && (!!account || all);
-  return { account, ready, me: me.data, switcher, error: me.error };
+  const chosen = me.data?.accounts.find((option) => option.alias === account || option.id === account);
+  return { account, accountName: chosen ? chosen.name || chosen.alias : "", ready, me: me.data, switcher, error: me.error };
 }

@@ -15,6 +15,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { query, useMx } from "../api";
 import { useAccount } from "../components/AccountSwitcher";
+import { useEvidenceWords } from "../components/CheckWords";
 import { ErrorAlert, FieldProblem, useConsolePath, useLoad } from "../components/common";
 import { Paging } from "../components/Paging";
 import { paths } from "../paths";
@@ -32,9 +33,14 @@ const CATEGORIES = [
 ];
 const PAGE_SIZE = 100;
 
-/** The access review report: findings per user, thresholds as filters, a page at a time, CSV. */
+/**
+ * The access review report: findings per user, thresholds as filters, a page at a time, CSV. Each
+ * finding's detail in the page's language with role templates and authorization types in words (its
+ * detailParts); the CSV is asked for in the page's language too (Accept-Language, api.ts).
+ */
 export function AccessReviewPage() {
   const { t } = useTranslation();
+  const words = useEvidenceWords();
   const mx = useMx();
   const consolePath = useConsolePath();
   const [inactiveDays, setInactiveDays] = useState("90");
@@ -106,7 +112,7 @@ export function AccessReviewPage() {
             <Tr key={index} data-testid={`finding-${finding.username}`} data-category={finding.category}>
               <Td dataLabel={t("mxCategory")}><Label color="orange">{t(`mxFinding-${finding.category}`, finding.category)}</Label></Td>
               <Td dataLabel={t("mxPerson")}><Link to={consolePath(paths.person(finding.userId, account))}>{finding.username}</Link></Td>
-              <Td dataLabel={t("mxDetail")}>{finding.detail}</Td>
+              <Td dataLabel={t("mxDetail")} data-testid="finding-detail">{words.parts(finding.detailParts) ?? finding.detail}</Td>
             </Tr>
           ))}
         </Tbody>

@@ -15,8 +15,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMx } from "../api";
 import { useAccount } from "../components/AccountSwitcher";
+import { useCatalogWords } from "../components/CatalogWords";
 import { ErrorAlert, FieldProblem, SuccessAlert, useAction, useLoad, validated } from "../components/common";
-import type { AccountSettings, CatalogPage } from "../types";
+import type { AccountSettings } from "../types";
 
 /** "60, 30, 7" as numbers; a part that is not a whole number is sent as typed, so the server names the field. */
 function dayList(text: string): (number | string)[] {
@@ -35,7 +36,7 @@ export function AccountSettingsPage() {
   const { t } = useTranslation();
   const mx = useMx();
   const { account, switcher, error: meError } = useAccount();
-  const pages = useLoad(() => mx.get<CatalogPage[]>("/access/pages"), []);
+  const catalogWords = useCatalogWords();
   const settings = useLoad(
     () => (account ? mx.get<AccountSettings>(`/accounts/${encodeURIComponent(account)}`) : Promise.resolve(undefined)),
     [account],
@@ -69,7 +70,8 @@ export function AccountSettingsPage() {
   }
 
   // The catalog's features: every feature some page needs.
-  const known = [...new Set((pages.data ?? []).map((page) => page.feature).filter((feature): feature is string => !!feature))].sort();
+  const known = [...new Set((catalogWords.catalog?.pages ?? []).map((page) => page.feature)
+    .filter((feature): feature is string => !!feature))].sort();
 
   const submit = () =>
     save.run(
@@ -86,7 +88,7 @@ export function AccountSettingsPage() {
   return (
     <Page title={t("mxAccountSettings")} description={t("mxAccountSettingsDescription")}>
       <div className="pf-v5-u-mb-md">{switcher}</div>
-      <ErrorAlert error={meError ?? settings.error ?? pages.error} />
+      <ErrorAlert error={meError ?? settings.error ?? catalogWords.error} />
       {settings.data && (
         <Form className="pf-v5-u-mt-lg" data-testid="settings-form" onSubmit={(event) => event.preventDefault()}>
           <FormGroup label={t("mxFeatures")} fieldId="features" role="group">
@@ -95,7 +97,7 @@ export function AccountSettingsPage() {
                 key={feature}
                 id={`feature-${feature}`}
                 data-testid={`feature-${feature}`}
-                label={t(`mxFeature-${feature}`, feature)}
+                label={catalogWords.feature(feature)}
                 isChecked={features.includes(feature)}
                 onChange={(_, on) => setFeatures(on ? [...features, feature] : features.filter((f) => f !== feature))}
               />

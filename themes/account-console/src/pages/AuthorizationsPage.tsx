@@ -159,7 +159,7 @@ export function AuthorizationsPage() {
     // A type that requires recency (certifying staff, B1/B2) is not usable at signoff without the
     // person's continuation training and experience: ask for them here rather than record a record
     // that reads "valid" and then fails at the aircraft.
-    const missing = type?.requiresRecency ? missingRecency(draft, t("mxRequiredForType", { type: type.name })) : [];
+    const missing = type?.requiresRecency ? missingRecency(draft, t("mxRequiredForType", { type: t(`mxAuthorizationType-${type.id}`, type.name) })) : [];
     if (correcting) {
       if (!correctionReason.trim()) missing.push({ field: "reason", message: t("mxCorrectionReasonRequired") });
       const corrected = { ...toRecord(draft, type?.requiresLicence ?? false), firstIssue: correcting.firstIssue };
@@ -204,7 +204,7 @@ export function AuthorizationsPage() {
             <Tr key={record.id} data-testid={`authorization-${record.reference}`}>
               <Td dataLabel={t("mxReference")}>{record.reference}</Td>
               <Td dataLabel={t("mxAccount")} data-testid="issued-by">{record.accountName ?? record.accountAlias ?? "—"}</Td>
-              <Td dataLabel={t("mxType")}>{authorizationCatalog.types.find((candidate) => candidate.id === record.type)?.name ?? record.type}</Td>
+              <Td dataLabel={t("mxType")}>{t(`mxAuthorizationType-${record.type}`, authorizationCatalog.types.find((candidate) => candidate.id === record.type)?.name ?? record.type)}</Td>
               <Td dataLabel={t("mxScope")}>{[...record.scope.aircraft, ...record.scope.tasks, ...record.scope.bases].join(", ")}</Td>
               <Td dataLabel={t("mxState")}>
                 <Label color={record.state === "valid" ? "green" : "orange"} data-testid="state">
@@ -264,7 +264,7 @@ export function AuthorizationsPage() {
               onChange={(_, value) => set({ type: value, category: "" })}>
               <FormSelectOption value="" label={t("mxChoose")} isPlaceholder />
               {authorizationCatalog.types.map((option) => (
-                <FormSelectOption key={option.id} value={option.id} label={option.name} />
+                <FormSelectOption key={option.id} value={option.id} label={t(`mxAuthorizationType-${option.id}`, option.name)} />
               ))}
             </FormSelect>
             <FieldProblem error={grant.error} field="type" />

@@ -42,7 +42,7 @@ function ExpiryTable({ rows, testId }: { rows?: ExpiryItem[]; testId: string }) 
               <Link to={consolePath(paths.authorizations(String(row.userId)))}>{String(row.username)}</Link>
             </Td>
             <Td>{row.authorization?.reference}</Td>
-            <Td>{row.authorization?.type}</Td>
+            <Td>{row.authorization?.type ? t(`mxAuthorizationType-${row.authorization.type}`, row.authorization.type) : "—"}</Td>
             <Td>{t(`mxRecordState-${row.authorization?.state}`, row.authorization?.state ?? "")}</Td>
             <Td>{String(row.validUntil ?? "").substring(0, 10)}</Td>
           </Tr>
@@ -155,7 +155,7 @@ export function CompliancePage() {
             <ToolbarItem>
               <FormSelect aria-label={t("mxType")} data-testid="roster-type" value={rosterType} onChange={(_, value) => setRosterType(value)}>
                 {authorizationCatalog.types.map((type) => (
-                  <FormSelectOption key={type.id} value={type.id} label={type.name} />
+                  <FormSelectOption key={type.id} value={type.id} label={t(`mxAuthorizationType-${type.id}`, type.name)} />
                 ))}
               </FormSelect>
             </ToolbarItem>

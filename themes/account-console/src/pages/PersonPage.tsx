@@ -21,7 +21,8 @@ import { ConfirmButton } from "../components/ConfirmButton";
 import { ErrorAlert, FieldProblem, personName, SuccessAlert, useAction, useConsolePath, useLoad, useTime } from "../components/common";
 import { StatusLabel } from "../components/StatusLabel";
 import { paths } from "../paths";
-import type { AccountPerson, CatalogPage, Explanation, GrantableTemplate, HistoryItem, Invitation, SetupReview } from "../types";
+import type { AccountPerson, Explanation, GrantableTemplate, HistoryItem, Invitation, SetupReview } from "../types";
+import { useCatalogWords } from "../components/CatalogWords";
 import { useTemplateDescription, useTemplateName } from "../components/TemplateWords";
 
 /**
@@ -34,8 +35,9 @@ export function PersonPage() {
   const { t } = useTranslation();
   const mx = useMx();
   const consolePath = useConsolePath();
-  const { account, switcher, error: meError } = useAccount();
+  const { account, accountName, switcher, error: meError } = useAccount();
   const time = useTime();
+  const templateName = useTemplateName();
   const review = useLoad(() => mx.get<SetupReview>(`/users/${encodeURIComponent(userId)}/review`), [userId]);
   // Somebody invited to join this account who has not accepted yet exists only as the account's
   // pending person (the people API); the per-user sections come once they have joined.
@@ -65,7 +67,7 @@ export function PersonPage() {
       <Page title={title} description={t("mxPersonDescription")}>
         <div className="pf-v5-u-mb-md">{switcher}</div>
         <p data-testid="person-state" data-state="invited"><Label color="blue">{t("mxStatus-pending")}</Label> {t("mxPendingJoiner")}</p>
-        <MembershipSection account={account} userId={userId} onChange={changed} />
+        <MembershipSection account={account} accountName={accountName} userId={userId} onChange={changed} />
       </Page>
     );
   }
@@ -92,7 +94,7 @@ export function PersonPage() {
       <Link to={consolePath(paths.authorizations(userId, account || undefined))} data-testid="authorizations-link">
         {t("mxPersonnelAuthorizations")}
       </Link>
-      {account && <MembershipSection account={account} userId={userId} onChange={changed} />}
+      {account && <MembershipSection account={account} accountName={accountName} userId={userId} onChange={changed} />}
       <PageSection variant="light" padding={{ default: "noPadding" }} className="pf-v5-u-mt-md">
         <Title headingLevel="h2" size="lg">
           {t("mxSetupReview")}{" "}
@@ -104,7 +106,7 @@ export function PersonPage() {
         </Title>
         {review.data && (
           <>
-            <p data-testid="roles">{t("mxRoles")}: {review.data.roles.join(", ") || "—"}</p>
+            <p data-testid="roles">{t("mxRoles")}: {review.data.roles.map(templateName).join(", ") || "—"}</p>
             <Checks checks={review.data.checks} testId="setup-review" />
           </>
         )}
@@ -208,10 +210,15 @@ function InvitationSection({ userId, changes }: { userId: string; changes: numbe
   );
 }
 
+/**
+ * "Why can't they see …": a page of the maintenance app chosen by its description in the page's
+ * language (the access catalog's words; never its id), asked of the server, answered with the checks.
+ */
 function ExplainSection({ userId, changes }: { userId: string; changes: number }) {
   const { t } = useTranslation();
   const mx = useMx();
-  const pages = useLoad(() => mx.get<CatalogPage[]>("/access/pages"), []);
+  const words = useCatalogWords();
+  const pages = words.catalog?.pages;
   const [page, setPage] = useState("");
   // The page asked about: a new object per click, so that asking again asks the server again. After
   // every change on the page the answer shown is asked again: never an answer from before the change.
@@ -230,19 +237,20 @@ function ExplainSection({ userId, changes }: { userId: string; changes: number }
         <FormGroup label={t("mxAppPage")} fieldId="explain-page">
           <FormSelect id="explain-page" data-testid="explain-page" value={page} onChange={(_, value) => setPage(value)}>
             <FormSelectOption value="" label={t("mxChoosePage")} isPlaceholder />
-            {pages.data?.map((option) => (
-              <FormSelectOption key={option.id} value={option.id} label={`${option.description} (${option.id})`} />
+            {pages?.map((option) => (
+              <FormSelectOption key={option.id} value={option.id} label={words.page(option)} />
             ))}
           </FormSelect>
           <FieldProblem error={error} field="page" />
         </FormGroup>
         <Button variant="primary" data-testid="explain" isDisabled={!page} onClick={() => setAsked({ page })}>{t("mxExplain")}</Button>
       </Form>
-      <ErrorAlert error={pages.error ?? error} />
+      <ErrorAlert error={words.error ?? error} />
       {explanation && (
         <>
           <p className="pf-v5-u-mt-md" data-testid="explain-answer" data-allowed={explanation.allowed}>
-            {explanation.allowed ? t("mxCanSee") : t("mxCannotSee")} ({explanation.permission})
+            <strong data-testid="explained-page">{words.page(explanation.page)}</strong>:{" "}
+            {explanation.allowed ? t("mxCanSee") : t("mxCannotSee")}
           </p>
           <Checks checks={explanation.checks} testId="explain-checks" />
         </>
@@ -292,7 +300,9 @@ function AccessSection({ userId, name, deactivated, onChange }: { userId: string
  * roles to change, and removal from the account. Somebody who is not a member is "not found" here,
  * as the API answers (a person of another account does not exist for this caller).
  */
-function MembershipSection({ account, userId, onChange }: { account: string; userId: string; onChange: () => void }) {
+function MembershipSection({ account, accountName, userId, onChange }: {
+  account: string; accountName: string; userId: string; onChange: () => void;
+}) {
   const { t } = useTranslation();
   const mx = useMx();
   const navigate = useNavigate();
@@ -328,7 +338,7 @@ function MembershipSection({ account, userId, onChange }: { account: string; use
 
   return (
     <PageSection variant="light" padding={{ default: "noPadding" }} className="pf-v5-u-mt-md" data-testid="membership">
-      <Title headingLevel="h2" size="lg">{t("mxMembership", { account })}</Title>
+      <Title headingLevel="h2" size="lg">{t("mxMembership", { account: accountName || account })}</Title>
       {notFound ? <p data-testid="not-a-member">{t("mxNotAMember")}</p> : <ErrorAlert error={person.error ?? (readsOnly ? undefined : grantable.error)} />}
       {person.data && readsOnly && (
         <dl data-testid="membership-read">
@@ -373,7 +383,7 @@ function MembershipSection({ account, userId, onChange }: { account: string; use
           </FormGroup>
           <div>
             <ConfirmButton testId="remove-from-account" label={t("mxRemoveFromAccount")} onConfirm={remove}
-              question={t("mxConfirmRemove", { name: personName(person.data), account })} />
+              question={t("mxConfirmRemove", { name: personName(person.data), account: accountName || account })} />
           </div>
         </Form>
       )}

@@ -37,7 +37,7 @@ export function ReviewPage() {
   const consolePath = useConsolePath();
   const templateName = useTemplateName();
   const { reviewId = "" } = useParams();
-  const { account, ready, me, error: meError } = useAccount();
+  const { account, accountName, ready, me, error: meError } = useAccount();
   const base = `/accounts/${encodeURIComponent(account)}/reviews/${encodeURIComponent(reviewId)}`;
   const review = useLoad(() => (ready ? mx.get<AccountReview>(base) : Promise.resolve(undefined)), [account, ready, reviewId]);
   const action = useAction(review.reload);
@@ -147,7 +147,7 @@ export function ReviewPage() {
           <p data-testid="review-summary">
             {t(data.scheduled ? "mxReviewStartedBySchedule" : "mxReviewStartedBy", { when: time(data.startedAt), by: data.startedBy })}
             {" · "}
-            {t("mxReviewOf", { account: data.accountName ?? account })}
+            {t("mxReviewOf", { account: data.accountName ?? accountName })}
             {" · "}
             <span data-testid="review-state">
               {data.status === "open"
@@ -168,7 +168,7 @@ export function ReviewPage() {
                 <ToolbarItem>
                   <ConfirmButton testId="close-review" label={t("mxReviewClose")} onConfirm={() => { setActing(undefined); close(); }}
                     question={t("mxReviewCloseQuestion", {
-                      account: data.accountName ?? account,
+                      account: data.accountName ?? accountName,
                       open: data.undecidedCount,
                       then: t(`mxReviewUndecidedThen-${data.undecided}`),
                     })} />

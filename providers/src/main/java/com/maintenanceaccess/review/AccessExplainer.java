@@ -79,13 +79,14 @@ public final class AccessExplainer {
             return Check.fail(ACCOUNT, "Member of the account", user.accounts().isEmpty()
                         ? Evidence.of("member of no account", "noAccount")
                         : Evidence.of("member only of disabled accounts " + aliases(user.accounts()), "onlyDisabledAccounts",
-                                EvidenceParam.accounts(user.accounts().stream().map(UserFacts.Account::alias).toList())),
+                                EvidenceParam.accounts(user.accounts().stream().map(UserFacts.Account::name).toList())),
                         "Add the user to their maintenance organisation (Organizations → Members).").keyed("mxFix.addToAccount");
         }
         return AccountMatch.mismatch(user)
                 .map(problem -> Check.fail(ACCOUNT, "Member of the account", problem, AccountMatch.fix(user)))
                 .orElse(Check.pass(ACCOUNT, "Member of the account", Evidence.of("member of " + String.join(", ", enabled),
-                        "memberOf", EvidenceParam.accounts(enabled))))
+                        "memberOf", EvidenceParam.accounts(user.accounts().stream().filter(UserFacts.Account::enabled)
+                                .map(UserFacts.Account::name).toList()))))
                 .keyed("mxFix.correctAccount");
     }
 
@@ -121,10 +122,10 @@ public final class AccessExplainer {
                 + (user.accounts().isEmpty() ? "any account" : aliases(user.accounts()));
         return (with.isPresent()
                 ? Check.pass(FEATURE, title, Evidence.of("feature " + page.feature() + " is enabled for " + with.get().alias(),
-                        "featureOn", feature, EvidenceParam.accounts(List.of(with.get().alias()))))
+                        "featureOn", feature, EvidenceParam.accounts(List.of(with.get().name()))))
                 : Check.fail(FEATURE, title, user.accounts().isEmpty() ? Evidence.of(off, "featureOffNoAccount", feature)
                                 : Evidence.of(off, "featureOff", feature,
-                                        EvidenceParam.accounts(user.accounts().stream().map(UserFacts.Account::alias).toList())),
+                                        EvidenceParam.accounts(user.accounts().stream().map(UserFacts.Account::name).toList())),
                         "Enable feature " + page.feature() + " for the account (PUT /mx/accounts/{id}).")).keyed("mxFix.enableFeature", feature);
     }
 

@@ -34,7 +34,17 @@ public final class AccessReport {
     public record Thresholds(int inactiveDays, int pendingDays, int expiringDays) {
     }
 
-    public record Finding(String category, String userId, String username, String detail) {
+    /**
+     * One finding about one person: {@code detail} is the English sentence (API clients, logs), with
+     * role templates and types as stored; {@code detailParts} says the same as message keys of the
+     * themes ({@code mxFindingDetail.*}, English and German) with parameters by kind
+     * ({@link EvidenceParam}), so that the workspace shows it in the reader's language with names in
+     * words, and the CSV in the language asked for ({@link #csv(List, java.util.function.Function)}).
+     */
+    public record Finding(String category, String userId, String username, String detail, List<EvidencePart> detailParts) {
+        public Finding {
+            detailParts = detailParts == null ? List.of() : List.copyOf(detailParts);
+        }
     }
 
     /**
@@ -47,62 +57,89 @@ public final class AccessReport {
         List<String> privileged = user.templates().stream().filter(UserFacts.Template::privileged)
                 .map(UserFacts.Template::name).toList();
         if (!privileged.isEmpty()) {
-            findings.add(finding(ADMINISTRATOR, user, "holds " + String.join(", ", privileged)));
+            findings.add(finding(ADMINISTRATOR, user, "holds " + String.join(", ", privileged),
+                    part("holds", EvidenceParam.templates(privileged))));
             List<String> operational = user.templates().stream().filter(template -> !template.privileged())
                     .map(UserFacts.Template::name).toList();
             if (!operational.isEmpty()) {
                 findings.add(finding(OPERATIONAL_WITH_PRIVILEGED, user, "operational " + String.join(", ", operational)
-                        + " together with privileged " + String.join(", ", privileged)));
+                        + " together with privileged " + String.join(", ", privileged),
+                        part("operationalWithPrivileged", EvidenceParam.templates(operational), EvidenceParam.templates(privileged))));
             }
         }
         if (user.enabled() && user.invitationAccepted()) {
             Instant since = lastLogin != null ? lastLogin : created;
             if (since != null && Duration.between(since, now).toDays() >= thresholds.inactiveDays()) {
-                findings.add(finding(NO_LOGIN, user, lastLogin != null
-                        ? "last login " + lastLogin + ", " + Duration.between(lastLogin, now).toDays() + " days ago"
-                        : "never logged in since created " + created));
+                findings.add(lastLogin != null
+                        ? finding(NO_LOGIN, user, "last login " + lastLogin + ", " + Duration.between(lastLogin, now).toDays()
+                                + " days ago", part("lastLogin", time(lastLogin),
+                                EvidenceParam.text(String.valueOf(Duration.between(lastLogin, now).toDays()))))
+                        : finding(NO_LOGIN, user, "never logged in since created " + created, part("neverLoggedIn", time(created))));
             }
         }
         if ("pending".equals(user.invitationStatus()) && user.invitationSentAt() != null
                 && Duration.between(user.invitationSentAt(), now).toDays() >= thresholds.pendingDays()) {
-            findings.add(finding(PENDING_INVITATION, user, "pending since " + user.invitationSentAt()));
+            findings.add(finding(PENDING_INVITATION, user, "pending since " + user.invitationSentAt(),
+                    part("pendingSince", time(user.invitationSentAt()))));
         }
-        String missing = user.templates().stream()
+        List<UserFacts.Template> lacking = user.templates().stream()
                 .filter(template -> template.requiresAuthorization() != null)
                 .filter(template -> !user.validAuthorizationTypes().contains(template.requiresAuthorization()))
-                .map(template -> template.name() + " requires " + template.requiresAuthorization())
-                .collect(Collectors.joining("; "));
-        if (!missing.isEmpty() && user.enabled()) {
-            findings.add(finding(MISSING_AUTHORIZATION, user, missing));
+                .toList();
+        if (!lacking.isEmpty() && user.enabled()) {
+            findings.add(new Finding(MISSING_AUTHORIZATION, user.id(), user.username(), lacking.stream()
+                    .map(template -> template.name() + " requires " + template.requiresAuthorization())
+                    .collect(Collectors.joining("; ")),
+                    lacking.stream().map(template -> part("requires", EvidenceParam.templates(List.of(template.name())),
+                            EvidenceParam.authorizationTypes(List.of(template.requiresAuthorization())))).toList()));
         }
         Instant horizon = now.plus(Duration.ofDays(thresholds.expiringDays()));
         for (UserFacts.Expiring expiring : user.authorizationsExpiring()) {
             if (expiring.validUntil() != null && expiring.validUntil().isBefore(horizon)) {
                 findings.add(finding(EXPIRING_AUTHORIZATION, user, expiring.type() + " " + expiring.reference()
-                        + " valid until " + expiring.validUntil()));
+                        + " valid until " + expiring.validUntil(), part("validUntil",
+                        EvidenceParam.authorizationTypes(List.of(expiring.type())), EvidenceParam.text(expiring.reference()),
+                        time(expiring.validUntil()))));
             }
         }
         if (!user.enabled() && !user.templates().isEmpty()) {
-            findings.add(finding(DISABLED_WITH_ROLES, user, "disabled, still holds "
-                    + user.templates().stream().map(UserFacts.Template::name).collect(Collectors.joining(", "))));
+            List<String> names = user.templates().stream().map(UserFacts.Template::name).toList();
+            findings.add(finding(DISABLED_WITH_ROLES, user, "disabled, still holds " + String.join(", ", names),
+                    part("disabledStillHolds", EvidenceParam.templates(names))));
         }
         if (user.accounts().isEmpty()) {
-            findings.add(finding(NO_ACCOUNT, user, "member of no account"));
+            findings.add(finding(NO_ACCOUNT, user, "member of no account", part("noAccount")));
         }
         return findings;
     }
 
-    /** CSV with a header, written by the one CSV writer ({@link Csv}: every cell quoted, formulas neutralised). */
-    public static String csv(List<Finding> findings) {
+    /**
+     * CSV with a header, written by the one CSV writer ({@link Csv}: every cell quoted, formulas
+     * neutralised); the detail column is {@code words} of each finding's parts (the report in a
+     * language: {@link EvidenceWords}).
+     */
+    public static String csv(List<Finding> findings, java.util.function.Function<List<EvidencePart>, String> words) {
         StringBuilder csv = new StringBuilder(Csv.line(List.of("category", "userId", "username", "detail")));
         for (Finding finding : findings) {
             csv.append(Csv.line(java.util.Arrays.asList(finding.category(), finding.userId(), finding.username(),
-                    finding.detail())));
+                    finding.detailParts().isEmpty() ? finding.detail() : words.apply(finding.detailParts()))));
         }
         return csv.toString();
     }
 
-    private static Finding finding(String category, UserFacts user, String detail) {
-        return new Finding(category, user.id(), user.username(), detail);
+    private static Finding finding(String category, UserFacts user, String detail, EvidencePart part) {
+        return new Finding(category, user.id(), user.username(), detail, List.of(part));
+    }
+
+    /** A part of a finding's detail: the key {@code mxFindingDetail.<name>}. */
+    static EvidencePart part(String name, EvidenceParam... params) {
+        return new EvidencePart(DETAIL_KEYS + name, List.of(params));
+    }
+
+    /** The prefix of the keys of a finding's detail. */
+    static final String DETAIL_KEYS = "mxFindingDetail.";
+
+    private static EvidenceParam time(Instant at) {
+        return EvidenceParam.of("time", String.valueOf(at));
     }
 }

@@ -89,15 +89,15 @@ public class AccessReviewListener implements EventListenerProvider {
         if (ResourceType.REALM_ROLE_MAPPING.name().equals(type) && event.getRepresentation() != null && parts.length >= 2) {
             boolean group = parts[0].equals("groups");
             GroupModel target = group ? session.groups().getGroupById(realm, parts[1]) : null;
-            String where = group && target != null ? "group " + KeycloakModelUtils.buildGroupPath(target) : null;
+            PrivilegePaths.Where where = group && target != null ? PrivilegePaths.Where.group(KeycloakModelUtils.buildGroupPath(target)) : null;
             for (String name : roleNames(event.getRepresentation())) {
                 RoleModel role = realm.getRole(name);
                 if (role != null) {
                     privilegedIn(role).forEach(p -> reached.computeIfAbsent(p.getName(), k -> new ArrayList<>())
-                            .addAll(PrivilegePaths.via(java.util.stream.Stream.of(role), p, where)));
+                            .addAll(PrivilegePaths.texts(PrivilegePaths.via(java.util.stream.Stream.of(role), p, where))));
                 }
             }
-            who = group ? "every member of " + (where == null ? parts[1] : where) : "user " + parts[1];
+            who = group ? "every member of " + (where == null ? parts[1] : where.text()) : "user " + parts[1];
         } else if (ResourceType.GROUP_MEMBERSHIP.name().equals(type) && parts.length == 4 && parts[0].equals("users")) {
             GroupModel group = session.groups().getGroupById(realm, parts[3]);
             if (group == null) {
@@ -105,7 +105,7 @@ public class AccessReviewListener implements EventListenerProvider {
             }
             for (GroupModel g = group; g != null; g = g.getParent()) {
                 g.getRoleMappingsStream().forEach(role -> privilegedIn(role).forEach(p -> reached.putIfAbsent(p.getName(),
-                        PrivilegePaths.ofGroup(group, p))));
+                        PrivilegePaths.texts(PrivilegePaths.ofGroup(group, p)))));
             }
             who = "user " + parts[1];
         } else if (ResourceType.ORGANIZATION_GROUP_MEMBERSHIP.name().equals(type) && parts.length == 6

@@ -2,6 +2,7 @@ package com.maintenanceaccess.review;
 
 import com.maintenanceaccess.kernel.LastLogin;
 import com.maintenanceaccess.kernel.QueryParams;
+import com.maintenanceaccess.kernel.ThemeMessages;
 import org.keycloak.models.utils.RoleUtils;
 import org.keycloak.models.OrganizationModel;
 import com.maintenanceaccess.account.RoleTemplateRoles;
@@ -95,6 +96,20 @@ public class AccessReviewResource {
     }
 
     /**
+     * The applied catalog with its words (issue 24): modules (and their features), areas, actions
+     * and pages with their descriptions in English and further languages, so that a client names a
+     * permission, an area, a feature or a page in the reader's language. Any role in the realm, as
+     * the pages.
+     */
+    @GET
+    @Path("catalog")
+    @Produces(MediaType.APPLICATION_JSON)
+    public AccessCatalog catalogWithWords() {
+        caller.requireSomeRole();
+        return catalog();
+    }
+
+    /**
      * The access review, one page of users at a time (ordered as Keycloak lists users), with
      * the realm-wide count of administrators on every page.
      */
@@ -141,7 +156,13 @@ public class AccessReviewResource {
                     issuer -> scope.holds(user, issuer)), LastLogin.of(user), created, thresholds, now));
         }
         if (type.equals("csv")) {
-            return Response.ok(AccessReport.csv(findings), "text/csv")
+            // The detail in the language the request asks for (Accept-Language; English without it),
+            // names in words: docs/access-review.md, "The report as CSV".
+            java.util.Locale language = ThemeMessages.requested(session, realm);
+            EvidenceWords words = new EvidenceWords(ThemeMessages.account(session, realm, language), language,
+                    AccessCatalogStore.read(realm).orElse(null));
+            return Response.ok(AccessReport.csv(findings, words::parts), "text/csv")
+                    .header("Content-Language", language.toLanguageTag())
                     .header("X-Administrators", administrators(scope))
                     .header("X-Next-First", more ? String.valueOf(from + size) : null)
                     .build();

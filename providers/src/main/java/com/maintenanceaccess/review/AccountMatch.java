@@ -18,7 +18,7 @@ final class AccountMatch {
         UserFacts.AccountRef invited = user.standing().invitationAccount();
         if (invited != null && !memberOf(user, invited)) {
             String text = "invited into account " + invited.alias() + " but a member of " + memberships(user);
-            EvidenceParam account = EvidenceParam.accounts(List.of(invited.alias()));
+            EvidenceParam account = EvidenceParam.accounts(List.of(invited.name()));
             return Optional.of(user.accounts().isEmpty() ? Evidence.of(text, "invitedIntoNoMember", account)
                     : Evidence.of(text, "invitedInto", account, memberParam(user)));
         }
@@ -27,7 +27,7 @@ final class AccountMatch {
             String text = "e-mail " + user.email() + " is in a domain of account " + domain.alias()
                     + " but the user is a member of " + memberships(user);
             EvidenceParam email = EvidenceParam.text(user.email());
-            EvidenceParam account = EvidenceParam.accounts(List.of(domain.alias()));
+            EvidenceParam account = EvidenceParam.accounts(List.of(domain.name()));
             return Optional.of(user.accounts().isEmpty() ? Evidence.of(text, "emailDomainOfNoMember", email, account)
                     : Evidence.of(text, "emailDomainOf", email, account, memberParam(user)));
         }
@@ -36,7 +36,7 @@ final class AccountMatch {
 
     /** The accounts the person is a member of (none: a key of its own says so). */
     private static EvidenceParam memberParam(UserFacts user) {
-        return EvidenceParam.accounts(user.accounts().stream().map(UserFacts.Account::alias).toList());
+        return EvidenceParam.accounts(user.accounts().stream().map(UserFacts.Account::name).toList());
     }
 
     static String fix(UserFacts user) {

@@ -10,7 +10,10 @@ import java.util.List;
  * the kind tells which). A client shows several values joined by commas.
  *
  * <p>Kinds: {@code template} (a role template's name), {@code authorizationType},
- * {@code feature}, {@code permission}, {@code area}, {@code account} (an account's alias),
+ * {@code feature}, {@code permission}, {@code area} (named as in the access catalog, whose words a client
+ * shows: GET /mx/access/catalog), {@code account} (an account by its name, as a person reads it; the
+ * English sentence names it by alias), {@code role} (a realm role by name: a bundled role template in
+ * words, any other as it is), {@code group} (a group's path, as Keycloak names it),
  * {@code invitationStatus}, {@code reason} (why a record cannot be used at signoff, as the signoff
  * check names it), {@code time} (an ISO instant) and {@code text} (shown as it is: an e-mail
  * address, a username, a reference, a reason somebody wrote).
@@ -29,8 +32,8 @@ public record EvidenceParam(String kind, List<String> values) {
         return new EvidenceParam("authorizationType", List.copyOf(types));
     }
 
-    static EvidenceParam accounts(Collection<String> aliases) {
-        return new EvidenceParam("account", List.copyOf(aliases));
+    static EvidenceParam accounts(Collection<String> names) {
+        return new EvidenceParam("account", List.copyOf(names));
     }
 
     static EvidenceParam of(String kind, String value) {

@@ -9,13 +9,37 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
- * Every path by which a privileged role template reaches a person: granted directly, as a
- * composite of another role, through a group, or through a parent group. The setup review lists
- * them and the access review listener warns for each, so no path stays silent.
+ * Every path by which a privileged role template reaches a person: held in an account, granted
+ * directly, as a composite of another role, through a group, or through a parent group. The setup
+ * review lists them and the access review listener warns for each, so no path stays silent.
  */
 final class PrivilegePaths {
 
     private PrivilegePaths() {
+    }
+
+    /**
+     * One path: the English text (the listener's warning, the stored acknowledgement, API clients:
+     * {@code direct}, {@code composite ops-lead}, {@code group /admins}, {@code account demo-mro template})
+     * and the same as a message key of the themes ({@code mxEvidence.path.*}) with its parameters,
+     * for the workspace in the person's language (accounts by name, roles and groups by kind).
+     */
+    record PrivilegePath(String text, EvidencePart part) {
+    }
+
+    /**
+     * Where a mapping is found, when not on the user: a group, or a parent group of one; the key's
+     * name ({@code group}, {@code parentGroup}) and its parameters, to which a composite adds the role.
+     */
+    record Where(String text, String key, List<EvidenceParam> params) {
+        static Where group(String path) {
+            return new Where("group " + path, "group", List.of(EvidenceParam.of("group", path)));
+        }
+
+        static Where parentGroup(String parent, String path) {
+            return new Where("parent group " + parent + " of " + path, "parentGroup",
+                    List.of(EvidenceParam.of("group", parent), EvidenceParam.of("group", path)));
+        }
     }
 
     static boolean isPrivilegedTemplate(RoleModel role) {
@@ -23,9 +47,22 @@ final class PrivilegePaths {
                 && UserFactsReader.TEMPLATE.equals(role.getFirstAttribute(UserFactsReader.MANAGED));
     }
 
-    /** How {@code target} reaches the user, e.g. {@code direct}, {@code composite ops-lead}, {@code group /admins}. */
-    static List<String> of(UserModel user, RoleModel target) {
-        List<String> paths = new ArrayList<>(via(user.getRoleMappingsStream(), target, null));
+    /**
+     * A template held in an account (its template group): the template itself ({@code through} null)
+     * or one it includes, reached through the template {@code through}.
+     */
+    static PrivilegePath inAccount(String alias, String accountName, String through) {
+        String text = "account " + alias + " template";
+        EvidenceParam account = EvidenceParam.accounts(List.of(accountName));
+        return through == null
+                ? new PrivilegePath(text, EvidencePart.of("path.accountTemplate", account))
+                : new PrivilegePath(text + " through composite " + through,
+                        EvidencePart.of("path.accountTemplateComposite", account, EvidenceParam.templates(List.of(through))));
+    }
+
+    /** How {@code target} reaches the user: their own mappings, their groups and the groups' parents. */
+    static List<PrivilegePath> of(UserModel user, RoleModel target) {
+        List<PrivilegePath> paths = new ArrayList<>(via(user.getRoleMappingsStream(), target, null));
         // Realm-level paths only: Keycloak keeps organization groups (templates held in an account,
         // see UserFactsReader) out of the user's group list.
         user.getGroupsStream().forEach(group -> paths.addAll(ofGroup(group, target)));
@@ -33,26 +70,40 @@ final class PrivilegePaths {
     }
 
     /** How {@code target} reaches the members of {@code group}: its own mappings and its parents'. */
-    static List<String> ofGroup(GroupModel group, RoleModel target) {
+    static List<PrivilegePath> ofGroup(GroupModel group, RoleModel target) {
         String path = KeycloakModelUtils.buildGroupPath(group);
-        List<String> paths = new ArrayList<>(via(group.getRoleMappingsStream(), target, "group " + path));
+        List<PrivilegePath> paths = new ArrayList<>(via(group.getRoleMappingsStream(), target, Where.group(path)));
         for (GroupModel parent = group.getParent(); parent != null; parent = parent.getParent()) {
             paths.addAll(via(parent.getRoleMappingsStream(), target,
-                    "parent group " + KeycloakModelUtils.buildGroupPath(parent) + " of " + path));
+                    Where.parentGroup(KeycloakModelUtils.buildGroupPath(parent), path)));
         }
         return paths;
     }
 
     /** The paths through one set of mappings; {@code where} null means the user's own mappings. */
-    static List<String> via(Stream<RoleModel> mappings, RoleModel target, String where) {
-        List<String> paths = new ArrayList<>();
+    static List<PrivilegePath> via(Stream<RoleModel> mappings, RoleModel target, Where where) {
+        List<PrivilegePath> paths = new ArrayList<>();
         mappings.forEach(role -> {
             if (role.getId().equals(target.getId())) {
-                paths.add(where == null ? "direct" : where);
+                paths.add(where == null ? new PrivilegePath("direct", EvidencePart.of("path.direct"))
+                        : new PrivilegePath(where.text(), new EvidencePart("mxEvidence.path." + where.key(), where.params())));
             } else if (role.isComposite() && role.hasRole(target)) {
-                paths.add((where == null ? "" : where + " through ") + "composite " + role.getName());
+                EvidenceParam composite = EvidenceParam.of("role", role.getName());
+                if (where == null) {
+                    paths.add(new PrivilegePath("composite " + role.getName(), EvidencePart.of("path.composite", composite)));
+                } else {
+                    List<EvidenceParam> params = new ArrayList<>(where.params());
+                    params.add(composite);
+                    paths.add(new PrivilegePath(where.text() + " through composite " + role.getName(),
+                            new EvidencePart("mxEvidence.path." + where.key() + "Composite", params)));
+                }
             }
         });
         return paths;
+    }
+
+    /** The English texts of paths (the listener's warning, the stored acknowledgement). */
+    static List<String> texts(List<PrivilegePath> paths) {
+        return paths.stream().map(PrivilegePath::text).toList();
     }
 }

@@ -58,7 +58,7 @@ public final class PrivilegedAcknowledgement {
         if (privileged.isEmpty()) {
             throw Problems.invalid("user", "holds no privileged role template, nothing to acknowledge");
         }
-        PrivilegedAcknowledged after = new PrivilegedAcknowledged(privileged, facts.standing().privilegedPaths(), caller.user().getUsername(),
+        PrivilegedAcknowledged after = new PrivilegedAcknowledged(privileged, texts(facts.standing().privilegedPaths()), caller.user().getUsername(),
                 now.toString(), reason);
         String before = user.getFirstAttribute(ATTRIBUTE);
         try {
@@ -70,6 +70,13 @@ public final class PrivilegedAcknowledgement {
         AdminAudit.byCaller(session, caller, OperationType.ACTION, UserAccessResource.RESOURCE_TYPE,
                 "users/" + user.getId() + "/review/acknowledge-privileged", change);
         return change;
+    }
+
+    /** Every path in its English text, as the acknowledgement keeps them. */
+    private static Map<String, List<String>> texts(Map<String, List<PrivilegePaths.PrivilegePath>> paths) {
+        Map<String, List<String>> texts = new java.util.TreeMap<>();
+        paths.forEach((template, each) -> texts.put(template, PrivilegePaths.texts(each)));
+        return texts;
     }
 
     /**

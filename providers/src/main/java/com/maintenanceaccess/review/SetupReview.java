@@ -175,7 +175,8 @@ public final class SetupReview {
         return AccountMatch.mismatch(user)
                 .map(problem -> Check.fail(ACCOUNT, "Correct account", problem, AccountMatch.fix(user)))
                 .orElse(Check.pass(ACCOUNT, "Correct account",
-                        Evidence.of(String.join(", ", accounts), "accounts", EvidenceParam.accounts(accounts))))
+                        Evidence.of(String.join(", ", accounts), "accounts", EvidenceParam.accounts(user.accounts().stream()
+                                .filter(UserFacts.Account::enabled).map(UserFacts.Account::name).toList()))))
                 .keyed("mxFix.correctAccount");
     }
 
@@ -201,12 +202,12 @@ public final class SetupReview {
         boolean operational = user.templates().stream().anyMatch(template -> !template.privileged());
         List<EvidencePart> parts = new ArrayList<>();
         List<String> held = privileged.stream().map(name -> {
-            List<String> paths = user.standing().privilegedPaths().getOrDefault(name, List.of());
-            // The paths name groups and composite roles as Keycloak does: shown as they are.
-            parts.add(paths.isEmpty() ? EvidencePart.of("holdsPrivileged", EvidenceParam.templates(List.of(name)))
-                    : EvidencePart.of("holdsPrivilegedVia", EvidenceParam.templates(List.of(name)),
-                            new EvidenceParam("text", paths)));
-            return paths.isEmpty() ? name : name + " (via " + String.join("; ", paths) + ")";
+            List<PrivilegePaths.PrivilegePath> paths = user.standing().privilegedPaths().getOrDefault(name, List.of());
+            // Each path a part of its own (mxEvidence.path.*) right after the template it leads to:
+            // a client shows them in brackets after it, as the English sentence does.
+            parts.add(EvidencePart.of("holdsPrivileged", EvidenceParam.templates(List.of(name))));
+            paths.forEach(path -> parts.add(path.part()));
+            return paths.isEmpty() ? name : name + " (via " + String.join("; ", PrivilegePaths.texts(paths)) + ")";
         }).toList();
         if (operational) {
             parts.add(EvidencePart.of("alsoOperational"));

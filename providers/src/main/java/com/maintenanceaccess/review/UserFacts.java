@@ -56,10 +56,19 @@ public record UserFacts(
         authorizationsExpiring = List.copyOf(authorizationsExpiring);
     }
 
-    /** An account the user is a member of, with what it has switched on now. */
-    public record Account(String id, String alias, boolean enabled, Set<String> features, boolean setupModeNow) {
+    /**
+     * An account the user is a member of, with what it has switched on now; {@code name} is what a
+     * person reads (the organization's name; its alias when it has none), the alias what a client
+     * addresses it by.
+     */
+    public record Account(String id, String alias, String name, boolean enabled, Set<String> features, boolean setupModeNow) {
         public Account {
             features = Set.copyOf(features);
+            name = name == null || name.isBlank() ? alias : name;
+        }
+
+        public Account(String id, String alias, boolean enabled, Set<String> features, boolean setupModeNow) {
+            this(id, alias, null, enabled, features, setupModeNow);
         }
     }
 
@@ -67,8 +76,15 @@ public record UserFacts(
     public record Template(String name, boolean privileged, String requiresAuthorization) {
     }
 
-    /** An account by id and alias. */
-    public record AccountRef(String id, String alias) {
+    /** An account by id, alias and name (as {@link Account}). */
+    public record AccountRef(String id, String alias, String name) {
+        public AccountRef {
+            name = name == null || name.isBlank() ? alias : name;
+        }
+
+        public AccountRef(String id, String alias) {
+            this(id, alias, null);
+        }
     }
 
     /** A record that cannot be used at signoff, and the signoff check's reasons why. */
@@ -96,7 +112,8 @@ public record UserFacts(
      * @param acknowledgement        the acknowledgement of privileged access on record, or null
      */
     public record Standing(boolean awaitingInvitation, AccountRef invitationAccount, AccountRef emailDomainAccount,
-                           List<Unusable> unusableAuthorizations, java.util.Map<String, List<String>> privilegedPaths,
+                           List<Unusable> unusableAuthorizations,
+                           java.util.Map<String, List<PrivilegePaths.PrivilegePath>> privilegedPaths,
                            Acknowledgement acknowledgement) {
         public static final Standing NONE = new Standing(false, null, null, List.of(), java.util.Map.of(), null);
 

@@ -73,17 +73,17 @@ public final class UserFactsReader {
         // is their composite roles. Permission roles mapped realm-wide (operators') count as before.
         Map<String, RoleModel> held = new TreeMap<>();
         // How each template reaches the user in the accounts asked about (evidence for least privilege).
-        Map<String, List<String>> accountPaths = new TreeMap<>();
+        Map<String, List<PrivilegePaths.PrivilegePath>> accountPaths = new TreeMap<>();
         List<OrganizationModel> accountsAsked = inAccount != null ? List.of(inAccount)
                 : organizations == null || !organizations.isEnabled() ? List.of() : organizations.getByMember(user).toList();
         for (OrganizationModel account : accountsAsked) {
             for (RoleModel template : AccountTemplates.held(session, account, user)) {
-                String where = "account " + account.getAlias() + " template";
                 for (RoleModel reached : RoleUtils.expandCompositeRoles(Set.of(template))) {
                     if (RoleTemplateRoles.isTemplate(reached)) {
                         held.putIfAbsent(reached.getName(), reached);
-                        accountPaths.computeIfAbsent(reached.getName(), k -> new ArrayList<>()).add(
-                                reached.getId().equals(template.getId()) ? where : where + " through composite " + template.getName());
+                        accountPaths.computeIfAbsent(reached.getName(), k -> new ArrayList<>()).add(PrivilegePaths.inAccount(
+                                account.getAlias(), account.getName(),
+                                reached.getId().equals(template.getId()) ? null : template.getName()));
                     }
                 }
             }
@@ -142,12 +142,12 @@ public final class UserFactsReader {
     }
 
     /** The privileged templates held in the accounts asked about, each with how it reaches the user. */
-    private static Map<String, List<String>> privilegedPaths(UserModel user, java.util.Collection<RoleModel> held,
-                                                             Map<String, List<String>> accountPaths, boolean realmView) {
-        Map<String, List<String>> paths = new TreeMap<>();
+    private static Map<String, List<PrivilegePaths.PrivilegePath>> privilegedPaths(UserModel user,
+            java.util.Collection<RoleModel> held, Map<String, List<PrivilegePaths.PrivilegePath>> accountPaths, boolean realmView) {
+        Map<String, List<PrivilegePaths.PrivilegePath>> paths = new TreeMap<>();
         for (RoleModel role : held) {
             if (PrivilegePaths.isPrivilegedTemplate(role)) {
-                List<String> found = new ArrayList<>(accountPaths.getOrDefault(role.getName(), List.of()));
+                List<PrivilegePaths.PrivilegePath> found = new ArrayList<>(accountPaths.getOrDefault(role.getName(), List.of()));
                 if (realmView) {
                     found.addAll(PrivilegePaths.of(user, role)); // realm-level paths count in the realm view only
                 }
@@ -177,12 +177,12 @@ public final class UserFactsReader {
     }
 
     private static UserFacts.AccountRef ref(OrganizationProvider organizations, OrganizationModel account) {
-        return organizations == null || account == null ? null : new UserFacts.AccountRef(account.getId(), account.getAlias());
+        return organizations == null || account == null ? null : new UserFacts.AccountRef(account.getId(), account.getAlias(), account.getName());
     }
 
     private static UserFacts.Account account(OrganizationModel account, Instant now) {
         AccountSettings settings = AccountSettings.fromAttributes(account.getAttributes());
-        return new UserFacts.Account(account.getId(), account.getAlias(), account.isEnabled(), settings.features(),
+        return new UserFacts.Account(account.getId(), account.getAlias(), account.getName(), account.isEnabled(), settings.features(),
                 settings.inSetupModeAt(now));
     }
 }

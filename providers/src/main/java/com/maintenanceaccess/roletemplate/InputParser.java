@@ -29,11 +29,13 @@ public final class InputParser {
     static final int MAX_DESCRIPTION = 255;
 
     private static final Set<String> CATALOG_FIELDS =
-            Set.of("kind", "client", "actions", "readOnlyActions", "modules", "pages");
-    private static final Set<String> MODULE_FIELDS = Set.of("id", "feature", "description", "areas");
-    private static final Set<String> AREA_FIELDS = Set.of("id", "description", "actions");
+            Set.of("kind", "client", "actions", "actionDescriptions", "readOnlyActions", "modules", "pages");
+    private static final Set<String> MODULE_FIELDS = Set.of("id", "feature", "description", "descriptions", "areas");
+    private static final Set<String> AREA_FIELDS = Set.of("id", "description", "descriptions", "actions");
     private static final Set<String> PAGE_FIELDS =
-            Set.of("id", "description", "permission", "feature", "setupOnly", "authorizationType");
+            Set.of("id", "description", "descriptions", "permission", "feature", "setupOnly", "authorizationType");
+    /** A language tag of a description: "de", "en", "pt-BR". */
+    static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final Set<String> TEMPLATE_FIELDS = Set.of("kind", "name", "description", "permissions",
             "except", "includes", "privileged", "requiresAuthorization", "readOnlyVariant");
     private static final Set<String> BUNDLE_FIELDS = Set.of("kind", "catalog", "templates");
@@ -139,7 +141,22 @@ public final class InputParser {
                 templates.add(template(template));
             }
         }
-        AccessCatalog catalog = new AccessCatalog(client == null ? AccessCatalog.DEFAULT_CLIENT : client, modules, pages);
+        Map<String, Map<String, String>> actionDescriptions = new java.util.LinkedHashMap<>();
+        Node actionWords = node.get("actionDescriptions");
+        if (actionWords != null && actionWords.value() != null) {
+            if (!actionWords.isMap()) {
+                problems.add(actionWords.problem("'actionDescriptions' must be a mapping of action to descriptions by language"));
+            } else {
+                for (Map.Entry<String, Node> action : actionWords.map().entrySet()) {
+                    if (!actions.contains(action.getKey())) {
+                        problems.add(action.getValue().problem("unknown action '" + action.getKey() + "': not in 'actions'"));
+                    }
+                    actionDescriptions.put(action.getKey(), languages(action.getValue(), "actionDescriptions." + action.getKey()));
+                }
+            }
+        }
+        AccessCatalog catalog = new AccessCatalog(client == null ? AccessCatalog.DEFAULT_CLIENT : client, modules, pages,
+                actionDescriptions);
         return new ImportInput(catalog, actions, readOnlyActions, templates, node);
     }
 
@@ -160,10 +177,10 @@ public final class InputParser {
                                 + "': the catalog's actions are " + actions));
                     }
                 }
-                areas.add(new AccessCatalog.Area(areaId, description(area, areaId), areaActions));
+                areas.add(new AccessCatalog.Area(areaId, description(area, areaId), descriptions(area), areaActions));
             }
         }
-        return new AccessCatalog.Module(id, feature, description, areas);
+        return new AccessCatalog.Module(id, feature, description, descriptions(node), areas);
     }
 
     private AccessCatalog.Page page(Node node) {
@@ -173,7 +190,7 @@ public final class InputParser {
             problems.add(node.get("id").problem("'" + id + "' is not a page id (lower case letters, digits, '.', '-')"));
         }
         String authorization = authorizationType(node, "authorizationType");
-        return new AccessCatalog.Page(id, description(node, id), text(node, "permission", true),
+        return new AccessCatalog.Page(id, description(node, id), descriptions(node), text(node, "permission", true),
                 id(node, "feature"), bool(node, "setupOnly", false), authorization);
     }
 
@@ -237,6 +254,35 @@ public final class InputParser {
             problems.add(node.get("description").problem("description longer than " + MAX_DESCRIPTION + " characters"));
         }
         return description == null ? fallback : description;
+    }
+
+    /** {@code descriptions}: the description in further languages, language tag to text (absent: none). */
+    private Map<String, String> descriptions(Node node) {
+        Node value = node.get("descriptions");
+        return value == null || value.value() == null ? Map.of() : languages(value, "descriptions");
+    }
+
+    /** A mapping of language tag to text, each a description (at most {@value #MAX_DESCRIPTION} characters). */
+    private Map<String, String> languages(Node value, String field) {
+        Map<String, String> result = new java.util.LinkedHashMap<>();
+        if (!value.isMap()) {
+            problems.add(value.problem("'" + field + "' must be a mapping of language (e.g. de) to text, not "
+                    + value.describeType()));
+            return result;
+        }
+        for (Map.Entry<String, Node> entry : value.map().entrySet()) {
+            Node text = entry.getValue();
+            if (!LANGUAGE.matcher(entry.getKey()).matches()) {
+                problems.add(text.problem("'" + entry.getKey() + "' in '" + field + "' is not a language (e.g. de, en, pt-BR)"));
+            } else if (!text.isText() || ((String) text.value()).isBlank()) {
+                problems.add(text.problem("'" + field + "." + entry.getKey() + "' must be text"));
+            } else if (((String) text.value()).length() > MAX_DESCRIPTION) {
+                problems.add(text.problem("'" + field + "." + entry.getKey() + "' longer than " + MAX_DESCRIPTION + " characters"));
+            } else {
+                result.put(entry.getKey(), (String) text.value());
+            }
+        }
+        return result;
     }
 
     private boolean bool(Node node, String field, boolean fallback) {

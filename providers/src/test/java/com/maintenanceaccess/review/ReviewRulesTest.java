@@ -124,7 +124,8 @@ class ReviewRulesTest {
 
     @Test
     void csvEscapesAndDefusesFormulas() {
-        String csv = AccessReport.csv(List.of(new AccessReport.Finding("no-account", "id-1", "=HYPERLINK(\"x\")", "a, b")));
+        String csv = AccessReport.csv(List.of(new AccessReport.Finding("no-account", "id-1", "=HYPERLINK(\"x\")", "a, b",
+                List.of())), parts -> "in words");
         assertEquals("\"category\",\"userId\",\"username\",\"detail\"\r\n"
                 + "\"no-account\",\"id-1\",\"'=HYPERLINK(\"\"x\"\")\",\"a, b\"\r\n", csv);
     }

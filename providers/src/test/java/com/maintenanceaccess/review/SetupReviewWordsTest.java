@@ -106,7 +106,7 @@ class SetupReviewWordsTest {
 
     /** The kinds the console's Checks component shows in words (EvidenceParam's list). */
     static final Set<String> KINDS = Set.of("template", "authorizationType", "feature", "permission", "area", "account",
-            "invitationStatus", "reason", "time", "text");
+            "role", "group", "invitationStatus", "reason", "time", "text");
 
     private static int placeholders(String text) {
         java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\\{(\\d+)}").matcher(text);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class StandingRulesTest {
 
     private static final UserFacts.AccountRef HANGAR = new UserFacts.AccountRef("o1", "hangar");
-    private static final UserFacts.AccountRef DEMO = new UserFacts.AccountRef("o2", "demo-mro");
+    private static final UserFacts.AccountRef DEMO = new UserFacts.AccountRef("o2", "demo-mro", "Demo MRO");
 
     private static UserFacts with(UserFacts.Standing standing) {
         return ReviewRulesTest.fullAccess().withStanding(standing);
@@ -55,7 +55,8 @@ class StandingRulesTest {
         Evidence invited = AccountMatch.mismatch(byInvitation).orElseThrow();
         assertTrue(invited.text().contains("invited into account demo-mro"));
         assertEquals("mxEvidence.invitedInto", invited.parts().get(0).key());
-        assertEquals(new EvidenceParam("account", List.of("demo-mro")), invited.parts().get(0).params().get(0));
+        // A person reads the account's name; the English sentence (API clients) keeps the alias.
+        assertEquals(new EvidenceParam("account", List.of("Demo MRO")), invited.parts().get(0).params().get(0));
         assertEquals("mxEvidence.emailDomainOf", review.evidenceParts().get(0).key());
         assertTrue(AccountMatch.mismatch(with(standing(false, HANGAR, HANGAR))).isEmpty(), "the right account");
     }
@@ -82,12 +83,22 @@ class StandingRulesTest {
     @Test
     void privilegeListsEveryPathAndPassesOnlyWithAnAcknowledgementOfExactlyThoseTemplates() {
         List<UserFacts.Template> templates = List.of(new UserFacts.Template("account-administrator", true, null));
-        Map<String, List<String>> paths = Map.of("account-administrator", List.of("parent group /admins of /admins/hangar"));
+        PrivilegePaths.Where parent = PrivilegePaths.Where.parentGroup("/admins", "/admins/hangar");
+        Map<String, List<PrivilegePaths.PrivilegePath>> paths = Map.of("account-administrator", List.of(
+                new PrivilegePaths.PrivilegePath(parent.text(), new EvidencePart("mxEvidence.path." + parent.key(), parent.params())),
+                PrivilegePaths.inAccount("demo-mro", "Demo MRO", null)));
         UserFacts admin = ReviewRulesTest.with(b -> b.templates(templates))
                 .withStanding(new UserFacts.Standing(false, null, null, List.of(), paths, null));
         Check unacknowledged = check(SetupReview.review(admin, ReviewRulesTest.catalog()), SetupReview.LEAST_PRIVILEGE);
         assertFalse(unacknowledged.passed());
-        assertTrue(unacknowledged.evidence().contains("via parent group /admins of /admins/hangar"), unacknowledged::toString);
+        assertTrue(unacknowledged.evidence().contains("via parent group /admins of /admins/hangar; account demo-mro template"),
+                unacknowledged::toString);
+        // In words: the template, then each path as a key of its own, the account by its name, groups by kind.
+        assertEquals(List.of("mxEvidence.holdsPrivileged", "mxEvidence.path.parentGroup", "mxEvidence.path.accountTemplate"),
+                unacknowledged.evidenceParts().stream().map(EvidencePart::key).toList());
+        assertEquals(List.of(EvidenceParam.of("group", "/admins"), EvidenceParam.of("group", "/admins/hangar")),
+                unacknowledged.evidenceParts().get(1).params());
+        assertEquals(List.of(new EvidenceParam("account", List.of("Demo MRO"))), unacknowledged.evidenceParts().get(2).params());
 
         UserFacts.Acknowledgement ack = new UserFacts.Acknowledgement(Set.of("account-administrator"), "ada",
                 Instant.parse("2026-11-28T10:00:00Z"), "the hangar's administrator");

@@ -45,6 +45,46 @@ class InputParserTest {
         assertEquals("modules[0].areas[0].actions[1]", fly.field());
     }
 
+    /** Words in further languages: a mapping of language to text, for actions only the catalog's actions. */
+    @Test
+    void descriptionsInOtherLanguagesAreReadAndChecked() {
+        com.maintenanceaccess.access.AccessCatalog catalog = InputParser.parse(Inputs.yaml("""
+                kind: AccessCatalog
+                actions: [view]
+                actionDescriptions: {view: {en: view, de: ansehen}}
+                readOnlyActions: [view]
+                modules:
+                  - id: planning
+                    description: Planning
+                    descriptions: {de: Planung}
+                    areas:
+                      - {id: aircraft, description: Aircraft, descriptions: {de: Luftfahrzeuge}, actions: [view]}
+                pages:
+                  - {id: planning.aircraft, description: Aircraft list, descriptions: {de: Luftfahrzeugliste}, permission: "aircraft:view", feature: planning}
+                """)).catalog();
+        assertEquals("Luftfahrzeuge: ansehen", catalog.permissionWords("aircraft:view", "de"));
+        assertEquals("Luftfahrzeugliste", catalog.page("planning.aircraft").orElseThrow().describe("de"));
+        assertEquals("Planung", catalog.featureWords("planning", "de"));
+
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> InputParser.parse(Inputs.yaml("""
+                kind: AccessCatalog
+                actions: [view]
+                actionDescriptions: {fly: {en: fly}, view: {German: ansehen}}
+                readOnlyActions: [view]
+                modules:
+                  - id: planning
+                    descriptions: Planung
+                    areas:
+                      - {id: aircraft, descriptions: {de: [Luftfahrzeuge]}, actions: [view]}
+                """)));
+        List<String> messages = e.problems().stream().map(Problem::message).toList();
+        assertEquals(4, messages.size(), messages::toString);
+        assertTrue(messages.stream().anyMatch(m -> m.contains("unknown action 'fly'")), messages::toString);
+        assertTrue(messages.stream().anyMatch(m -> m.contains("'German' in 'actionDescriptions.view' is not a language")), messages::toString);
+        assertTrue(messages.stream().anyMatch(m -> m.contains("'descriptions' must be a mapping of language")), messages::toString);
+        assertTrue(messages.stream().anyMatch(m -> m.contains("'descriptions.de' must be text")), messages::toString);
+    }
+
     @Test
     void duplicateKeysAndUnknownKindsAreProblems() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> InputParser.parse(Inputs.yaml(

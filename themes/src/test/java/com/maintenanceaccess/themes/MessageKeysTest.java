@@ -28,8 +28,11 @@ class MessageKeysTest {
     static final Path CONSOLE = Path.of("account-console/src");
     /** {@code msg("mxKey")} and {@code msg('mxKey', …)} in FreeMarker (not a prefix a template completes, "mxType_" + type). */
     static final Pattern TEMPLATE_KEY = Pattern.compile("msg\\([\"'](mx[A-Za-z0-9._-]+)[\"']\\s*[),]");
-    /** Any string literal {@code "mxKey…"} in the console: in {@code t(…)} and in tables of keys alike. */
-    static final Pattern CONSOLE_KEY = Pattern.compile("\"(mx[A-Z][A-Za-z0-9._-]*)\"");
+    /**
+     * Any string literal {@code "mxKey…"} in the console: in {@code t(…)} and in tables of keys alike
+     * (not a prefix the code completes, {@code "mxEvidence.path."}: it ends with the dot).
+     */
+    static final Pattern CONSOLE_KEY = Pattern.compile("\"(mx[A-Z][A-Za-z0-9._-]*[A-Za-z0-9_-])\"");
     /** The server's message keys ({@code api/ProblemKeys}): the /mx API sends them for the console to show. */
     static final Path SERVER = Path.of("../providers/src/main/java");
     /** ... and the setup review's fixes ({@code review/SetupReview}, issue 24). */

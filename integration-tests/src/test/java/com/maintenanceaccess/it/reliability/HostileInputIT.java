@@ -80,6 +80,7 @@ class HostileInputIT {
             new Endpoint("GET", "/mx/access/explain?page=administration.account-settings&user={user}", Body.NONE, "user"),
             new Endpoint("GET", "/mx/access/reachable?user={user}", Body.NONE, "user"),
             new Endpoint("GET", "/mx/access/pages", Body.NONE, null),
+            new Endpoint("GET", "/mx/access/catalog", Body.NONE, null),
             new Endpoint("GET", "/mx/access/report", Body.NONE, null),
             new Endpoint("GET", "/mx/users/{user}/review", Body.NONE, null),
             new Endpoint("POST", "/mx/users/{user}/review/acknowledge-privileged", Body.JSON, null),

@@ -233,6 +233,51 @@ class AccessReviewIT {
         assertTrue(administrators >= 1, "the report counts administrators");
     }
 
+    /**
+     * Issue 24: a finding's detail in words. The JSON carries it as message keys whose parameters name
+     * templates and authorization types by kind (the workspace shows them in the reader's language);
+     * the CSV says it in the language the request asks for (Accept-Language), English without one,
+     * role templates and types by their names, never as stored.
+     */
+    @Test
+    void theReportSaysItsDetailInWordsInTheLanguageAsked() {
+        String words = account("words", true, List.of("workshop"), false);
+        String admin = member(words, "words-admin");
+        realm.grantTemplate(words, admin, "account-administrator");
+        realm.grantTemplate(words, admin, "certifying-staff");
+        login(admin);
+        String url = realm.url("/mx/access/report?account=" + words + "&inactiveDays=90&pendingDays=7&expiringDays=30");
+
+        Map<String, JsonNode> parts = new HashMap<>();
+        Http.get(url, viewerToken).json().get("findings").forEach(finding -> {
+            if (finding.get("userId").asText().equals(admin)) {
+                parts.put(finding.get("category").asText(), finding.get("detailParts"));
+            }
+        });
+        JsonNode holds = parts.get("administrator").get(0);
+        assertEquals("mxFindingDetail.holds", holds.get("key").asText(), parts::toString);
+        assertEquals("template", holds.get("params").get(0).get("kind").asText());
+        assertEquals("account-administrator", holds.get("params").get(0).get("values").get(0).asText());
+        JsonNode requires = parts.get("missing-authorization").get(0);
+        assertEquals("mxFindingDetail.requires", requires.get("key").asText());
+        assertEquals(List.of("template", "authorizationType"),
+                List.of(requires.get("params").get(0).get("kind").asText(), requires.get("params").get(1).get("kind").asText()));
+
+        Http.Response german = Http.send("GET", url + "&format=csv", viewerToken, null, null,
+                Map.of("Accept-Language", "de-DE,de;q=0.9,en;q=0.5"));
+        assertEquals(200, german.status(), german::toString);
+        assertEquals("de", german.header("Content-Language"));
+        assertTrue(german.body().contains("\"hat Kontoadministration\""), german.body());
+        assertTrue(german.body().contains("\"Freigabeberechtigtes Personal erfordert Freigabeberechtigtes Personal (CRS)\""), german.body());
+        for (Http.Response english : List.of(Http.get(url + "&format=csv", viewerToken),
+                Http.send("GET", url + "&format=csv", viewerToken, null, null, Map.of("Accept-Language", "fr")))) {
+            assertEquals("en", english.header("Content-Language"));
+            assertTrue(english.body().contains("\"holds Account administrator\""), english.body());
+            assertTrue(english.body().contains("\"Certifying staff requires Certifying staff (CRS)\""), english.body());
+            assertFalse(english.body().contains("requires certifying-staff"), english.body());
+        }
+    }
+
     @Test
     void reportRefusesBadParameters() {
         for (String query : List.of("max=0", "max=501", "first=-1", "inactiveDays=0", "format=xml")) {

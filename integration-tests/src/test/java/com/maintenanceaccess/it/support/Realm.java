@@ -107,9 +107,24 @@ public final class Realm {
     /** Creates an account (organization) with a unique alias and the given attributes; returns its id. */
     public String createAccount(String prefix, boolean enabled, Map<String, List<String>> attributes) {
         String alias = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return createAccount(alias, alias, alias + ".example", enabled, attributes);
+    }
+
+    /**
+     * Creates an account whose name is what a person reads ("Walk Aviation 3f2a"), unlike its alias
+     * ({@code prefix-xxxxxxxx}) and its domain: a page that shows the alias where the name belongs can
+     * then be told apart. Returns its id; the alias is the organization's {@code alias}.
+     */
+    public String createNamedAccount(String prefix, String name, boolean enabled, Map<String, List<String>> attributes) {
+        String unique = UUID.randomUUID().toString();
+        return createAccount(prefix + "-" + unique.substring(0, 8), name + " " + unique.substring(9, 13),
+                "mro-" + unique.substring(14, 18) + ".example", enabled, attributes);
+    }
+
+    private String createAccount(String alias, String name, String domain, boolean enabled, Map<String, List<String>> attributes) {
         Http.Response response = Http.postJson(adminUrl("/organizations"), adminToken(), Map.of(
-                "name", alias, "alias", alias, "enabled", enabled,
-                "domains", List.of(Map.of("name", alias + ".example")), "attributes", attributes));
+                "name", name, "alias", alias, "enabled", enabled,
+                "domains", List.of(Map.of("name", domain)), "attributes", attributes));
         assertEquals(201, response.status(), response::toString);
         String location = response.header("Location");
         return location.substring(location.lastIndexOf('/') + 1);

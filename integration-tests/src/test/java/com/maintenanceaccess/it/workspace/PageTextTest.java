@@ -23,6 +23,23 @@ class PageTextTest {
         assertEquals(3, PageText.findings("mxPeople 0B045E8F-1C2D-4E5F-8A9B-0C1D2E3F4A5B /mx/accounts").size());
     }
 
+    /** A permission as stored and an account's alias where its name belongs (issue 24: "machine names"). */
+    @Test
+    void findsPermissionsAndMachineNames() {
+        assertFound("This person cannot open the page. (signoffs:release)", "permission signoffs:release");
+        assertFound("none of the person's role templates includes workorders:release", "permission workorders:release");
+        assertFound("Vorlage mit time-entries:approve", "permission time-entries:approve");
+        assertFound("Berechtigungen: aircraft:*", "permission aircraft:*");
+        assertEquals(List.of(), PageText.findings("Zeit: 14:30 · https://mro.example:8443/app · Hinweis: view the list"));
+        List<String> alias = PageText.findings("In the account ws-walk-1a2b3c4d", List.of("ws-walk-1a2b3c4d"));
+        assertEquals(1, alias.size(), alias::toString);
+        assertTrue(alias.get(0).startsWith("machine name ws-walk-1a2b3c4d"), alias::toString);
+        assertEquals(1, PageText.findings("member of ws-walk-1a2b3c4d.", List.of("ws-walk-1a2b3c4d")).size(), "at a sentence's end too");
+        assertEquals(List.of(), PageText.findings("""
+                In the account Walk Aviation 3f2a
+                ina@ws-walk-1a2b3c4d.example, ws-walk-1a2b3c4d.example, ws-walk-1a2b3c4d-old""", List.of("ws-walk-1a2b3c4d")));
+    }
+
     @Test
     void letsWordsPass() {
         assertEquals(List.of(), PageText.findings("""

@@ -63,6 +63,47 @@ class PersonPageIT {
         page.screenshotForDocs("person-explain");
     }
 
+    /**
+     * Issue 24: a German administrator reads "why can't they see" and the setup review in words: the
+     * pages to ask about by their German descriptions (no id), the answer naming the page, the
+     * permission as „Abzeichnungen: freigeben“ (not signoffs:release), the feature and the account by
+     * their names (not the alias), and the path by which a privileged template reaches the person.
+     */
+    @Test
+    void aGermanAdministratorReadsPagesPermissionsFeaturesAndTheAccountInWords() {
+        String account = realm.createNamedAccount("ws-words", "Wort Aviation", true, Map.of("mx.features", List.of("workshop")));
+        String alias = realm.adminGet("/organizations/" + account).get("alias").asText();
+        String admin = realm.createUser("ws-words-admin", Map.of("firstName", "Ada", "lastName", "Admin",
+                "attributes", Map.of("locale", List.of("de"))));
+        realm.addMember(account, admin);
+        realm.grantAccountRole(account, admin, "account-administrator");
+        String person = realm.createUser("ws-words-person", Map.of("firstName", "Tom", "lastName", "Tech"));
+        realm.addMember(account, person);
+        realm.grantTemplate(account, person, "account-administrator");
+
+        PersonPage page = new PersonPage(browser.driver(), realm).openIn(alias, person, realm.username(admin), Realm.TEST_PASSWORD);
+        List<String> choices = page.explainChoices();
+        assertTrue(choices.contains("Freigabebescheinigung (CRS)"), choices::toString);
+        assertTrue(choices.contains("Luftfahrzeugliste"), choices::toString);
+        assertTrue(choices.stream().noneMatch(choice -> choice.contains(RELEASE) || choice.matches(".*\\b[a-z]+\\.[a-z-]+.*")),
+                "no page id among the choices: " + choices);
+
+        page.explain(RELEASE);
+        assertTrue(page.explainAnswer().startsWith("Freigabebescheinigung (CRS): Diese Person kann die Seite nicht öffnen"),
+                page.explainAnswer());
+        String permission = page.explainCheckText("role-includes-permission");
+        assertTrue(permission.contains("keine Rollenvorlage der Person enthält „Abzeichnungen: freigeben“"), permission);
+        assertFalse(permission.contains("signoffs:release"), permission);
+        String feature = page.explainCheckText("feature-enabled");
+        assertTrue(feature.contains("die Funktion Werkstatt ist für Wort Aviation"), feature);
+        String privileged = page.setupReviewCheckText("least-privilege");
+        assertTrue(privileged.contains("hat die privilegierte Vorlage Kontoadministration (als Rollenvorlage im Konto Wort Aviation"),
+                privileged);
+        assertTrue(page.membershipHeading().startsWith("Im Konto Wort Aviation"), page.membershipHeading());
+        assertEquals(List.of(), com.maintenanceaccess.it.workspace.pages.PageText.findings(page.pageText(), List.of(alias)),
+                "no alias, permission, id or key on the page");
+    }
+
     @Test
     void deactivationWithAReasonEndsTheSessionsAndReactivationLetsThePersonBackIn() {
         String leaver = realm.createUser("ws-leaver", Map.of());

@@ -108,6 +108,38 @@ class SettingsAndReviewPagesIT {
         assertFalse(page.thresholdProblem("inactiveDays").isBlank());
     }
 
+    /**
+     * Issue 24: a German account administrator reads the report's findings with role templates and
+     * authorization types in words (not "certifying-staff requires certifying-staff"), and the
+     * account's features by their names (the catalog's words), nowhere the account's alias.
+     */
+    @Test
+    void aGermanAdministratorReadsFindingsAndFeaturesInWords() {
+        String account = realm.createNamedAccount("ws-report-words", "Bericht Aviation", true,
+                Map.of("mx.features", List.of("planning")));
+        String alias = realm.adminGet("/organizations/" + account).get("alias").asText();
+        String admin = realm.createUser("ws-report-admin", Map.of("firstName", "Anke", "lastName", "Admin",
+                "attributes", Map.of("locale", List.of("de"))));
+        realm.addMember(account, admin);
+        realm.grantAccountRole(account, admin, "account-administrator");
+        String person = realm.createUser("ws-report-person", Map.of());
+        realm.addMember(account, person);
+        realm.grantTemplate(account, person, "account-administrator");
+        realm.grantTemplate(account, person, "certifying-staff");
+
+        AccessReviewPage report = new AccessReviewPage(browser.driver(), realm).open(realm.username(admin), Realm.TEST_PASSWORD);
+        List<String> details = report.detailsOf(realm.username(person));
+        assertTrue(details.contains("hat Kontoadministration"), details::toString);
+        assertTrue(details.contains("Freigabeberechtigtes Personal erfordert Freigabeberechtigtes Personal (CRS)"), details::toString);
+        assertEquals(List.of(), com.maintenanceaccess.it.workspace.pages.PageText.findings(report.pageText(), List.of(alias)));
+
+        AccountSettingsPage settings = new AccountSettingsPage(browser.driver(), realm)
+                .open(alias, realm.username(admin), Realm.TEST_PASSWORD);
+        assertEquals("Planung", settings.featureLabel("planning"));
+        assertEquals("Werkstatt", settings.featureLabel("workshop"));
+        assertEquals(List.of(), com.maintenanceaccess.it.workspace.pages.PageText.findings(settings.pageText(), List.of(alias)));
+    }
+
     private static List<String> sorted(JsonNode values) {
         List<String> list = new java.util.ArrayList<>();
         values.forEach(value -> list.add(value.asText()));

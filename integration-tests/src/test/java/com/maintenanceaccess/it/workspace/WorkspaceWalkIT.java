@@ -38,9 +38,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A walk through the workspace as the account administrator, the compliance officer, a technician
  * (no account role), the auditor and a newly invited person (from the invitation mail on), in English
  * and German, at 1400 and 800 px (issue 24, "Done when"): every page of each person's menu, and a person's page and records, once loaded, shows no
- * raw message key, no id (UUID) and no API path ({@link PageText}), no refusal (a page of one's own
- * menu that refuses is a dead end), and on a German page no English sentence: the setup review's
- * and the explanation's checks included (their evidence comes as message keys, review/Check).
+ * raw message key, no id (UUID), no API path, no permission as stored ("signoffs:release") and not the
+ * account's alias where its name belongs ({@link PageText}; the account is named unlike its alias),
+ * no refusal (a page of one's own menu that refuses is a dead end), and on a German page no English
+ * sentence: the setup review's and the explanation's checks included (their evidence comes as message
+ * keys, review/Check), and the choices of every drop-down (the explanation's pages among them).
  */
 class WorkspaceWalkIT {
 
@@ -51,8 +53,9 @@ class WorkspaceWalkIT {
 
     @Test
     void noPageShowsARawKeyAnIdOrAnApiPath() {
-        String account = realm.createAccount("ws-walk", true, Map.of());
+        String account = realm.createNamedAccount("ws-walk", "Walk Aviation", true, Map.of());
         String alias = realm.adminGet("/organizations/" + account).get("alias").asText();
+        List<String> machineNames = List.of(alias);
         Map<String, String> roles = new java.util.LinkedHashMap<>();
         roles.put("walk-admin", "account-administrator");
         roles.put("walk-officer", "compliance-officer");
@@ -109,11 +112,11 @@ class WorkspaceWalkIT {
                     console.go(page.contains("?") ? page : page + "?account=" + alias);
                     String text = settledText(browser);
                     String where = person[1] + " " + width + "px " + page.replace(technician, "{technician}");
-                    check(findings, where, text, person[1].endsWith("-de") ? text : null);
+                    check(findings, where, text, person[1].endsWith("-de") ? text : null, machineNames);
                     if (page.equals("mx/people/" + technician + "?account=" + alias)) {
                         // "Why can't they see": its checks are read too, asked about a page the technician cannot open.
                         String explained = explained(browser);
-                        check(findings, where + " explain", explained, person[1].endsWith("-de") ? explained : null);
+                        check(findings, where + " explain", explained, person[1].endsWith("-de") ? explained : null, machineNames);
                         keep(where + " explain", explained);
                     }
                     if (!browser.findElements(By.cssSelector("[data-testid='mx-error']")).isEmpty()) {
@@ -147,7 +150,7 @@ class WorkspaceWalkIT {
      */
     @Test
     void anInvitedPersonWalksFromTheMailToTheirWorkspace() throws Exception {
-        String account = realm.createAccount("ws-invitee", true, Map.of());
+        String account = realm.createNamedAccount("ws-invitee", "Invitee Aviation", true, Map.of());
         String alias = realm.adminGet("/organizations/" + account).get("alias").asText();
         int appPort = Integer.getInteger("mx.it.app-port", 3600);
         AppServer app = new AppServer(appPort, realm.server().baseUrl(), Realm.NAME);
@@ -194,14 +197,14 @@ class WorkspaceWalkIT {
 
         MailParts mail = MailParts.of(Mail.await(email, 1, Duration.ofSeconds(30)));
         String mailText = (mail.subject() + "\n" + mail.text()).replaceAll("https?://\\S+", "");
-        check(findings, who + "mail", mailText, german ? mailText : null);
+        check(findings, who + "mail", mailText, german ? mailText : null, List.of(alias));
         assertTrue(mail.subject().startsWith(german ? "Ihre Einladung" : "Your invitation"), mail.subject());
 
         ChromeDriver browser = browsers.restart();
         speaks(browser, language);
         InvitationPage invitation = new InvitationPage(browser).open(mail.actionLink());
         String invitationText = String.valueOf(browser.executeScript("return document.body.innerText;"));
-        check(findings, who + "invitation page", invitationText, german ? invitationText : null);
+        check(findings, who + "invitation page", invitationText, german ? invitationText : null, List.of(alias));
         keep(who + "invitation", invitationText);
         seen.add("invitation");
         invitation.setPassword(InvitationSupport.GOOD_PASSWORD);
@@ -233,7 +236,7 @@ class WorkspaceWalkIT {
                 console.go(page.contains("?") ? page : page + "?account=" + alias);
                 String text = settledText(browser);
                 String where = who + width + "px " + page;
-                check(findings, where, text, german ? text : null);
+                check(findings, where, text, german ? text : null, List.of(alias));
                 if (!browser.findElements(By.cssSelector("[data-testid='mx-error']")).isEmpty()) {
                     findings.add(where + ": a refusal on a page of the person's own menu");
                 }
@@ -248,12 +251,14 @@ class WorkspaceWalkIT {
      * The app's page without the reasons under a page that is not available: they are the server's
      * explain checks (titles, evidence and fixes, English, the fixes naming API paths such as
      * "PUT /mx/accounts/{id}"): the reference app shows the answer's English text, not yet the
-     * keyed evidence the workspace shows in the person's language; the app's own frame, names and
-     * page titles are checked.
+     * keyed evidence the workspace shows in the person's language; and without its status line,
+     * which lists the token's permissions as the mx_perms claim names them ("Permissions:
+     * aircraft:create, …", the app's view for its developers). The app's own frame, names and page
+     * titles are checked.
      */
     private static String appTextWithoutReasons(ChromeDriver browser) {
         return String.valueOf(browser.executeScript("""
-                const lists = [...document.querySelectorAll("ul.why")];
+                const lists = [...document.querySelectorAll("ul.why, #status")];
                 lists.forEach(e => e.style.display = "none");
                 const text = document.body.innerText;
                 lists.forEach(e => e.style.display = "");
@@ -277,7 +282,11 @@ class WorkspaceWalkIT {
         return pages;
     }
 
-    /** The page's text once it has loaded: the title is shown, no spinner turns, and the text stays the same for a moment. */
+    /**
+     * The page's text once it has loaded: the title is shown, no spinner turns, and the text stays the
+     * same for a moment. With it, every choice of every drop-down (read whether or not the browser
+     * counts them into the page's text): a choice is read too.
+     */
     private static String settledText(ChromeDriver browser) {
         String[] last = {""};
         new WebDriverWait(browser, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(800)).until(driver -> {
@@ -285,7 +294,8 @@ class WorkspaceWalkIT {
                     || driver.findElements(By.cssSelector("main .pf-v5-c-spinner")).stream().anyMatch(WebElement::isDisplayed)) {
                 return false;
             }
-            String now = String.valueOf(((ChromeDriver) driver).executeScript("return document.body.innerText;"));
+            String now = String.valueOf(((ChromeDriver) driver).executeScript("return document.body.innerText + "
+                    + "\"\\n\" + [...document.querySelectorAll('select option')].map(o => o.text).join('\\n');"));
             boolean same = now.equals(last[0]);
             last[0] = now;
             return same;
@@ -295,7 +305,12 @@ class WorkspaceWalkIT {
 
     /** {@code german}: the text of a German page to check for English sentences, null on an English page. */
     private static void check(List<String> findings, String where, String text, String german) {
-        PageText.findings(text).forEach(found -> findings.add(where + ": " + found));
+        check(findings, where, text, german, List.of());
+    }
+
+    /** The same, and {@code machineNames} (the account's alias) are not shown. */
+    private static void check(List<String> findings, String where, String text, String german, List<String> machineNames) {
+        PageText.findings(text, machineNames).forEach(found -> findings.add(where + ": " + found));
         if (german != null) {
             PageText.english(german).forEach(found -> findings.add(where + ": English on a German page " + found));
         }

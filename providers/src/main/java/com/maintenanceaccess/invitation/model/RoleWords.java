@@ -1,13 +1,12 @@
 package com.maintenanceaccess.invitation.model;
 
-import java.io.IOException;
+import com.maintenanceaccess.kernel.ThemeMessages;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.function.Function;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
-import org.keycloak.theme.Theme;
 
 /**
  * A role as the invitee reads it in the invitation mail and on the invitation page, in their
@@ -17,14 +16,11 @@ import org.keycloak.theme.Theme;
  */
 final class RoleWords {
 
-    /** The theme whose texts name the templates when the realm names no account theme of its own. */
-    static final String BUNDLE_THEME = "maintenance";
-
     private RoleWords() {
     }
 
     static Function<RoleModel, String> in(KeycloakSession session, RealmModel realm, Locale locale) {
-        Properties messages = accountMessages(session, realm, locale);
+        Properties messages = ThemeMessages.account(session, realm, locale);
         return role -> {
             String name = messages.getProperty("mxTemplateName." + role.getName());
             if (name == null) {
@@ -38,17 +34,5 @@ final class RoleWords {
     static String asStored(RoleModel role) {
         return role.getDescription() != null && !role.getDescription().isBlank()
                 ? role.getName() + " (" + role.getDescription() + ")" : role.getName();
-    }
-
-    private static Properties accountMessages(KeycloakSession session, RealmModel realm, Locale locale) {
-        String themeName = realm.getAccountTheme() == null || realm.getAccountTheme().isBlank()
-                ? BUNDLE_THEME : realm.getAccountTheme();
-        try {
-            Theme theme = session.theme().getTheme(themeName, Theme.Type.ACCOUNT);
-            return theme == null ? new Properties() : theme.getMessages(locale == null ? Locale.ENGLISH : locale);
-        } catch (IOException e) {
-            // Without the theme's texts the roles read as stored, as before.
-            return new Properties();
-        }
     }
 }

@@ -58,6 +58,13 @@ public final class AccessReviewPage extends AccountConsole {
         return List.of();
     }
 
+    /** The detail of each finding of one user, as shown (after {@link #findingsOf} found them). */
+    public List<String> detailsOf(String username) {
+        findingsOf(username);
+        return await("findings").findElements(testId("finding-" + username)).stream()
+                .map(row -> row.findElement(testId("finding-detail")).getText()).toList();
+    }
+
     public AccessReviewPage threshold(String name, int days) {
         type(name, String.valueOf(days));
         return this;

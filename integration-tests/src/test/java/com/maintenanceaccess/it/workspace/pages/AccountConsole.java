@@ -160,6 +160,11 @@ public class AccountConsole {
                     .map(td => td.innerText.trim());""");
     }
 
+    /** What the page shows now, as a person reads it (its text, without the choices of drop-downs). */
+    public String pageText() {
+        return String.valueOf(browser.executeScript("return document.body.innerText;"));
+    }
+
     public String pageTitle() {
         return Browser.await(browser, By.cssSelector("h1")).getText();
     }

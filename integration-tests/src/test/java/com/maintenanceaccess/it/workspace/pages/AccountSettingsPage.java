@@ -28,6 +28,12 @@ public final class AccountSettingsPage extends AccountConsole {
         return await("feature-" + feature).isSelected();
     }
 
+    /** The words a feature's checkbox is labelled with. */
+    public String featureLabel(String feature) {
+        await("feature-" + feature);
+        return browser.findElement(org.openqa.selenium.By.cssSelector("label[for='feature-" + feature + "']")).getText();
+    }
+
     public AccountSettingsPage toggleFeature(String feature) {
         await("feature-" + feature).click();
         return this;

@@ -7,9 +7,11 @@ import java.util.regex.Pattern;
 
 /**
  * What a person must never read on a workspace page (issue 24, item 1): a raw message key (the
- * console's "mxSomething" or "mx-something", a server key "mx.some.key"), an id (a UUID) or an API
- * path ("/mx/…"). {@link #findings} names each kind found once, with a little of the text around it
- * so that a failure says where.
+ * console's "mxSomething" or "mx-something", a server key "mx.some.key"), an id (a UUID), an API
+ * path ("/mx/…"), a permission as stored ("signoffs:release", "workorders:*": the catalog has words
+ * for it) and, where the caller names them, machine names such as an account's alias ("demo-mro",
+ * where the account's name belongs). {@link #findings} names each kind found once, with a little of
+ * the text around it so that a failure says where.
  */
 public final class PageText {
 
@@ -17,16 +19,31 @@ public final class PageText {
     static final Pattern RAW_KEY = Pattern.compile("(?<![\\w.@/-])mx(?:[A-Z][\\w-]*|-[a-z][\\w-]*|\\.[a-z][\\w-]*(?:\\.[\\w-]+)+)");
     static final Pattern UUID = Pattern.compile("(?i)\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b");
     static final Pattern API_PATH = Pattern.compile("/mx/");
+    /** {@code <area>:<action>} with an action of the catalog (or {@code *}), not part of an address or a longer word. */
+    static final Pattern PERMISSION = Pattern.compile(
+            "(?<![\\w/.@:-])[a-z][a-z0-9]*(?:-[a-z0-9]+)*:(?:view|create|edit|delete|export|approve|release|complete|manage|\\*)(?![\\w-])");
 
     private PageText() {
     }
 
-    /** One line per kind found (raw key, id, API path), empty when the text is fine. */
+    /** One line per kind found (raw key, id, API path, permission), empty when the text is fine. */
     public static List<String> findings(String text) {
+        return findings(text, List.of());
+    }
+
+    /**
+     * The same, and each of {@code machineNames} (an account's alias) found as a word of its own (not
+     * inside an e-mail address, a domain or a longer name): a person reads the account's name.
+     */
+    public static List<String> findings(String text, java.util.Collection<String> machineNames) {
         List<String> findings = new ArrayList<>();
         find(findings, "raw key", RAW_KEY, text);
         find(findings, "id", UUID, text);
         find(findings, "API path", API_PATH, text);
+        find(findings, "permission", PERMISSION, text);
+        for (String name : machineNames) {
+            find(findings, "machine name", Pattern.compile("(?<![\\w.@/-])" + Pattern.quote(name) + "(?![\\w-]|\\.\\w)"), text);
+        }
         return findings;
     }
 

@@ -102,10 +102,29 @@ public final class PersonPage extends AccountConsole {
 
     /** Chooses a page of the access catalog and asks why; returns check id → passed. */
     public Map<String, Boolean> explain(String pageId) {
+        until(driver -> !await("explain-page").findElements(org.openqa.selenium.By.cssSelector(
+                "option[value='" + pageId + "']")).isEmpty());
         new Select(await("explain-page")).selectByValue(pageId);
         await("explain").click();
         until(driver -> shows("explain-checks"));
         return checks(await("explain-checks"));
+    }
+
+    /** The choices of "why can't they see": the text of each page offered, in order. */
+    public java.util.List<String> explainChoices() {
+        until(driver -> await("explain-page").findElements(org.openqa.selenium.By.tagName("option")).size() > 1);
+        return await("explain-page").findElements(org.openqa.selenium.By.tagName("option")).stream()
+                .map(option -> option.getAttribute("textContent")).toList();
+    }
+
+    /** The answer's sentence: the page asked about, and whether the person can open it. */
+    public String explainAnswer() {
+        return await("explain-answer").getText();
+    }
+
+    /** The heading of the account's section ("In the account …"). */
+    public String membershipHeading() {
+        return await("membership").findElement(org.openqa.selenium.By.tagName("h2")).getText();
     }
 
     public boolean explainAllowed() {
