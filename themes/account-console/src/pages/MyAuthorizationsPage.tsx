@@ -11,10 +11,11 @@ import {
 import { useTranslation } from "react-i18next";
 import { useMx } from "../api";
 import { ErrorAlert, useLoad, useTime } from "../components/common";
-import type { Authorization, Schemas } from "../types";
+import type { Licence, Schemas } from "../types";
 import { StatusLabel } from "../components/StatusLabel";
 
-type MyRecord = Authorization & { typeName: string; summary: string };
+/** A record of mine: the API's record with the server's sentence; the licence may be absent (the generator cannot say so). */
+type MyRecord = Omit<Schemas["MyAuthorization"], "licence"> & { licence?: Licence | null };
 
 /**
  * GET /mx/me/authorizations: the caller's own records (with the server's sentence) and invitation state; the

@@ -4,15 +4,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.maintenanceaccess.authorization.AuthorizationView.ExperienceView;
 import com.maintenanceaccess.authorization.AuthorizationView.LicenceView;
 import com.maintenanceaccess.authorization.AuthorizationView.ScopeView;
+import com.maintenanceaccess.authorization.model.AuthorizationState;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
 import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * One personnel authorization with its state now, without what {@link AuthorizationView} adds for one
- * person's page (usable at signoff, the issuing account's names): the record in the compliance views'
- * rows (GET /mx/authorizations/expiring, …/expired). Every field is written, a missing value as null.
+ * One personnel authorization with its state now: the record's fields (docs/authorizations.md) as the
+ * compliance views' rows show them (GET /mx/authorizations/expiring, …/expired), and the first part of
+ * {@link AuthorizationView}, which adds what one person's page needs (usable at signoff, the issuing
+ * account's names). Every field is written, a missing value as null.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record AuthorizationRecordView(
@@ -36,9 +38,16 @@ public record AuthorizationRecordView(
         @Nullable String validUntil) {
 
     public static AuthorizationRecordView of(PersonnelAuthorization a, Instant now) {
-        AuthorizationView v = AuthorizationView.of(null, a, true, now, null);
-        return new AuthorizationRecordView(v.id(), v.account(), v.type(), v.reference(), v.licence(), v.scope(),
-                v.limitations(), v.firstIssue(), v.effective(), v.expiry(), v.status(), v.statusReason(),
-                v.statusChanged(), v.issuer(), v.continuationTraining(), v.experience(), v.state(), v.validUntil());
+        PersonnelAuthorization.Licence l = a.licence();
+        return new AuthorizationRecordView(a.id(), a.account(), a.type(), a.reference(),
+                l == null ? null : new LicenceView(l.authority(), l.number(), l.category(), str(l.expiry())),
+                AuthorizationView.scope(a), a.limitations(), str(a.firstIssue()), str(a.effective()), str(a.expiry()),
+                a.status().id(), a.statusReason(), str(a.statusChanged()), a.issuer(), str(a.continuationTraining()),
+                a.experience().stream().map(p -> new ExperienceView(p.from().toString(), p.to().toString())).toList(),
+                AuthorizationState.at(a, now).id(), str(a.validUntil()));
+    }
+
+    private static String str(Object value) {
+        return value == null ? null : value.toString();
     }
 }

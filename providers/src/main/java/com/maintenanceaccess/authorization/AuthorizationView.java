@@ -1,7 +1,7 @@
 package com.maintenanceaccess.authorization;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.maintenanceaccess.authorization.model.AuthorizationState;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
 import jakarta.annotation.Nullable;
 import java.time.Instant;
@@ -11,32 +11,15 @@ import org.keycloak.models.OrganizationModel;
 
 /**
  * One personnel authorization as the API answers it (GET/POST/PUT /mx/users/{id}/authorizations…, the
- * compliance views): the record's fields (docs/authorizations.md), its state now, whether it is usable
- * at signoff and why not, and the issuing account's alias and name. A field without a value is written
+ * compliance views): the record's fields and its state now ({@link AuthorizationRecordView}, written
+ * inline), whether it is usable at signoff and why not, and the issuing account's alias and name. A field without a value is written
  * as {@code null}, not left out ({@link JsonInclude.Include#ALWAYS}): the answer has always had every
  * field. The stored record, the events and the trail keep their own form
  * ({@code model/AuthorizationJson}): a signature's hash covers that form, not this one.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record AuthorizationView(
-        String id,
-        @Nullable String account,
-        String type,
-        String reference,
-        @Nullable LicenceView licence,
-        ScopeView scope,
-        @Nullable String limitations,
-        @Nullable String firstIssue,
-        @Nullable String effective,
-        @Nullable String expiry,
-        String status,
-        @Nullable String statusReason,
-        @Nullable String statusChanged,
-        @Nullable String issuer,
-        @Nullable String continuationTraining,
-        List<ExperienceView> experience,
-        String state,
-        @Nullable String validUntil,
+        @JsonUnwrapped AuthorizationRecordView record,
         boolean usableAtSignoff,
         List<String> unusableBecause,
         @Nullable String accountAlias,
@@ -65,24 +48,12 @@ public record AuthorizationView(
     /** As above with the issuing account given (null: none, or not described). */
     static AuthorizationView of(AuthorizationFeature feature, PersonnelAuthorization a, boolean personEnabled, Instant now,
                                 OrganizationModel issuing) {
-        // Without the feature (AuthorizationRecordView): the usability fields are not shown.
-        List<String> unusable = feature == null ? List.of()
-                : feature.usability().against(a, personEnabled, now).stream().map(r -> r.id()).toList();
-        PersonnelAuthorization.Licence l = a.licence();
-        return new AuthorizationView(a.id(), a.account(), a.type(), a.reference(),
-                l == null ? null : new LicenceView(l.authority(), l.number(), l.category(), str(l.expiry())),
-                scope(a), a.limitations(), str(a.firstIssue()), str(a.effective()), str(a.expiry()), a.status().id(),
-                a.statusReason(), str(a.statusChanged()), a.issuer(), str(a.continuationTraining()),
-                a.experience().stream().map(p -> new ExperienceView(p.from().toString(), p.to().toString())).toList(),
-                AuthorizationState.at(a, now).id(), str(a.validUntil()), unusable.isEmpty(), unusable,
+        List<String> unusable = feature.usability().against(a, personEnabled, now).stream().map(r -> r.id()).toList();
+        return new AuthorizationView(AuthorizationRecordView.of(a, now), unusable.isEmpty(), unusable,
                 issuing == null ? null : issuing.getAlias(), issuing == null ? null : issuing.getName());
     }
 
     public static ScopeView scope(PersonnelAuthorization a) {
         return new ScopeView(a.scope().aircraft(), a.scope().tasks(), a.scope().bases());
-    }
-
-    private static String str(Object value) {
-        return value == null ? null : value.toString();
     }
 }

@@ -1,8 +1,8 @@
 package com.maintenanceaccess.me;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.maintenanceaccess.authorization.AuthorizationFeature;
-import com.maintenanceaccess.authorization.IssuingAccount;
+import com.maintenanceaccess.authorization.AuthorizationView;
 import com.maintenanceaccess.authorization.model.AuthorizationStore;
 import com.maintenanceaccess.authorization.model.PersonnelAuthorization;
 import com.maintenanceaccess.invitation.InvitationState;
@@ -38,17 +38,23 @@ public class MyAuthorizationsResource {
     }
 
     /**
-     * The caller's records and invitation state. The records are the authorization feature's views
-     * (JSON objects, with the server's sentence {@code typeName} and {@code summary}); {@code accounts}
-     * groups the same records by the account that issued them.
+     * The caller's records and invitation state; {@code accounts} groups the same records by the
+     * account that issued them.
      */
-    public record MyAuthorizations(String userId, String username, InvitationState invitation, List<ObjectNode> authorizations,
-                                   List<IssuingAccountGroup> accounts) {
+    public record MyAuthorizations(String userId, String username, InvitationState invitation,
+                                   List<MyAuthorization> authorizations, List<IssuingAccountGroup> accounts) {
+    }
+
+    /**
+     * One record as the API answers it everywhere ({@link AuthorizationView}, its fields inline), with
+     * the server's sentence: the type's name and a one-line summary.
+     */
+    public record MyAuthorization(@JsonUnwrapped AuthorizationView record, String typeName, String summary) {
     }
 
     /** The records one account issued; id, alias and name are absent for the records of no account (last). */
     public record IssuingAccountGroup(@Nullable String id, @Nullable String alias, @Nullable String name,
-                                      List<ObjectNode> authorizations) {
+                                      List<MyAuthorization> authorizations) {
     }
 
     @GET
@@ -59,32 +65,28 @@ public class MyAuthorizationsResource {
         Instant now = feature.clock().instant();
         AuthorizationText text = new AuthorizationText(feature.catalog());
         InvitationState invitation = PeopleInvitations.status(session, session.getContext().getRealm(), me);
-        List<ObjectNode> records = new ArrayList<>();
+        List<MyAuthorization> records = new ArrayList<>();
         // The same records grouped by issuing account, in the order first met; records with no
         // issuing account (from before accounts issued them) last, as their own group.
-        Map<String, List<ObjectNode>> byAccount = new LinkedHashMap<>();
-        Map<String, ObjectNode> firstOfAccount = new LinkedHashMap<>();
-        List<ObjectNode> unassigned = new ArrayList<>();
+        Map<String, List<MyAuthorization>> byAccount = new LinkedHashMap<>();
+        List<MyAuthorization> unassigned = new ArrayList<>();
         for (PersonnelAuthorization record : AuthorizationStore.read(me).records()) {
-            ObjectNode view = IssuingAccount.describe(session, feature.view(record, me.isEnabled(), now), record.account());
-            view.put("typeName", text.typeName(record.type()));
-            view.put("summary", text.summary(record, view.path("state").asText(), view.path("usableAtSignoff").asBoolean()));
-            records.add(view);
+            AuthorizationView view = AuthorizationView.of(session, feature, record, me.isEnabled(), now);
+            MyAuthorization mine = new MyAuthorization(view, text.typeName(record.type()),
+                    text.summary(record, view.record().state(), view.usableAtSignoff()));
+            records.add(mine);
             if (record.account() == null) {
-                unassigned.add(view);
+                unassigned.add(mine);
             } else {
-                firstOfAccount.putIfAbsent(record.account(), view);
-                byAccount.computeIfAbsent(record.account(), id -> new ArrayList<>()).add(view);
+                byAccount.computeIfAbsent(record.account(), id -> new ArrayList<>()).add(mine);
             }
         }
         List<IssuingAccountGroup> groups = new ArrayList<>();
-        byAccount.forEach((id, views) -> groups.add(new IssuingAccountGroup(id,
-                firstOfAccount.get(id).path("accountAlias").asText(null), firstOfAccount.get(id).path("accountName").asText(null),
-                views)));
+        byAccount.forEach((id, mine) -> groups.add(new IssuingAccountGroup(id,
+                mine.get(0).record().accountAlias(), mine.get(0).record().accountName(), mine)));
         if (!unassigned.isEmpty()) {
             groups.add(new IssuingAccountGroup(null, null, null, unassigned));
         }
-        return new MyAuthorizations(me.getId(), me.getUsername(), invitation,
-                records, groups);
+        return new MyAuthorizations(me.getId(), me.getUsername(), invitation, records, groups);
     }
 }

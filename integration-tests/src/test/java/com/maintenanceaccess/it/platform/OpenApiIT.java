@@ -66,8 +66,11 @@ class OpenApiIT {
         assertEquals(200, catalog.status(), catalog::toString);
         assertFits(description, "/authorizations/catalog", catalog.json());
 
+        Authz authz = new Authz(realm);
+        authz.grant(realm.userToken(authz.officer()), member, Authz.with(Authz.crs("OPENAPI-1"), "account", account));
         Http.Response mine = Http.get(realm.url("/mx/me/authorizations"), realm.userToken(member));
         assertEquals(200, mine.status(), mine::toString);
+        assertEquals(1, mine.json().path("accounts").path(0).path("authorizations").size(), mine::toString);
         assertFits(description, "/me/authorizations", mine.json());
 
         Http.Response invitations = Http.get(realm.url("/mx/invitations?account=" + account), token);
