@@ -13,8 +13,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** realm-config/maintenance-realm.json, imported at start, is the realm the server runs. */
+// Alone, no other test class beside it: it changes the realm's event settings.
+@Isolated
 class RealmImportIT {
 
     private final Realm realm = Realm.maintenance();

@@ -43,13 +43,9 @@ public final class Realm {
         return server;
     }
 
-    /** A fresh token of the master realm's bootstrap administrator. */
+    /** A token of the master realm's bootstrap administrator ({@link KeycloakServer#adminToken()}). */
     public String adminToken() {
-        Http.Response response = Http.postForm(server.baseUrl() + "/realms/master/protocol/openid-connect/token",
-                Map.of("grant_type", "password", "client_id", "admin-cli",
-                        "username", KeycloakServer.ADMIN_USER, "password", KeycloakServer.ADMIN_PASSWORD));
-        assertEquals(200, response.status(), response::toString);
-        return response.json().get("access_token").asText();
+        return server.adminToken();
     }
 
     public JsonNode adminGet(String path) {
@@ -225,10 +221,19 @@ public final class Realm {
     }
 
     /** Adds (once) a confidential client that allows the password grant, for test tokens. */
-    public synchronized void ensureTestClient() {
-        if (adminGet("/clients?clientId=" + TEST_CLIENT).size() > 0) {
-            return;
+    public void ensureTestClient() {
+        if (server.knows(TEST_CLIENT)) {
+            return; // looked up once per run of the server, not before every token
         }
+        synchronized (Realm.class) {
+            if (adminGet("/clients?clientId=" + TEST_CLIENT).size() == 0) {
+                createTestClient();
+            }
+            server.learn(TEST_CLIENT);
+        }
+    }
+
+    private void createTestClient() {
         Http.Response response = Http.postJson(adminUrl("/clients"), adminToken(), Map.of(
                 "clientId", TEST_CLIENT,
                 "secret", TEST_CLIENT_SECRET,

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The workspace signed in with ACCOUNT roles (group membership, no realm-management role, as the
@@ -39,6 +40,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * a failed send and its retry, every page as each role, and an administrator of account A seeing
  * nothing of account B on any page.
  */
+// Alone, no other test class beside it: it takes the realm's mail server away.
+@Isolated
 class AccountRolesWorkspaceIT {
 
     @RegisterExtension

@@ -33,6 +33,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A walk through the workspace as the account administrator, the compliance officer, a technician
@@ -42,6 +43,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * menu that refuses is a dead end), and on a German page no English sentence: the setup review's
  * and the explanation's checks included (their evidence comes as message keys, review/Check).
  */
+// Runs the reference app on its one port (mx.it.app-port): one such class at a time.
+@ResourceLock("reference-app")
 class WorkspaceWalkIT {
 
     @RegisterExtension
