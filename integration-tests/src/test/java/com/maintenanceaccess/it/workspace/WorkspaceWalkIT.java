@@ -34,6 +34,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.Order;
 
 /**
  * A walk through the workspace as the account administrator, the compliance officer, a technician
@@ -43,8 +44,10 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * menu that refuses is a dead end), and on a German page no English sentence: the setup review's
  * and the explanation's checks included (their evidence comes as message keys, review/Check).
  */
-// Runs the reference app on its one port (mx.it.app-port): one such class at a time.
+// Runs the reference app on its one port (mx.it.app-port): one such class at a time, these three
+// first (@Order; the walk is the longest class: started late, it ran alone at the end).
 @ResourceLock("reference-app")
+@Order(3)
 class WorkspaceWalkIT {
 
     @RegisterExtension
