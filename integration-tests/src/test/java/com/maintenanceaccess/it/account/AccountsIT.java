@@ -17,8 +17,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** Accounts (organizations): features and setup mode in tokens, the settings API, setup mode ending by itself. */
+// Alone, no other test class beside it: it moves the bundle's clock (ServerClock), which every test on the server reads.
+@Isolated
 class AccountsIT {
 
     private final Realm realm = Realm.maintenance();

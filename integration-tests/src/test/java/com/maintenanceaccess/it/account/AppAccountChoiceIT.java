@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.Order;
 
 /**
  * The reference app (app/) in Chromium for a person in two accounts (issue 22, item 3): a planner
@@ -22,6 +24,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * and choosing the other account shows the other's.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// Runs the reference app on its one port (mx.it.app-port): one such class at a time, these three
+// first (@Order; the walk is the longest class: started late, it ran alone at the end).
+@ResourceLock("reference-app")
+@Order(2)
 class AppAccountChoiceIT {
 
     @RegisterExtension

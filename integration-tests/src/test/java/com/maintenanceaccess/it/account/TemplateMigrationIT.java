@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A realm written by the release before templates were held per account: templates are realm
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
  * keeps them, counted in no account's token, marked and listed for operators and in the start
  * log. One admin event; the next start changes nothing and writes none.
  */
+// Alone, no other test class beside it: it stops the shared server.
+@Isolated
 class TemplateMigrationIT {
 
     private final Realm realm = Realm.maintenance();

@@ -19,8 +19,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The records as people see them: in the admin console's user page and, read-only, in the account console. */
+// Alone, no other test class beside it: it changes the master realm's admin theme.
+@Isolated
 class ConsolePagesIT {
 
     @RegisterExtension

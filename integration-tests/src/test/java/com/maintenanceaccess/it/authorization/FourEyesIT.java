@@ -19,6 +19,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Four eyes where authority is made (issue 23, item 5): a certifying authority (certifying staff,
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.TestInstance;
  * request cannot be approved; bad input is 400 naming the field and changes nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// Alone, no other test class beside it: it moves the bundle's clock (ServerClock), which every test on the server reads.
+@Isolated
 class FourEyesIT {
 
     private final Realm realm = Realm.maintenance();

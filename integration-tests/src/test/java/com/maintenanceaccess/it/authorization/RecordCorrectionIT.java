@@ -29,6 +29,8 @@ class RecordCorrectionIT {
     private String accountA;
     private String accountB;
     private String officerA;
+    /** The officer's token, signed in once per test (their roles do not change in it). */
+    private String officerAToken;
     private String auditorA;
     private String officerB;
     private String worker;
@@ -42,6 +44,7 @@ class RecordCorrectionIT {
         officerB = realm.accountPerson(accountB, "corr-officer-b", "compliance-officer");
         worker = realm.accountPerson(accountA, "corr-worker");
         realm.addMember(accountB, worker);
+        officerAToken = realm.userToken(officerA);
     }
 
     @Test
@@ -50,27 +53,27 @@ class RecordCorrectionIT {
         String right = typo + "X";
         Map<String, Object> record = Authz.crs(typo);
         record.put("account", accountA);
-        JsonNode granted = authz.grant(realm.userToken(officerA), worker, record);
+        JsonNode granted = authz.grant(officerAToken, worker, record);
         String id = granted.get("id").asText();
         String url = realm.url("/mx/users/" + worker + "/authorizations/" + id + "/correct");
-        String etag = Http.get(realm.url("/mx/users/" + worker + "/authorizations/" + id), realm.userToken(officerA)).header("ETag");
+        String etag = Http.get(realm.url("/mx/users/" + worker + "/authorizations/" + id), officerAToken).header("ETag");
 
         Map<String, Object> corrected = new HashMap<>(Authz.crs(right));
-        Http.Response done = Http.postJson(url, realm.userToken(officerA),
+        Http.Response done = Http.postJson(url, officerAToken,
                 Map.of("reason", "reference mistyped at entry", "authorization", corrected));
         assertEquals(200, done.status(), done::toString);
         assertEquals(id, done.json().get("id").asText(), "the same record, corrected");
         assertEquals(right, done.json().get("reference").asText());
-        JsonNode list = authz.list(realm.userToken(officerA), worker);
+        JsonNode list = authz.list(officerAToken, worker);
         assertEquals(1, list.size(), "corrected, not granted a second time: " + list);
         assertEquals(right, list.get(0).get("reference").asText());
 
         // The same record again is no correction: 400, nothing written.
-        assertProblem(Http.postJson(url, realm.userToken(officerA), Map.of("reason", "twice", "authorization", corrected)),
+        assertProblem(Http.postJson(url, officerAToken, Map.of("reason", "twice", "authorization", corrected)),
                 "authorization");
 
         // A stale version (read before the correction) is refused: 412, nothing changed.
-        Http.Response stale = Http.send("POST", url, realm.userToken(officerA), "application/json",
+        Http.Response stale = Http.send("POST", url, officerAToken, "application/json",
                 Http.toJson(Map.of("reason", "again", "authorization", Authz.crs(right + "Y"))), Map.of("If-Match", etag));
         assertEquals(412, stale.status(), stale::toString);
 
@@ -92,7 +95,7 @@ class RecordCorrectionIT {
         assertNotEquals(body.get("versionBefore").asText(), body.get("versionAfter").asText());
 
         // In the person's history, by name.
-        JsonNode history = Http.get(realm.url("/mx/users/" + worker + "/history?account=" + accountA), realm.userToken(officerA)).json();
+        JsonNode history = Http.get(realm.url("/mx/users/" + worker + "/history?account=" + accountA), officerAToken).json();
         assertEquals("authorization-correct", history.get(0).get("event").asText(), history::toString);
         assertEquals("Test corr-officer", history.get(0).get("actor").asText());
         assertEquals("reference mistyped at entry", history.get(0).get("reason").asText());
@@ -103,18 +106,18 @@ class RecordCorrectionIT {
         String reference = "UK.145.CB-" + UUID.randomUUID().toString().substring(0, 5).toUpperCase();
         Map<String, Object> record = Authz.crs(reference);
         record.put("account", accountA);
-        String id = authz.grant(realm.userToken(officerA), worker, record).get("id").asText();
+        String id = authz.grant(officerAToken, worker, record).get("id").asText();
         String url = realm.url("/mx/users/" + worker + "/authorizations/" + id + "/correct");
         Map<String, Object> fixed = Authz.crs(reference + "Z");
 
-        assertProblem(Http.postJson(url, realm.userToken(officerA), Map.of("authorization", fixed)), "reason");
-        assertProblem(Http.postJson(url, realm.userToken(officerA), Map.of("reason", " ", "authorization", fixed)), "reason");
-        assertProblem(Http.postJson(url, realm.userToken(officerA), Map.of("reason", "typo")), "authorization");
-        assertProblem(Http.postJson(url, realm.userToken(officerA), Map.of("reason", "typo",
+        assertProblem(Http.postJson(url, officerAToken, Map.of("authorization", fixed)), "reason");
+        assertProblem(Http.postJson(url, officerAToken, Map.of("reason", " ", "authorization", fixed)), "reason");
+        assertProblem(Http.postJson(url, officerAToken, Map.of("reason", "typo")), "authorization");
+        assertProblem(Http.postJson(url, officerAToken, Map.of("reason", "typo",
                 "authorization", Authz.with(fixed, "type", "inspection"))), "type");
-        assertProblem(Http.postJson(url, realm.userToken(officerA), Map.of("reason", "typo",
+        assertProblem(Http.postJson(url, officerAToken, Map.of("reason", "typo",
                 "authorization", Authz.with(fixed, "expiry", "tomorrow"))), "expiry");
-        assertProblem(Http.postJson(url, realm.userToken(officerA), Map.of("reason", "typo", "authorization", fixed, "extra", 1)),
+        assertProblem(Http.postJson(url, officerAToken, Map.of("reason", "typo", "authorization", fixed, "extra", 1)),
                 "extra");
 
         Http.Response auditor = Http.postJson(url, realm.userToken(auditorA), Map.of("reason", "typo", "authorization", fixed));
@@ -124,7 +127,7 @@ class RecordCorrectionIT {
         Http.Response other = Http.postJson(url, realm.userToken(officerB), Map.of("reason", "typo", "authorization", fixed));
         assertEquals(404, other.status(), other::toString);
 
-        JsonNode list = authz.list(realm.userToken(officerA), worker);
+        JsonNode list = authz.list(officerAToken, worker);
         assertEquals(1, list.size());
         assertEquals(reference, list.get(0).get("reference").asText(), "nothing was changed");
     }

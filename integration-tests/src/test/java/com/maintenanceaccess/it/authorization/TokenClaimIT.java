@@ -13,12 +13,15 @@ import com.maintenanceaccess.it.support.AppLogin;
 import com.maintenanceaccess.it.support.Realm;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The claim mapper: tokens carry only the authorizations valid at issue time. The boundaries
  * are crossed on the bundle's clock (the tests' {@link ServerClock}): a record effective in an
  * hour and expiring an hour later is outside, inside and outside the token again.
  */
+// Alone, no other test class beside it: it moves the bundle's clock (ServerClock), which every test on the server reads.
+@Isolated
 class TokenClaimIT {
 
 

@@ -15,8 +15,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** Every link that must not work shows the clear page, and only one redemption ever wins. */
+// Alone, no other test class beside it: it moves the bundle's clock (ServerClock), which every test on the server reads.
+@Isolated
 class InvitationLinkIT {
 
     private final InvitationSupport it = new InvitationSupport();

@@ -22,12 +22,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Issue 15, items 6, 8, 9, 10: the invitation state and the required action never disagree,
  * console edits cannot revive a dead link, and a revoke or resend racing the acceptance is a
  * compare-and-set: exactly one wins, the other answers 409.
  */
+// Alone, no other test class beside it: it changes the realm's mail server.
+@Isolated
 class InvitationStateIT {
 
     private static final String ACTION = "mx-accept-invitation";

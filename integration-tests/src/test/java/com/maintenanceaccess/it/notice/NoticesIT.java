@@ -24,6 +24,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The notice job (issue 25, docs/notices.md) on the real server, mail to GreenMail, time moved
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.TestInstance;
  * restart of the server), each recipient in their language, nothing to another account's people.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// Alone, no other test class beside it: it moves the bundle's clock, stops the server and the mail server, runs the realm's notice job.
+@Isolated
 class NoticesIT {
 
     private final Realm realm = Realm.maintenance();

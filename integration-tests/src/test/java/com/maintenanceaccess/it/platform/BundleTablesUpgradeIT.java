@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A database of release 0.1 upgrades in place. Release 0.1 created the bundle's tables with
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.Test;
  * marked as ran, none executed; tables added later are created), the trail still verifies with the same head, and the next
  * change appends to it.
  */
+// Alone, no other test class beside it: it stops the shared server.
+@Isolated
 public class BundleTablesUpgradeIT {
 
     /** Release 0.1's statements, exactly as it ran them at start (H2 and PostgreSQL). */

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * An existing realm keeps working after the provider ids got their {@code mx-} prefix: the
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.Test;
  * pending action still accepts the invitation, and the listener under its new id still keeps
  * the expiry index.
  */
+// Alone, no other test class beside it: it stops the shared server.
+@Isolated
 class ProviderIdMigrationIT {
 
     private static final String OLD_ACTION = "accept-invitation";

@@ -13,8 +13,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** realm-config/maintenance-realm.json, imported at start, is the realm the server runs. */
+// Alone, no other test class beside it: it changes the realm's event settings.
+@Isolated
 class RealmImportIT {
 
     private final Realm realm = Realm.maintenance();
@@ -102,8 +105,22 @@ class RealmImportIT {
         });
     }
 
+    /**
+     * What the server imports at start is the realm alone: no demo person in any file of its import
+     * directory. (The realm itself is no witness: DemoUsersIT loads the demo people into this shared
+     * realm, before or beside this class.)
+     */
     @Test
-    void theDemoDataIsNotPartOfTheProductionRealm() {
-        assertEquals(0, realm.adminGet("/users?username=pat.planner&exact=true").size());
+    void theDemoDataIsNotPartOfTheProductionRealm() throws java.io.IOException {
+        java.nio.file.Path imports = realm.server().home().resolve("data/import");
+        try (var files = java.nio.file.Files.list(imports)) {
+            List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
+            assertEquals(List.of("maintenance-realm.json"), names);
+        }
+        JsonNode imported = Http.JSON.readTree(imports.resolve("maintenance-realm.json").toFile());
+        List<String> users = new ArrayList<>();
+        imported.path("users").forEach(user -> users.add(user.get("username").asText()));
+        // Only the backend's service account, no person.
+        assertEquals(List.of("service-account-maintenance-backend"), users);
     }
 }

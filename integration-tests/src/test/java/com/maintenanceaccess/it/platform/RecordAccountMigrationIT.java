@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Records written by the release before accounts issued them (codec version 1, no {@code acc})
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
  * issuing account (an operator's only, usable in no account's signoff) and are marked
  * {@code mx.unassigned=authorizations}. One admin event; the next start changes nothing.
  */
+// Alone, no other test class beside it: it stops the shared server.
+@Isolated
 class RecordAccountMigrationIT {
 
     private final Realm realm = Realm.maintenance();

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The deny matrix of docs/security-model.md: every {@code /mx} endpoint that acts on a user or an
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.TestFactory;
  * probe that passes the authority check and is then refused by validation (400), so that an
  * allowed write changes nothing either; reads answer 200.
  */
+// Alone, no other test class beside it: it compares the realm before and after each call.
+@Isolated
 class DenyMatrixIT {
 
     private static final Realm REALM = Realm.maintenance();

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Every endpoint of the bundle against hostile callers and hostile input, table-driven: no
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>The table is {@link #ENDPOINTS}; a new endpoint of the bundle belongs there.
  */
+// Alone, no other test class beside it: it compares the whole realm before and after each call, and runs realm-wide jobs.
+@Isolated
 class HostileInputIT {
 
     private static final Realm REALM = Realm.maintenance();

@@ -13,12 +13,15 @@ import com.maintenanceaccess.it.support.Realm;
 import com.maintenanceaccess.it.support.SmtpOutage;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * SMTP down while inviting: the administrator gets a clear error, nothing is recorded, no
  * earlier link dies, and once the mail server is back the same invitation can be sent or
  * resent. "Down" is {@link SmtpOutage}: the realm's smtpServer on a closed loopback port.
  */
+// Alone, no other test class beside it: it takes the realm's mail server away.
+@Isolated
 class SmtpFaultIT {
 
     private final Realm realm = Realm.maintenance();

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The access reviews' schedule and job (issue 25, item 2; docs/access-review.md, "The schedule and
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
  * the job closes the review and undecided items follow {@code mx.review.undecided} (remove), decided
  * ones their decision, exactly once; six months after the first start the next review starts, once.
  */
+// Alone, no other test class beside it: it moves the bundle's clock (ServerClock), which every test on the server reads.
+@Isolated
 class ReviewScheduleIT {
 
     private final Realm realm = Realm.maintenance();

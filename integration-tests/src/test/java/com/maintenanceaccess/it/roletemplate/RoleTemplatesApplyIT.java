@@ -19,8 +19,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The importer's two ways in, its plans, its events, and what it refuses. */
+// Alone, no other test class beside it: it applies role templates to the whole realm and counts its admin events.
+@Isolated
 class RoleTemplatesApplyIT {
 
     private final Realm realm = Realm.maintenance();

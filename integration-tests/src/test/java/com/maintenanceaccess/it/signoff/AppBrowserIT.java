@@ -13,12 +13,18 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.Order;
 
 /**
  * The reference maintenance app (app/) in Chromium against the test server: sign-in with PKCE,
  * navigation per role, a release signed with re-authentication, an RII refused for the
  * performer and accepted for another inspector, and a refusal that the trail keeps.
  */
+// Runs the reference app on its one port (mx.it.app-port): one such class at a time, these three
+// first (@Order; the walk is the longest class: started late, it ran alone at the end).
+@ResourceLock("reference-app")
+@Order(1)
 class AppBrowserIT extends ReferenceAppFixture {
 
     AppBrowserIT() {

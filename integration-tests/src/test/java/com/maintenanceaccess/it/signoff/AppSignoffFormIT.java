@@ -23,6 +23,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The reference app's signing form and landing (issue 24 item 7), in Chromium: the form adapts to
@@ -31,6 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * work package" is under an open "Work packages", and an invited person who accepts lands in the
  * app signed in.
  */
+// Alone, no other test class beside it: it changes the reference app's client, which every app test signs in through.
+@Isolated
 class AppSignoffFormIT extends ReferenceAppFixture {
 
     AppSignoffFormIT() {

@@ -20,6 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * POST and GET /mx/signoffs through the maintenance app's own tokens: a real PKCE login, a
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.TestInstance;
  * The test server accepts a re-authentication for 15 s (KeycloakServer), not the default 120 s.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// Alone, no other test class beside it: it moves the bundle's clock (ServerClock), which every test on the server reads.
+@Isolated
 class SignoffsIT {
 
     private final Authz authz = new Authz(Realm.maintenance());

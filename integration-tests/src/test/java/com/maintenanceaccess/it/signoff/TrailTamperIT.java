@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The trail detects what someone with database access does behind the server's back, on the
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.TestInstance;
  * process) accepts it as exported and names the entry changed in the file.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// Alone, no other test class beside it: it stops the shared server and breaks the realm's trail.
+@Isolated
 class TrailTamperIT {
 
     private final Realm realm = Realm.maintenance();

@@ -35,6 +35,10 @@ public final class KeycloakServer {
     private final int httpPort;
     private Process process;
     private boolean started;
+    private String adminToken;
+    private Process adminTokenProcess;
+    private long adminTokenAt;
+    private final java.util.Set<String> facts = new java.util.HashSet<>();
 
     public KeycloakServer(Path home, Path log, String host, int httpPort) {
         this.home = home;
@@ -104,6 +108,42 @@ public final class KeycloakServer {
                 "MX_APP_URL_2", "http://localhost:" + Integer.getInteger("mx.it.app-port", 3600));
     }
 
+    /**
+     * A token of the master realm's bootstrap administrator, reused for 20 seconds (it lives 60)
+     * by this process of the server and fetched again after a restart (always fetched for a server
+     * this JVM did not start: it may have restarted unseen). A password grant before
+     * every admin call was minutes of the suite. {@link ServerClock} moves only the bundle's
+     * clock, so the token stays valid while a test moves it.
+     */
+    public synchronized String adminToken() {
+        if (adminToken == null || process == null || adminTokenProcess != process
+                || System.nanoTime() - adminTokenAt > Duration.ofSeconds(20).toNanos()) {
+            Http.Response response = Http.postForm(baseUrl() + "/realms/master/protocol/openid-connect/token",
+                    Map.of("grant_type", "password", "client_id", "admin-cli", "username", ADMIN_USER, "password", ADMIN_PASSWORD));
+            if (response.status() != 200) {
+                throw new IllegalStateException("no administrator token: " + response);
+            }
+            adminToken = response.json().get("access_token").asText();
+            adminTokenProcess = process;
+            adminTokenAt = System.nanoTime();
+        }
+        return adminToken;
+    }
+
+    /**
+     * What a test learnt about this run of the server (that the test client exists), so that it is
+     * not asked again; forgotten at a restart, never kept for a server this JVM did not start.
+     */
+    public synchronized boolean knows(String fact) {
+        return process != null && process.isAlive() && facts.contains(fact);
+    }
+
+    public synchronized void learn(String fact) {
+        if (process != null) {
+            facts.add(fact);
+        }
+    }
+
     public String baseUrl() {
         return "http://" + host + ":" + httpPort;
     }
@@ -137,7 +177,10 @@ public final class KeycloakServer {
         builder.environment().putAll(environment);
         try {
             Files.createDirectories(log.getParent());
-            process = builder.start();
+            synchronized (this) {
+                facts.clear();
+                process = builder.start();
+            }
             started = true;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + command, e);

@@ -2,17 +2,13 @@ package com.maintenanceaccess.it.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.maintenanceaccess.it.invitation.InvitationSupport;
 import com.maintenanceaccess.it.support.BrowserExtension;
 import com.maintenanceaccess.it.authorization.Authz;
 import com.maintenanceaccess.it.support.Http;
-import com.maintenanceaccess.it.support.Mail;
 import com.maintenanceaccess.it.support.Realm;
-import com.maintenanceaccess.it.support.SmtpOutage;
 import com.maintenanceaccess.it.workspace.pages.AccessReviewPage;
 import com.maintenanceaccess.it.workspace.pages.AccountSettingsPage;
 import com.maintenanceaccess.it.workspace.pages.AuthorizationsPage;
@@ -21,7 +17,6 @@ import com.maintenanceaccess.it.workspace.pages.InvitationsPage;
 import com.maintenanceaccess.it.workspace.pages.MyAuthorizationsPage;
 import com.maintenanceaccess.it.workspace.pages.PeoplePage;
 import com.maintenanceaccess.it.workspace.pages.PersonPage;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -36,8 +31,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * The workspace signed in with ACCOUNT roles (group membership, no realm-management role, as the
  * demo's account administrator, compliance officer and auditor): a person's roles and membership,
- * a failed send and its retry, every page as each role, and an administrator of account A seeing
- * nothing of account B on any page.
+ * every page as each role, and an administrator of account A seeing nothing of account B on any
+ * page. (A failed send and its retry: {@link FailedSendPageIT}, which takes the mail server away.)
  */
 class AccountRolesWorkspaceIT {
 
@@ -78,31 +73,6 @@ class AccountRolesWorkspaceIT {
         String auditors = realm.groupByPath("mx-accounts", aliasA, "auditor");
         assertEquals(0, realm.adminGet("/groups/" + auditors + "/members").size(), "the account role went with the membership");
         assertEquals(200, Http.get(realm.adminUrl("/users/" + member), realm.adminToken()).status(), "the user stays");
-    }
-
-    @Test
-    void aFailedSendShowsOnPeopleWithItsReasonAndTheRetrySendsTheMail() throws Exception {
-        String admin = accountPerson(accountA, "ws-retry-admin", "account-administrator");
-        String email = "ws-retry-" + UUID.randomUUID().toString().substring(0, 8) + "@mro.example";
-
-        PeoplePage page = new PeoplePage(browsers.driver(), realm).open(aliasA, realm.username(admin), Realm.TEST_PASSWORD);
-        try (SmtpOutage outage = SmtpOutage.start(realm)) {
-            page.invite("Rita", "Retry", email, List.of("planner"));
-            page.awaitDone("could not be sent");
-            page.search(email).awaitState(email, "Not sent");
-            assertFalse(page.failure(email).isBlank(), "the reason is shown");
-            // A search is not counted: the range alone. (Read too early, the line is still the unsearched list's.)
-            page.awaitPaging("1–1");
-            page.screenshotForDocs("people-not-sent");
-        }
-        assertTrue(Mail.to(email).isEmpty(), "nothing was mailed while SMTP was down");
-
-        page.retry(email);
-        page.awaitDone(email);
-        page.awaitState(email, "Pending");
-        assertNotNull(Mail.await(email, 1, Duration.ofSeconds(30)), "the retried invitation arrives");
-        assertEquals(302, InvitationSupport.accept(InvitationSupport.link(email, 1), InvitationSupport.GOOD_PASSWORD)
-                .statusCode(), "its link works");
     }
 
     @Test

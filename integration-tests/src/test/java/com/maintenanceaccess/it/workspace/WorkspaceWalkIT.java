@@ -33,6 +33,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.Order;
 
 /**
  * A walk through the workspace as the account administrator, the compliance officer, a technician
@@ -44,6 +46,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * sentence: the setup review's and the explanation's checks included (their evidence comes as message
  * keys, review/Check), and the choices of every drop-down (the explanation's pages among them).
  */
+// Runs the reference app on its one port (mx.it.app-port): one such class at a time, these three
+// first (@Order; the walk is the longest class: started late, it ran alone at the end).
+@ResourceLock("reference-app")
+@Order(3)
 class WorkspaceWalkIT {
 
     @RegisterExtension
