@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.maintenanceaccess.it.authorization.Authz;
 import com.maintenanceaccess.it.invitation.InvitationSupport;
-import com.maintenanceaccess.it.platform.BundleTablesUpgradeIT;
+import com.maintenanceaccess.it.platform.BundleTablesUpgrade;
 import com.maintenanceaccess.it.roletemplate.RoleTemplateFiles;
 import com.maintenanceaccess.it.roletemplate.ScratchRealm;
 import com.maintenanceaccess.it.signoff.Releases;
@@ -85,7 +85,7 @@ class ClusterIT {
             // its own DDL, with a trail of a realm; the nodes' Liquibase must adopt them, rows and all.
             database.run(db -> {
                 try (Statement statement = db.createStatement()) {
-                    for (String ddl : BundleTablesUpgradeIT.RELEASE_0_1_DDL) {
+                    for (String ddl : BundleTablesUpgrade.RELEASE_0_1_DDL) {
                         statement.execute(ddl);
                     }
                     statement.execute("INSERT INTO MX_TRAIL_HEAD (REALM_ID, SEQ, ENTRY_HASH) VALUES ('" + RELEASE_0_1_REALM

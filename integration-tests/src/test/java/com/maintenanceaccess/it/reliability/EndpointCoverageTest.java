@@ -41,7 +41,7 @@ class EndpointCoverageTest {
             Map.entry("GET /mx/me/authorizations", "WorkspaceReadEndpointsIT: the caller's own records, open to every token of the realm"),
             Map.entry("GET /mx/authorizations/catalog", "WorkspaceReadEndpointsIT: the catalog's types, open to every token of the realm"),
             Map.entry("GET /mx/my-access", "AppBrowserIT (the reference app): the caller's own pages, open to every token of the realm"),
-            Map.entry("POST /mx/migration/unassigned/{}/assign", "TemplateMigrationIT, RecordAccountMigrationIT: realm operators only"),
+            Map.entry("POST /mx/migration/unassigned/{}/assign", "UpgradeAtStartIT (TemplateMigration, RecordAccountMigration): realm operators only"),
             Map.entry("GET /mx/accounts/{}/approvals/{}", "FourEyesIT, ApprovalsPageIT: an approval of the account, nobody decides their own"),
             Map.entry("POST /mx/accounts/{}/approvals/{}/approve", "FourEyesIT, ApprovalsPageIT: nobody approves their own grant"),
             Map.entry("POST /mx/accounts/{}/approvals/{}/reject", "FourEyesIT, ApprovalsPageIT"),

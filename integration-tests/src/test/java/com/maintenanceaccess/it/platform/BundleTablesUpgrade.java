@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.maintenanceaccess.it.authorization.Authz;
 import com.maintenanceaccess.it.support.Http;
-import com.maintenanceaccess.it.support.KeycloakServer;
 import com.maintenanceaccess.it.support.Realm;
 import com.maintenanceaccess.it.support.ServerDatabase;
 import java.sql.Connection;
@@ -17,8 +16,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A database of release 0.1 upgrades in place. Release 0.1 created the bundle's tables with
@@ -30,9 +27,7 @@ import org.junit.jupiter.api.parallel.Isolated;
  * marked as ran, none executed; tables added later are created), the trail still verifies with the same head, and the next
  * change appends to it.
  */
-// Alone, no other test class beside it: it stops the shared server.
-@Isolated
-public class BundleTablesUpgradeIT {
+public final class BundleTablesUpgrade implements UpgradeScenario {
 
     /** Release 0.1's statements, exactly as it ran them at start (H2 and PostgreSQL). */
     public static final List<String> RELEASE_0_1_DDL = List.of(
@@ -63,18 +58,30 @@ public class BundleTablesUpgradeIT {
     private final Realm realm = Realm.maintenance();
     private final Authz authz = new Authz(realm);
 
-    @Test
-    void release01sTablesAreAdoptedWithTheirRowsAndTheTrailGoesOn() {
+    private String person;
+    private JsonNode before;
+    private long seq;
+    private final List<String> executedOnAFreshDatabase = new ArrayList<>();
+    private final List<String> exec = new ArrayList<>();
+
+    @Override
+    public void prepare() {
         String officerToken = realm.userToken(authz.officer());
-        String person = authz.person("upgrade-person");
+        person = authz.person("upgrade-person");
         authz.grant(officerToken, person, Authz.crs("CRS-UPGRADE-1"));
         authz.grant(officerToken, person, Authz.crs("CRS-UPGRADE-2"));
-        JsonNode before = verify(officerToken);
+        before = verify(officerToken);
         assertTrue(before.get("intact").asBoolean(), before::toString);
-        long seq = before.get("head").get("seq").asLong();
+        seq = before.get("head").get("seq").asLong();
+    }
 
-        List<String> executedOnAFreshDatabase = new ArrayList<>();
-        KeycloakServer.whileSharedStopped(() -> executedOnAFreshDatabase.addAll(toRelease01()));
+    @Override
+    public void writeOlderRelease() {
+        executedOnAFreshDatabase.addAll(toRelease01());
+    }
+
+    @Override
+    public void checkUpgraded() {
         assertEquals(CHANGE_SETS + LATER_CHANGE_SETS, executedOnAFreshDatabase.size(),
                 "this build created the tables: " + executedOnAFreshDatabase);
 
@@ -91,11 +98,17 @@ public class BundleTablesUpgradeIT {
         JsonNode appended = verify(token);
         assertTrue(appended.get("intact").asBoolean(), appended::toString);
         assertEquals(seq + 1, appended.get("head").get("seq").asLong(), appended::toString);
+    }
 
+    @Override
+    public void whileStoppedAgain() {
+        exec.addAll(execTypes());
+    }
+
+    @Override
+    public void checkNextStart() {
         // Liquibase found every table and index of release 0.1 there: each of its change sets marked
         // as ran, none executed; the later ones executed.
-        List<String> exec = new ArrayList<>();
-        KeycloakServer.whileSharedStopped(() -> exec.addAll(execTypes()));
         List<String> expected = new ArrayList<>(Collections.nCopies(CHANGE_SETS, "MARK_RAN"));
         expected.addAll(Collections.nCopies(LATER_CHANGE_SETS, "EXECUTED"));
         assertEquals(expected, exec);

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.maintenanceaccess.it.authorization.Authz;
 import com.maintenanceaccess.it.invitation.InvitationSupport;
 import com.maintenanceaccess.it.support.Http;
-import com.maintenanceaccess.it.support.KeycloakServer;
 import com.maintenanceaccess.it.support.Realm;
 import com.maintenanceaccess.it.support.ServerDatabase;
 import java.sql.Connection;
@@ -20,8 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * An existing realm keeps working after the provider ids got their {@code mx-} prefix: the
@@ -32,9 +29,7 @@ import org.junit.jupiter.api.parallel.Isolated;
  * pending action still accepts the invitation, and the listener under its new id still keeps
  * the expiry index.
  */
-// Alone, no other test class beside it: it stops the shared server.
-@Isolated
-class ProviderIdMigrationIT {
+final class ProviderIdMigration implements UpgradeScenario {
 
     private static final String OLD_ACTION = "accept-invitation";
     private static final String ACTION = "mx-accept-invitation";
@@ -44,26 +39,38 @@ class ProviderIdMigrationIT {
     private final Realm realm = Realm.maintenance();
     private final InvitationSupport it = new InvitationSupport(realm);
     private final Authz authz = new Authz(realm);
+    private String invitee;
+    private String link;
+    private String holder;
+    private String reference;
+    private String auditor;
+    private String realmId;
 
-    @Test
-    void aRealmStoredWithTheOldIdsIsRewrittenAtStartAndKeepsWorking() throws Exception {
-        String invitee = it.invitee("rename-invitee", Map.of());
+    @Override
+    public void prepare() throws Exception {
+        invitee = it.invitee("rename-invitee", Map.of());
         assertEquals(201, it.invite(invitee, null, null).status());
-        String link = InvitationSupport.link(it.email(invitee), 1);
+        link = InvitationSupport.link(it.email(invitee), 1);
         String officerToken = realm.userToken(authz.officer());
-        String holder = authz.person("rename-holder");
-        String reference = ("RENAME-" + Long.toString(System.nanoTime(), 36)).toUpperCase();
+        holder = authz.person("rename-holder");
+        reference = ("RENAME-" + Long.toString(System.nanoTime(), 36)).toUpperCase();
         authz.grant(officerToken, holder, Authz.with(Authz.crs(reference), "expiry",
                 Instant.now().plus(Duration.ofDays(5)).toString()));
-        String auditor = realm.createUser("rename-auditor", Map.of());
+        auditor = realm.createUser("rename-auditor", Map.of());
         authz.grantRealmRoles(auditor, "personnel-authorizations:view");
         realm.grantRealmManagement(auditor, "view-users");
         String auditorToken = realm.userToken(auditor);
         assertTrue(expiring(auditorToken).contains(reference), "indexed when granted");
-        String realmId = realm.adminGet("").get("id").asText();
+        realmId = realm.adminGet("").get("id").asText();
+    }
 
-        KeycloakServer.whileSharedStopped(() -> toOldIds(realmId, holder));
+    @Override
+    public void writeOlderRelease() {
+        toOldIds(realmId, holder);
+    }
 
+    @Override
+    public void checkUpgraded() throws Exception {
         // The old ids are gone, each replaced by the new one, once.
         assertEquals(List.of(ACTION), aliases().stream().filter(a -> a.endsWith(OLD_ACTION)).toList());
         JsonNode user = realm.adminGet("/users/" + invitee);
@@ -94,9 +101,11 @@ class ProviderIdMigrationIT {
         JsonNode accepted = realm.adminGet("/events?type=CUSTOM_REQUIRED_ACTION&user=" + invitee);
         assertEquals(1, accepted.size(), accepted::toString);
         assertEquals(ACTION, accepted.get(0).get("details").get("custom_required_action").asText());
+    }
 
+    @Override
+    public void checkNextStart() {
         // Idempotent: the next start finds nothing to rename and says nothing.
-        KeycloakServer.whileSharedStopped(() -> { });
         assertEquals(1, migrationEvents().size());
         assertEquals(List.of(ACTION), aliases().stream().filter(a -> a.endsWith(OLD_ACTION)).toList());
     }

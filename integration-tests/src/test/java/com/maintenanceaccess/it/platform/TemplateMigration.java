@@ -1,4 +1,4 @@
-package com.maintenanceaccess.it.account;
+package com.maintenanceaccess.it.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.maintenanceaccess.it.support.AppLogin;
 import com.maintenanceaccess.it.support.Http;
-import com.maintenanceaccess.it.support.KeycloakServer;
 import com.maintenanceaccess.it.support.Realm;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A realm written by the release before templates were held per account: templates are realm
@@ -24,28 +21,42 @@ import org.junit.jupiter.api.parallel.Isolated;
  * keeps them, counted in no account's token, marked and listed for operators and in the start
  * log. One admin event; the next start changes nothing and writes none.
  */
-// Alone, no other test class beside it: it stops the shared server.
-@Isolated
-class TemplateMigrationIT {
+final class TemplateMigration implements UpgradeScenario {
 
     private final Realm realm = Realm.maintenance();
+    private String accountA;
+    private String accountB;
+    private String single;
+    private String contractor;
+    private String homeless;
+    private String singleName;
+    private String contractorName;
+    private String homelessName;
+    private String aliasA;
+    private String nobody;
 
-    @Test
-    void realmLevelTemplatesMoveIntoTheOneAccountAndTheRestAreListed() throws Exception {
-        String accountA = realm.createAccount("mig-a", true, Map.of());
-        String accountB = realm.createAccount("mig-b", true, Map.of());
-        String single = realm.accountPerson(accountA, "mig-single");
+    @Override
+    public void prepare() {
+        accountA = realm.createAccount("mig-a", true, Map.of());
+        accountB = realm.createAccount("mig-b", true, Map.of());
+        single = realm.accountPerson(accountA, "mig-single");
         realm.grantRealmRole(single, "planner", "technician");
-        String contractor = realm.contractor(accountA, accountB, "mig-contractor");
+        contractor = realm.contractor(accountA, accountB, "mig-contractor");
         realm.grantRealmRole(contractor, "certifying-staff");
-        String homeless = realm.createUser("mig-homeless", Map.of());
+        homeless = realm.createUser("mig-homeless", Map.of());
         realm.grantRealmRole(homeless, "stores");
-        String singleName = realm.username(single);
-        String contractorName = realm.username(contractor);
-        String homelessName = realm.username(homeless);
+        singleName = realm.username(single);
+        contractorName = realm.username(contractor);
+        homelessName = realm.username(homeless);
+    }
 
-        KeycloakServer.whileSharedStopped(() -> { });
+    /** Nothing to write: the admin API wrote the realm roles as that release did. */
+    @Override
+    public void writeOlderRelease() {
+    }
 
+    @Override
+    public void checkUpgraded() throws Exception {
         // Moved: the account holds them, the realm role mappings are gone, the token counts them.
         assertEquals(List.of("planner", "technician"), realm.templatesIn(accountA, single));
         assertFalse(realmRoles(single).contains("planner") || realmRoles(single).contains("technician"));
@@ -54,7 +65,7 @@ class TemplateMigrationIT {
         // Not moved: kept realm-wide, counted in no account's token, listed.
         assertTrue(realmRoles(contractor).contains("certifying-staff"));
         assertEquals(List.of(), realm.templatesIn(accountA, contractor));
-        String aliasA = realm.adminGet("/organizations/" + accountA).get("alias").asText();
+        aliasA = realm.adminGet("/organizations/" + accountA).get("alias").asText();
         assertEquals(List.of(), perms(contractor, "openid organization:" + aliasA), "a realm-level template counts in no account");
         JsonNode listed = unassigned();
         assertEquals(List.of("templates"), strings(person(listed, contractor).get("unassigned")));
@@ -73,11 +84,13 @@ class TemplateMigrationIT {
         assertTrue(events.get(0).path("representation").asText().contains(contractorName));
 
         // The listing is for realm operators with view-users only.
-        String nobody = realm.accountPerson(accountA, "mig-admin", "account-administrator");
+        nobody = realm.accountPerson(accountA, "mig-admin", "account-administrator");
         assertEquals(403, Http.get(realm.url("/mx/migration/unassigned"), realm.userToken(nobody)).status());
+    }
 
+    @Override
+    public void checkNextStart() {
         // Idempotent: the next start moves nothing and writes no event; the lists stay.
-        KeycloakServer.whileSharedStopped(() -> { });
         assertEquals(1, migrationEvents(singleName).size());
         assertEquals(1, migrationEvents(contractorName).size(), "no second event naming the contractor");
         assertEquals(List.of("planner", "technician"), realm.templatesIn(accountA, single));

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.maintenanceaccess.it.authorization.Authz;
 import com.maintenanceaccess.it.support.Http;
-import com.maintenanceaccess.it.support.KeycloakServer;
 import com.maintenanceaccess.it.support.Realm;
 import com.maintenanceaccess.it.support.ServerDatabase;
 import java.sql.Connection;
@@ -16,8 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Records written by the release before accounts issued them (codec version 1, no {@code acc})
@@ -27,36 +24,52 @@ import org.junit.jupiter.api.parallel.Isolated;
  * issuing account (an operator's only, usable in no account's signoff) and are marked
  * {@code mx.unassigned=authorizations}. One admin event; the next start changes nothing.
  */
-// Alone, no other test class beside it: it stops the shared server.
-@Isolated
-class RecordAccountMigrationIT {
+final class RecordAccountMigration implements UpgradeScenario {
 
     private final Realm realm = Realm.maintenance();
     private final Authz authz = new Authz(realm);
+    private String accountA;
+    private String accountB;
+    private String operatorId;
+    private String officerAId;
+    private String single;
+    private String contractor;
+    private String loner;
+    private final Map<String, String> oldValues = new LinkedHashMap<>();
+    private int eventsBefore;
 
-    @Test
-    void recordsOfTodaysReleaseGetTheirAccountAtStartOnce() {
-        String accountA = realm.createAccount("migrate-a", true, Map.of());
-        String accountB = realm.createAccount("migrate-b", true, Map.of());
-        String operator = realm.userToken(authz.officer());
-        String officerA = realm.userToken(realm.accountPerson(accountA, "migrate-officer-a", "compliance-officer"));
-        String single = realm.accountPerson(accountA, "migrate-single");
-        String contractor = realm.contractor(accountA, accountB, "migrate-contractor");
-        String loner = realm.accountPerson(accountA, "migrate-loner");
+    @Override
+    public void prepare() {
+        accountA = realm.createAccount("migrate-a", true, Map.of());
+        accountB = realm.createAccount("migrate-b", true, Map.of());
+        operatorId = authz.officer();
+        String operator = realm.userToken(operatorId);
+        officerAId = realm.accountPerson(accountA, "migrate-officer-a", "compliance-officer");
+        single = realm.accountPerson(accountA, "migrate-single");
+        contractor = realm.contractor(accountA, accountB, "migrate-contractor");
+        loner = realm.accountPerson(accountA, "migrate-loner");
         // Small records: a value of at most 255 characters is in USER_ATTRIBUTE.VALUE (longer ones in LONG_VALUE).
         authz.grant(operator, single, small("RII-MIG-1"));
         authz.grant(operator, contractor, Authz.with(small("RII-MIG-2"), "account", accountA));
         authz.grant(operator, loner, small("RII-MIG-3"));
         assertEquals(204, Http.delete(realm.adminUrl("/organizations/" + accountA + "/members/" + loner),
                 realm.adminToken()).status());
-        Map<String, String> oldValues = new LinkedHashMap<>();
         for (String person : List.of(single, contractor, loner)) {
             oldValues.put(person, versionOne(storedValue(person)));
         }
-        int eventsBefore = migrationEvents().size();
+        eventsBefore = migrationEvents().size();
+    }
 
-        KeycloakServer.whileSharedStopped(() -> writeVersionOne(oldValues));
+    @Override
+    public void writeOlderRelease() {
+        writeVersionOne(oldValues);
+    }
 
+    @Override
+    public void checkUpgraded() {
+        // Signed in again, the same people: the other scenarios and the restart may outlast a token.
+        String operator = realm.userToken(operatorId);
+        String officerA = realm.userToken(officerAId);
         JsonNode singles = authz.list(operator, single);
         assertEquals(accountA, singles.get(0).get("account").asText(), singles::toString);
         assertTrue(storedValue(single).startsWith("{\"v\":2,"), "rewritten in today's form");
@@ -81,14 +94,17 @@ class RecordAccountMigrationIT {
         String log = readLog();
         assertTrue(log.contains("hold personnel authorizations of no account") && log.contains(realm.username(contractor)),
                 "the start log lists the people an operator assigns");
+    }
 
+    @Override
+    public void checkNextStart() {
         // Idempotent: the next start finds nothing new and emits nothing.
-        KeycloakServer.whileSharedStopped(() -> { });
         assertEquals(eventsBefore + 1, migrationEvents().size());
         assertEquals(List.of("authorizations"), strings(realm.adminGet("/users/" + contractor).get("attributes")
                 .get("mx.unassigned")));
 
         // An operator (manage-users) assigns the contractor's record to B; the loner, in no account, cannot be.
+        String operator = realm.userToken(operatorId);
         String manager = realm.createUser("migrate-manager", Map.of());
         realm.grantRealmManagement(manager, "view-users", "manage-users");
         String managerToken = realm.userToken(manager);
