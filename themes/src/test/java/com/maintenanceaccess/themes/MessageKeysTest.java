@@ -75,6 +75,41 @@ class MessageKeysTest {
     }
 
     /**
+     * The reference app (app/) reads its words from the account theme (Keycloak's messages
+     * endpoint): every key its page and script name has a text, and every page of the bundled
+     * access catalog has a name in both languages (a page without one would show its catalog's
+     * English description on a German page).
+     */
+    @Test
+    void everyKeyTheReferenceAppUsesExistsAndEveryCatalogPageHasAName() throws IOException {
+        Set<String> en = keys(THEMES.resolve("account/messages/messages_en.properties"));
+        Set<String> de = keys(THEMES.resolve("account/messages/messages_de.properties"));
+        Set<String> used = used(APP, APP_KEY, ".js", ".html");
+        assertFalse(used.size() < 40, "the app's keys are found: " + used);
+        assertEquals(Set.of(), missing(used, en), "keys used by the reference app without a text");
+        Set<String> pages = new TreeSet<>();
+        Matcher page = CATALOG_PAGE.matcher(Files.readString(CATALOG));
+        while (page.find()) {
+            pages.add("mxPageName." + page.group(1));
+        }
+        assertFalse(pages.size() < 30, "the catalog's pages are found: " + pages);
+        assertEquals(Set.of(), missing(pages, en), "catalog pages without an English name");
+        assertEquals(Set.of(), missing(pages, de), "catalog pages without a German name");
+        for (String kind : new String[] {"release", "task", "inspection"}) {
+            for (String prefix : new String[] {"mxApp.kind-", "mxApp.category-", "mxApp.button-", "mxApp.declaration-", "mxApp.statement-"}) {
+                assertEquals(Set.of(), missing(Set.of(prefix + kind), en), "the app's words for a " + kind);
+            }
+        }
+    }
+
+    static final Path APP = Path.of("../app/src/main/resources/web");
+    /** {@code "mxApp.key"} in the app's script and {@code data-text="mxApp.key"} in its page. */
+    static final Pattern APP_KEY = Pattern.compile("[\"'](mx[A-Z][A-Za-z0-9._-]*[A-Za-z0-9])[\"']");
+    static final Path CATALOG = Path.of("../realm-config/access-catalog.yaml");
+    /** A page of the access catalog: {@code - {id: planning.aircraft, description: …, permission: …}}. */
+    static final Pattern CATALOG_PAGE = Pattern.compile("(?m)^  - \\{id: ([a-z0-9.-]+), description: .*permission:");
+
+    /**
      * The admin theme's script (personnel authorizations in words, issue 24 item 8): every key it
      * names, and every state it names by suffix, has a text; the authorization types read as in
      * the workspace (the account theme's texts, in both languages).
