@@ -2,6 +2,7 @@ package com.maintenanceaccess.themes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -101,6 +102,47 @@ class MessageKeysTest {
             }
         }
     }
+
+    /**
+     * The realm's user profile names its texts as message keys ({@code ${mxProfile…}}: the personnel
+     * authorizations' label, help and group, the user-metadata group). Keycloak resolves them in the
+     * admin console (admin theme), the account console's personal info (account theme) and the login
+     * pages' profile forms (login theme): each key has a text in both languages in all three, the same
+     * text in each (so a person reads one label wherever they meet it). The profile's plain texts are
+     * none: Keycloak's own keys ({@code ${firstName}}) aside, every label, help and header is a key.
+     */
+    @Test
+    void everyTextOfTheUserProfileIsAKeyWithATextInEveryThemeThatShowsIt() throws IOException {
+        String realm = Files.readString(REALM);
+        Set<String> keys = new TreeSet<>();
+        Matcher key = PROFILE_KEY.matcher(realm);
+        while (key.find()) {
+            keys.add(key.group(1));
+        }
+        assertFalse(keys.size() < 6, "the profile's keys are found: " + keys);
+        Matcher plain = PROFILE_TEXT.matcher(realm);
+        while (plain.find()) {
+            assertTrue(plain.group(2).startsWith("${") && plain.group(2).endsWith("}"),
+                    "a plain text in the user profile, not a message key: " + plain.group());
+        }
+        for (String language : new String[] {"en", "de"}) {
+            Properties account = properties(THEMES.resolve("account/messages/messages_" + language + ".properties"));
+            for (String type : new String[] {"admin", "account", "login"}) {
+                Properties texts = properties(THEMES.resolve(type + "/messages/messages_" + language + ".properties"));
+                for (String name : keys) {
+                    assertTrue(texts.getProperty(name) != null, type + " " + language + ": no text for " + name);
+                    assertEquals(account.getProperty(name), texts.getProperty(name), type + " " + language + " " + name);
+                }
+            }
+        }
+    }
+
+    static final Path REALM = Path.of("../realm-config/maintenance-realm.json");
+    /** {@code ${mxKey}} in the realm file (the user profile is a JSON string in it: quotes escaped). */
+    static final Pattern PROFILE_KEY = Pattern.compile("\\$\\{(mx[A-Za-z0-9]+)\\}");
+    /** A text the user profile shows: a display name or header, a description, a helper-text annotation. */
+    static final Pattern PROFILE_TEXT = Pattern.compile(
+            "\\\\\"(displayName|displayHeader|displayDescription|inputHelperTextBefore|inputHelperTextAfter)\\\\\":\\\\\"([^\\\\]*)\\\\\"");
 
     static final Path APP = Path.of("../app/src/main/resources/web");
     /** {@code "mxApp.key"} in the app's script and {@code data-text="mxApp.key"} in its page. */

@@ -51,6 +51,10 @@ class ConsolePagesIT {
         assertTrue(shown.contains("Kept by the compliance officers") && shown.contains("in the workspace (account console, Authorizations)"),
                 "the group points to the workspace");
         assertFalse(console.html().contains("/mx/users/"), "no API path in the admin console");
+        // The profile's texts are message keys (realm-config/maintenance-realm.json): in English here.
+        String help = console.attributeHelp("mx_authorizations");
+        assertTrue(help.startsWith("Read-only: this is how the records are stored.") && help.contains("Nobody changes them here"), help);
+        assertFalse(console.visibleText().contains("${") || console.visibleText().contains("mxProfile"), console.visibleText());
         // ... and the records read as sentences (the maintenance admin theme's script), with a link
         // to the person's records in the workspace; the JSON fields and their disabled Add / − are hidden.
         WebElement record = readsInWords(person, "Inspection / required inspection item (RII) RII-PAGE-1: active; valid from ",
@@ -64,7 +68,9 @@ class ConsolePagesIT {
 
     /**
      * An operator whose locale is German reads the records in German: the script follows the admin
-     * console's language (the texts the console loads for the operator), with dates the German way.
+     * console's language (the texts the console loads for the operator), with dates the German way;
+     * and the user profile's own texts (the group's header and description, the attribute's label and
+     * help: message keys in the realm's profile, texts in the admin theme) are German too.
      */
     @Test
     void anOperatorInGermanReadsTheRecordsInGerman() {
@@ -74,13 +80,21 @@ class ConsolePagesIT {
         String operator = authz.realm.createUser("operator-de", Map.of("attributes", Map.of("locale", List.of("de"))));
         authz.realm.grantRealmManagement(operator, "manage-users", "view-users");
 
-        new ConsolePage(browser.driver()).openAdminUser(authz.realm.server().baseUrl(), person)
+        ConsolePage console = new ConsolePage(browser.driver()).openAdminUser(authz.realm.server().baseUrl(), person)
                 .signIn(authz.realm.username(operator), Realm.TEST_PASSWORD);
         WebElement record = readsInWords(person, "Inspektion / prüfpflichtiger Arbeitsschritt (RII) RII-PAGE-DE: aktiv; gültig vom ",
                 "Luftfahrzeuge B737", "ausgestellt von Quality Manager", "Berechtigungen dieser Person im Arbeitsbereich öffnen");
         assertTrue(record.getText().matches(".*gültig vom \\d{2}\\.\\d{2}\\.\\d{4} bis \\d{2}\\.\\d{2}\\.\\d{4}.*"), record.getText());
         String words = browser.driver().findElement(By.cssSelector("[data-mx='authorizations']")).getText();
         assertTrue(PageText.english(words).isEmpty(), words);
+        console.text("Personalberechtigungen");
+        String shown = console.visibleText();
+        assertTrue(shown.contains("Was diese Person freigeben oder abzeichnen darf. Geführt von den Compliance-Beauftragten"), shown);
+        assertFalse(shown.contains("Personnel authorizations") || shown.contains("Kept by the compliance officers"), shown);
+        assertFalse(shown.contains("${") || shown.contains("mxProfile"), shown);
+        String help = console.attributeHelp("mx_authorizations");
+        assertTrue(help.startsWith("Nur lesbar: So sind die Einträge gespeichert.") && help.contains("Hier ändert sie niemand"), help);
+        assertTrue(PageText.english(help).isEmpty(), help);
         browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", record);
         Browser.screenshot(browser.driver(), "admin-console-personnel-authorizations-words-de");
     }
