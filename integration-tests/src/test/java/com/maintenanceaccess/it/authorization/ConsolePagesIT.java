@@ -102,7 +102,8 @@ class ConsolePagesIT {
     /**
      * The master realm's admin console, where the server's operators sign in, shows a maintenance
      * user's records in words too once its admin theme is the maintenance theme (set once per
-     * deployment, docs/operations.md; the demo seeding sets it, RunCommandDemoIT).
+     * deployment, docs/operations.md; the demo seeding sets it, RunCommandDemoIT). The master realm's
+     * admin theme is set back afterwards: the server is shared by every test class of the run.
      */
     @Test
     void theMasterRealmsConsoleShowsTheRecordsInWords() {
@@ -110,15 +111,23 @@ class ConsolePagesIT {
         String person = authz.person("console-page-master");
         authz.grant(authz.realm.userToken(officer), person, Authz.inspection("RII-PAGE-M"));
         String master = authz.realm.server().baseUrl() + "/admin/realms/master";
+        // Keycloak's default is no admin theme of the realm's own (keycloak.v2): an empty name.
+        String before = Http.get(master, authz.realm.adminToken()).json().path("adminTheme").asText("");
         Http.Response themed = Http.putJson(master, authz.realm.adminToken(), Map.of("adminTheme", "maintenance"));
         assertTrue(themed.status() == 204, themed::toString);
-
-        new ConsolePage(browser.driver()).openMasterAdminUser(authz.realm.server().baseUrl(), person)
-                .signIn(KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD);
-        WebElement record = readsInWords(person, "Inspection / required inspection item (RII) RII-PAGE-M: active; valid from ",
-                "aircraft B737", "issued by Quality Manager", "Open this person's authorizations in the workspace");
-        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", record);
-        Browser.screenshot(browser.driver(), "admin-console-master-personnel-authorizations-words");
+        try {
+            new ConsolePage(browser.driver()).openMasterAdminUser(authz.realm.server().baseUrl(), person)
+                    .signIn(KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD);
+            WebElement record = readsInWords(person, "Inspection / required inspection item (RII) RII-PAGE-M: active; valid from ",
+                    "aircraft B737", "issued by Quality Manager", "Open this person's authorizations in the workspace");
+            browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", record);
+            Browser.screenshot(browser.driver(), "admin-console-master-personnel-authorizations-words");
+        } finally {
+            Http.Response restored = Http.putJson(master, authz.realm.adminToken(), Map.of("adminTheme", before));
+            assertEquals(204, restored.status(), restored::toString);
+            assertEquals(before, Http.get(master, authz.realm.adminToken()).json().path("adminTheme").asText(""),
+                    "the master realm's admin theme is as before");
+        }
     }
 
     /**
