@@ -15,6 +15,10 @@
 // 5. Opened without a session, the app asks Keycloak once per tab without a page (prompt=none)
 //    whether the person is signed in (e.g. right after accepting an invitation); the signing form
 //    follows the kind of signoff and is kept in the tab across the step-up (issue 24).
+// 6. Every text is in the person's language (English or German, useLanguage): the app's own words
+//    and the server's answers alike come as message keys of the realm's account theme, which
+//    Keycloak serves (the workspace reads the same texts); the English sentences of an answer are
+//    shown only for a key the theme does not know, and no id of a page, API path or status code.
 // Everything shown is put into the page with textContent, never as HTML.
 "use strict";
 
@@ -52,6 +56,14 @@ async function authorize(purpose, extra) {
   window.location.assign(realmUrl + "/protocol/openid-connect/auth?" + query);
 }
 
+/** A failure of the login the page names in words (its key). */
+class AppError extends Error {
+  constructor(key) {
+    super(key);
+    this.key = key;
+  }
+}
+
 /** On /callback: checks the state, exchanges the code, returns {purpose, tokens}. */
 async function completeLogin() {
   const params = new URLSearchParams(window.location.search);
@@ -65,7 +77,7 @@ async function completeLogin() {
     if (params.get("state") && done[params.get("state")]) {
       return {purpose: "done", completed: done[params.get("state")]};
     }
-    throw new Error("the login answer does not belong to this browser tab");
+    throw new AppError("mxApp.foreignAnswer");
   }
   const done = JSON.parse(sessionStorage.getItem("done") || "{}");
   done[pending.state] = {purpose: pending.purpose};
@@ -75,7 +87,8 @@ async function completeLogin() {
       // No session at Keycloak (or it needs the person): the app offers "Log in".
       return {purpose: "silent", tokens: null};
     }
-    throw new Error(params.get("error_description") || params.get("error"));
+    // Keycloak's error_description is English and for developers: the page says it in words.
+    throw new AppError("mxApp.loginFailed");
   }
   const answer = await fetch(realmUrl + "/protocol/openid-connect/token", {
     method: "POST",
@@ -84,7 +97,7 @@ async function completeLogin() {
       redirect_uri: redirectUri, client_id: cfg.clientId, code_verifier: pending.verifier}),
   });
   if (!answer.ok) {
-    throw new Error("token exchange failed: " + answer.status);
+    throw new AppError("mxApp.loginFailed");
   }
   return {purpose: pending.purpose, state: pending.state, tokens: await answer.json()};
 }
@@ -92,6 +105,123 @@ async function completeLogin() {
 function claims(jwt) {
   const payload = jwt.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
   return JSON.parse(decodeURIComponent(escape(atob(payload))));
+}
+
+/**
+ * The person's language: Keycloak's choice for them, the access token's locale claim (their own
+ * setting, as Keycloak's pages use it), else the browser's languages; English where neither is one
+ * the realm offers.
+ */
+const LANGUAGES = ["en", "de"];
+let language = "en";
+/** The realm's account theme messages in that language: key → text. */
+let words = new Map();
+
+function chooseLanguage(token) {
+  const wanted = [token ? claims(token).locale : null, ...(navigator.languages || [navigator.language])];
+  for (const tag of wanted) {
+    const base = tag ? String(tag).toLowerCase().split("-")[0] : "";
+    if (LANGUAGES.includes(base)) return base;
+  }
+  return "en";
+}
+
+/**
+ * Loads the words of the person's language and puts them into the page (every element with a
+ * data-text key). They are the realm's account theme messages, as Keycloak serves them to its
+ * account console at /resources/{realm}/account/{language} (any origin may read them): the app's own
+ * words (mxApp.*) and the texts of the keys the server answers with (mxCheckTitle.*, mxEvidence.*,
+ * mxFix.*, mxSignoffReason.*, mxError.*), the same texts the workspace shows.
+ */
+async function useLanguage(token) {
+  const chosen = chooseLanguage(token);
+  for (const candidate of chosen === "en" ? ["en"] : [chosen, "en"]) {
+    try {
+      const answer = await fetch(cfg.keycloak + "/resources/" + encodeURIComponent(cfg.realm) + "/account/" + candidate);
+      if (answer.ok) {
+        words = new Map((await answer.json()).map((entry) => [entry.key, entry.value]));
+        language = candidate;
+        break;
+      }
+    } catch (e) {
+      // the next language; without any, the page keeps the English of index.html
+    }
+  }
+  document.documentElement.lang = language;
+  for (const node of document.querySelectorAll("[data-text]")) {
+    if (words.has(node.dataset.text)) text(node, words.get(node.dataset.text));
+  }
+}
+
+/** One of the theme's texts with its {{name}} parameters filled in (every mxApp key is in both languages: MessageKeysTest). */
+function say(key, params = {}) {
+  const template = words.has(key) ? words.get(key) : key;
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+}
+
+/**
+ * A sentence of the server in words: its message key's text with {0}, {1} … filled (a parameter
+ * that is a state, "expired", in its own words), or the server's English where the theme does not
+ * know the key (a newer server) or the server sent none.
+ */
+function serverText(key, params, english) {
+  if (!key || !words.has(key)) return english || "";
+  return words.get(key).replace(/\{(\d+)\}/g, (whole, index) => {
+    const value = params ? params[Number(index)] : undefined;
+    return value === undefined ? whole : (words.get("mxStatus-" + value) ?? String(value));
+  });
+}
+
+function time(iso, withSeconds) {
+  return iso ? new Date(iso).toLocaleString(language, {dateStyle: "medium", timeStyle: withSeconds ? "medium" : "short"}) : "";
+}
+
+/** A role template by name: the bundled ones in words, a read-only variant as such, an organisation's own as named. */
+function templateName(name) {
+  const readOnly = name.endsWith("-read-only");
+  const base = readOnly ? name.slice(0, -"-read-only".length) : name;
+  const key = "mxTemplateName." + base;
+  if (!words.has(key)) return name;
+  return readOnly ? say("mxTemplateReadOnlyName", {name: words.get(key)}) : words.get(key);
+}
+
+/** A page of the catalog by name: the bundled pages in words, a page an organisation added by its catalog's description. */
+function pageName(page) {
+  return words.get("mxPageName." + page.id) ?? page.description;
+}
+
+/** One value of a check's evidence in words, by its kind (the server's review/EvidenceParam), as the workspace shows it. */
+function word(kind, value) {
+  switch (kind) {
+    case "template": return templateName(value);
+    case "authorizationType": return words.get("mxAuthorizationType-" + value) ?? value;
+    case "feature": return words.get("mxFeature-" + value) ?? value;
+    case "area": return words.get("mxArea-" + value) ?? value;
+    case "reason": return words.get("mxSignoffReason." + value) ?? value;
+    case "invitationStatus": return (words.get("mxStatus-" + value) ?? value).toLocaleLowerCase(language);
+    case "time": return time(value);
+    default: return value;
+  }
+}
+
+/** A check's key with its {0}, {1} … parameters in words (several values joined by commas). */
+function fill(key, params) {
+  return words.get(key).replace(/\{(\d+)\}/g, (whole, index) => {
+    const param = params ? params[Number(index)] : undefined;
+    return param ? (param.values || []).map((value) => word(param.kind, value)).join(", ") || "—" : whole;
+  });
+}
+
+/** What a check found, part by part in words; the server's English when a part's key is not known here. */
+function evidence(check) {
+  const parts = check.evidenceParts || [];
+  if (parts.length === 0 || parts.some((part) => !part.key || !words.has(part.key))) return check.evidence || "";
+  return parts.map((part) => fill(part.key, part.params)).join("; ");
+}
+
+/** The fix in words, or nothing: the server's English fix may name an API path, which is for developers. */
+function fix(check) {
+  return check.fixKey && words.has(check.fixKey) ? fill(check.fixKey, check.fixWords) : null;
 }
 
 function text(element, value) {
@@ -126,7 +256,7 @@ async function showNavigation(token) {
   const list = $("pages");
   list.replaceChildren();
   if (status !== 200) {
-    list.append(el("li", "Cannot read your pages (" + status + ")"));
+    list.append(el("li", say("mxApp.pagesUnreadable")));
     return;
   }
   const entries = new Map();
@@ -155,19 +285,25 @@ function pageEntry(item) {
   const li = el("li", "", item.explanation.allowed ? "allowed" : "denied");
   li.dataset.page = page.id;
   if (item.explanation.allowed) {
-    const link = el("a", page.description);
+    const link = el("a", pageName(page));
     link.href = "#" + page.id;
     link.addEventListener("click", () => {
       $("page-view").hidden = false;
-      text($("page-title"), page.description);
-      text($("page-body"), "Page " + page.id + " (permission " + page.permission + ").");
+      text($("page-title"), pageName(page));
+      text($("page-body"), say("mxApp.pageBody", {page: pageName(page), permission: page.permission}));
     });
     li.append(link);
   } else {
-    li.append(el("span", page.description + " — not available"));
+    li.append(el("span", say("mxApp.notAvailable", {page: pageName(page)})));
+    // Why, in the person's words: each failed check's title (mxCheckTitle.*), what it found
+    // (mxEvidence.* with its parameters) and, on a line of its own, the fix (mxFix.*).
     const why = el("ul", "", "why");
     for (const check of item.explanation.checks.filter((c) => !c.passed)) {
-      why.append(el("li", check.title + ": " + check.evidence + (check.fix ? " (" + check.fix + ")" : "")));
+      const title = serverText(check.titleKey, [], check.title);
+      const reason = el("li", say("mxApp.check", {title, evidence: evidence(check)}));
+      const helps = fix(check);
+      if (helps) reason.append(el("div", words.get("mxFix") + ": " + helps, "fix"));
+      why.append(reason);
     }
     li.append(why);
   }
@@ -178,37 +314,26 @@ function pageEntry(item) {
  * The signing form adapts to the signoff: each kind has its own caption for the category, its
  * own fields (a release covers the work order, not one task; an RII names the signature of the
  * work it inspects) and its own declaration. A declaration the person wrote is kept when the
- * kind changes; only another kind's default text is replaced.
+ * kind changes; only another kind's default text is replaced. The words are the theme's, per kind:
+ * mxApp.category-<kind>, mxApp.button-<kind>, mxApp.declaration-<kind>.
  */
 const KINDS = {
-  release: {
-    category: "Maintenance category", task: false, inspects: false,
-    button: "Release to service (re-enter your password)",
-    declaration: "Certifies that the work specified was carried out in accordance with Part-145"
-        + " and the aircraft is considered ready for release to service.",
-  },
-  task: {
-    category: "Task category", task: true, inspects: false,
-    button: "Sign the task (re-enter your password)",
-    declaration: "I performed the task specified in accordance with the maintenance data.",
-  },
-  inspection: {
-    category: "Category of the work inspected", task: true, inspects: true,
-    button: "Sign the inspection (re-enter your password)",
-    declaration: "I independently inspected the work specified and found it carried out correctly.",
-  },
+  release: {task: false, inspects: false},
+  task: {task: true, inspects: false},
+  inspection: {task: true, inspects: true},
 };
 
 function adaptForm() {
-  const kind = KINDS[$("sign-type").value];
-  text($("category-caption"), kind.category);
+  const type = $("sign-type").value;
+  const kind = KINDS[type];
+  text($("category-caption"), say("mxApp.category-" + type));
   $("task-label").hidden = !kind.task;
   $("inspects-label").hidden = !kind.inspects;
-  text($("sign"), kind.button);
-  $("sign-form").dataset.kind = $("sign-type").value;
+  text($("sign"), say("mxApp.button-" + type));
+  $("sign-form").dataset.kind = type;
   const declaration = $("sign-declaration");
-  if (!declaration.value.trim() || Object.values(KINDS).some((k) => k.declaration === declaration.value)) {
-    declaration.value = kind.declaration;
+  if (!declaration.value.trim() || Object.keys(KINDS).some((k) => say("mxApp.declaration-" + k) === declaration.value)) {
+    declaration.value = say("mxApp.declaration-" + type);
   }
 }
 
@@ -264,9 +389,21 @@ function shownStatement(body) {
 }
 
 function statement(body) {
-  const kinds = {release: "certificate of release to service", task: "task signoff", inspection: "required inspection item (RII)"};
-  return kinds[body.type] + " for " + body.aircraft.registration + ", work order " + body.workOrder
-      + (body.task ? ", task " + body.task : "");
+  return say(body.task ? "mxApp.statementWithTask" : "mxApp.statement", {kind: say("mxApp.statement-" + body.type),
+    registration: body.aircraft.registration, workOrder: body.workOrder, task: body.task});
+}
+
+/**
+ * Why a signoff was refused, in words: the refusal's sentence (its key, mxError.*), or for a request
+ * the server could not read each problem's; then the reasons (mxSignoffReason.*).
+ */
+function refusalText(json) {
+  const sentences = Array.isArray(json.problems) && json.problems.length > 0
+    ? json.problems.map((problem) => serverText(problem.key, problem.params, problem.message))
+    : [serverText(json.key, json.params, json.error_description) || say("mxApp.refusedWithoutWords")];
+  const reasons = (json.reasons || []).map((reason) => words.get("mxSignoffReason." + reason) ?? reason);
+  if (reasons.length > 0) sentences.push(say("mxApp.reasons", {list: reasons.join("; ")}));
+  return sentences.join(" ");
 }
 
 /** Step 4: after the step-up login, send what is signed with the fresh token. */
@@ -278,18 +415,23 @@ async function sign(token, body, state) {
   const result = $("result");
   result.hidden = false;
   result.className = status === 201 ? "accepted" : "refused";
-  text($("result-title"), status === 201 ? "Signed" : "Refused (" + status + ")");
-  text($("result-reasons"), status === 201 ? "" : (json.error_description || "") + " " + (json.reasons || []).join(", "));
+  text($("result-title"), say(status === 201 ? "mxApp.signed" : "mxApp.refused"));
+  text($("result-reasons"), status === 201 ? "" : refusalText(json));
   const record = $("record");
   record.replaceChildren();
   const r = json.record;
-  const rows = r ? [["Signature id", json.id], ["Signer", r.signer.name + " (" + r.signer.username + ")"],
-    ["Authorization", r.authorization ? r.authorization.reference : ""], ["What", statement({type: r.what.type,
-      aircraft: r.what.aircraft, workOrder: r.what.workOrder, task: r.what.task})],
-    ["Meaning", r.meaning], ["Signed at", r.signedAt], ["Re-authenticated at", r.proof.authTime],
-    ["Level", r.proof.acr], ["Trail entry", json.seq + " " + json.hash]]
-    : [["Refusal recorded", json.refusal ? json.refusal.id : "no"]];
-  for (const [k, v] of rows) {
+  // The signature's id is shown: an inspection of this work names it (Signature of the work inspected).
+  const rows = r ? [["mxApp.signatureId", json.id], ["mxApp.signer", r.signer.name + " (" + r.signer.username + ")"],
+    ["mxApp.authorization", r.authorization ? word("authorizationType", r.authorization.type) + " " + r.authorization.reference : ""],
+    ["mxApp.what", statement({type: r.what.type, aircraft: r.what.aircraft, workOrder: r.what.workOrder, task: r.what.task})],
+    ["mxApp.meaning", r.meaning], ["mxApp.signedAt", time(r.signedAt, true)],
+    ["mxApp.reauthenticatedAt", time(r.proof.authTime, true)],
+    ["mxApp.level", r.proof.acr === "signoff" ? say("mxApp.levelSignoff") : r.proof.acr],
+    ["mxApp.trailEntry", say("mxApp.trailEntryValue", {seq: json.seq, hash: json.hash})]]
+    : [["mxApp.refusalRecorded", json.refusal ? say("mxApp.refusalRecordedAs", {seq: json.refusal.seq})
+      : say("mxApp.refusalNotRecorded")]];
+  for (const [key, v] of rows) {
+    const k = say(key);
     record.append(el("dt", k), el("dd", v));
   }
 }
@@ -310,30 +452,27 @@ async function start() {
     authorize("sign", {acr_values: "signoff", mx_signing: shownStatement(body)});
   });
   $("sign-type").addEventListener("change", adaptForm);
-  restoreForm();
 
   let session = JSON.parse(sessionStorage.getItem("session") || "null");
+  // What the page shows once its words are loaded (the login's answer decides the language).
+  let show = () => showSession(session);
   try {
     if (window.location.pathname === "/callback") {
       const answer = await completeLogin();
       if (answer.purpose === "done") {
-        showSession(session);
-        const completed = answer.completed;
-        $("sign-note").hidden = false;
-        text($("sign-note"), completed.purpose === "sign"
-            ? "This signoff was already sent" + (completed.id ? " (signature " + completed.id + ")" : "")
-              + ": going back does not sign it again. Your form is below; sign again for another signoff."
-            : "You are logged in already.");
-        return;
-      }
-      if (answer.purpose === "sign") {
+        show = () => {
+          showSession(session);
+          $("sign-note").hidden = false;
+          text($("sign-note"), say(answer.completed.purpose === "sign" ? "mxApp.alreadySent" : "mxApp.alreadyLoggedIn"));
+        };
+      } else if (answer.purpose === "sign") {
         const body = JSON.parse(sessionStorage.getItem("signing"));
         sessionStorage.removeItem("signing");
-        showSession(session);
-        await sign(answer.tokens.access_token, body, answer.state);
-        return;
-      }
-      if (answer.tokens) {
+        show = async () => {
+          showSession(session);
+          await sign(answer.tokens.access_token, body, answer.state);
+        };
+      } else if (answer.tokens) {
         session = {token: answer.tokens.access_token};
         sessionStorage.setItem("session", JSON.stringify(session));
       }
@@ -346,22 +485,28 @@ async function start() {
       return;
     }
   } catch (e) {
-    text($("status"), e.message);
+    const key = e instanceof AppError ? e.key : "mxApp.loginFailed";
+    show = () => {
+      showSession(session);
+      text($("status"), say(key));
+    };
   }
-  showSession(session);
+  await useLanguage(session ? session.token : null);
+  restoreForm();
+  await show();
 }
 
 function showSession(session) {
   if (!session) {
     $("login").hidden = false;
-    text($("status"), "Log in to see your pages.");
+    text($("status"), say("mxApp.logInToSee"));
     return;
   }
   const c = claims(session.token);
   $("logout").hidden = false;
-  text($("who"), (c.name || c.preferred_username) + (c.mx_account ? " · " + c.mx_account.alias
-      + (c.mx_account.setup ? " (setup mode)" : "") : ""));
-  text($("status"), "Permissions: " + (c.mx_perms || []).join(", "));
+  const account = c.mx_account ? (c.mx_account.setup ? say("mxApp.setupMode", {account: c.mx_account.alias}) : c.mx_account.alias) : null;
+  text($("who"), (c.name || c.preferred_username) + (account ? " · " + account : ""));
+  text($("status"), (c.mx_perms || []).length > 0 ? say("mxApp.permissions", {list: c.mx_perms.join(", ")}) : say("mxApp.noPermissions"));
   $("navigation").hidden = false;
   $("signing").hidden = false;
   showNavigation(session.token);

@@ -2,6 +2,7 @@ package com.maintenanceaccess.themes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -76,6 +77,82 @@ class MessageKeysTest {
         assertEquals(Set.of(), missing(used, en), "keys the server sends without an English text");
         assertEquals(Set.of(), missing(used, de), "keys the server sends without a German text");
     }
+
+    /**
+     * The reference app (app/) reads its words from the account theme (Keycloak's messages
+     * endpoint): every key its page and script name has a text, and every page of the bundled
+     * access catalog has a name in both languages (a page without one would show its catalog's
+     * English description on a German page).
+     */
+    @Test
+    void everyKeyTheReferenceAppUsesExistsAndEveryCatalogPageHasAName() throws IOException {
+        Set<String> en = keys(THEMES.resolve("account/messages/messages_en.properties"));
+        Set<String> de = keys(THEMES.resolve("account/messages/messages_de.properties"));
+        Set<String> used = used(APP, APP_KEY, ".js", ".html");
+        assertFalse(used.size() < 40, "the app's keys are found: " + used);
+        assertEquals(Set.of(), missing(used, en), "keys used by the reference app without a text");
+        Set<String> pages = new TreeSet<>();
+        Matcher page = CATALOG_PAGE.matcher(Files.readString(CATALOG));
+        while (page.find()) {
+            pages.add("mxPageName." + page.group(1));
+        }
+        assertFalse(pages.size() < 30, "the catalog's pages are found: " + pages);
+        assertEquals(Set.of(), missing(pages, en), "catalog pages without an English name");
+        assertEquals(Set.of(), missing(pages, de), "catalog pages without a German name");
+        for (String kind : new String[] {"release", "task", "inspection"}) {
+            for (String prefix : new String[] {"mxApp.kind-", "mxApp.category-", "mxApp.button-", "mxApp.declaration-", "mxApp.statement-"}) {
+                assertEquals(Set.of(), missing(Set.of(prefix + kind), en), "the app's words for a " + kind);
+            }
+        }
+    }
+
+    /**
+     * The realm's user profile names its texts as message keys ({@code ${mxProfile…}}: the personnel
+     * authorizations' label, help and group, the user-metadata group). Keycloak resolves them in the
+     * admin console (admin theme), the account console's personal info (account theme) and the login
+     * pages' profile forms (login theme): each key has a text in both languages in all three, the same
+     * text in each (so a person reads one label wherever they meet it). The profile's plain texts are
+     * none: Keycloak's own keys ({@code ${firstName}}) aside, every label, help and header is a key.
+     */
+    @Test
+    void everyTextOfTheUserProfileIsAKeyWithATextInEveryThemeThatShowsIt() throws IOException {
+        String realm = Files.readString(REALM);
+        Set<String> keys = new TreeSet<>();
+        Matcher key = PROFILE_KEY.matcher(realm);
+        while (key.find()) {
+            keys.add(key.group(1));
+        }
+        assertFalse(keys.size() < 6, "the profile's keys are found: " + keys);
+        Matcher plain = PROFILE_TEXT.matcher(realm);
+        while (plain.find()) {
+            assertTrue(plain.group(2).startsWith("${") && plain.group(2).endsWith("}"),
+                    "a plain text in the user profile, not a message key: " + plain.group());
+        }
+        for (String language : new String[] {"en", "de"}) {
+            Properties account = properties(THEMES.resolve("account/messages/messages_" + language + ".properties"));
+            for (String type : new String[] {"admin", "account", "login"}) {
+                Properties texts = properties(THEMES.resolve(type + "/messages/messages_" + language + ".properties"));
+                for (String name : keys) {
+                    assertTrue(texts.getProperty(name) != null, type + " " + language + ": no text for " + name);
+                    assertEquals(account.getProperty(name), texts.getProperty(name), type + " " + language + " " + name);
+                }
+            }
+        }
+    }
+
+    static final Path REALM = Path.of("../realm-config/maintenance-realm.json");
+    /** {@code ${mxKey}} in the realm file (the user profile is a JSON string in it: quotes escaped). */
+    static final Pattern PROFILE_KEY = Pattern.compile("\\$\\{(mx[A-Za-z0-9]+)\\}");
+    /** A text the user profile shows: a display name or header, a description, a helper-text annotation. */
+    static final Pattern PROFILE_TEXT = Pattern.compile(
+            "\\\\\"(displayName|displayHeader|displayDescription|inputHelperTextBefore|inputHelperTextAfter)\\\\\":\\\\\"([^\\\\]*)\\\\\"");
+
+    static final Path APP = Path.of("../app/src/main/resources/web");
+    /** {@code "mxApp.key"} in the app's script and {@code data-text="mxApp.key"} in its page. */
+    static final Pattern APP_KEY = Pattern.compile("[\"'](mx[A-Z][A-Za-z0-9._-]*[A-Za-z0-9])[\"']");
+    static final Path CATALOG = Path.of("../realm-config/access-catalog.yaml");
+    /** A page of the access catalog: {@code - {id: planning.aircraft, description: …, permission: …}}. */
+    static final Pattern CATALOG_PAGE = Pattern.compile("(?m)^  - \\{id: ([a-z0-9.-]+), description: .*permission:");
 
     /**
      * The admin theme's script (personnel authorizations in words, issue 24 item 8): every key it

@@ -54,6 +54,10 @@ class ConsolePagesIT {
         assertTrue(shown.contains("Kept by the compliance officers") && shown.contains("in the workspace (account console, Authorizations)"),
                 "the group points to the workspace");
         assertFalse(console.html().contains("/mx/users/"), "no API path in the admin console");
+        // The profile's texts are message keys (realm-config/maintenance-realm.json): in English here.
+        String help = console.attributeHelp("mx_authorizations");
+        assertTrue(help.startsWith("Read-only: this is how the records are stored.") && help.contains("Nobody changes them here"), help);
+        assertFalse(console.visibleText().contains("${") || console.visibleText().contains("mxProfile"), console.visibleText());
         // ... and the records read as sentences (the maintenance admin theme's script), with a link
         // to the person's records in the workspace; the JSON fields and their disabled Add / − are hidden.
         WebElement record = readsInWords(person, "Inspection / required inspection item (RII) RII-PAGE-1: active; valid from ",
@@ -67,7 +71,9 @@ class ConsolePagesIT {
 
     /**
      * An operator whose locale is German reads the records in German: the script follows the admin
-     * console's language (the texts the console loads for the operator), with dates the German way.
+     * console's language (the texts the console loads for the operator), with dates the German way;
+     * and the user profile's own texts (the group's header and description, the attribute's label and
+     * help: message keys in the realm's profile, texts in the admin theme) are German too.
      */
     @Test
     void anOperatorInGermanReadsTheRecordsInGerman() {
@@ -77,13 +83,21 @@ class ConsolePagesIT {
         String operator = authz.realm.createUser("operator-de", Map.of("attributes", Map.of("locale", List.of("de"))));
         authz.realm.grantRealmManagement(operator, "manage-users", "view-users");
 
-        new ConsolePage(browser.driver()).openAdminUser(authz.realm.server().baseUrl(), person)
+        ConsolePage console = new ConsolePage(browser.driver()).openAdminUser(authz.realm.server().baseUrl(), person)
                 .signIn(authz.realm.username(operator), Realm.TEST_PASSWORD);
         WebElement record = readsInWords(person, "Inspektion / prüfpflichtiger Arbeitsschritt (RII) RII-PAGE-DE: aktiv; gültig vom ",
                 "Luftfahrzeuge B737", "ausgestellt von Quality Manager", "Berechtigungen dieser Person im Arbeitsbereich öffnen");
         assertTrue(record.getText().matches(".*gültig vom \\d{2}\\.\\d{2}\\.\\d{4} bis \\d{2}\\.\\d{2}\\.\\d{4}.*"), record.getText());
         String words = browser.driver().findElement(By.cssSelector("[data-mx='authorizations']")).getText();
         assertTrue(PageText.english(words).isEmpty(), words);
+        console.text("Personalberechtigungen");
+        String shown = console.visibleText();
+        assertTrue(shown.contains("Was diese Person freigeben oder abzeichnen darf. Geführt von den Compliance-Beauftragten"), shown);
+        assertFalse(shown.contains("Personnel authorizations") || shown.contains("Kept by the compliance officers"), shown);
+        assertFalse(shown.contains("${") || shown.contains("mxProfile"), shown);
+        String help = console.attributeHelp("mx_authorizations");
+        assertTrue(help.startsWith("Nur lesbar: So sind die Einträge gespeichert.") && help.contains("Hier ändert sie niemand"), help);
+        assertTrue(PageText.english(help).isEmpty(), help);
         browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", record);
         Browser.screenshot(browser.driver(), "admin-console-personnel-authorizations-words-de");
     }
@@ -91,7 +105,8 @@ class ConsolePagesIT {
     /**
      * The master realm's admin console, where the server's operators sign in, shows a maintenance
      * user's records in words too once its admin theme is the maintenance theme (set once per
-     * deployment, docs/operations.md; the demo seeding sets it, RunCommandDemoIT).
+     * deployment, docs/operations.md; the demo seeding sets it, RunCommandDemoIT). The master realm's
+     * admin theme is set back afterwards: the server is shared by every test class of the run.
      */
     @Test
     void theMasterRealmsConsoleShowsTheRecordsInWords() {
@@ -99,15 +114,23 @@ class ConsolePagesIT {
         String person = authz.person("console-page-master");
         authz.grant(authz.realm.userToken(officer), person, Authz.inspection("RII-PAGE-M"));
         String master = authz.realm.server().baseUrl() + "/admin/realms/master";
+        // Keycloak's default is no admin theme of the realm's own (keycloak.v2): an empty name.
+        String before = Http.get(master, authz.realm.adminToken()).json().path("adminTheme").asText("");
         Http.Response themed = Http.putJson(master, authz.realm.adminToken(), Map.of("adminTheme", "maintenance"));
         assertTrue(themed.status() == 204, themed::toString);
-
-        new ConsolePage(browser.driver()).openMasterAdminUser(authz.realm.server().baseUrl(), person)
-                .signIn(KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD);
-        WebElement record = readsInWords(person, "Inspection / required inspection item (RII) RII-PAGE-M: active; valid from ",
-                "aircraft B737", "issued by Quality Manager", "Open this person's authorizations in the workspace");
-        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", record);
-        Browser.screenshot(browser.driver(), "admin-console-master-personnel-authorizations-words");
+        try {
+            new ConsolePage(browser.driver()).openMasterAdminUser(authz.realm.server().baseUrl(), person)
+                    .signIn(KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD);
+            WebElement record = readsInWords(person, "Inspection / required inspection item (RII) RII-PAGE-M: active; valid from ",
+                    "aircraft B737", "issued by Quality Manager", "Open this person's authorizations in the workspace");
+            browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", record);
+            Browser.screenshot(browser.driver(), "admin-console-master-personnel-authorizations-words");
+        } finally {
+            Http.Response restored = Http.putJson(master, authz.realm.adminToken(), Map.of("adminTheme", before));
+            assertEquals(204, restored.status(), restored::toString);
+            assertEquals(before, Http.get(master, authz.realm.adminToken()).json().path("adminTheme").asText(""),
+                    "the master realm's admin theme is as before");
+        }
     }
 
     /**

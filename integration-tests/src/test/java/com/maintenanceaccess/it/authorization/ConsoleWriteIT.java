@@ -147,7 +147,10 @@ class ConsoleWriteIT {
         assertEquals("[]", attribute.get("permissions").get("edit").toString(), "nobody edits it outside /mx");
         assertEquals("[\"admin\",\"user\"]", attribute.get("permissions").get("view").toString());
         assertTrue(attribute.get("validations").has("mx-personnel-authorization"));
-        assertTrue(profile.get("groups").toString().contains("\"displayHeader\":\"Personnel authorizations\""));
+        // The profile's texts are message keys (the themes hold them in English and German, MessageKeysTest).
+        assertTrue(profile.get("groups").toString().contains("\"displayHeader\":\"${mxProfileGroupAuthorizations}\""),
+                profile.get("groups")::toString);
+        assertEquals("${mxProfileAuthorizations}", attribute.get("displayName").asText());
         assertEquals("ADMIN_VIEW", profile.get("unmanagedAttributePolicy").asText());
 
         String officerToken = authz.realm.userToken(authz.officer());

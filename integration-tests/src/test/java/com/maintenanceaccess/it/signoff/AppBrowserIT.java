@@ -9,6 +9,7 @@ import com.maintenanceaccess.it.authorization.Authz;
 import com.maintenanceaccess.it.support.Http;
 import com.maintenanceaccess.it.support.Realm;
 import com.maintenanceaccess.it.support.pages.AppPage;
+import com.maintenanceaccess.it.workspace.pages.PageText;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Order;
 /**
  * The reference maintenance app (app/) in Chromium against the test server: sign-in with PKCE,
  * navigation per role, a release signed with re-authentication, an RII refused for the
- * performer and accepted for another inspector, and a refusal that the trail keeps.
+ * performer and accepted for another inspector, and a refusal that the trail keeps; why a page is
+ * closed and why a signoff is refused in words (the server's message keys), in English and German.
  */
 // Runs the reference app on its one port (mx.it.app-port): one such class at a time, these three
 // first (@Order; the walk is the longest class: started late, it ran alone at the end).
@@ -43,7 +45,44 @@ class AppBrowserIT extends ReferenceAppFixture {
         assertTrue(allowed.stream().anyMatch(p -> p.startsWith("stores.")), allowed::toString);
         assertTrue(allowed.stream().noneMatch(p -> p.startsWith("workshop.")), allowed::toString);
         WebElement denied = app.deniedPage("workshop.tasks");
-        assertTrue(denied.getText().contains("tasks:view"), denied.getText());
+        // In words: the check's title, what it found and the fix, no API path (issue 24).
+        assertTrue(denied.getText().contains("Workshop tasks: not available"), denied.getText());
+        assertTrue(denied.getText().contains("A role template includes the permission: none of the person's role templates includes tasks:view"),
+                denied.getText());
+        assertTrue(denied.getText().contains("Fix: Give the person a role template that includes tasks:view"), denied.getText());
+        assertEquals("en", app.language());
+        assertEquals(List.of(), PageText.findings(app.text()), app.text());
+    }
+
+    /**
+     * A person whose own language is German (their locale in Keycloak; the browser asks for English)
+     * reads the app in German: the frame, the pages they may not open with why (the server's checks
+     * in words), and a refused signoff with its reasons; no English sentence, id, raw key or API path.
+     */
+    @Test
+    void aGermanSpeakerReadsTheAppAndTheServersReasonsInGerman() {
+        String stores = member("app-de", "stores", Map.of("attributes", Map.of("locale", List.of("de"))));
+        AppPage app = signIn(stores).german();
+        assertEquals("de", app.language());
+        WebElement denied = app.deniedPage("workshop.tasks");
+        assertTrue(denied.getText().contains("Werkstattaufgaben: nicht verfügbar"), denied.getText());
+        assertTrue(denied.getText().contains("Eine Rollenvorlage enthält die Berechtigung: keine Rollenvorlage der Person enthält tasks:view"),
+                denied.getText());
+        assertTrue(denied.getText().contains("Abhilfe: Geben Sie der Person eine Rollenvorlage, die tasks:view enthält"), denied.getText());
+        assertTrue(app.allowedPages().contains("stores.inventory"), app.allowedPages()::toString);
+        assertTrue(app.text().contains("Ihre Seiten") && app.text().contains("Bestand"), app.text());
+        assertEquals(List.of(), PageText.findings(app.text()), app.text());
+        assertEquals(List.of(), PageText.english(app.text()), app.text());
+
+        WebElement refused = sign(app, "release", "WO-APP-DE", null);
+        assertEquals("refused", refused.getAttribute("class"), refused.getText());
+        assertTrue(refused.getText().contains("Abgelehnt"), refused.getText());
+        assertTrue(refused.getText().contains("Die Abzeichnung wurde abgelehnt, die Ablehnung ist aufgezeichnet."), refused.getText());
+        assertTrue(refused.getText().contains("die Person hat keine Berechtigung dieser Art"), refused.getText());
+        assertTrue(refused.getText().contains("Ablehnung aufgezeichnet"), refused.getText());
+        assertFalse(refused.getText().contains("403"), refused.getText());
+        assertEquals(List.of(), PageText.findings(app.text()), app.text());
+        assertEquals(List.of(), PageText.english(app.text()), app.text());
     }
 
     @Test
@@ -72,7 +111,8 @@ class AppBrowserIT extends ReferenceAppFixture {
 
         WebElement own = sign(app, "inspection", "WO-APP-RII", signatureId);
         assertEquals("refused", own.getAttribute("class"), own.getText());
-        assertTrue(own.getText().contains("signer_performed_work"), own.getText());
+        assertTrue(own.getText().contains("the inspector performed or certified the work being inspected"), own.getText());
+        assertFalse(own.getText().contains("signer_performed_work"), own.getText());
 
         browser.restart();
         String inspector = member("app-inspector", "technician");
@@ -89,7 +129,9 @@ class AppBrowserIT extends ReferenceAppFixture {
         String stores = member("app-refused", "stores");
         WebElement refused = sign(signIn(stores), "release", "WO-APP-NO", null);
         assertEquals("refused", refused.getAttribute("class"), refused.getText());
-        assertTrue(refused.getText().contains("missing"), refused.getText());
+        assertTrue(refused.getText().contains("Refused"), refused.getText());
+        assertTrue(refused.getText().contains("the person holds no authorization of this type"), refused.getText());
+        assertEquals(List.of(), PageText.findings(refused.getText()), refused.getText());
         JsonNode recorded = Http.get(realm.url("/mx/signoffs?outcome=refused&person=" + stores), officerToken).json();
         assertEquals(1, recorded.get("signoffs").size(), recorded::toString);
         assertFalse(recorded.get("signoffs").get(0).get("record").get("reasons").isEmpty());

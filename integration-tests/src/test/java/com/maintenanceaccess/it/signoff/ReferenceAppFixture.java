@@ -53,7 +53,14 @@ abstract class ReferenceAppFixture {
 
     /** A member of the class's account holding {@code template} there. */
     String member(String prefix, String template) {
-        String id = realm.createUser(prefix, Map.of("firstName", firstName, "lastName", prefix));
+        return member(prefix, template, Map.of());
+    }
+
+    /** The same, with more of the user's representation ({@code attributes}: e.g. their locale). */
+    String member(String prefix, String template, Map<String, Object> extra) {
+        Map<String, Object> user = new java.util.HashMap<>(Map.of("firstName", firstName, "lastName", prefix));
+        user.putAll(extra);
+        String id = realm.createUser(prefix, user);
         realm.addMember(account, id);
         realm.grantTemplate(account, id, template);
         return id;

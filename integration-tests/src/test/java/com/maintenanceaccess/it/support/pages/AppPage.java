@@ -19,10 +19,18 @@ public final class AppPage {
 
     private final ChromeDriver browser;
     private final String url;
+    /** The signoff page's caption of the work order, in the language the person reads it. */
+    private String workOrderCaption = "Work order";
 
     public AppPage(ChromeDriver browser, int port) {
         this.browser = browser;
         this.url = "http://localhost:" + port + "/";
+    }
+
+    /** The person reads Keycloak's signoff page in German (their own locale is German). */
+    public AppPage german() {
+        workOrderCaption = "Arbeitsauftrag";
+        return this;
     }
 
     /** Opens the app, signs in through Keycloak's login page, waits for the navigation. */
@@ -95,7 +103,7 @@ public final class AppPage {
         lastStatement = statement;
         String shownOrder = browser.findElement(By.id("mx-statement-work-order")).getText();
         String aircraft = browser.findElement(By.id("mx-statement-aircraft")).getText();
-        if (!shownOrder.equals(workOrder) || !aircraft.equals("G-ABCD (A320)") || !statement.contains("Work order")) {
+        if (!shownOrder.equals(workOrder) || !aircraft.equals("G-ABCD (A320)") || !statement.contains(workOrderCaption)) {
             throw new AssertionError("the signoff page does not state work order " + workOrder + ": " + statement);
         }
         signoffPage.reenterPassword(password);
@@ -140,6 +148,16 @@ public final class AppPage {
         field.clear();
         field.sendKeys(value);
         return this;
+    }
+
+    /** The page's language (the html element's lang, set by the app to the person's language). */
+    public String language() {
+        return String.valueOf(browser.executeScript("return document.documentElement.lang;"));
+    }
+
+    /** Everything the page shows, as the person reads it. */
+    public String text() {
+        return String.valueOf(browser.executeScript("return document.body.innerText;"));
     }
 
     /** The first value of the signature record shown (its id). */

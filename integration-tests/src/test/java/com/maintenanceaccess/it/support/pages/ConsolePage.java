@@ -50,6 +50,23 @@ public final class ConsolePage {
         return Browser.await(browser, By.xpath("//*[normalize-space(text())='" + text + "']"));
     }
 
+    /**
+     * The help of a user-profile attribute on the admin console's user page (its label's help icon,
+     * the attribute's inputHelperTextBefore): clicks the icon and returns the popover's text.
+     */
+    public String attributeHelp(String attribute) {
+        WebElement icon = Browser.await(browser, By.cssSelector("[data-testid='help-label-" + attribute + "']"));
+        // Away from the form's sticky Save / Revert bar at the window's bottom.
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", icon);
+        icon.click();
+        return Browser.await(browser, By.cssSelector(".pf-v5-c-popover__body")).getText();
+    }
+
+    /** The page's text as a person reads it now. */
+    public String visibleText() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
     /** The page's markup as rendered now. */
     public String html() {
         return browser.findElement(By.tagName("body")).getAttribute("innerHTML");
