@@ -21,10 +21,21 @@ public final class Realm {
     public static final String TEST_CLIENT_SECRET = "mx-it-secret";
     public static final String TEST_PASSWORD = "Test-Password-2026!";
 
+    /** How long {@link #reusingAdminToken()} reuses a token: half the master realm's default 60 s lifespan. */
+    private static final long REUSE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+
     private final KeycloakServer server;
+    private final boolean reuseAdminToken;
+    private String adminToken;
+    private long adminTokenAt;
 
     public Realm(KeycloakServer server) {
+        this(server, false);
+    }
+
+    private Realm(KeycloakServer server, boolean reuseAdminToken) {
         this.server = server;
+        this.reuseAdminToken = reuseAdminToken;
     }
 
     public static Realm maintenance() {
@@ -43,8 +54,31 @@ public final class Realm {
         return server;
     }
 
-    /** A fresh token of the master realm's bootstrap administrator. */
+    /**
+     * This realm, but with one administrator token reused for 30 seconds instead of a password grant
+     * (a password hash on the server) for every call: for a fixture that makes many users, accounts
+     * and memberships in a row. Not for a test that moves the server's clock ({@link ServerClock})
+     * meanwhile: the server would find the reused token expired.
+     */
+    public Realm reusingAdminToken() {
+        return new Realm(server, true);
+    }
+
+    /** A token of the master realm's bootstrap administrator: a fresh one, unless {@link #reusingAdminToken()}. */
     public String adminToken() {
+        if (!reuseAdminToken) {
+            return freshAdminToken();
+        }
+        synchronized (this) {
+            if (adminToken == null || System.nanoTime() - adminTokenAt >= REUSE_NANOS) {
+                adminTokenAt = System.nanoTime();
+                adminToken = freshAdminToken();
+            }
+            return adminToken;
+        }
+    }
+
+    private String freshAdminToken() {
         Http.Response response = Http.postForm(server.baseUrl() + "/realms/master/protocol/openid-connect/token",
                 Map.of("grant_type", "password", "client_id", "admin-cli",
                         "username", KeycloakServer.ADMIN_USER, "password", KeycloakServer.ADMIN_PASSWORD));
