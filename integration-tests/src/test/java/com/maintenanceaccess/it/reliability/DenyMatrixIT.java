@@ -502,6 +502,29 @@ class DenyMatrixIT {
         assertEquals(before, after, "a refused decision changes nothing");
     }
 
+    /**
+     * The right to decide comes before the input: the matrix's allowed cells send a reason that is
+     * not a text and get 400, which proves they passed the right only if a caller without it gets
+     * 403 for that same body. The auditor of A, the administrator of A on the authorization request
+     * and the compliance officer of A on the role and address requests sending it: 403, nothing
+     * changed.
+     */
+    @Test
+    void whoMayNotDecideIsToldSoWhateverTheBody() {
+        JsonNode before = baseline();
+        for (String kind : List.of("auth", "role", "addr")) {
+            String path = "/mx/accounts/" + ACCOUNTS.get("A") + "/approvals/" + APPROVALS.get("A").get(kind) + "/approve";
+            for (Caller caller : kind.equals("auth") ? List.of(CALLERS.get(1), CALLERS.get(4)) : List.of(CALLERS.get(3), CALLERS.get(4))) {
+                Http.Response response = Http.send("POST", REALM.url(path), token(caller), JSON, "{\"reason\":42}");
+                assertEquals(403, response.status(), () -> kind + " by " + caller.name() + ": " + response);
+                assertEquals("forbidden", response.json().path("error").asText(), response::toString);
+            }
+        }
+        JsonNode after = state.take();
+        baseline = after;
+        assertEquals(before, after, "a refused decision changes nothing");
+    }
+
     private static String resolve(String text, String where) {
         String account = where.equals("none") ? UUID.randomUUID().toString()
                 : ACCOUNTS.get(where.equals("AB") ? "B" : where);
