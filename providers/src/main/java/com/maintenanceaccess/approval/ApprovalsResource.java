@@ -90,19 +90,20 @@ public class ApprovalsResource {
     }
 
     /**
-     * Account (404 outside the caller's), request (404 when not the account's), input (400), the
-     * right to decide (403), separation of duties and state (403/409), the person still a member
+     * Account (404 outside the caller's), request (404 when not the account's), the right to decide
+     * (403), input (400), separation of duties and state (403/409), the person still a member
      * (409); then the compare-and-set, the grant on approval, and the event. Any refusal after the
-     * compare-and-set rolls it back with the request's transaction.
+     * compare-and-set rolls it back with the request's transaction. The right comes before the
+     * input, as everywhere: whoever may not decide is told so, whatever they sent.
      */
     private Approvals.ApprovalView decide(String approvalId, boolean approve, String body) {
         OrganizationModel account = caller.account(accountParam, AccountPermission.VIEW_PEOPLE);
         Approval approval = find(account, approvalId);
-        String reason = reason(body);
         AccountPermission needed = Approvals.decidePermission(approval.kind());
         if (!caller.may(account, needed)) {
             throw Problems.forbidden(needed.missing());
         }
+        String reason = reason(body);
         Instant now = approvals.now();
         ApprovalRules.refusal(approval, caller.user().getId(), approve, now).ifPresent(refusal -> {
             throw new WebApplicationException(Problems.refused(refusal.status(), refusal.error(),

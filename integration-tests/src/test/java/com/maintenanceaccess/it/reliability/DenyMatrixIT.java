@@ -29,9 +29,11 @@ import org.junit.jupiter.api.parallel.Isolated;
  * account, in A and B with a record B issued (the contractor of issue 22)}. The expected answer comes from the table below ({@link #KINDS}), not from the code:
  * outside the caller's accounts 404 (the body of an unknown id), inside without the permission
  * 403 naming it, another realm's token 401. After every refusal the state snapshot of
- * {@link HostileInputIT} ({@link StateSnapshot}) is unchanged. Allowed cells are called with a
- * probe that passes the authority check and is then refused by validation (400), so that an
- * allowed write changes nothing either; reads answer 200.
+ * {@link HostileInputIT} ({@link StateSnapshot}), with the accounts' pending approvals and
+ * provisioning tokens, is unchanged. Allowed cells are called with a probe that passes the
+ * authority check and is then refused by validation (400), so that an allowed write changes
+ * nothing either; reads answer 200. {@code EndpointCoverageTest} holds every method whose path
+ * names a user or an account to a row here.
  */
 // Alone, no other test class beside it: it compares the realm before and after each call.
 @Isolated
@@ -39,22 +41,49 @@ class DenyMatrixIT {
 
     private static final Realm REALM = Realm.maintenance();
 
-    /** What an endpoint does, in the words of the table. */
-    enum Kind { PEOPLE_READ, PEOPLE_WRITE, ROLES_WRITE, AUTH_READ, AUTH_WRITE, SETTINGS_READ, SETTINGS_WRITE, REPORT }
+    /**
+     * What an endpoint does, in the words of the table: a row of "What (per account)" of
+     * docs/security-model.md. The three decisions of four eyes are rows of their own there: who
+     * decides depends on what the request would grant, not on who may read it.
+     */
+    enum Kind {
+        PEOPLE_READ, PEOPLE_WRITE, ROLES_WRITE, AUTH_READ, AUTH_WRITE, SETTINGS_READ, SETTINGS_WRITE, REPORT,
+        /** List and read the account's approvals (four eyes). */
+        APPROVALS_READ,
+        /** Decide a pending personnel authorization. */
+        AUTH_DECIDE,
+        /** Decide a pending account role. */
+        ROLES_DECIDE,
+        /** Decide a pending move of an invitation to another address. */
+        ADDRESS_DECIDE
+    }
 
     /** What each account role may do in its account (docs/security-model.md, "Who may do what"). */
     static final Map<String, Set<Kind>> KINDS = Map.of(
             "account-administrator", EnumSet.of(Kind.PEOPLE_READ, Kind.PEOPLE_WRITE, Kind.ROLES_WRITE, Kind.SETTINGS_READ,
-                    Kind.SETTINGS_WRITE, Kind.REPORT),
-            "compliance-officer", EnumSet.of(Kind.PEOPLE_READ, Kind.AUTH_READ, Kind.AUTH_WRITE, Kind.SETTINGS_READ),
-            "auditor", EnumSet.of(Kind.PEOPLE_READ, Kind.AUTH_READ, Kind.SETTINGS_READ, Kind.REPORT),
+                    Kind.SETTINGS_WRITE, Kind.REPORT, Kind.APPROVALS_READ, Kind.ROLES_DECIDE, Kind.ADDRESS_DECIDE),
+            "compliance-officer", EnumSet.of(Kind.PEOPLE_READ, Kind.AUTH_READ, Kind.AUTH_WRITE, Kind.SETTINGS_READ,
+                    Kind.APPROVALS_READ, Kind.AUTH_DECIDE),
+            "auditor", EnumSet.of(Kind.PEOPLE_READ, Kind.AUTH_READ, Kind.SETTINGS_READ, Kind.REPORT, Kind.APPROVALS_READ),
             "none", EnumSet.noneOf(Kind.class));
 
+    private static final String JSON = "application/json";
+    private static final String CSV = "text/csv";
+    /** A team of one, as the workspace uploads it. */
+    private static final String TEAM = "firstName,lastName,email,templates\nMatrix,Row,matrix-{n}@mro.example,planner\n";
+    /** A file without the columns the team upload needs: 400 naming csv before any row is looked at. */
+    private static final String NOT_A_TEAM = "name,mail\nMatrix Row,matrix-{n}@mro.example\n";
+
     /**
-     * One endpoint: path with {user}, {aid}, {acct}; the body a legitimate call sends; the probe
-     * (null: the allowed cell is not called, the endpoint has no harmless input) sent in allowed cells.
+     * One endpoint: path with {user}, {aid}, {acct} and the other ids of {@link #resolve}; the body a
+     * legitimate call sends; the probe (null: the allowed cell is not called, the endpoint has no
+     * harmless input) sent in allowed cells; the content type of both.
      */
-    record Endpoint(String method, String path, Kind kind, String body, String probe) {
+    record Endpoint(String method, String path, Kind kind, String body, String probe, String contentType) {
+        Endpoint(String method, String path, Kind kind, String body, String probe) {
+            this(method, path, kind, body, probe, JSON);
+        }
+
         String label() {
             return method + " " + path;
         }
@@ -115,7 +144,34 @@ class DenyMatrixIT {
             new Endpoint("POST", "/mx/accounts/{acct}/reviews/{rev}/items/{auth}/decision", Kind.AUTH_WRITE,
                     "{\"decision\":\"keep\",\"comment\":\"matrix\"}", "{\"decision\":\"keep\",\"comment\":\"\"}"),
             new Endpoint("POST", "/mx/accounts/{acct}/reviews/{rev}/close", Kind.PEOPLE_WRITE, "{}", "{\"zzUnknown\":1}"),
-            new Endpoint("GET", "/mx/accounts/{acct}/reviews/{rev}/export", Kind.REPORT, null, null));
+            new Endpoint("GET", "/mx/accounts/{acct}/reviews/{rev}/export", Kind.REPORT, null, null),
+            // Four eyes (docs/authorizations.md): {apr-auth}, {apr-role} and {apr-addr} are the account's
+            // pending requests of each kind, asked by a second officer or administrator (not a caller of
+            // the matrix) for the target. A decision's reason must be a text: 42 is refused before
+            // anything is decided.
+            new Endpoint("GET", "/mx/accounts/{acct}/approvals", Kind.APPROVALS_READ, null, null),
+            new Endpoint("GET", "/mx/accounts/{acct}/approvals/{apr-auth}", Kind.APPROVALS_READ, null, null),
+            new Endpoint("POST", "/mx/accounts/{acct}/approvals/{apr-auth}/approve", Kind.AUTH_DECIDE,
+                    "{\"reason\":\"matrix\"}", "{\"reason\":42}"),
+            new Endpoint("POST", "/mx/accounts/{acct}/approvals/{apr-auth}/reject", Kind.AUTH_DECIDE,
+                    "{\"reason\":\"matrix\"}", "{\"reason\":42}"),
+            new Endpoint("POST", "/mx/accounts/{acct}/approvals/{apr-role}/approve", Kind.ROLES_DECIDE,
+                    "{\"reason\":\"matrix\"}", "{\"reason\":42}"),
+            new Endpoint("POST", "/mx/accounts/{acct}/approvals/{apr-role}/reject", Kind.ROLES_DECIDE,
+                    "{\"reason\":\"matrix\"}", "{\"reason\":42}"),
+            new Endpoint("POST", "/mx/accounts/{acct}/approvals/{apr-addr}/approve", Kind.ADDRESS_DECIDE,
+                    "{\"reason\":\"matrix\"}", "{\"reason\":42}"),
+            new Endpoint("POST", "/mx/accounts/{acct}/approvals/{apr-addr}/reject", Kind.ADDRESS_DECIDE,
+                    "{\"reason\":\"matrix\"}", "{\"reason\":42}"),
+            // Provisioning tokens ({tok}: the account's live token). Revoking takes no body, so it has
+            // no harmless input: its allowed cells are ScimProvisioningIT's.
+            new Endpoint("POST", "/mx/accounts/{acct}/scim-tokens", Kind.PEOPLE_WRITE, "{\"name\":\"matrix {n}\"}", "{\"name\":\"\"}"),
+            new Endpoint("DELETE", "/mx/accounts/{acct}/scim-tokens/{tok}", Kind.PEOPLE_WRITE, null, null),
+            // A team as CSV (TeamResource): even the preview, which writes nothing, is for whoever may
+            // invite; a file without the columns is 400 before any row is looked at.
+            new Endpoint("POST", "/mx/accounts/{acct}/team/preview", Kind.PEOPLE_WRITE, TEAM, NOT_A_TEAM, CSV),
+            new Endpoint("POST", "/mx/accounts/{acct}/team/invite", Kind.PEOPLE_WRITE, TEAM, NOT_A_TEAM, CSV),
+            new Endpoint("GET", "/mx/accounts/{acct}/team/people.csv", Kind.PEOPLE_READ, null, null));
 
     /** The targets: a person in A, in B, in no account (who left A, keeping A's record), and in both (its record B's). */
     static final List<String> WHERE = List.of("A", "B", "none", "AB");
@@ -132,6 +188,12 @@ class DenyMatrixIT {
     private static final Map<String, String> REVIEWS = new LinkedHashMap<>();
     private static final Map<String, String> TEMPLATE_ITEMS = new LinkedHashMap<>();
     private static final Map<String, String> AUTHORIZATION_ITEMS = new LinkedHashMap<>();
+    /** Per target (A, B, AB): its pending request of each kind ("auth", "role", "addr") in the path's account. */
+    private static final Map<String, Map<String, String>> APPROVALS = new LinkedHashMap<>();
+    /** Per account (A, B): its live provisioning token. */
+    private static final Map<String, String> SCIM_TOKENS = new LinkedHashMap<>();
+    /** Per account (A, B): the second administrator, who asked for the account's role and address requests. */
+    private static final Map<String, String> REQUESTERS = new LinkedHashMap<>();
     private static final List<Caller> CALLERS = new ArrayList<>();
     private static StateSnapshot state;
     private static JsonNode baseline;
@@ -141,7 +203,7 @@ class DenyMatrixIT {
     static void setUp() {
         ACCOUNTS.put("A", REALM.createAccount("matrix-a", true, Map.of()));
         ACCOUNTS.put("B", REALM.createAccount("matrix-b", true, Map.of()));
-        Authz authz = new Authz();
+        Authz authz = new Authz(REALM);
         String officer = authz.officer();
         String officerToken = REALM.userToken(officer);
         for (String where : WHERE) {
@@ -195,7 +257,60 @@ class DenyMatrixIT {
                 AUTHORIZATION_ITEMS.put(target, itemNo(started.json(), TARGETS.get(target), "authorization"));
             }
         }
-        state = new StateSnapshot(REALM, new ArrayList<>(TARGETS.values()), new ArrayList<>(ACCOUNTS.values()), null, null, null);
+        pendingRequestsAndTokens();
+        // Besides Keycloak's state, the bundle's own tables the new rows could change: each account's
+        // pending requests (a decision takes one off the list, a request adds one) and provisioning
+        // tokens (a revoked one says so), read as the realm operator.
+        Map<String, String> bundleReads = new LinkedHashMap<>();
+        for (String where : List.of("A", "B")) {
+            bundleReads.put("approvals " + where, "/mx/accounts/" + ACCOUNTS.get(where) + "/approvals");
+            bundleReads.put("scimTokens " + where, "/mx/accounts/" + ACCOUNTS.get(where) + "/scim-tokens");
+        }
+        state = new StateSnapshot(REALM, new ArrayList<>(TARGETS.values()), new ArrayList<>(ACCOUNTS.values()), null, null, null)
+                .withBundleReads(() -> token(CALLERS.get(0)), bundleReads);
+    }
+
+    /**
+     * Four eyes: in each account a second compliance officer and a second administrator, who are
+     * no callers of the matrix (so no caller decides their own request), ask for a certifying
+     * authority, the compliance-officer role and a move of the invitation to another address for
+     * each target in it (the contractor's in B, the account of the paths for that target); all three
+     * wait for a second person. And a provisioning token per account.
+     */
+    private static void pendingRequestsAndTokens() {
+        Map<String, String> officers = new LinkedHashMap<>();
+        Map<String, String> admins = new LinkedHashMap<>();
+        for (String account : List.of("A", "B")) {
+            officers.put(account, REALM.userToken(REALM.accountPerson(ACCOUNTS.get(account),
+                    "matrix-officer2-" + account.toLowerCase(), "compliance-officer")));
+            REQUESTERS.put(account, REALM.accountPerson(ACCOUNTS.get(account), "matrix-admin2-" + account.toLowerCase(),
+                    "account-administrator"));
+            admins.put(account, REALM.userToken(REQUESTERS.get(account)));
+            Http.Response token = Http.postJson(REALM.url("/mx/accounts/" + ACCOUNTS.get(account) + "/scim-tokens"),
+                    admins.get(account), Map.of("name", "matrix directory"));
+            assertEquals(201, token.status(), token::toString);
+            SCIM_TOKENS.put(account, token.json().get("id").asText());
+        }
+        for (String where : List.of("A", "B", "AB")) {
+            String account = where.equals("A") ? "A" : "B";
+            String acct = ACCOUNTS.get(account);
+            String target = TARGETS.get(where);
+            Map<String, String> ids = new LinkedHashMap<>();
+            Http.Response auth = Http.postJson(REALM.url("/mx/users/" + target + "/authorizations"), officers.get(account),
+                    Authz.with(Authz.crs("MATRIX-ASK-" + where), "account", acct));
+            assertEquals(202, auth.status(), auth::toString);
+            ids.put("auth", auth.json().get("approval").get("id").asText());
+            Http.Response role = Http.putJson(REALM.url("/mx/accounts/" + acct + "/people/" + target + "/account-roles"),
+                    admins.get(account), Map.of("roles", List.of("compliance-officer")));
+            assertEquals(200, role.status(), role::toString);
+            assertEquals(1, role.json().get("pendingApprovals").size(), role::toString);
+            ids.put("role", role.json().get("pendingApprovals").get(0).get("id").asText());
+            Http.Response address = Http.putJson(REALM.url("/mx/invitations/" + target + "/email"), admins.get(account),
+                    Map.of("email", "matrix-moved-" + UUID.randomUUID().toString().substring(0, 8) + "@mro.example"));
+            assertEquals(202, address.status(), address::toString);
+            ids.put("addr", address.json().get("pendingApproval").get("id").asText());
+            APPROVALS.put(where, ids);
+        }
     }
 
     private static String itemNo(JsonNode review, String personId, String kind) {
@@ -296,7 +411,7 @@ class DenyMatrixIT {
         String path = resolve(endpoint.path(), where);
         JsonNode before = baseline();
         Http.Response response = Http.send(endpoint.method(), REALM.url(path), token(caller),
-                body == null ? null : "application/json", body == null ? null : resolve(body, where));
+                body == null ? null : endpoint.contentType(), body == null ? null : resolve(body, where));
         JsonNode after = state.take();
         baseline = after;
         String label = endpoint.method() + " " + path + " by " + caller.name();
@@ -368,14 +483,64 @@ class DenyMatrixIT {
         }
     }
 
+    /**
+     * Nobody decides their own request: the second administrator of A, who asked for the target's
+     * compliance-officer role, approving it is 403 naming the rule (not a missing right: they have
+     * it), and nothing changes; the same request is 404 for the administrator of B (another
+     * account's). The matrix's callers asked for nothing, so its cells never meet this rule.
+     */
+    @Test
+    void nobodyDecidesTheirOwnRequest() {
+        String path = "/mx/accounts/" + ACCOUNTS.get("A") + "/approvals/" + APPROVALS.get("A").get("role") + "/approve";
+        String body = "{\"reason\":\"it is mine\"}";
+        JsonNode before = baseline();
+        Http.Response own = Http.send("POST", REALM.url(path), REALM.userToken(REQUESTERS.get("A")), JSON, body);
+        assertEquals(403, own.status(), own::toString);
+        assertEquals("own_request", own.json().path("error").asText(), own::toString);
+        Http.Response other = Http.send("POST", REALM.url(path), token(CALLERS.get(2)), JSON, body);
+        assertEquals(404, other.status(), other::toString);
+        assertEquals("not_found", other.json().path("error").asText(), other::toString);
+        JsonNode after = state.take();
+        baseline = after;
+        assertEquals(before, after, "a refused decision changes nothing");
+    }
+
+    /**
+     * The right to decide comes before the input: the matrix's allowed cells send a reason that is
+     * not a text and get 400, which proves they passed the right only if a caller without it gets
+     * 403 for that same body. The auditor of A, the administrator of A on the authorization request
+     * and the compliance officer of A on the role and address requests sending it: 403, nothing
+     * changed.
+     */
+    @Test
+    void whoMayNotDecideIsToldSoWhateverTheBody() {
+        JsonNode before = baseline();
+        for (String kind : List.of("auth", "role", "addr")) {
+            String path = "/mx/accounts/" + ACCOUNTS.get("A") + "/approvals/" + APPROVALS.get("A").get(kind) + "/approve";
+            for (Caller caller : kind.equals("auth") ? List.of(CALLERS.get(1), CALLERS.get(4)) : List.of(CALLERS.get(3), CALLERS.get(4))) {
+                Http.Response response = Http.send("POST", REALM.url(path), token(caller), JSON, "{\"reason\":42}");
+                assertEquals(403, response.status(), () -> kind + " by " + caller.name() + ": " + response);
+                assertEquals("forbidden", response.json().path("error").asText(), response::toString);
+            }
+        }
+        JsonNode after = state.take();
+        baseline = after;
+        assertEquals(before, after, "a refused decision changes nothing");
+    }
+
     private static String resolve(String text, String where) {
         String account = where.equals("none") ? UUID.randomUUID().toString()
                 : ACCOUNTS.get(where.equals("AB") ? "B" : where);
         boolean known = !where.equals("none");
+        Map<String, String> approvals = APPROVALS.getOrDefault(where, Map.of());
         return text.replace("{user}", TARGETS.get(where)).replace("{aid}", RECORDS.get(where)).replace("{acct}", account)
                 .replace("{rev}", known ? REVIEWS.get(where.equals("A") ? "A" : "B") : UUID.randomUUID().toString())
                 .replace("{tpl}", known ? TEMPLATE_ITEMS.get(where) : "1")
                 .replace("{auth}", known ? AUTHORIZATION_ITEMS.get(where) : "1")
+                .replace("{apr-auth}", approvals.getOrDefault("auth", UUID.randomUUID().toString()))
+                .replace("{apr-role}", approvals.getOrDefault("role", UUID.randomUUID().toString()))
+                .replace("{apr-addr}", approvals.getOrDefault("addr", UUID.randomUUID().toString()))
+                .replace("{tok}", known ? SCIM_TOKENS.get(where.equals("A") ? "A" : "B") : UUID.randomUUID().toString())
                 .replace("{n}", UUID.randomUUID().toString().substring(0, 8))
                 .replace("{crs}", Http.toJson(Authz.crs("MATRIX-NEW-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase())));
     }
