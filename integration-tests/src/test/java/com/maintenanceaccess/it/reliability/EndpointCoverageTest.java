@@ -44,25 +44,13 @@ class EndpointCoverageTest {
     static final Map<String, String> ELSEWHERE = Map.ofEntries(
             Map.entry("GET /mx/openapi.json", "OpenApiIT: the public description of the API, no data of anyone"),
             Map.entry("GET /mx/me/authorizations", "WorkspaceReadEndpointsIT: the caller's own records, open to every token of the realm"),
-<<<<<<< HEAD
-            Map.entry("GET /mx/authorizations/catalog", "WorkspaceReadEndpointsIT: the catalog's types, open to every token of the realm"),
-            Map.entry("GET /mx/my-access", "AppBrowserIT (the reference app): the caller's own pages, open to every token of the realm"),
-            Map.entry("POST /mx/migration/unassigned/{}/assign", "UpgradeAtStartIT (TemplateMigration, RecordAccountMigration): realm operators only"),
-            Map.entry("GET /mx/accounts/{}/approvals/{}", "FourEyesIT, ApprovalsPageIT: an approval of the account, nobody decides their own"),
-            Map.entry("POST /mx/accounts/{}/approvals/{}/approve", "FourEyesIT, ApprovalsPageIT: nobody approves their own grant"),
-            Map.entry("POST /mx/accounts/{}/approvals/{}/reject", "FourEyesIT, ApprovalsPageIT"),
-            Map.entry("DELETE /mx/accounts/{}/scim-tokens/{}", "ScimProvisioningIT: revoking a provisioning token"),
-            Map.entry("POST /mx/accounts/{}/team/preview", "TeamInviteIT: a CSV body (text/csv), each row's problems"),
-            Map.entry("POST /mx/accounts/{}/team/invite", "TeamInviteIT: a CSV body (text/csv), a result per row"));
-=======
             Map.entry("GET /mx/authorizations/catalog", "WorkspaceReadEndpointsIT: the catalog's types, the same for anybody"
                     + " with an account role or an operator role (403 for the rest); it names nobody"),
             Map.entry("GET /mx/my-access", "AppBrowserIT (the reference app): the caller's own pages, open to every token of the realm;"
                     + " its account is one of the caller's to choose from (another is 404 as unknown), not a target"),
-            Map.entry("POST /mx/migration/unassigned/{}/assign", "TemplateMigrationIT, RecordAccountMigrationIT: realm operators"
+            Map.entry("POST /mx/migration/unassigned/{}/assign", "UpgradeAtStartIT (TemplateMigration, RecordAccountMigration): realm operators"
                     + " only (UnassignedPeopleResource asks for view-users and manage-users before it looks the person up),"
                     + " so every account person is 403 whoever the person is: no account target to answer 404 for"));
->>>>>>> deny
 
     /** Directories, not people, call SCIM, with a provisioning token instead of a realm token. */
     private static final String SCIM = "/mx/accounts/{}/scim/v2/";
