@@ -160,6 +160,20 @@ public final class AppPage {
         return String.valueOf(browser.executeScript("return document.body.innerText;"));
     }
 
+    /**
+     * The page without its status line, which lists the token's permissions as the mx_perms claim
+     * names them ("Permissions: inventory:create, …"): the app's view for its developers, not yet
+     * in words (docs/workspace.md). The page's checks for raw names read this.
+     */
+    public String textWithoutStatus() {
+        return String.valueOf(browser.executeScript("""
+                const status = document.querySelector("#status");
+                if (status) status.style.display = "none";
+                const text = document.body.innerText;
+                if (status) status.style.display = "";
+                return text;"""));
+    }
+
     /** The first value of the signature record shown (its id). */
     public String recordId() {
         return browser.findElement(By.cssSelector("#record dd")).getText();
