@@ -26,11 +26,15 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * "Continue with an identity provider whose verified e-mail matches", in a real browser against a
  * second realm of the test server acting as the partner's OpenID Connect provider.
  */
+// Alone, no other test class beside it: it lands in the app at the app client's root URL, which
+// WorkspaceWalkIT points at its own app while it runs.
+@Isolated
 class InvitationIdentityProviderIT {
 
     private static final String APP_URL = "http://localhost:3000/";
