@@ -51,7 +51,7 @@ class AppBrowserIT extends ReferenceAppFixture {
                 denied.getText());
         assertTrue(denied.getText().contains("Fix: Give the person a role template that includes tasks:view"), denied.getText());
         assertEquals("en", app.language());
-        assertEquals(List.of(), PageText.findings(app.textWithoutStatus()), app.text());
+        assertEquals(List.of(), PageText.findingsButPermissions(app.textWithoutStatus()), app.text());
     }
 
     /**
@@ -71,7 +71,7 @@ class AppBrowserIT extends ReferenceAppFixture {
         assertTrue(denied.getText().contains("Abhilfe: Geben Sie der Person eine Rollenvorlage, die tasks:view enthält"), denied.getText());
         assertTrue(app.allowedPages().contains("stores.inventory"), app.allowedPages()::toString);
         assertTrue(app.text().contains("Ihre Seiten") && app.text().contains("Bestand"), app.text());
-        assertEquals(List.of(), PageText.findings(app.textWithoutStatus()), app.text());
+        assertEquals(List.of(), PageText.findingsButPermissions(app.textWithoutStatus()), app.text());
         assertEquals(List.of(), PageText.english(app.text()), app.text());
 
         WebElement refused = sign(app, "release", "WO-APP-DE", null);
@@ -81,7 +81,7 @@ class AppBrowserIT extends ReferenceAppFixture {
         assertTrue(refused.getText().contains("die Person hat keine Berechtigung dieser Art"), refused.getText());
         assertTrue(refused.getText().contains("Ablehnung aufgezeichnet"), refused.getText());
         assertFalse(refused.getText().contains("403"), refused.getText());
-        assertEquals(List.of(), PageText.findings(app.textWithoutStatus()), app.text());
+        assertEquals(List.of(), PageText.findingsButPermissions(app.textWithoutStatus()), app.text());
         assertEquals(List.of(), PageText.english(app.text()), app.text());
     }
 
