@@ -15,6 +15,7 @@ import com.maintenanceaccess.it.support.Http;
 import com.maintenanceaccess.it.support.Mail;
 import com.maintenanceaccess.it.support.MailParts;
 import com.maintenanceaccess.it.support.Realm;
+import com.maintenanceaccess.it.support.pages.AppPage;
 import com.maintenanceaccess.it.support.pages.InvitationPage;
 import com.maintenanceaccess.it.support.pages.LoginPage;
 import com.maintenanceaccess.it.workspace.pages.AccountConsole;
@@ -222,7 +223,7 @@ class WorkspaceWalkIT {
         assertTrue(browser.getCurrentUrl().startsWith("http://localhost:" + appPort + "/"), browser.getCurrentUrl());
         assertFalse(browser.findElement(By.id("login")).isDisplayed(), "no second Log in");
         Browser.await(browser, By.cssSelector("#pages li"));
-        String appText = appTextWithoutStatus(browser);
+        String appText = new AppPage(browser, appPort).textWithoutStatus();
         assertFalse(browser.findElements(By.cssSelector("#pages ul.why li")).isEmpty(), "no reasons to read: " + appText);
         assertEquals(language, browser.executeScript("return document.documentElement.lang;"), appText);
         // The app's reasons still name a missing permission as stored (PageText.findingsButPermissions).
@@ -258,21 +259,6 @@ class WorkspaceWalkIT {
             }
         }
         return seen;
-    }
-
-    /**
-     * The app's page without its status line, which lists the token's permissions as the mx_perms
-     * claim names them ("Permissions: aircraft:create, …"): the app's view for its developers, not
-     * yet in words. Everything else on the page is checked, the reasons under a page that is not
-     * available included (the account beside the name is its alias: no alias check here).
-     */
-    private static String appTextWithoutStatus(ChromeDriver browser) {
-        return String.valueOf(browser.executeScript("""
-                const status = document.querySelector("#status");
-                if (status) status.style.display = "none";
-                const text = document.body.innerText;
-                if (status) status.style.display = "";
-                return text;"""));
     }
 
     /** The browser asks for pages in this language (Accept-Language, navigator.language), as a person's own browser would. */
